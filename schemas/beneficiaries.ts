@@ -1,0 +1,176 @@
+// Beneficiaries, their CP and hydrocephalus profiles, and consent (UU PDP 27/2022).
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, Phone, text } from './common.ts';
+
+export const Sex = z.enum(['female', 'male']);
+export const Diagnosis = z.enum(['cp', 'hydrocephalus', 'both', 'other']);
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
+export const CpType = z.enum(['spastic', 'dyskinetic', 'ataxic', 'mixed']);
+export const CpDistribution = z.enum(['hemiplegia', 'diplegia', 'quadriplegia', 'other']);
+export const SittingLevel = z.enum(['hands_free', 'hands_dependent', 'propped', 'unable']);
+export const Tone = z.enum(['hypertonic', 'hypotonic', 'fluctuating', 'mixed']);
+export const ShuntType = z.enum(['vp', 'va', 'vpl', 'etv', 'other']);
+export const Side = z.enum(['left', 'right']);
+export const RiskLevel = z.enum(['low', 'medium', 'high']);
+
+export const ConsentGivenBy = z.enum(['beneficiary', 'guardian']);
+export const ConsentPurpose = z.enum(['service', 'health_data', 'telemetry', 'photos', 'research']);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+export const ConsentMethod = z.enum(['written', 'verbal', 'thumbprint']);
+
+export const CpProfileBody = z.strictObject({
+  gmfcs: z.number().int().min(1).max(5),
+  type: CpType,
+  distribution: CpDistribution,
+  sittingLevel: SittingLevel,
+  tone: Tone,
+  pelvicPosition: text(200).nullable().optional(),
+  scoliosis: z.boolean().default(false),
+  hipDislocation: z.boolean().default(false),
+  windsweptHips: z.boolean().default(false),
+  kyphosis: z.boolean().default(false),
+  contractures: text(500).nullable().optional(),
+});
+export type CpProfileBody = z.infer<typeof CpProfileBody>;
+export const CpProfile = CpProfileBody.extend({ updatedAt: z.string() }).meta({ id: 'CpProfile' });
+
+export const HeadCircumference = z.object({ measuredAt: IsoDate, cm: z.number().min(25).max(80) });
+
+export const HydrocephalusProfileBody = z
+  .strictObject({
+    shuntPresent: z.boolean(),
+    shuntType: ShuntType.nullable().optional(),
+    shuntSide: Side.nullable().optional(),
+    revisions: z.number().int().min(0).max(100).default(0),
+    lastRevisionAt: IsoDate.nullable().optional(),
+    headSupport: text(200).nullable().optional(),
+    occiputSkinRisk: RiskLevel.default('low'),
+    redFlagNotes: text(1000).nullable().optional(),
+    headCircumferences: z.array(HeadCircumference).max(200).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.shuntPresent && (p.shuntType || p.shuntSide)) {
+      ctx.addIssue({ code: 'custom', path: ['shuntType'], message: 'shunt details given but no shunt present' });
+    }
+  });
+export type HydrocephalusProfileBody = z.infer<typeof HydrocephalusProfileBody>;
+export const HydrocephalusProfile = z
+  .object({
+    shuntPresent: z.boolean(),
+    shuntType: ShuntType.nullable(),
+    shuntSide: Side.nullable(),
+    revisions: z.number().int(),
+    lastRevisionAt: z.string().nullable(),
+    headSupport: z.string().nullable(),
+    occiputSkinRisk: RiskLevel,
+    redFlagNotes: z.string().nullable(),
+    headCircumferences: z.array(HeadCircumference),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'HydrocephalusProfile' });
+
+export const ConsentBody = z
+  .strictObject({
+    givenBy: ConsentGivenBy,
+    guardianName: text(120).nullable().optional(),
+    purposes: z.array(ConsentPurpose).min(1).max(5),
+    method: ConsentMethod,
+    givenAt: IsoDate,
+  })
+  .superRefine((c, ctx) => {
+    if (c.givenBy === 'guardian' && !c.guardianName) {
+      ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'name the guardian who consented' });
+    }
+    if (new Set(c.purposes).size !== c.purposes.length) {
+      ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'purposes repeat' });
+    }
+  });
+export type ConsentBody = z.infer<typeof ConsentBody>;
+
+export const Consent = z
+  .object({
+    id: Id,
+    givenBy: ConsentGivenBy,
+    guardianName: z.string().nullable(),
+    purpose: ConsentPurpose,
+    method: ConsentMethod,
+    givenAt: z.string(),
+    withdrawnAt: z.string().nullable(),
+  })
+  .meta({ id: 'Consent' });
+
+const beneficiaryFields = {
+  fullName: text(120),
+  birthDate: IsoDate,
+  sex: Sex,
+  address: text(300),
+  city: text(80).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  diagnosis: Diagnosis,
+  diagnosisNotes: text(2000).nullable().optional(),
+};
+
+export const CreateBeneficiaryBody = z.strictObject({
+  ...beneficiaryFields,
+  centreId: Id.optional().describe('admins choose the centre; staff create in their own'),
+  consent: ConsentBody,
+});
+export type CreateBeneficiaryBody = z.infer<typeof CreateBeneficiaryBody>;
+
+export const UpdateBeneficiaryBody = z.strictObject({
+  fullName: beneficiaryFields.fullName.optional(),
+  birthDate: beneficiaryFields.birthDate.optional(),
+  sex: beneficiaryFields.sex.optional(),
+  address: beneficiaryFields.address.optional(),
+  city: beneficiaryFields.city,
+  phone: beneficiaryFields.phone,
+  diagnosis: beneficiaryFields.diagnosis.optional(),
+  diagnosisNotes: beneficiaryFields.diagnosisNotes,
+});
+export type UpdateBeneficiaryBody = z.infer<typeof UpdateBeneficiaryBody>;
+
+export const BeneficiarySummary = z
+  .object({
+    id: Id,
+    fullName: z.string(),
+    birthDate: z.string(),
+    ageYears: z.number().int(),
+    sex: Sex,
+    city: z.string().nullable(),
+    centreId: Id,
+    centreName: z.string(),
+    diagnosis: Diagnosis.optional().describe('clinical: absent for technicians and families'),
+  })
+  .meta({ id: 'BeneficiarySummary' });
+export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;
+
+export const BeneficiaryDetail = BeneficiarySummary.extend({
+  address: z.string().optional().describe('absent for families (they know it)'),
+  phone: z.string().nullable().optional(),
+  diagnosisNotes: z.string().nullable().optional(),
+  cpProfile: CpProfile.nullable().optional(),
+  hydrocephalusProfile: HydrocephalusProfile.nullable().optional(),
+  consents: z.array(Consent).optional(),
+  family: z
+    .array(z.object({ userId: Id, name: z.string(), relationship: z.string() }))
+    .optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: 'BeneficiaryDetail' });
+export type BeneficiaryDetail = z.infer<typeof BeneficiaryDetail>;
+
+export const BeneficiaryListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  centreId: z.string().optional(),
+  diagnosis: Diagnosis.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const BeneficiaryList = z.object({
+  items: z.array(BeneficiarySummary),
+  total: z.number().int(),
+});
+
+export const ConsentWithdrawParams = z.object({ id: Id, consentId: Id });

@@ -1,0 +1,72 @@
+// Staff and family accounts, and the links between family users and beneficiaries.
+import { z } from 'zod';
+import { Email, Id, Locale, Phone, Role, text } from './common.ts';
+
+export const Relationship = z.enum(['parent', 'guardian', 'sibling', 'self', 'other']);
+export type Relationship = z.infer<typeof Relationship>;
+
+export const FamilyLink = z.object({
+  beneficiaryId: Id,
+  beneficiaryName: z.string(),
+  relationship: Relationship,
+});
+
+export const User = z
+  .object({
+    id: Id,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    centreId: Id.nullable(),
+    locale: Locale,
+    phone: z.string().nullable(),
+    disabled: z.boolean(),
+    lastLoginAt: z.string().nullable(),
+    familyLinks: z.array(FamilyLink),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+/** At least 12 characters: long passphrases beat composition rules. */
+export const Password = z.string().min(12, 'at least 12 characters').max(200);
+
+export const CreateUserBody = z
+  .strictObject({
+    email: Email,
+    name: text(120),
+    role: Role,
+    centreId: Id.nullable().optional(),
+    locale: Locale.default('id'),
+    phone: Phone.optional(),
+    password: Password,
+  })
+  .superRefine((u, ctx) => {
+    const needsCentre = u.role === 'manager' || u.role === 'therapist' || u.role === 'technician';
+    if (needsCentre && !u.centreId) {
+      ctx.addIssue({ code: 'custom', path: ['centreId'], message: 'staff accounts belong to a centre' });
+    }
+    if (u.role === 'admin' && u.centreId) {
+      ctx.addIssue({ code: 'custom', path: ['centreId'], message: 'admins are national, not of a centre' });
+    }
+  });
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z.strictObject({
+  name: text(120).optional(),
+  locale: Locale.optional(),
+  phone: Phone.nullable().optional(),
+  disabled: z.boolean().optional(),
+  password: Password.optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const CreateFamilyLinkBody = z.strictObject({
+  beneficiaryId: Id,
+  relationship: Relationship,
+});
+export const FamilyLinkParams = z.object({ id: Id, beneficiaryId: Id });
+
+export const UserListQuery = z.object({
+  centreId: Id.optional(),
+  role: Role.optional(),
+});

@@ -1,0 +1,111 @@
+// Builds the whole HTTP application from its dependencies; the entry point only wires and serves.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createAuditService } from './audit/audit.service.ts';
+import { authRoutes } from './auth/auth.index.ts';
+import { createSessionService } from './auth/sessions.service.ts';
+import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
+import { centreRoutes } from './centres/centres.index.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { accessLog, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
+import { mountDocs, mountWeb } from './http/static.ts';
+import type { AppEnv, Deps } from './http/types.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { ApiError, makeErrorHandler } from './lib/errors.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { userRoutes } from './users/users.index.ts';
+import pkg from '../../package.json' with { type: 'json' };
+
+export interface CreateAppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp({ db, config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
+  const deps: Deps = {
+    db,
+    config,
+    clock,
+    log,
+    sessions: createSessionService({ db, clock, ttlHours: config.sessionTtlHours }),
+    audit: createAuditService(db, clock, log),
+    limiters: {
+      loginByEmail: new RateLimiterMemory({ points: config.loginMaxAttempts, duration: config.loginWindowMinutes * 60 }),
+      loginByIp: new RateLimiterMemory({ points: config.loginMaxAttempts * 5, duration: config.loginWindowMinutes * 60 }),
+    },
+  };
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(makeErrorHandler(log));
+  app.use('*', requestId(), depsMiddleware(deps));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      permissionsPolicy: { camera: ['self'], geolocation: [], microphone: [] },
+    }),
+  );
+  app.use('/api/*', accessLog);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'request body is larger than 1 MB');
+      },
+    }),
+  );
+  app.use('/api/*', csrf({ origin: (origin, c) => origin === (config.publicOrigin ?? new URL(c.req.url).origin) }));
+  app.use('/api/*', jsonOnly, sessionLoader);
+
+  app.route('/', authRoutes());
+  app.route('/', centreRoutes());
+  app.route('/', userRoutes());
+  app.route('/', beneficiaryRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-atensi_session',
+    description: 'Session cookie set by POST /api/auth/login (named atensi_session on plain-HTTP localhost).',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Atensi Mobility API',
+      version: pkg.version,
+      description:
+        'Wheelchair service pathway, fleet health and family reports for Indonesia\'s ATENSI social-rehabilitation centres. ' +
+        'Errors share one shape: `{ error: { code, message, requestId, issues? } }`. Each operation lists the roles allowed in `x-access`.',
+    },
+  });
+  mountDocs(app);
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'no such API route');
+  });
+  mountWeb(app);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

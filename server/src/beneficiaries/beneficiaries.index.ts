@@ -1,0 +1,146 @@
+// Beneficiaries: registration with consent, scoped reads, clinical profiles for therapists.
+import { createRouter } from '../http/router.ts';
+import type { Prisma } from '@prisma/client';
+import { actorOf, beneficiaryScope, canSeeClinical, centreForWrite } from '../access/policy.ts';
+import { auditFrom } from '../http/audit.ts';
+import type { AppEnv } from '../http/types.ts';
+import { conflict, invalid, notFound } from '../lib/errors.ts';
+import * as routes from './beneficiaries.routes.ts';
+import {
+  checkConsentGiver,
+  consentRows,
+  detailInclude,
+  findVisible,
+  requireActiveConsent,
+  toDetail,
+  toSummary,
+} from './beneficiaries.service.ts';
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+export function beneficiaryRoutes() {
+  const app = createRouter();
+
+  app.openapi(routes.list, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { q, centreId, diagnosis, limit, offset } = c.req.valid('query');
+    const where: Prisma.BeneficiaryWhereInput = {
+      AND: [
+        beneficiaryScope(actor),
+        q ? { fullName: { contains: q } } : {},
+        centreId ? { centreId } : {},
+        diagnosis && canSeeClinical(actor) ? { diagnosis } : {},
+      ],
+    };
+    const [rows, total] = await Promise.all([
+      db.beneficiary.findMany({ where, include: { centre: { select: { name: true } } }, orderBy: { fullName: 'asc' }, take: limit, skip: offset }),
+      db.beneficiary.count({ where }),
+    ]);
+    const now = clock.now();
+    return c.json({ items: rows.map((b) => toSummary(b, actor, now)), total }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const b = await findVisible(db, actor, c.req.valid('param').id);
+    await auditFrom(c, { action: 'beneficiary.read', entityType: 'Beneficiary', entityId: b.id, centreId: b.centreId, details: { clinical: canSeeClinical(actor) } });
+    return c.json(toDetail(b, actor, clock.now()), 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { consent, centreId: requested, birthDate, ...fields } = c.req.valid('json');
+    const centreId = centreForWrite(actor, requested);
+    if (!(await db.centre.findUnique({ where: { id: centreId } }))) throw invalid('no such centre');
+    const now = clock.now();
+    const birth = day(birthDate);
+    if (birth > now) throw invalid('birth date is in the future', [{ path: ['birthDate'], message: 'in the future', code: 'custom' }]);
+    checkConsentGiver(consent, birth, now);
+    if (day(consent.givenAt) > now) throw invalid('consent date is in the future', [{ path: ['consent', 'givenAt'], message: 'in the future', code: 'custom' }]);
+    const b = await db.beneficiary.create({
+      data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
+      include: detailInclude,
+    });
+    await auditFrom(c, { action: 'beneficiary.create', entityType: 'Beneficiary', entityId: b.id, centreId, details: { consentPurposes: consent.purposes } });
+    return c.json(toDetail(b, actor, now), 201);
+  });
+
+  app.openapi(routes.update, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const { birthDate, ...body } = c.req.valid('json');
+    await findVisible(db, actor, id);
+    if (birthDate && day(birthDate) > clock.now()) throw invalid('birth date is in the future');
+    await db.beneficiary.update({ where: { id }, data: { ...body, ...(birthDate ? { birthDate: day(birthDate) } : {}) } });
+    const b = await findVisible(db, actor, id);
+    await auditFrom(c, { action: 'beneficiary.update', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { fields: Object.keys(c.req.valid('json')) } });
+    return c.json(toDetail(b, actor, clock.now()), 200);
+  });
+
+  app.openapi(routes.putCp, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const existing = await findVisible(db, actor, id);
+    await requireActiveConsent(db, id, 'health_data', clock.now());
+    await db.cpProfile.upsert({ where: { beneficiaryId: id }, create: { ...body, beneficiaryId: id }, update: body });
+    await auditFrom(c, { action: 'cp_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId });
+    return c.json(toDetail(await findVisible(db, actor, id), actor, clock.now()), 200);
+  });
+
+  app.openapi(routes.putHydro, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const { headCircumferences, lastRevisionAt, ...body } = c.req.valid('json');
+    const existing = await findVisible(db, actor, id);
+    await requireActiveConsent(db, id, 'health_data', clock.now());
+    const data = { ...body, lastRevisionAt: lastRevisionAt ? day(lastRevisionAt) : null };
+    await db.$transaction(async (tx) => {
+      const profile = await tx.hydrocephalusProfile.upsert({ where: { beneficiaryId: id }, create: { ...data, beneficiaryId: id }, update: data });
+      if (headCircumferences) {
+        await tx.headCircumference.deleteMany({ where: { profileId: profile.id } });
+        await tx.headCircumference.createMany({
+          data: headCircumferences.map((h) => ({ profileId: profile.id, measuredAt: day(h.measuredAt), cm: h.cm })),
+        });
+      }
+    });
+    await auditFrom(c, { action: 'hydrocephalus_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId });
+    return c.json(toDetail(await findVisible(db, actor, id), actor, clock.now()), 200);
+  });
+
+  app.openapi(routes.addConsent, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const consent = c.req.valid('json');
+    const b = await findVisible(db, actor, id);
+    const now = clock.now();
+    checkConsentGiver(consent, b.birthDate, now);
+    if (day(consent.givenAt) > now) throw invalid('consent date is in the future');
+    await db.consent.createMany({ data: consentRows(consent, actor.id).map((r) => ({ ...r, beneficiaryId: id })) });
+    await auditFrom(c, { action: 'consent.create', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { purposes: consent.purposes } });
+    return c.json(toDetail(await findVisible(db, actor, id), actor, now), 201);
+  });
+
+  app.openapi(routes.withdrawConsent, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id, consentId } = c.req.valid('param');
+    const b = await findVisible(db, actor, id);
+    const consent = b.consents.find((k) => k.id === consentId);
+    if (!consent) throw notFound('consent');
+    if (consent.withdrawnAt) throw conflict('this consent was already withdrawn');
+    const now = clock.now();
+    await db.consent.update({ where: { id: consentId }, data: { withdrawnAt: now } });
+    await auditFrom(c, { action: 'consent.withdraw', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { consentId, purpose: consent.purpose } });
+    return c.json(toDetail(await findVisible(db, actor, id), actor, now), 200);
+  });
+
+  return app;
+}

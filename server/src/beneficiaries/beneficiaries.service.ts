@@ -1,0 +1,147 @@
+// Beneficiaries: scoped queries, consent rules, and the view of a beneficiary each role may see.
+import type { Prisma } from '@prisma/client';
+import type {
+  BeneficiaryDetail,
+  BeneficiarySummary,
+  ConsentBody,
+  ConsentPurpose,
+  Diagnosis,
+} from '../../../schemas/beneficiaries.ts';
+import { beneficiaryScope, canSeeClinical, isStaff } from '../access/policy.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { conflict, invalid, notFound } from '../lib/errors.ts';
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export function ageInYears(birth: Date, now: Date): number {
+  let age = now.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday =
+    now.getUTCMonth() < birth.getUTCMonth() ||
+    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return Math.max(0, age);
+}
+
+export const detailInclude = {
+  centre: { select: { name: true } },
+  cpProfile: true,
+  hydroProfile: { include: { headCircumferences: { orderBy: { measuredAt: 'asc' } } } },
+  consents: { orderBy: { givenAt: 'asc' } },
+  familyLinks: { include: { user: { select: { id: true, name: true } } } },
+} satisfies Prisma.BeneficiaryInclude;
+
+type DetailRow = Prisma.BeneficiaryGetPayload<{ include: typeof detailInclude }>;
+type SummaryRow = Prisma.BeneficiaryGetPayload<{ include: { centre: { select: { name: true } } } }>;
+
+export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySummary {
+  return {
+    id: b.id,
+    fullName: b.fullName,
+    birthDate: isoDate(b.birthDate),
+    ageYears: ageInYears(b.birthDate, now),
+    sex: b.sex as BeneficiarySummary['sex'],
+    city: b.city,
+    centreId: b.centreId,
+    centreName: b.centre.name,
+    ...(canSeeClinical(actor) ? { diagnosis: b.diagnosis as Diagnosis } : {}),
+  };
+}
+
+export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDetail {
+  const clinical = canSeeClinical(actor);
+  const staff = isStaff(actor) || actor.role === 'admin';
+  const hp = b.hydroProfile;
+  return {
+    ...toSummary(b, actor, now),
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+    ...(staff ? { address: b.address, phone: b.phone } : {}),
+    ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship })) } : {}),
+    ...(clinical
+      ? {
+          diagnosisNotes: b.diagnosisNotes,
+          cpProfile: b.cpProfile
+            ? {
+                gmfcs: b.cpProfile.gmfcs,
+                type: b.cpProfile.type as never,
+                distribution: b.cpProfile.distribution as never,
+                sittingLevel: b.cpProfile.sittingLevel as never,
+                tone: b.cpProfile.tone as never,
+                pelvicPosition: b.cpProfile.pelvicPosition,
+                scoliosis: b.cpProfile.scoliosis,
+                hipDislocation: b.cpProfile.hipDislocation,
+                windsweptHips: b.cpProfile.windsweptHips,
+                kyphosis: b.cpProfile.kyphosis,
+                contractures: b.cpProfile.contractures,
+                updatedAt: b.cpProfile.updatedAt.toISOString(),
+              }
+            : null,
+          hydrocephalusProfile: hp
+            ? {
+                shuntPresent: hp.shuntPresent,
+                shuntType: hp.shuntType as never,
+                shuntSide: hp.shuntSide as never,
+                revisions: hp.revisions,
+                lastRevisionAt: hp.lastRevisionAt ? isoDate(hp.lastRevisionAt) : null,
+                headSupport: hp.headSupport,
+                occiputSkinRisk: hp.occiputSkinRisk as never,
+                redFlagNotes: hp.redFlagNotes,
+                headCircumferences: hp.headCircumferences.map((h) => ({ measuredAt: isoDate(h.measuredAt), cm: h.cm })),
+                updatedAt: hp.updatedAt.toISOString(),
+              }
+            : null,
+          consents: b.consents.map((k) => ({
+            id: k.id,
+            givenBy: k.givenBy as never,
+            guardianName: k.guardianName,
+            purpose: k.purpose as never,
+            method: k.method as never,
+            givenAt: isoDate(k.givenAt),
+            withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The beneficiary if the actor may see it; 404 otherwise (whether missing or not theirs). */
+export async function findVisible(db: Db, actor: Actor, id: string) {
+  const b = await db.beneficiary.findFirst({ where: { AND: [{ id }, beneficiaryScope(actor)] }, include: detailInclude });
+  if (!b) throw notFound('beneficiary');
+  return b;
+}
+
+export function consentRows(consent: ConsentBody, recordedById: string) {
+  return consent.purposes.map((purpose) => ({
+    givenBy: consent.givenBy,
+    guardianName: consent.guardianName ?? null,
+    purpose,
+    method: consent.method,
+    givenAt: new Date(`${consent.givenAt}T00:00:00Z`),
+    recordedById,
+  }));
+}
+
+/** A child's consent must come from a guardian (UU PDP 27/2022, art. 25). */
+export function checkConsentGiver(consent: ConsentBody, birthDate: Date, now: Date) {
+  if (ageInYears(birthDate, now) < 18 && consent.givenBy !== 'guardian') {
+    throw invalid('a child\'s consent is given by a parent or guardian', [
+      { path: ['consent', 'givenBy'], message: 'must be guardian for a beneficiary under 18', code: 'custom' },
+    ]);
+  }
+}
+
+/** Clinical data may only be recorded with an active consent for that purpose (a guardian's, for a child). */
+export async function requireActiveConsent(db: Db, beneficiaryId: string, purpose: ConsentPurpose, now: Date) {
+  const b = await db.beneficiary.findUniqueOrThrow({ where: { id: beneficiaryId }, include: { consents: { where: { purpose, withdrawnAt: null } } } });
+  const child = ageInYears(b.birthDate, now) < 18;
+  const valid = b.consents.some((k) => !child || k.givenBy === 'guardian');
+  if (!valid) {
+    throw conflict(
+      child
+        ? `no active guardian consent for ${purpose} on file for this child`
+        : `no active consent for ${purpose} on file`,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+// Opens the one SQLite file: a Prisma client for the domain, and a raw better-sqlite3 connection
+// for the few places that need prepared statements (telemetry hot path, migration bookkeeping).
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '@prisma/client';
+import Database from 'better-sqlite3';
+
+/** How long a connection waits for another writer before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export type Db = PrismaClient;
+
+export interface OpenedDatabase {
+  prisma: PrismaClient;
+  raw: Database.Database;
+  close(): Promise<void>;
+}
+
+/** Opens a raw connection with the pragmas every connection of ours uses. */
+export function openRaw(file: string, options: { readonly?: boolean } = {}): Database.Database {
+  const raw = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+  if (!options.readonly) raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  return raw;
+}
+
+export function openDatabase(file: string): OpenedDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = openRaw(file);
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    raw,
+    async close() {
+      await prisma.$disconnect();
+      raw.close();
+    },
+  };
+}

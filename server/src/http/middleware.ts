@@ -1,0 +1,79 @@
+// Cross-cutting HTTP middleware: the session loader, the JSON-only guard and the access log.
+import type { MiddlewareHandler } from 'hono';
+import { readSessionCookie } from '../auth/cookies.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { AppEnv, Deps } from './types.ts';
+import type { Locale, Role } from '../../../schemas/common.ts';
+
+export function depsMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    c.set('actor', null);
+    await next();
+  };
+}
+
+/** Loads the actor from the session cookie; an invalid or expired cookie simply means signed out. */
+export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { sessions, config } = c.get('deps');
+  const token = readSessionCookie(c, config.trustProxy);
+  if (token) {
+    const session = await sessions.resolve(token);
+    if (session) {
+      const u = session.user;
+      c.set('sessionToken', token);
+      c.set('actor', {
+        id: u.id,
+        role: u.role as Role,
+        email: u.email,
+        name: u.name,
+        locale: u.locale as Locale,
+        centreId: u.centreId,
+        beneficiaryIds: u.role === 'family' ? u.familyLinks.map((l) => l.beneficiaryId) : [],
+      });
+    }
+  }
+  await next();
+};
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The API takes JSON only. Together with SameSite=Lax cookies and the Origin/Sec-Fetch-Site check
+ * (hono/csrf), this closes cross-site form posts: a cross-origin JSON request needs a CORS
+ * preflight, which this server never grants.
+ */
+export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (unsafe.has(c.req.method)) {
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
+      throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+    }
+  }
+  await next();
+};
+
+/** One structured line per request: route pattern, status and timing; no paths with personal data, no bodies. */
+export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  await next();
+  const { log } = c.get('deps');
+  log.info('http', {
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    route: c.req.routePath,
+    status: c.res.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    role: c.get('actor')?.role,
+  });
+};
+
+/** The client's address: the socket's, or X-Forwarded-For's first hop only behind a trusted proxy. */
+export function clientIp(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  if (c.get('deps').config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
+}

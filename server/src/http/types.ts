@@ -1,0 +1,41 @@
+// Types shared by every HTTP feature: the signed-in actor and the app's dependencies.
+import type { HttpBindings } from '@hono/node-server';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Locale, Role } from '../../../schemas/common.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { SessionService } from '../auth/sessions.service.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  email: string;
+  name: string;
+  locale: Locale;
+  centreId: string | null;
+  /** For families: the beneficiaries linked to them (empty for other roles). */
+  beneficiaryIds: string[];
+}
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  sessions: SessionService;
+  audit: AuditService;
+  limiters: { loginByEmail: RateLimiterMemory; loginByIp: RateLimiterMemory };
+}
+
+export interface AppEnv {
+  Bindings: Partial<HttpBindings>;
+  Variables: {
+    requestId: string;
+    deps: Deps;
+    actor: Actor | null;
+    sessionToken: string | undefined;
+  };
+}
