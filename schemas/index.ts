@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './centres.ts';
 export * from './users.ts';
 export * from './beneficiaries.ts';
+export * from './telemetry.ts';

@@ -17,6 +17,17 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  MQTT_URL: z.string().regex(/^(mqtts?|tcp|tls|wss?):\/\/.+/, 'use mqtt://host:port or mqtts://host:port').optional(),
+  MQTT_USERNAME: z.string().min(1).max(64).default('atensi-bridge'),
+  MQTT_PASSWORD: z.string().min(1).max(200).optional(),
+  MQTT_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _').default('atensi'),
+  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('atensi-bridge-1'),
+  BRIDGE_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('atensi-bridge'),
+  ACK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  TELEMETRY: z.enum(['on', 'off']).default('on'),
+  DEMO_CHAIRS: z.coerce.number().int().min(0).max(1000).default(4),
+  DEMO_CHAIR_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(5),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -34,6 +45,21 @@ export interface Config {
   publicOrigin: string | undefined;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  mqtt: {
+    /** Port of the embedded broker; ignored when `url` names an external broker. */
+    port: number;
+    url: string | undefined;
+    username: string;
+    password: string | undefined;
+    prefix: string;
+    clientId: string;
+    sharedGroup: string;
+    ackIntervalMs: number;
+  };
+  /** 'off' runs the HTTP server without broker and bridge (e.g. when the bridge runs as its own process). */
+  telemetry: 'on' | 'off';
+  demoChairs: number;
+  demoChairIntervalS: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +71,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
+  if (e.MQTT_URL && !e.MQTT_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  MQTT_PASSWORD: required with MQTT_URL (the bridge\'s own credential)');
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     port: e.PORT,
@@ -58,6 +87,19 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     publicOrigin: e.PUBLIC_ORIGIN,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    mqtt: {
+      port: e.MQTT_PORT,
+      url: e.MQTT_URL,
+      username: e.MQTT_USERNAME,
+      password: e.MQTT_PASSWORD,
+      prefix: e.MQTT_TOPIC_PREFIX,
+      clientId: e.BRIDGE_CLIENT_ID,
+      sharedGroup: e.BRIDGE_SHARED_GROUP,
+      ackIntervalMs: e.ACK_INTERVAL_MS,
+    },
+    telemetry: e.TELEMETRY,
+    demoChairs: e.DEMO_CHAIRS,
+    demoChairIntervalS: e.DEMO_CHAIR_INTERVAL_S,
   };
 }
 

@@ -7,6 +7,8 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { createLogger } from './lib/logger.ts';
+import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
+import { startDemoFleet } from '../../firmware-bridge/src/simulator/demo-fleet.ts';
 
 async function main() {
   const config = loadConfig();
@@ -25,10 +27,18 @@ async function main() {
     process.stdout.write('No accounts yet and demo mode is off: create the first admin with `npm run admin:create`.\n');
   }
 
+  let telemetry: TelemetryService | undefined;
+  let fleet: Awaited<ReturnType<typeof startDemoFleet>> = null;
+  if (config.telemetry === 'on') {
+    telemetry = await startTelemetry({ config, raw: database.raw, log });
+    if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
+  }
+
   const app = createApp({ db: database.prisma, config, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { port: info.port, startupMs: Math.round(performance.now() - started) });
-    process.stdout.write(`Atensi Mobility is ready at http://localhost:${info.port}/ (API docs: /api/docs)\n`);
+    const mqttLine = telemetry ? ` MQTT: ${telemetry.brokerUrl}${fleet ? `, ${fleet.chairs.length} simulated chairs` : ''}.` : '';
+    process.stdout.write(`Atensi Mobility is ready at http://localhost:${info.port}/ (API docs: /api/docs).${mqttLine}\n`);
   });
 
   let stopping = false;
@@ -36,16 +46,25 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    server.close(() => {
-      void database.close().then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => process.exit(1), 10_000).unref();
+    // Chairs first, then the bridge commits and acknowledges what it holds, then HTTP and the database.
+    void (async () => {
+      await fleet?.stop();
+      await telemetry?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+      process.exit(0);
+    })();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`A port is already in use (${(err as Error).message}). Set PORT or MQTT_PORT to a free one.\n`);
+    process.exit(2);
+  }
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);

@@ -1,0 +1,88 @@
+// The bridge's MQTT side: a stable client id and persistent session, QoS 1 subscriptions (shared
+// on an external broker), PUBACK only after commit, and retained acks coalesced per chair.
+import mqtt, { type MqttClient } from 'mqtt';
+import { chairTopics } from '../../../schemas/telemetry.ts';
+import type { TelemetryStore } from '../store/telemetry-store.ts';
+import { bridgeSubscriptions } from '../broker/acl.ts';
+import { AckCoalescer } from './ack-coalescer.ts';
+import { DeferredPuback } from './deferred-puback.ts';
+import type { IngestPipeline } from './ingest-pipeline.ts';
+
+export interface MqttBridgeOptions {
+  url: string;
+  username: string;
+  password: string;
+  clientId: string;
+  prefix: string;
+  /** Shared-subscription group on brokers that support it (Mosquitto, EMQX); null for aedes. */
+  sharedGroup: string | null;
+  protocolVersion: 4 | 5;
+  pipeline: IngestPipeline;
+  store: TelemetryStore;
+  ackIntervalMs: number;
+  onConnect?(): void;
+  onError?(err: Error): void;
+}
+
+export interface MqttBridge {
+  client: MqttClient;
+  acks: AckCoalescer;
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
+  const client = mqtt.connect(o.url, {
+    clientId: o.clientId,
+    username: o.username,
+    password: o.password,
+    clean: false,
+    protocolVersion: o.protocolVersion,
+    ...(o.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65535 } } : {}),
+    reconnectPeriod: 500,
+    connectTimeout: 10_000,
+    resubscribe: true,
+  });
+  const puback = new DeferredPuback(client);
+  const acks = new AckCoalescer({
+    intervalMs: o.ackIntervalMs,
+    publish(deviceId, ack) {
+      client.publish(chairTopics(deviceId, o.prefix).ack, JSON.stringify({ v: 1, bootId: ack.bootId, seq: ack.seq }), { qos: 1, retain: true });
+    },
+  });
+
+  client.handleMessage = (packet, callback) => {
+    const id = packet.messageId;
+    if (packet.qos > 0 && id !== undefined) puback.hold(id);
+    const accepted = o.pipeline.push(packet.topic, packet.payload as Buffer, () => {
+      if (id !== undefined) puback.release(id);
+    });
+    if (!accepted) return; // shutting down: left unacknowledged, so the broker redelivers it
+    if (o.pipeline.saturated) void o.pipeline.drained().then(() => callback());
+    else callback();
+  };
+
+  const topics = bridgeSubscriptions(o.prefix).map((t) => (o.sharedGroup ? `$share/${o.sharedGroup}/${t}` : t));
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', (err) => reject(err));
+  });
+  client.on('connect', (connack) => {
+    puback.reset();
+    // A persistent session keeps the subscriptions; subscribe anyway when the broker lost them.
+    if (!connack.sessionPresent) client.subscribe(topics, { qos: 1 });
+    o.onConnect?.();
+  });
+  client.on('error', (err) => o.onError?.(err));
+
+  return {
+    client,
+    acks,
+    ready,
+    async close() {
+      await o.pipeline.close();
+      acks.close();
+      await client.endAsync(false);
+    },
+  };
+}

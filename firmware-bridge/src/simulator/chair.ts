@@ -1,0 +1,215 @@
+// A simulated electric chair that behaves like its firmware: a boot id per power-up, a sequence
+// number per sample, a ring buffer of unacknowledged samples resent above the retained ack after
+// each reconnect, a Last Will, battery physics and occasional controller faults.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import mqtt, { type MqttClient } from 'mqtt';
+import { AckV1, chairTopics, type TelemetryV1 } from '../../../schemas/telemetry.ts';
+import { Battery, type Chemistry } from './battery.ts';
+import { badPayload, type BadKind } from './bad-payloads.ts';
+import { type Random, UsageModel } from './usage-model.ts';
+
+export interface SimulatedChairOptions {
+  deviceId: string;
+  secret: string;
+  url: string;
+  prefix?: string;
+  chemistry?: Chemistry;
+  ratedAh?: number;
+  random: Random;
+  /** Simulated seconds of battery physics per real second (1 = real time). */
+  physicsSpeed?: number;
+  ringSize?: number;
+  faultRate?: number;
+  badRate?: number;
+  badKinds?: BadKind[];
+  /** Device clock skew in ms (a chair whose clock is wrong). */
+  clockSkewMs?: number;
+  activity?: number;
+  initialSoc?: number;
+  health?: number;
+  cycles?: number;
+  now?: () => number;
+}
+
+interface RingEntry {
+  seq: number;
+  payload: string;
+}
+
+export class SimulatedChair extends EventEmitter {
+  readonly deviceId: string;
+  bootId = '';
+  seq = 0;
+  produced = 0;
+  badSent = 0;
+  readonly ring: RingEntry[] = [];
+  readonly battery: Battery;
+  private client: MqttClient | undefined;
+  private readonly usage: UsageModel;
+  private odometerM: number;
+  private motorSeconds: number;
+  private simMs: number;
+  private lastTick: number;
+  private faults = new Map<string, boolean>();
+  private resendPending = false;
+  private resendTimer: NodeJS.Timeout | undefined;
+  private readonly o: Required<Omit<SimulatedChairOptions, 'badKinds'>> & { badKinds: BadKind[] };
+
+  constructor(options: SimulatedChairOptions) {
+    super();
+    this.o = {
+      prefix: 'atensi', chemistry: 'lifepo4', ratedAh: 20, physicsSpeed: 1, ringSize: 20_000, faultRate: 0.0005, badRate: 0,
+      badKinds: ['bad_json', 'schema', 'unknown_field', 'oversize', 'future_ts', 'not_utf8', 'proto'], clockSkewMs: 0,
+      activity: 0.6, initialSoc: 0.6 + options.random() * 0.4, health: 1, cycles: 0, now: Date.now, ...options,
+    };
+    this.deviceId = options.deviceId;
+    this.battery = new Battery({ chemistry: this.o.chemistry, ratedAh: this.o.ratedAh }, { soc: this.o.initialSoc, health: this.o.health, cycles: this.o.cycles });
+    this.usage = new UsageModel(this.o.random, this.o.activity);
+    this.odometerM = Math.floor(this.o.random() * 500_000);
+    this.motorSeconds = Math.floor(this.odometerM / 1.1);
+    this.simMs = this.o.now();
+    this.lastTick = this.o.now();
+  }
+
+  get topics() {
+    return chairTopics(this.deviceId, this.o.prefix);
+  }
+
+  get connected() {
+    return this.client?.connected ?? false;
+  }
+
+  /** Powers up: a new boot id, connects, announces itself and resends what is unacknowledged. */
+  async powerUp(): Promise<void> {
+    this.bootId = randomUUID().slice(0, 8);
+    this.seq = 0;
+    const client = mqtt.connect(this.o.url, {
+      clientId: this.deviceId,
+      username: this.deviceId,
+      password: this.o.secret,
+      clean: true,
+      reconnectPeriod: 500,
+      connectTimeout: 5000,
+      will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify({ v: 1, state: 'offline' })), qos: 1, retain: true },
+    });
+    this.client = client;
+    client.on('connect', () => {
+      client.publish(this.topics.status, JSON.stringify({ v: 1, state: 'online', bootId: this.bootId, fw: 'sim-1.0', ts: this.deviceNow() }), { qos: 1, retain: true });
+      // The retained ack arrives right after subscribing and triggers the resend; a chair that
+      // has never been acknowledged gets no ack, so resend after a short wait anyway.
+      this.resendPending = true;
+      client.subscribe(this.topics.ack, { qos: 1 });
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(() => this.resendPending && this.resend(), 1000);
+      this.emit('connect');
+    });
+    client.on('message', (_topic, payload) => this.onAck(payload));
+    client.on('error', (err) => this.emit('error', err));
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  }
+
+  private onAck(payload: Buffer) {
+    let ack: AckV1;
+    try {
+      ack = AckV1.parse(JSON.parse(payload.toString('utf8')));
+    } catch {
+      return;
+    }
+    // An ack of an earlier boot says nothing about this one: nothing of it is committed yet.
+    const seq = ack.bootId === this.bootId ? ack.seq : -1;
+    let drop = 0;
+    while (drop < this.ring.length && this.ring[drop]!.seq <= seq) drop++;
+    if (drop) this.ring.splice(0, drop);
+    this.emit('ack', seq);
+    if (this.resendPending) this.resend();
+  }
+
+  /** After a (re)connect: publish again everything above the committed position. */
+  private resend() {
+    this.resendPending = false;
+    clearTimeout(this.resendTimer);
+    for (const e of this.ring) this.client?.publish(this.topics.telemetry, e.payload, { qos: 1 });
+  }
+
+  private deviceNow() {
+    return this.o.now() + this.o.clockSkewMs;
+  }
+
+  /** Advances physics to now and publishes one sample (and maybe an injected bad payload). */
+  tick(): TelemetryV1 {
+    const now = this.o.now();
+    const dtS = Math.max(0.001, ((now - this.lastTick) / 1000) * this.o.physicsSpeed);
+    this.lastTick = now;
+    this.simMs += dtS * 1000;
+    const act = this.usage.next(this.simMs, dtS, this.battery.soc);
+    const current = act.driving ? -(8 + this.o.random() * 10) : act.charging ? 6 : -0.3;
+    this.battery.step(current, dtS, 29 + 3 * Math.sin((this.simMs / 3_600_000 / 24) * 2 * Math.PI));
+    if (act.driving && this.battery.soc > 0.01) {
+      this.odometerM += Math.round(act.speedMps * dtS);
+      this.motorSeconds += Math.round(dtS);
+    }
+    if (this.o.random() < this.o.faultRate) this.faults.set(['VR2-3', 'VR2-5', 'VR2-7', 'VR2-8', 'VR2-9'][Math.floor(this.o.random() * 5)]!, true);
+    for (const [code, active] of this.faults) if (active && this.o.random() < 0.05) this.faults.set(code, false);
+
+    const sample: TelemetryV1 = {
+      v: 1,
+      bootId: this.bootId,
+      seq: this.seq++,
+      ts: this.deviceNow(),
+      battery: {
+        socPct: Math.round(this.battery.soc * 1000) / 10,
+        voltageV: Math.round(this.battery.voltageV * 100) / 100,
+        currentA: Math.round(this.battery.currentA * 100) / 100,
+        tempC: Math.round(this.battery.tempC * 10) / 10,
+        charging: this.battery.currentA > 0,
+        cycleCount: this.battery.cycles,
+        fullChargeAh: Math.round(this.battery.fullChargeAh * 100) / 100,
+      },
+      usage: { odometerM: this.odometerM, motorSeconds: this.motorSeconds },
+      ...(this.faults.size ? { faults: [...this.faults].map(([code, active]) => ({ code, active })) } : {}),
+    };
+    const payload = JSON.stringify(sample);
+    if (this.ring.length >= this.o.ringSize) this.ring.shift(); // oldest lost, as on the real board
+    this.ring.push({ seq: sample.seq, payload });
+    this.produced++;
+    if (this.client?.connected) this.client.publish(this.topics.telemetry, payload, { qos: 1 });
+    if (this.o.badRate > 0 && this.o.random() < this.o.badRate) this.sendBad();
+    return sample;
+  }
+
+  /** Publishes one invalid payload of the given (or a random) kind; it must end as a rejection. */
+  sendBad(kind?: BadKind) {
+    const k = kind ?? this.o.badKinds[Math.floor(this.o.random() * this.o.badKinds.length)]!;
+    this.badSent++;
+    this.client?.publish(this.topics.telemetry, badPayload(k, this.bootId, this.seq, this.deviceNow()), { qos: 1 });
+  }
+
+  /** Waits until every produced sample is acknowledged (or the timeout passes). */
+  async drained(timeoutMs = 30_000): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (this.ring.length > 0) {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return true;
+  }
+
+  /** A graceful power cycle: drain the buffer, disconnect, and boot again with a new boot id. */
+  async reboot() {
+    await this.drained();
+    await this.powerOff();
+    await this.powerUp();
+  }
+
+  async powerOff() {
+    clearTimeout(this.resendTimer);
+    await this.client?.endAsync(true);
+    this.client = undefined;
+  }
+
+  /** Drops the connection abruptly (the Last Will fires); the client reconnects by itself. */
+  dropConnection() {
+    (this.client as unknown as { stream?: { destroy(): void } } | undefined)?.stream?.destroy();
+  }
+}

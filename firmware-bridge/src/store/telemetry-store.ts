@@ -1,0 +1,53 @@
+// The telemetry store interface: what the ingest pipeline needs from storage, so that a PostgreSQL
+// implementation can replace the SQLite one behind the same contract suite.
+import type { RejectReason, TelemetryV1 } from '../../../schemas/telemetry.ts';
+
+export interface AcceptedSample {
+  deviceId: string;
+  sample: TelemetryV1;
+  receivedAt: number;
+}
+
+export interface Rejection {
+  receivedAt: number;
+  deviceId: string | null;
+  clientId: string | null;
+  topic: string;
+  reason: RejectReason;
+  detail: string;
+  size: number;
+  preview: string | null;
+}
+
+export interface StatusChange {
+  deviceId: string;
+  online: boolean;
+  at: number;
+  bootId?: string;
+  fw?: string;
+}
+
+export interface Batch {
+  samples: AcceptedSample[];
+  rejections: Rejection[];
+  statuses: StatusChange[];
+}
+
+export interface CommitResult {
+  stored: number;
+  duplicates: number;
+  /** Per chair and boot touched by the batch: the highest contiguous seq now committed. */
+  acks: Map<string, { bootId: string; seq: number }>;
+  /** Chairs whose state changed, for the maintenance rules. */
+  touched: Set<string>;
+}
+
+export interface TelemetryStore {
+  /** Commits the whole batch in one transaction, or throws and changes nothing (memory included). */
+  commit(batch: Batch): CommitResult;
+  /** True if the id belongs to a registered electric chair. */
+  knowsDevice(deviceId: string): boolean;
+  /** Highest contiguous committed seq per boot for a chair, for acks after a reconnect. */
+  watermark(deviceId: string, bootId: string): number;
+  close(): void;
+}

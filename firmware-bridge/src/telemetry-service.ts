@@ -1,0 +1,96 @@
+// Wires the telemetry half: the embedded broker (unless MQTT_URL names an external one), the
+// store on the shared SQLite file, the ingest pipeline and the MQTT bridge.
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Config } from '../../server/src/config.ts';
+import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
+import type { Logger } from '../../server/src/lib/logger.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
+import { IngestPipeline } from './bridge/ingest-pipeline.ts';
+import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
+import { SqliteTelemetryStore } from './store/sqlite-telemetry-store.ts';
+import type { CommitResult, Batch } from './store/telemetry-store.ts';
+
+export interface TelemetryServiceOptions {
+  config: Config;
+  raw: Database.Database;
+  log: Logger;
+  now?: () => number;
+  onCommitted?(result: CommitResult, batch: Batch): void;
+}
+
+export interface TelemetryService {
+  /** Where chairs connect: the embedded broker's URL, or the external one. */
+  brokerUrl: string;
+  broker: EmbeddedBroker | null;
+  bridge: MqttBridge;
+  pipeline: IngestPipeline;
+  store: SqliteTelemetryStore;
+  close(): Promise<void>;
+}
+
+export async function startTelemetry(o: TelemetryServiceOptions): Promise<TelemetryService> {
+  const { config, raw, log } = o;
+  const now = o.now ?? Date.now;
+  const store = new SqliteTelemetryStore(raw, { now });
+  let bridge: MqttBridge | undefined;
+  const pipeline = new IngestPipeline({
+    store,
+    prefix: config.mqtt.prefix,
+    now,
+    onError: (err, attempt) => log.warn('telemetry_commit_retry', { attempt, code: (err as { code?: string }).code, message: err.message }),
+    onCommitted(result, batch) {
+      for (const [deviceId, ack] of result.acks) bridge?.acks.update(deviceId, ack);
+      for (const s of batch.statuses) {
+        if (s.online && s.bootId) bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: store.watermark(s.deviceId, s.bootId) });
+      }
+      o.onCommitted?.(result, batch);
+    },
+  });
+
+  let broker: EmbeddedBroker | null = null;
+  let url = config.mqtt.url;
+  let password = config.mqtt.password;
+  if (!url) {
+    // A fresh embedded broker has no clients yet: whatever the last run saw online is offline now.
+    raw.prepare('UPDATE chair_state SET online = 0 WHERE online = 1').run();
+    password = randomBytes(24).toString('base64url');
+    const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
+    broker = await startEmbeddedBroker({
+      port: config.mqtt.port,
+      prefix: config.mqtt.prefix,
+      bridge: { username: config.mqtt.username, password },
+      verifyDevice: (deviceId, secret) => verifyDeviceSecret(secret, (secretOf.get(deviceId) as { hash: string | null } | undefined)?.hash),
+      onRefusal: (r) => pipeline.reject({ ...r, receivedAt: now(), preview: null }),
+    });
+    url = `mqtt://127.0.0.1:${broker.port}`;
+  }
+
+  bridge = startMqttBridge({
+    url,
+    username: config.mqtt.username,
+    password: password!,
+    clientId: config.mqtt.clientId,
+    prefix: config.mqtt.prefix,
+    sharedGroup: broker ? null : config.mqtt.sharedGroup,
+    protocolVersion: broker ? 4 : 5,
+    pipeline,
+    store,
+    ackIntervalMs: config.mqtt.ackIntervalMs,
+    onError: (err) => log.warn('mqtt_bridge_error', { message: err.message }),
+  });
+  await bridge.ready;
+  log.info('telemetry_ready', { broker: broker ? `embedded:${broker.port}` : 'external' });
+
+  return {
+    brokerUrl: broker ? `mqtt://localhost:${broker.port}` : url,
+    broker,
+    bridge: bridge,
+    pipeline,
+    store,
+    async close() {
+      await bridge!.close();
+      await broker?.close();
+    },
+  };
+}
