@@ -1,0 +1,3 @@
+import { runTelemetryContract } from './telemetry-contract.case.ts';
+
+runTelemetryContract('aedes');

@@ -1,0 +1,124 @@
+// A telemetry stack for tests: a fresh seeded database, a broker (embedded aedes or a real
+// Mosquitto configured from the registry) and the bridge, plus helpers to act as a chair.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { parseConfig } from '../../server/src/config.ts';
+import { mosquittoFiles } from '../../server/src/cli/mosquitto-config.ts';
+import { createLogger } from '../../server/src/lib/logger.ts';
+import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
+import { createHarness, type Harness } from './harness.ts';
+
+export type BrokerKind = 'aedes' | 'mosquitto';
+
+export interface TelemetryFixture {
+  kind: BrokerKind;
+  h: Harness;
+  svc: TelemetryService;
+  url: string;
+  chairs: { deviceId: string; secret: string }[];
+  connectChair(i: number, opts?: Partial<IClientOptions>): Promise<MqttClient>;
+  count(sql: string, ...params: unknown[]): number;
+  waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => s.end(() => resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`nothing listens on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startMosquitto(h: Harness, bridgePassword: string, prefix = 'atensi') {
+  const port = await freePort();
+  const dir = path.join(h.dir, 'mosquitto');
+  fs.mkdirSync(dir, { recursive: true });
+  const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port });
+  fs.writeFileSync(path.join(dir, 'passwd'), files.passwd, { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'acl'), files.acl, { mode: 0o600 });
+  // Tests run as root in CI; Mosquitto would otherwise drop to a user that cannot read these files.
+  const conf = files.conf.replace(/^listener (\d+)$/m, 'listener $1 127.0.0.1') + (process.getuid?.() === 0 ? 'user root\n' : '');
+  fs.writeFileSync(path.join(dir, 'mosquitto.conf'), conf);
+  const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+  await waitForPort(port);
+  return {
+    port,
+    child,
+    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  };
+}
+
+export async function startTelemetryFixture(kind: BrokerKind, env: Record<string, string> = {}): Promise<TelemetryFixture> {
+  const h = await createHarness();
+  const bridgePassword = 'test-bridge-password';
+  const mosquitto = kind === 'mosquitto' ? await startMosquitto(h, bridgePassword) : null;
+  const config = parseConfig({
+    DATA_DIR: h.dir,
+    MQTT_PORT: '0',
+    ACK_INTERVAL_MS: '150',
+    ...(mosquitto ? { MQTT_URL: `mqtt://127.0.0.1:${mosquitto.port}`, MQTT_PASSWORD: bridgePassword } : {}),
+    ...env,
+  });
+  const svc = await startTelemetry({ config, raw: h.db.raw, log: createLogger('silent') });
+  const url = svc.brokerUrl;
+  const clients: MqttClient[] = [];
+  const fixture: TelemetryFixture = {
+    kind,
+    h,
+    svc,
+    url,
+    chairs: h.creds.chairs,
+    async connectChair(i, opts = {}) {
+      const c = h.creds.chairs[i]!;
+      const client = await mqtt.connectAsync(url, { clientId: c.deviceId, username: c.deviceId, password: c.secret, reconnectPeriod: 0, ...opts });
+      clients.push(client);
+      return client;
+    },
+    count: (sql, ...params) => (h.db.raw.prepare(sql).get(...params) as { n: number } | undefined)?.n ?? 0,
+    async waitFor(check, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      while (!check()) {
+        if (Date.now() > until) throw new Error('condition not met in time');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
+      await svc.close();
+      await mosquitto?.stop();
+      await h.close();
+    },
+  };
+  return fixture;
+}
+
+/** A valid Telemetry v1 payload. */
+export function sample(seq: number, over: Record<string, unknown> = {}, bootId = 'boot-a') {
+  return JSON.stringify({
+    v: 1,
+    bootId,
+    seq,
+    ts: Date.now(),
+    battery: { socPct: 80 - (seq % 50), voltageV: 25.4, currentA: -4.5, tempC: 31.5, charging: false, cycleCount: 120, fullChargeAh: 18.6 },
+    usage: { odometerM: 150_000 + seq * 10, motorSeconds: 90_000 + seq * 8 },
+    ...over,
+  });
+}
