@@ -3,7 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../../schemas/common.ts';
-import { forbidden, notFound, unauthenticated } from '../lib/errors.ts';
+import { forbidden, invalid, notFound, unauthenticated } from '../lib/errors.ts';
 import type { Actor, AppEnv } from '../http/types.ts';
 
 /** Who may call a route: 'public', or the roles allowed (object scoping still applies inside). */
@@ -47,7 +47,7 @@ export function assertCentre(a: Actor, centreId: string, what = 'resource') {
 /** The centre a staff member acts in; admins must name one. */
 export function centreForWrite(a: Actor, requested: string | undefined): string {
   if (a.role === 'admin') {
-    if (!requested) throw forbidden('admins must name the centre');
+    if (!requested) throw invalid('admins must name the centre', [{ path: ['centreId'], message: 'admins must name the centre', code: 'custom' }]);
     return requested;
   }
   if (!a.centreId) throw forbidden('your account has no centre');

@@ -22,9 +22,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (!Number.isInteger(N) || N < 2 ** 14 || N > 2 ** 20 || !Number.isInteger(r) || !Number.isInteger(p)) return false;
+  if (!Number.isInteger(N) || N < 2 ** 14 || N > 2 ** 20 || (N & (N - 1)) !== 0) return false;
+  if (!Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) return false;
   const salt = Buffer.from(parts[4]!, 'base64url');
   const expected = Buffer.from(parts[5]!, 'base64url');
+  // A damaged hash must never verify: an empty key would match every password, a short one most.
+  if (salt.length < 8 || expected.length < 16) return false;
   const key = await scrypt(password, salt, expected.length, { N, r, p, maxmem: maxmem(N, r) });
   return timingSafeEqual(key, expected);
 }

@@ -34,7 +34,7 @@ export function beneficiaryRoutes() {
       ],
     };
     const [rows, total] = await Promise.all([
-      db.beneficiary.findMany({ where, include: { centre: { select: { name: true } } }, orderBy: { fullName: 'asc' }, take: limit, skip: offset }),
+      db.beneficiary.findMany({ where, include: { centre: { select: { name: true } } }, orderBy: [{ fullName: 'asc' }, { id: 'asc' }], take: limit, skip: offset }),
       db.beneficiary.count({ where }),
     ]);
     const now = clock.now();

@@ -1,0 +1,33 @@
+// How a row's target resolves to the ids of the demo world, shared by the feature rows.
+import type { RowContext } from '../../helpers/access-matrix.ts';
+import { unique } from '../../helpers/fixtures.ts';
+
+/** own: family A1's beneficiary; otherFamily: family A2's (same centre); otherCentre: family B1's. */
+export function beneficiaryId({ world, target }: RowContext): string {
+  if (target === 'own') return world.beneficiaryOf.familyA1;
+  if (target === 'otherFamily') return world.beneficiaryOf.familyA2;
+  if (target === 'otherCentre') return world.beneficiaryOf.familyB1;
+  throw new Error('a beneficiary row needs a target');
+}
+
+export function centreId({ world, target }: RowContext): string {
+  if (target === 'own') return world.centreA;
+  if (target === 'otherCentre') return world.centreB;
+  throw new Error(`no centre for target ${target}`);
+}
+
+/** own: a centre-A therapist's account; otherFamily: family A2's account; otherCentre: a centre-B therapist's. */
+export function userId({ world, target }: RowContext): string {
+  if (target === 'own') return world.user.therapistA2;
+  if (target === 'otherFamily') return world.user.familyA2;
+  if (target === 'otherCentre') return world.user.therapistB;
+  throw new Error(`no user for target ${target}`);
+}
+
+/** A family account that cannot sign in (its hash is not a valid hash), for link tests. */
+export async function freshFamilyUser({ h }: RowContext): Promise<string> {
+  const u = await h.db.prisma.user.create({
+    data: { email: `family.${unique()}@test.atensi.id`, name: 'Keluarga Uji', role: 'family', passwordHash: 'not-a-hash' },
+  });
+  return u.id;
+}
