@@ -1,0 +1,28 @@
+// The main navigation, as data: each entry points at a route, and a role sees the entries whose
+// route it may open. New features add a line here.
+import type { Role } from '../../../schemas/common.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { IconName } from '../ui/icons.ts';
+import { canOpen } from '../router/route-table.ts';
+import { routes, type RouteName } from './routes.ts';
+
+export interface NavItem {
+  route: RouteName;
+  href: string;
+  label: MessageKey;
+  icon: IconName;
+}
+
+export const navItems: readonly NavItem[] = [
+  { route: 'home', href: '/', label: 'nav.home', icon: 'home' },
+  { route: 'beneficiaries', href: '/beneficiaries', label: 'nav.beneficiaries', icon: 'people' },
+  { route: 'centres', href: '/centres', label: 'nav.centres', icon: 'building' },
+  { route: 'users', href: '/users', label: 'nav.users', icon: 'user' },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => {
+    const route = routes.find((r) => r.name === item.route);
+    return route !== undefined && canOpen(route, role);
+  });
+}

@@ -1,0 +1,102 @@
+// Who is signed in, and the moves between signed out and signed in: the first look at /api/me,
+// sign-in, sign-out, a session the server ended, and the language saved with the account.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Me } from '../../../schemas/auth.ts';
+import type { Locale } from '../../../schemas/common.ts';
+import { setSessionExpiredHandler } from '../data/api-client.ts';
+import { loadMe, logout, updateMe } from '../data/auth.api.ts';
+import { getLocale, initLocale, setLocale, type MessageKey } from '../i18n/i18n.ts';
+import { navigate } from '../router/router.ts';
+import { LOGIN_PATH } from './routes.ts';
+
+export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'offline';
+
+export class SessionController implements ReactiveController {
+  status: SessionStatus = 'starting';
+  me: Me | undefined;
+  locale: Locale = initLocale();
+  /** A message for the sign-in page, e.g. that the session ended. */
+  notice: MessageKey | undefined;
+  /** Why the app could not start (no connection, server error). */
+  error: unknown;
+  /** Where to go after signing in: the address someone opened, or had open when the session ended. */
+  private returnTo = '/';
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    setSessionExpiredHandler(() => this.expired());
+    if (this.status === 'starting') void this.start();
+  }
+
+  hostDisconnected(): void {
+    setSessionExpiredHandler(undefined);
+  }
+
+  private async start() {
+    try {
+      const me = await loadMe();
+      if (me) this.signedIn(me);
+      else this.showLogin(undefined);
+    } catch (err) {
+      this.error = err;
+      this.status = 'offline';
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The server accepted the person: their saved language applies, and they go where they were headed. */
+  signedIn(me: Me): void {
+    this.me = me;
+    this.status = 'signed-in';
+    this.notice = undefined;
+    this.applyLocale(me.locale);
+    const here = location.pathname + location.search;
+    navigate(location.pathname === LOGIN_PATH ? this.returnTo : here, { replace: true });
+    this.host.requestUpdate();
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await logout();
+    } catch {
+      // Signing out locally still matters when the server cannot be reached.
+    }
+    this.returnTo = '/';
+    this.showLogin(undefined);
+  }
+
+  /** Switches the language now; a signed-in person's choice is also saved with their account. */
+  async chooseLocale(locale: Locale): Promise<void> {
+    this.applyLocale(locale);
+    this.host.requestUpdate();
+    if (this.status !== 'signed-in' || !this.me || this.me.locale === locale) return;
+    try {
+      const me = await updateMe({ locale });
+      if (this.status === 'signed-in' && this.me?.id === me.id) this.me = me;
+      this.host.requestUpdate();
+    } catch {
+      // The language still changes on this device; the account keeps its old choice.
+    }
+  }
+
+  private applyLocale(locale: Locale) {
+    setLocale(locale);
+    this.locale = getLocale();
+  }
+
+  private showLogin(notice: MessageKey | undefined) {
+    if (location.pathname !== LOGIN_PATH) this.returnTo = location.pathname + location.search;
+    this.me = undefined;
+    this.status = 'signed-out';
+    this.notice = notice;
+    navigate(LOGIN_PATH, { replace: true });
+    this.host.requestUpdate();
+  }
+
+  private expired() {
+    if (this.status === 'signed-in') this.showLogin('login.sessionExpired');
+  }
+}

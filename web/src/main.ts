@@ -1,0 +1,2 @@
+// Entry point of the web app: defining the root element starts everything else.
+import './app/app-shell.component.ts';

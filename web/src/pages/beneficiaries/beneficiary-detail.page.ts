@@ -1,0 +1,69 @@
+// One beneficiary: each section appears only when the API sent it (clinical data depends on role).
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Me } from '../../../../schemas/auth.ts';
+import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
+import { meContext } from '../../app/session.context.ts';
+import { getBeneficiary } from '../../data/beneficiaries.api.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import { emit } from '../../ui/events.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { cpSection, hydroSection } from './clinical-sections.ts';
+import { consentSection, diagnosisSection, familySection, personalSection } from './record-sections.ts';
+
+@customElement('atensi-beneficiary-detail-page')
+export class BeneficiaryDetailPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    css`
+      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
+      ul.people { margin: 0; padding-left: 2.25rem; }
+      ul.people li { padding: 0.2rem 0; }
+      h3 { margin-top: 1.25rem; }
+    `,
+  ];
+
+  @property() beneficiaryId = '';
+  @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
+
+  private readonly locale = new LocaleController(this);
+
+  private readonly detail = new Task(this, {
+    task: ([id], { signal }) => getBeneficiary(id, signal),
+    args: () => [this.beneficiaryId] as const,
+    onComplete: (b) => emit(this, 'page-title', { title: b.fullName }),
+  });
+
+  override render() {
+    const b = this.detail.status === TaskStatus.COMPLETE ? this.detail.value : undefined;
+    // Families have no list of beneficiaries: they come here from Home.
+    const family = this.me?.role === 'family';
+    return html`
+      <a class="back" href=${family ? '/' : '/beneficiaries'}><span aria-hidden="true">←&nbsp;</span>${t(family ? 'notFound.home' : 'detail.back')}</a>
+      <h1 tabindex="-1">${b?.fullName ?? t('detail.title')}</h1>
+      ${this.detail.render({
+        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.detail.run()}></atensi-error-message>`,
+        complete: (detail) => this.renderDetail(detail),
+      })}
+    `;
+  }
+
+  private renderDetail(b: BeneficiaryDetail) {
+    return html`
+      ${personalSection(b)} ${diagnosisSection(b)} ${cpSection(b)} ${hydroSection(b)} ${consentSection(b)} ${familySection(b)}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-beneficiary-detail-page': BeneficiaryDetailPage;
+  }
+}

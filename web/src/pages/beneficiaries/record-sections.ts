@@ -1,0 +1,95 @@
+// Detail sections about the person and the record: personal data, diagnosis, consents, family.
+import { html, nothing } from 'lit';
+import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
+import { Relationship } from '../../../../schemas/users.ts';
+import { formatDate, label } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { fact } from './facts.ts';
+
+export function personalSection(b: BeneficiaryDetail) {
+  return html`<section aria-labelledby="personal-heading">
+    <h2 id="personal-heading">${t('detail.personal')}</h2>
+    <dl class="facts card">
+      ${fact('detail.birthDate', formatDate(b.birthDate))}
+      ${fact('detail.age', t('detail.ageValue', { age: b.ageYears }))}
+      ${fact('detail.sex', label('sex', b.sex))}
+      ${fact('detail.city', b.city)}
+      ${b.address !== undefined ? fact('detail.address', b.address) : nothing}
+      ${b.phone !== undefined ? fact('detail.phone', b.phone) : nothing}
+      ${fact('detail.centre', b.centreName)}
+    </dl>
+  </section>`;
+}
+
+export function diagnosisSection(b: BeneficiaryDetail) {
+  if (b.diagnosis === undefined) return nothing;
+  return html`<section aria-labelledby="diagnosis-heading">
+    <h2 id="diagnosis-heading">${t('detail.diagnosis')}</h2>
+    <dl class="facts card">
+      ${fact('detail.diagnosis', label('diagnosis', b.diagnosis))}
+      ${b.diagnosisNotes !== undefined ? fact('detail.diagnosisNotes', b.diagnosisNotes) : nothing}
+    </dl>
+  </section>`;
+}
+
+type Consent = NonNullable<BeneficiaryDetail['consents']>[number];
+
+function givenBy(c: Consent) {
+  return c.guardianName ? t('consent.guardianNamed', { name: c.guardianName }) : label('givenBy', c.givenBy);
+}
+
+function consentStatus(c: Consent) {
+  return c.withdrawnAt
+    ? html`<span class="badge off">${t('consent.withdrawn', { date: formatDate(c.withdrawnAt) })}</span>`
+    : html`<span class="badge ok">${t('consent.active')}</span>`;
+}
+
+export function consentSection(b: BeneficiaryDetail) {
+  if (b.consents === undefined) return nothing;
+  return html`<section aria-labelledby="consent-heading">
+    <h2 id="consent-heading">${t('consent.title')}</h2>
+    ${b.consents.length === 0
+      ? html`<p>${t('consent.none')}</p>`
+      : html`<div class="table-wrap" role="region" aria-labelledby="consent-heading" tabindex="0">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">${t('consent.purpose')}</th>
+                <th scope="col">${t('consent.givenBy')}</th>
+                <th scope="col">${t('consent.method')}</th>
+                <th scope="col">${t('consent.givenAt')}</th>
+                <th scope="col">${t('consent.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${b.consents.map(
+                (c) => html`<tr>
+                  <td>${label('purpose', c.purpose)}</td>
+                  <td>${givenBy(c)}</td>
+                  <td>${label('method', c.method)}</td>
+                  <td>${formatDate(c.givenAt)}</td>
+                  <td>${consentStatus(c)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`}
+  </section>`;
+}
+
+function relationship(value: string) {
+  const parsed = Relationship.safeParse(value);
+  return parsed.success ? label('relationship', parsed.data) : value;
+}
+
+export function familySection(b: BeneficiaryDetail) {
+  if (b.family === undefined) return nothing;
+  return html`<section aria-labelledby="family-heading">
+    <h2 id="family-heading">${t('family.title')}</h2>
+    ${b.family.length === 0
+      ? html`<p>${t('family.none')}</p>`
+      : html`<ul class="card people">
+          ${b.family.map((f) => html`<li><strong>${f.name}</strong> · ${relationship(f.relationship)}</li>`)}
+        </ul>`}
+  </section>`;
+}

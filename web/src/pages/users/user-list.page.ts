@@ -1,0 +1,96 @@
+// User accounts: every account for admins, the centre's staff for managers.
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Me } from '../../../../schemas/auth.ts';
+import type { Centre } from '../../../../schemas/centres.ts';
+import type { User } from '../../../../schemas/users.ts';
+import { meContext } from '../../app/session.context.ts';
+import { listCentres } from '../../data/centres.api.ts';
+import { listUsers } from '../../data/users.api.ts';
+import { formatDateTime, label } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import { emit } from '../../ui/events.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+
+@customElement('atensi-user-list-page')
+export class UserListPage extends LitElement {
+  static override styles = [sharedStyles, pageStyles];
+
+  @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
+
+  private readonly locale = new LocaleController(this);
+
+  private readonly users = new Task(this, {
+    task: async ([role], { signal }) => {
+      // Admins see every centre's accounts, so the centre names are needed too.
+      const [users, centres] = await Promise.all([listUsers(signal), role === 'admin' ? listCentres(signal) : []]);
+      return { users, centres: new Map(centres.map((c: Centre) => [c.id, c.name])) };
+    },
+    args: () => [this.me?.role] as const,
+  });
+
+  private get heading() {
+    return t(this.me?.role === 'manager' ? 'users.titleStaff' : 'users.title');
+  }
+
+  protected override updated(): void {
+    // Managers see only their centre's staff, and the document title should say so too.
+    emit(this, 'page-title', { title: this.heading });
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${this.heading}</h1>
+      ${this.users.render({
+        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.users.run()}></atensi-error-message>`,
+        complete: ({ users, centres }) => this.renderTable(users, centres),
+      })}
+    `;
+  }
+
+  private renderTable(users: User[], centres: Map<string, string>) {
+    if (users.length === 0) return html`<p>${t('users.empty')}</p>`;
+    const showCentre = centres.size > 0;
+    return html`<div class="table-wrap" role="region" aria-labelledby="users-caption" tabindex="0">
+      <table>
+        <caption id="users-caption" class="visually-hidden">${t('users.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('col.name')}</th>
+            <th scope="col">${t('col.email')}</th>
+            <th scope="col">${t('col.role')}</th>
+            ${showCentre ? html`<th scope="col">${t('col.centre')}</th>` : nothing}
+            <th scope="col">${t('col.status')}</th>
+            <th scope="col">${t('col.lastLogin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${users.map(
+            (u) => html`<tr>
+              <td>${u.name}</td>
+              <td>${u.email}</td>
+              <td>${label('role', u.role)}</td>
+              ${showCentre ? html`<td>${u.centreId ? (centres.get(u.centreId) ?? '') : t('app.national')}</td>` : nothing}
+              <td>${u.disabled
+                ? html`<span class="badge off">${t('users.disabled')}</span>`
+                : html`<span class="badge ok">${t('users.active')}</span>`}</td>
+              <td>${u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-user-list-page': UserListPage;
+  }
+}

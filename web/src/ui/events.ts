@@ -1,0 +1,21 @@
+// The app's custom events: one helper dispatches them, bubbling out of shadow roots, prefixed `atensi-`.
+import type { Me } from '../../../schemas/auth.ts';
+import type { Locale } from '../../../schemas/common.ts';
+
+export interface AtensiEventMap {
+  'locale-change': { locale: Locale };
+  'sign-out': undefined;
+  'signed-in': { me: Me };
+  /** A page names itself more precisely than its route (e.g. the beneficiary's name). */
+  'page-title': { title: string };
+  /** The person asked to try a failed load again. */
+  retry: undefined;
+  /** A pager asks for the page starting at this offset. */
+  'page-change': { offset: number };
+}
+
+export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;
+
+export function emit<K extends keyof AtensiEventMap>(from: HTMLElement, name: K, detail: AtensiEventMap[K]): void {
+  from.dispatchEvent(new CustomEvent(`atensi-${name}`, { detail, bubbles: true, composed: true }));
+}
