@@ -1,6 +1,7 @@
 // Beneficiaries, their CP and hydrocephalus profiles, and consent (UU PDP 27/2022).
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, Phone, text } from './common.ts';
+import { Relationship } from './users.ts';
 
 export const Sex = z.enum(['female', 'male']);
 export const Diagnosis = z.enum(['cp', 'hydrocephalus', 'both', 'other']);
@@ -153,7 +154,7 @@ export const BeneficiaryDetail = BeneficiarySummary.extend({
   hydrocephalusProfile: HydrocephalusProfile.nullable().optional(),
   consents: z.array(Consent).optional(),
   family: z
-    .array(z.object({ userId: Id, name: z.string(), relationship: z.string() }))
+    .array(z.object({ userId: Id, name: z.string(), relationship: Relationship }))
     .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -161,7 +162,12 @@ export const BeneficiaryDetail = BeneficiarySummary.extend({
 export type BeneficiaryDetail = z.infer<typeof BeneficiaryDetail>;
 
 export const BeneficiaryListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .max(100)
+    // LIKE metacharacters cannot be escaped through Prisma on SQLite, and names never contain them.
+    .transform((s) => s.replace(/[%_\\]/g, '').trim())
+    .optional(),
   centreId: z.string().optional(),
   diagnosis: Diagnosis.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -65,7 +65,9 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
-  const result = envSchema.safeParse(env);
+  // An empty variable (PORT=) means "not set", not zero or an empty string.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

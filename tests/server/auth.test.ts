@@ -303,6 +303,17 @@ describe('session expiry', () => {
     clock.advance(ttlMs + 1000);
     await expectError(await client.get('/api/me'), 401);
   });
+
+  it('a renewed session also renews the cookie, so the browser keeps it as long as the server does', async () => {
+    const { client } = await signIn();
+    const quiet = await client.get('/api/me');
+    expect(quiet.headers.get('set-cookie')).toBeNull();
+    clock.advance(ttlMs / 2);
+    const renewed = await client.get('/api/me');
+    const cookie = parseSetCookie(renewed.headers.get('set-cookie'));
+    expect(cookie.name).toBe('atensi_session');
+    expect(Number(cookie.attributes.get('max-age'))).toBe(2 * 3600);
+  });
 });
 
 describe('login rate limit (LOGIN_MAX_ATTEMPTS=3)', () => {

@@ -339,3 +339,24 @@ describe('the audit trail', () => {
     expect(await auditOf(res)).toEqual([]);
   });
 });
+
+describe('fixes pinned by review', () => {
+  it('search treats % and _ as nothing, not as LIKE wildcards', async () => {
+    const all = await expectJson(await therapist.get('/api/beneficiaries?limit=200'));
+    const riz = all.items.find((b: { fullName: string }) => b.fullName === 'Rizky Pratama');
+    expect(riz).toBeTruthy();
+    // As a wildcard, "R_zky" would match "Rizky"; ignored, it looks for "Rzky", which no one is called.
+    const res = await expectJson(await therapist.get('/api/beneficiaries?q=R_zky'));
+    expect(res.items).toEqual([]);
+    const literal = await expectJson(await therapist.get('/api/beneficiaries?q=Riz%25ky'));
+    expect(literal.items.map((b: { id: string }) => b.id)).toEqual([riz.id]);
+  });
+
+  it('a consent dated before the birth date is refused and nothing is created', async () => {
+    const before = await count();
+    const body = adultBeneficiaryBody();
+    const res = await therapist.post('/api/beneficiaries', { ...body, consent: { ...body.consent, givenAt: '1950-01-01' } });
+    await expectInvalid(res, ['consent', 'givenAt']);
+    expect(await count()).toBe(before);
+  });
+});

@@ -211,7 +211,7 @@ describe('family links', () => {
   it('unlinking removes access at once; unlinking again is 404', async () => {
     const res = await admin.delete(`/api/users/${fam.id}/family-links/${galang}`);
     expect(await expectJson(res.clone())).toEqual({ ok: true });
-    expect((await auditOf(res))[0]).toMatchObject({ action: 'family_link.delete', entityId: galang });
+    expect((await auditOf(res))[0]).toMatchObject({ action: 'family_link.delete', entityId: galang, centreId: world.centreA });
     await expectError(await famClient.get(`/api/beneficiaries/${galang}`), 404);
     const list = await expectJson(await famClient.get('/api/beneficiaries'));
     expect(list.items.map((b: { id: string }) => b.id)).toEqual([bagusB]);

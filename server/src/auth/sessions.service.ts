@@ -36,14 +36,16 @@ export function createSessionService({ db, clock, ttlHours }: SessionServiceOpti
         await db.session.deleteMany({ where: { id: session.id } });
         return null;
       }
-      // Sliding expiry, written at most once a minute per session to keep reads cheap.
-      if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      // Sliding expiry, written at most once a minute per session to keep reads cheap; `renewed`
+      // tells the caller to refresh the cookie's Max-Age to match.
+      const renewed = now.getTime() - session.lastSeenAt.getTime() > 60_000;
+      if (renewed) {
         await db.session.update({
           where: { id: session.id },
           data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) },
         });
       }
-      return session;
+      return Object.assign(session, { renewed });
     },
     async revoke(token: string) {
       await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });

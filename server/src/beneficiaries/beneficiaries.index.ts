@@ -59,7 +59,6 @@ export function beneficiaryRoutes() {
     const birth = day(birthDate);
     if (birth > now) throw invalid('birth date is in the future', [{ path: ['birthDate'], message: 'in the future', code: 'custom' }]);
     checkConsentGiver(consent, birth, now);
-    if (day(consent.givenAt) > now) throw invalid('consent date is in the future', [{ path: ['consent', 'givenAt'], message: 'in the future', code: 'custom' }]);
     const b = await db.beneficiary.create({
       data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
       include: detailInclude,
@@ -122,7 +121,6 @@ export function beneficiaryRoutes() {
     const b = await findVisible(db, actor, id);
     const now = clock.now();
     checkConsentGiver(consent, b.birthDate, now);
-    if (day(consent.givenAt) > now) throw invalid('consent date is in the future');
     await db.consent.createMany({ data: consentRows(consent, actor.id).map((r) => ({ ...r, beneficiaryId: id })) });
     await auditFrom(c, { action: 'consent.create', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { purposes: consent.purposes } });
     return c.json(toDetail(await findVisible(db, actor, id), actor, now), 201);

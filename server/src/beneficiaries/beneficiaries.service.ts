@@ -7,6 +7,7 @@ import type {
   ConsentPurpose,
   Diagnosis,
 } from '../../../schemas/beneficiaries.ts';
+import type { Relationship } from '../../../schemas/users.ts';
 import { beneficiaryScope, canSeeClinical, isStaff } from '../access/policy.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
@@ -57,7 +58,7 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
     ...(staff ? { address: b.address, phone: b.phone } : {}),
-    ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship })) } : {}),
+    ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship as Relationship })) } : {}),
     ...(clinical
       ? {
           diagnosisNotes: b.diagnosisNotes,
@@ -123,8 +124,14 @@ export function consentRows(consent: ConsentBody, recordedById: string) {
   }));
 }
 
-/** A child's consent must come from a guardian (UU PDP 27/2022, art. 25). */
+/** A child's consent must come from a guardian (UU PDP 27/2022, art. 25); it is dated between birth and today. */
 export function checkConsentGiver(consent: ConsentBody, birthDate: Date, now: Date) {
+  const givenAt = new Date(`${consent.givenAt}T00:00:00Z`);
+  if (givenAt > now || givenAt < birthDate) {
+    throw invalid('consent must be dated between the birth date and today', [
+      { path: ['consent', 'givenAt'], message: 'before the birth date or in the future', code: 'custom' },
+    ]);
+  }
   if (ageInYears(birthDate, now) < 18 && consent.givenBy !== 'guardian') {
     throw invalid('a child\'s consent is given by a parent or guardian', [
       { path: ['consent', 'givenBy'], message: 'must be guardian for a beneficiary under 18', code: 'custom' },

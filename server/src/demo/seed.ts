@@ -103,7 +103,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
         city: p.city,
         phone: `+62 812 ${String(1000 + i * 37).padStart(4, '0')} ${String(2000 + i * 53).padStart(4, '0')}`,
         diagnosis: p.diagnosis,
-        diagnosisNotes: p.diagnosis === 'other' ? 'Spina bifida with paraplegia; referred for seating.' : null,
+        diagnosisNotes: p.diagnosis === 'other' ? 'Spina bifida dengan paraplegia; dirujuk untuk kebutuhan duduk.' : null,
         createdById: therapistId,
         createdAt: registered,
         consents: {
@@ -125,7 +125,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
                   distribution: p.distribution ?? 'quadriplegia',
                   sittingLevel: p.gmfcs >= 5 ? 'unable' : p.gmfcs === 4 ? 'propped' : 'hands_dependent',
                   tone: p.cpType === 'dyskinetic' ? 'fluctuating' : 'hypertonic',
-                  pelvicPosition: p.gmfcs >= 4 ? 'posterior tilt, obliquity to the left' : 'neutral',
+                  pelvicPosition: p.gmfcs >= 4 ? 'panggul miring ke belakang, lebih rendah di kiri' : 'netral',
                   scoliosis: p.gmfcs >= 4,
                   hipDislocation: p.gmfcs === 5,
                   windsweptHips: p.gmfcs === 5,
@@ -141,7 +141,8 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
                   shuntType: 'vp',
                   shuntSide: p.shuntSide,
                   revisions: i % 3,
-                  headSupport: 'contoured occipital support, padded away from the shunt valve',
+                  headSupport: 'sandaran kepala berkontur, bantalan menjauhi katup shunt',
+                  lastRevisionAt: i % 3 ? new Date(registered.getTime() - 400 * DAY) : null,
                   occiputSkinRisk: child ? 'high' : 'medium',
                   headCircumferences: child
                     ? { create: [0, 1].map((k) => ({ measuredAt: new Date(registered.getTime() + k * 90 * DAY), cm: 48 + k * 0.6 + (i % 4) })) }
@@ -226,7 +227,7 @@ async function seedRequest(
       beneficiaryId: b.id,
       requestId: request.id,
       source: ['community_worker', 'health_centre', 'school', 'social_office', 'self'][p.fullName.length % 5]!,
-      reason: 'Needs a wheelchair with postural support for home, school and community.',
+      reason: 'Membutuhkan kursi roda dengan penyangga postur untuk di rumah, sekolah dan lingkungan.',
       priority: p.gmfcs === 5 ? 'priority' : 'routine',
       appointmentType: p.fullName.length % 3 === 0 ? 'home_visit' : 'centre',
       appointmentAt: at(1),
@@ -245,15 +246,15 @@ async function seedRequest(
         requestId: request.id,
         assessedById: o.therapistId,
         assessedAt: at(1),
-        goals: 'Sit upright for meals and school; be moved safely around the village.',
-        usageEnvironment: 'home, school, village roads',
+        goals: 'Duduk tegak saat makan dan sekolah; dapat dibawa dengan aman keliling kampung.',
+        usageEnvironment: 'rumah, sekolah, jalan kampung',
         dailyUseHours: 6,
-        terrain: 'uneven, unpaved paths and rainy-season mud',
-        transport: 'angkot and family motorbike',
-        transfers: p.gmfcs && p.gmfcs >= 4 ? 'dependent, one carer' : 'assisted standing transfer',
-        currentChair: 'plastic chair with cushions',
-        sittingPosture: 'slumped, trunk leans to the left',
-        pelvicPosition: 'posterior tilt',
+        terrain: 'jalan tanah tidak rata, becek saat musim hujan',
+        transport: 'angkot dan sepeda motor keluarga',
+        transfers: p.gmfcs && p.gmfcs >= 4 ? 'dibantu penuh oleh satu pendamping' : 'berdiri dengan bantuan',
+        currentChair: 'kursi plastik dengan bantal',
+        sittingPosture: 'membungkuk, badan condong ke kiri',
+        pelvicPosition: 'panggul miring ke belakang',
         pressureInjuryRisk: p.gmfcs === 5 ? 'high' : 'medium',
         hipWidthMm: size.seatWidthMm - 10,
         seatDepthLeftMm: size.seatDepthMm + 40,
@@ -284,7 +285,7 @@ async function seedRequest(
     });
   }
   if (rejected) {
-    await db.fundingApproval.create({ data: { requestId: request.id, decision: 'rejected', reason: 'Already received a chair from another programme this year.', decidedById: o.managerId, decidedAt: at(3) } });
+    await db.fundingApproval.create({ data: { requestId: request.id, decision: 'rejected', reason: 'Sudah menerima kursi roda dari program lain tahun ini.', decidedById: o.managerId, decidedAt: at(3) } });
   } else if (steps.includes('approved')) {
     await db.fundingApproval.create({ data: { requestId: request.id, decision: 'approved', fundingSource: 'ATENSI', decidedById: o.managerId, decidedAt: at(3) } });
   }
@@ -307,7 +308,7 @@ async function seedRequest(
     await db.deviceRequest.update({ where: { id: request.id }, data: { deviceId: device.id, ...(inUse ? { deliveredAt: at(8) } : {}) } });
   }
   if (steps.includes('fitted')) {
-    await db.fitting.create({ data: { requestId: request.id, fittedById: o.therapistId, fittedAt: at(6), sizeOk: true, postureOk: true, pressureOk: true, movementOk: true, outcome: 'ok', adjustments: 'Footplates raised 20 mm; lateral pads moved in.' } });
+    await db.fitting.create({ data: { requestId: request.id, fittedById: o.therapistId, fittedAt: at(6), sizeOk: true, postureOk: true, pressureOk: true, movementOk: true, outcome: 'ok', adjustments: 'Pijakan kaki dinaikkan 20 mm; bantalan lateral digeser ke dalam.' } });
   }
   if (steps.includes('trained')) {
     await db.trainingSession.create({

@@ -1,6 +1,6 @@
 // Cross-cutting HTTP middleware: the session loader, the JSON-only guard and the access log.
 import type { MiddlewareHandler } from 'hono';
-import { readSessionCookie } from '../auth/cookies.ts';
+import { readSessionCookie, writeSessionCookie } from '../auth/cookies.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv, Deps } from './types.ts';
 import type { Locale, Role } from '../../../schemas/common.ts';
@@ -22,6 +22,7 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (session) {
       const u = session.user;
       c.set('sessionToken', token);
+      if (session.renewed) writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), config.trustProxy);
       c.set('actor', {
         id: u.id,
         role: u.role as Role,

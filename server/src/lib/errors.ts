@@ -60,7 +60,8 @@ export function makeErrorHandler(log: Logger) {
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');
-      const message = status === 413 ? 'request body is larger than 1 MB' : err.message || 'bad request';
+      const message =
+        status === 413 ? 'request body is larger than 1 MB' : status === 403 ? 'cross-site request refused' : err.message || 'bad request';
       return errorResponse(c, status, code, message);
     }
     if (isPrismaError(err, 'P2002')) return errorResponse(c, 409, 'conflict', 'that already exists');

@@ -78,9 +78,10 @@ export function userRoutes() {
   app.openapi(routes.unlink, async (c) => {
     const { id, beneficiaryId } = c.req.valid('param');
     const { db } = c.get('deps');
-    const { count } = await db.familyLink.deleteMany({ where: { userId: id, beneficiaryId } });
-    if (count === 0) throw notFound('family link');
-    await auditFrom(c, { action: 'family_link.delete', entityType: 'Beneficiary', entityId: beneficiaryId, details: { userId: id } });
+    const link = await db.familyLink.findUnique({ where: { userId_beneficiaryId: { userId: id, beneficiaryId } }, include: { beneficiary: { select: { centreId: true } } } });
+    if (!link) throw notFound('family link');
+    await db.familyLink.delete({ where: { id: link.id } });
+    await auditFrom(c, { action: 'family_link.delete', entityType: 'Beneficiary', entityId: beneficiaryId, centreId: link.beneficiary.centreId, details: { userId: id } });
     return c.json({ ok: true as const }, 200);
   });
 

@@ -106,3 +106,19 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('empty variables', () => {
+  it('an empty variable counts as unset, not as zero or an empty string', async () => {
+    const { parseConfig } = await import('../../../server/src/config.ts');
+    const c = parseConfig({ PORT: '', DATA_DIR: ' ', LOG_LEVEL: '' }, '/srv/atensi');
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('/srv/atensi/data');
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('MQTT_URL without the bridge credential is refused', async () => {
+    const { ConfigError, parseConfig } = await import('../../../server/src/config.ts');
+    expect(() => parseConfig({ MQTT_URL: 'mqtt://broker.example:1883' })).toThrow(ConfigError);
+    expect(parseConfig({ MQTT_URL: 'mqtt://broker.example:1883', MQTT_PASSWORD: 'x' }).mqtt.url).toBe('mqtt://broker.example:1883');
+  });
+});
