@@ -1,0 +1,95 @@
+// Calls the API same-origin with the session cookie and checks every answer against the shared
+// Zod schemas, so components only ever see data that matches the contract.
+import type { ZodType } from 'zod';
+import { ErrorBody, type ErrorCode } from '../../../schemas/common.ts';
+import { ApiError } from './api-error.ts';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+  /**
+   * Whether a 401 means "the session ended" (the default). Sign-in and the first look at /api/me
+   * expect 401 as an ordinary answer, so they turn this off.
+   */
+  sessionRequired?: boolean;
+}
+
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_input',
+  429: 'rate_limited',
+};
+
+let onSessionExpired: (() => void) | undefined;
+
+/** Registers what happens when the API says the session is gone (the app shell returns to sign-in). */
+export function setSessionExpiredHandler(handler: (() => void) | undefined): void {
+  onSessionExpired = handler;
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFrom(res: Response, body: unknown): ApiError {
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, issues, requestId } = parsed.data.error;
+    return new ApiError(res.status, code, message, issues, requestId);
+  }
+  const code = statusCodes[res.status] ?? (res.status >= 500 ? 'internal' : 'bad_request');
+  return new ApiError(res.status, code, `HTTP ${res.status}`);
+}
+
+export async function apiRequest<T>(schema: ZodType<T>, path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal, sessionRequired = true } = options;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : 'network error');
+  }
+  const payload = await readJson(res);
+  if (!res.ok) {
+    const error = errorFrom(res, payload);
+    if (res.status === 401 && sessionRequired) onSessionExpired?.();
+    throw error;
+  }
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(res.status, 'invalid_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
