@@ -10,10 +10,14 @@ import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from './store/sqlite-telemetry-store.ts';
 import type { CommitResult, Batch } from './store/telemetry-store.ts';
+import type { PrismaClient } from '@prisma/client';
+import { RulesEngine } from './rules/engine.ts';
 
 export interface TelemetryServiceOptions {
   config: Config;
   raw: Database.Database;
+  /** With it, the maintenance rules run on committed telemetry and on a periodic sweep. */
+  prisma?: PrismaClient;
   log: Logger;
   now?: () => number;
   onCommitted?(result: CommitResult, batch: Batch): void;
@@ -26,6 +30,7 @@ export interface TelemetryService {
   bridge: MqttBridge;
   pipeline: IngestPipeline;
   store: SqliteTelemetryStore;
+  rules: RulesEngine | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   const { config, raw, log } = o;
   const now = o.now ?? Date.now;
   const store = new SqliteTelemetryStore(raw, { now });
+  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log }) : null;
   let bridge: MqttBridge | undefined;
   const pipeline = new IngestPipeline({
     store,
@@ -44,6 +50,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
       for (const s of batch.statuses) {
         if (s.online && s.bootId) bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: store.watermark(s.deviceId, s.bootId) });
       }
+      rules?.touch(result.touched);
       o.onCommitted?.(result, batch);
     },
   });
@@ -80,6 +87,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     onError: (err) => log.warn('mqtt_bridge_error', { message: err.message }),
   });
   await bridge.ready;
+  rules?.start();
   log.info('telemetry_ready', { broker: broker ? `embedded:${broker.port}` : 'external' });
 
   return {
@@ -88,8 +96,10 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     bridge: bridge,
     pipeline,
     store,
+    rules,
     async close() {
       await bridge!.close();
+      await rules?.stop();
       await broker?.close();
     },
   };

@@ -30,7 +30,7 @@ async function main() {
   let telemetry: TelemetryService | undefined;
   let fleet: Awaited<ReturnType<typeof startDemoFleet>> = null;
   if (config.telemetry === 'on') {
-    telemetry = await startTelemetry({ config, raw: database.raw, log });
+    telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log });
     if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
   }
 

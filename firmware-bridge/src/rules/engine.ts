@@ -1,0 +1,143 @@
+// Runs the maintenance rules for chairs whose telemetry changed (debounced) and for every chair on
+// a slower sweep (time-based rules: silence, service intervals, low use). Activations become one
+// open work order per chair and rule, plus alerts; clearing closes the alerts. State is persisted.
+import type { PrismaClient } from '@prisma/client';
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../../server/src/lib/logger.ts';
+import { defaultThresholds, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
+import { type ChairRegistryInfo, createSnapshotLoader } from './snapshot.ts';
+
+export interface RulesEngineOptions {
+  prisma: PrismaClient;
+  raw: Database.Database;
+  now?: () => number;
+  thresholds?: Partial<Thresholds>;
+  log?: Logger;
+  debounceMs?: number;
+  sweepMs?: number;
+}
+
+export interface EvaluationSummary {
+  evaluated: number;
+  raised: { deviceId: string; rule: string }[];
+  cleared: { deviceId: string; rule: string }[];
+}
+
+const OPEN = ['open', 'assigned', 'scheduled', 'in_progress'];
+
+export class RulesEngine {
+  private readonly t: Thresholds;
+  private readonly now: () => number;
+  private readonly load: ReturnType<typeof createSnapshotLoader>;
+  private readonly touched = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: RulesEngineOptions) {
+    this.t = { ...defaultThresholds, ...o.thresholds };
+    this.now = o.now ?? Date.now;
+    this.load = createSnapshotLoader(o.prisma, o.raw);
+  }
+
+  /** Chairs whose state changed; evaluated together after a short delay. */
+  touch(deviceIds: Iterable<string>) {
+    for (const id of deviceIds) this.touched.add(id);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const ids = [...this.touched];
+      this.touched.clear();
+      this.enqueue(() => this.evaluate(ids));
+    }, this.o.debounceMs ?? 2000);
+  }
+
+  start() {
+    const sweep = () => this.enqueue(() => this.evaluateAll());
+    sweep();
+    this.sweepTimer = setInterval(sweep, this.o.sweepMs ?? 15 * 60_000);
+    this.sweepTimer.unref();
+  }
+
+  async stop() {
+    clearTimeout(this.timer);
+    clearInterval(this.sweepTimer);
+    await this.running;
+  }
+
+  private enqueue(job: () => Promise<unknown>) {
+    this.running = this.running.then(job).catch((err: Error) => this.o.log?.error('rules_failed', { message: err.message }));
+    return this.running;
+  }
+
+  /** Waits for queued evaluations (tests). */
+  idle() {
+    return this.running;
+  }
+
+  async evaluateAll(): Promise<EvaluationSummary> {
+    const ids = await this.o.prisma.device.findMany({ where: { mqttSecretHash: { not: null }, status: { in: ['in_use', 'in_repair'] } }, select: { id: true } });
+    return this.evaluate(ids.map((d) => d.id));
+  }
+
+  async evaluate(deviceIds: string[]): Promise<EvaluationSummary> {
+    const summary: EvaluationSummary = { evaluated: 0, raised: [], cleared: [] };
+    if (!deviceIds.length) return summary;
+    const now = this.now();
+    const chairs = await this.load(deviceIds, now, this.t.lowUseDays);
+    const stored = await this.o.prisma.ruleState.findMany({ where: { deviceId: { in: chairs.map((c) => c.snapshot.deviceId) } } });
+    const prevOf = new Map(stored.map((r) => [`${r.deviceId}:${r.rule}`, { active: r.active, since: r.since?.getTime() ?? null, data: JSON.parse(r.data) as Record<string, unknown> }]));
+    for (const chair of chairs) {
+      summary.evaluated++;
+      const states = new Map<string, RuleState>();
+      for (const rule of rules) {
+        const prev = prevOf.get(`${chair.snapshot.deviceId}:${rule.key}`) ?? { active: false, since: null, data: {} };
+        const { next, outcome } = rule.evaluate(chair.snapshot, prev, { now, t: this.t, states });
+        states.set(rule.key, next);
+        await this.apply(chair, rule.key, prev, next, outcome, now, summary);
+      }
+    }
+    return summary;
+  }
+
+  private async apply(chair: ChairRegistryInfo, rule: string, prev: RuleState, next: RuleState, outcome: Outcome, now: number, summary: EvaluationSummary) {
+    const { prisma } = this.o;
+    const deviceId = chair.snapshot.deviceId;
+    const at = new Date(now);
+    await prisma.$transaction(async (tx) => {
+      await tx.ruleState.upsert({
+        where: { deviceId_rule: { deviceId, rule } },
+        create: { deviceId, rule, active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
+        update: { active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
+      });
+      const open = await tx.workOrder.findFirst({ where: { deviceId, rule, status: { in: OPEN } } });
+      if (next.active && !prev.active) {
+        summary.raised.push({ deviceId, rule });
+        let workOrderId = open?.id ?? null;
+        if (outcome.workOrder && !open) {
+          const w = outcome.workOrder;
+          const created = await tx.workOrder.create({
+            data: { centreId: chair.centreId, deviceId, rule, kind: w.kind, category: w.category ?? null, priority: w.priority, forecastAt: w.forecastAt ? new Date(w.forecastAt) : null, details: JSON.stringify(w.details), createdAt: at },
+          });
+          workOrderId = created.id;
+          await tx.auditLog.create({ data: { at, actorRole: 'system', action: 'work_order.create', entityType: 'WorkOrder', entityId: created.id, centreId: chair.centreId, details: JSON.stringify({ rule, deviceId }) } });
+        }
+        if (outcome.alert) {
+          await tx.alert.create({
+            data: { centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, workOrderId, kind: rule, severity: outcome.alert.severity, details: JSON.stringify(outcome.alert.details), createdAt: at },
+          });
+        }
+      } else if (!next.active && prev.active) {
+        summary.cleared.push({ deviceId, rule });
+        await tx.alert.updateMany({ where: { deviceId, kind: rule, clearedAt: null }, data: { clearedAt: at } });
+        if (outcome.autoResolve && open) {
+          // No free text: the UI words "resolved automatically" in the reader's language.
+          const details = { ...(JSON.parse(open.details ?? '{}') as object), autoResolved: 'condition_cleared' };
+          await tx.workOrder.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: at, details: JSON.stringify(details) } });
+        }
+      } else if (next.active && open && outcome.workOrder && rule === 'battery_wear') {
+        // Keep the forecast current while the replacement is pending.
+        await tx.workOrder.update({ where: { id: open.id }, data: { forecastAt: outcome.workOrder.forecastAt ? new Date(outcome.workOrder.forecastAt) : null, details: JSON.stringify(outcome.workOrder.details) } });
+      }
+    });
+  }
+}

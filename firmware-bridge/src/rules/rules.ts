@@ -1,0 +1,205 @@
+// The maintenance rules v1 of DESIGN.md as pure functions: each reads a chair snapshot and its own
+// previous state and returns the next state; the engine turns activations into work orders and
+// alerts. Every rule clears with hysteresis so a value hovering at a threshold does not flap.
+import { faultCategory } from './fault-codes.ts';
+import { type CapacityPoint, forecastCrossing } from './forecast.ts';
+
+const DAY = 86_400_000;
+
+export interface ChairSnapshot {
+  deviceId: string;
+  status: string;
+  model: { ratedAh: number | null; ratedCycles: number | null; serviceIntervalKm: number | null; serviceIntervalMonths: number };
+  state: {
+    socPct: number | null;
+    charging: boolean | null;
+    tempC: number | null;
+    cycleCount: number | null;
+    fullChargeAh: number | null;
+    odometerM: number | null;
+    faults: { code: string; active: boolean }[];
+    receivedAt: number | null;
+  } | null;
+  /** When the chair was delivered (in use since); null if never. */
+  deliveredAt: number | null;
+  /** Start of the current service interval: last service, else delivery. */
+  serviceSince: number | null;
+  serviceOdometerM: number | null;
+  /** Driving seconds per day over the last days, oldest first (from hourly rollups). */
+  dailyMotorSeconds: number[];
+  capacityPoints: CapacityPoint[];
+}
+
+export interface RuleState {
+  active: boolean;
+  since: number | null;
+  data: Record<string, unknown>;
+}
+
+export interface Thresholds {
+  deepDischargeSocPct: number;
+  deepDischargeClearSocPct: number;
+  chargingHabitsEvents: number;
+  chargingHabitsWindowDays: number;
+  wearCapacityPct: number;
+  wearClearCapacityPct: number;
+  wearMinCycles: number;
+  overTempC: number;
+  overTempClearC: number;
+  silentDays: number;
+  lowUseMinutesPerDay: number;
+  lowUseClearMinutesPerDay: number;
+  lowUseDays: number;
+}
+
+export const defaultThresholds: Thresholds = {
+  deepDischargeSocPct: 20,
+  deepDischargeClearSocPct: 30,
+  chargingHabitsEvents: 4,
+  chargingHabitsWindowDays: 30,
+  wearCapacityPct: 70,
+  wearClearCapacityPct: 75,
+  wearMinCycles: 20,
+  overTempC: 50,
+  overTempClearC: 45,
+  silentDays: 7,
+  lowUseMinutesPerDay: 30,
+  lowUseClearMinutesPerDay: 45,
+  lowUseDays: 14,
+};
+
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface Outcome {
+  workOrder?: { kind: string; category?: string; priority: Priority; forecastAt?: string | null; details: Record<string, unknown> };
+  alert?: { severity: 'info' | 'warning' | 'critical'; details: Record<string, unknown> };
+  /** Close the rule's open work order when the condition clears by itself. */
+  autoResolve?: boolean;
+}
+
+export interface RuleContext {
+  now: number;
+  t: Thresholds;
+  /** Next states of rules evaluated earlier in this pass (charging habits reads deep discharges). */
+  states: Map<string, RuleState>;
+}
+
+export interface Rule {
+  key: string;
+  evaluate(s: ChairSnapshot, prev: RuleState, ctx: RuleContext): { next: RuleState; outcome: Outcome };
+}
+
+/** Active when `on`, inactive again only when `off` (hysteresis); `since` marks the activation. */
+function latch(prev: RuleState, on: boolean, off: boolean, now: number, data: Record<string, unknown> = prev.data): RuleState {
+  if (!prev.active && on) return { active: true, since: now, data };
+  if (prev.active && off) return { active: false, since: null, data };
+  return { ...prev, data };
+}
+
+export const rules: Rule[] = [
+  {
+    key: 'deep_discharge',
+    evaluate(s, prev, { now, t }) {
+      const st = s.state;
+      const on = !!st && st.socPct !== null && st.socPct < t.deepDischargeSocPct && st.charging === false;
+      const off = !st || st.charging === true || (st.socPct ?? 100) >= t.deepDischargeClearSocPct;
+      const events = ((prev.data.events as number[] | undefined) ?? []).filter((e) => e > now - 90 * DAY);
+      const next = latch(prev, on, off, now, { events });
+      if (next.active && !prev.active) events.push(now);
+      return { next, outcome: { alert: { severity: 'info', details: { socPct: st?.socPct, nudge: 'charge' } } } };
+    },
+  },
+  {
+    key: 'charging_habits',
+    evaluate(_s, prev, { now, t, states }) {
+      const events = ((states.get('deep_discharge')?.data.events as number[] | undefined) ?? []).filter((e) => e > now - t.chargingHabitsWindowDays * DAY);
+      const next = latch(prev, events.length >= t.chargingHabitsEvents, events.length < 2, now, { recentDeepDischarges: events.length });
+      return {
+        next,
+        outcome: { workOrder: { kind: 'charging_training', priority: 'normal', details: { deepDischarges: events.length, windowDays: t.chargingHabitsWindowDays } } },
+      };
+    },
+  },
+  {
+    key: 'battery_wear',
+    evaluate(s, prev, { now, t }) {
+      const st = s.state;
+      const rated = s.model.ratedAh;
+      const capacity = st?.fullChargeAh && rated ? (st.fullChargeAh / rated) * 100 : null;
+      const cycles = st?.cycleCount ?? null;
+      const young = cycles !== null && cycles < t.wearMinCycles; // a new battery reads low at first
+      const overCycled = cycles !== null && s.model.ratedCycles !== null && cycles > s.model.ratedCycles;
+      const on = !young && ((capacity !== null && capacity < t.wearCapacityPct) || overCycled);
+      const off = young || ((capacity === null || capacity >= t.wearClearCapacityPct) && !overCycled);
+      const forecast = forecastCrossing(s.capacityPoints, t.wearCapacityPct, now);
+      const next = latch(prev, on, off, now, { capacityPct: capacity, cycles, forecast });
+      return {
+        next,
+        outcome: {
+          workOrder: { kind: 'battery_replacement', priority: 'high', forecastAt: forecast.crossAt, details: { capacityPct: capacity, cycles, ratedCycles: s.model.ratedCycles, forecast } },
+          alert: { severity: 'warning', details: { capacityPct: capacity, cycles } },
+        },
+      };
+    },
+  },
+  {
+    key: 'over_temperature',
+    evaluate(s, prev, { now, t }) {
+      const temp = s.state?.tempC ?? null;
+      const next = latch(prev, temp !== null && temp > t.overTempC, temp === null || temp < t.overTempClearC, now, { tempC: temp });
+      return { next, outcome: { alert: { severity: 'critical', details: { tempC: temp } } } };
+    },
+  },
+  {
+    key: 'controller_fault',
+    evaluate(s, prev, { now }) {
+      const active = (s.state?.faults ?? []).filter((f) => f.active).map((f) => f.code);
+      const next = latch(prev, active.length > 0, active.length === 0, now, { codes: active });
+      const categories = [...new Set(active.map(faultCategory))];
+      return {
+        next,
+        outcome: {
+          workOrder: { kind: 'repair', category: categories[0] ?? 'other', priority: 'high', details: { codes: active, categories } },
+          alert: { severity: 'warning', details: { codes: active } },
+        },
+      };
+    },
+  },
+  {
+    key: 'preventive_service',
+    evaluate(s, prev, { now }) {
+      const months = s.model.serviceIntervalMonths;
+      const km = s.model.serviceIntervalKm;
+      const dueByTime = s.serviceSince !== null && now - s.serviceSince >= months * 30.4 * DAY;
+      const driven = s.state?.odometerM != null && s.serviceOdometerM != null ? (s.state.odometerM - s.serviceOdometerM) / 1000 : null;
+      const dueByKm = km !== null && driven !== null && driven >= km;
+      const due = s.status === 'in_use' && (dueByTime || dueByKm);
+      const next = latch(prev, due, !due, now, { kmSinceService: driven, serviceSince: s.serviceSince });
+      return { next, outcome: { workOrder: { kind: 'preventive_service', priority: 'normal', details: { kmSinceService: driven, dueBy: dueByKm ? 'distance' : 'time' } } } };
+    },
+  },
+  {
+    key: 'silent_chair',
+    evaluate(s, prev, { now, t }) {
+      const last = s.state?.receivedAt ?? s.deliveredAt;
+      const silent = s.status === 'in_use' && last !== null && now - last > t.silentDays * DAY;
+      const next = latch(prev, silent, !silent, now, { lastSeen: last });
+      return {
+        next,
+        outcome: { workOrder: { kind: 'check_in', priority: 'normal', details: { lastSeen: last ? new Date(last).toISOString() : null } }, autoResolve: true },
+      };
+    },
+  },
+  {
+    key: 'low_use',
+    evaluate(s, prev, { now, t }) {
+      const days = s.dailyMotorSeconds.slice(-t.lowUseDays);
+      const settled = s.deliveredAt !== null && now - s.deliveredAt >= t.lowUseDays * DAY && days.length >= t.lowUseDays;
+      const avgMin = days.length ? days.reduce((a, b) => a + b, 0) / days.length / 60 : null;
+      const on = s.status === 'in_use' && settled && avgMin !== null && avgMin < t.lowUseMinutesPerDay;
+      const off = !settled || avgMin === null || avgMin >= t.lowUseClearMinutesPerDay;
+      const next = latch(prev, on, off, now, { avgMinutesPerDay: avgMin === null ? null : Math.round(avgMin) });
+      return { next, outcome: { workOrder: { kind: 'follow_up', priority: 'normal', details: { avgMinutesPerDay: avgMin === null ? null : Math.round(avgMin), days: t.lowUseDays } } } };
+    },
+  },
+];
