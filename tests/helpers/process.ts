@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '../..');
-export const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+/** One process (node with the tsx loader), so a signal reaches the server itself, not a wrapper. */
+const nodeArgs = ['--import', 'tsx'];
 
 export interface RunningServer {
   child: ChildProcess;
@@ -15,7 +16,7 @@ export interface RunningServer {
 
 export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(tsx, ['server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'server/src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +56,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 60_000): Pr
 
 export function run(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { BadKind } from './bad-payloads.ts';
+import { BAD_KINDS } from './bad-payloads.ts';
 import { startFleet } from './fleet.ts';
 
 const usage = `usage: npm run simulate -- [--chairs N] [--interval S] [--url mqtt://host:1883] [--credentials FILE]
@@ -16,7 +16,7 @@ const Args = z.object({
   credentials: z.string().default('data/demo-credentials.json'),
   'physics-speed': z.coerce.number().min(0.1).max(10_000).default(1),
   'bad-rate': z.coerce.number().min(0).max(1).default(0),
-  'bad-kinds': z.string().optional(),
+  'bad-kinds': z.string().transform((s) => s.split(',')).pipe(z.array(z.enum(BAD_KINDS))).optional(),
   'clock-skew-ms': z.coerce.number().int().default(0),
   duration: z.coerce.number().min(1).optional(),
   seed: z.coerce.number().int().default(42),
@@ -26,9 +26,13 @@ const Args = z.object({
 const Credentials = z.object({ chairs: z.array(z.object({ deviceId: z.string(), secret: z.string() })).min(1) });
 
 async function main() {
-  const { values } = parseArgs({
-    options: Object.fromEntries(Object.keys(Args.shape).map((k) => [k, { type: 'string' as const }])),
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: Object.fromEntries(Object.keys(Args.shape).map((k) => [k, { type: 'string' as const }])) }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
   const args = Args.safeParse(values);
   if (!args.success) {
     process.stderr.write(`${args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}\n`);
@@ -51,7 +55,7 @@ async function main() {
     intervalS: a.interval,
     physicsSpeed: a['physics-speed'],
     badRate: a['bad-rate'],
-    ...(a['bad-kinds'] ? { badKinds: a['bad-kinds'].split(',') as BadKind[] } : {}),
+    ...(a['bad-kinds'] ? { badKinds: a['bad-kinds'] } : {}),
     clockSkewMs: a['clock-skew-ms'],
     seed: a.seed,
   });
@@ -62,6 +66,7 @@ async function main() {
   }, 5000);
   const stop = async () => {
     clearInterval(progress);
+    fleet.halt();
     await Promise.all(fleet.chairs.map((c) => c.drained(5000)));
     await fleet.stop();
     const s = fleet.stats();

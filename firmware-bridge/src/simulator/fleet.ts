@@ -27,6 +27,8 @@ export interface FleetOptions {
 export interface Fleet {
   chairs: SimulatedChair[];
   stats(): { connected: number; produced: number; unacked: number; bad: number };
+  /** Stops producing samples; chairs stay connected so their buffers can drain. */
+  halt(): void;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
       unacked: chairs.reduce((n, c) => n + c.ring.length, 0),
       bad: chairs.reduce((n, c) => n + c.badSent, 0),
     }),
+    halt() {
+      clearInterval(timer);
+    },
     async stop() {
       clearInterval(timer);
       await Promise.all(chairs.map((c) => c.powerOff()));
