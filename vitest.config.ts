@@ -5,8 +5,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Wide margins: suites share two cores, and each sign-in costs a deliberate scrypt hash.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],

@@ -13,13 +13,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A new browser context and page; actions fail after 10 s with Playwright's own message.
+ * A new browser context and page; actions fail after 30 s with Playwright's own message.
  * Pass `bypassCSP` only to inject axe-core: addScriptTag inlines the script, which the app's CSP blocks.
  */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: a sign-in costs a scrypt hash, and CI machines are small and shared.
+  page.setDefaultTimeout(30_000);
   return page;
 }
 
