@@ -21,7 +21,7 @@ export interface TelemetryFixture {
   chairs: { deviceId: string; secret: string }[];
   connectChair(i: number, opts?: Partial<IClientOptions>): Promise<MqttClient>;
   count(sql: string, ...params: unknown[]): number;
-  waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
+  waitFor(check: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,7 +95,7 @@ export async function startTelemetryFixture(kind: BrokerKind, env: Record<string
     count: (sql, ...params) => (h.db.raw.prepare(sql).get(...params) as { n: number } | undefined)?.n ?? 0,
     async waitFor(check, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
-      while (!check()) {
+      while (!(await check())) {
         if (Date.now() > until) throw new Error('condition not met in time');
         await new Promise((r) => setTimeout(r, 25));
       }
