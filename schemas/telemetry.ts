@@ -45,7 +45,7 @@ export type TelemetryV1 = z.infer<typeof TelemetryV1>;
 
 export const StatusV1 = z
   .discriminatedUnion('state', [
-    z.strictObject({ v: z.literal(1), state: z.literal('online'), bootId: BootId, fw: z.string().min(1).max(40), ts: z.number().int().min(0) }),
+    z.strictObject({ v: z.literal(1), state: z.literal('online'), bootId: BootId, fw: z.string().min(1).max(40).regex(/^[\x20-\x7e]+$/, 'printable ASCII only'), ts: z.number().int().min(0) }),
     z.strictObject({ v: z.literal(1), state: z.literal('offline') }),
   ])
   .meta({ id: 'StatusV1', title: 'Status v1 (retained; Last Will is the offline form)' });

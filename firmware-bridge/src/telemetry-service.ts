@@ -46,7 +46,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     now,
     onError: (err, attempt) => log.warn('telemetry_commit_retry', { attempt, code: (err as { code?: string }).code, message: err.message }),
     onCommitted(result, batch) {
-      for (const [deviceId, ack] of result.acks) bridge?.acks.update(deviceId, ack);
+      for (const ack of result.acks.values()) bridge?.acks.update(ack.deviceId, { bootId: ack.bootId, seq: ack.seq });
       for (const s of batch.statuses) {
         if (s.online && s.bootId) bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: store.watermark(s.deviceId, s.bootId) });
       }

@@ -86,3 +86,23 @@ describe('ingest pipeline', () => {
     raw.close();
   });
 });
+
+describe('ack coalescing', () => {
+  it('sends one ack per chair and boot per tick, the current boot last, and nothing unchanged', async () => {
+    const { AckCoalescer } = await import('../../firmware-bridge/src/bridge/ack-coalescer.ts');
+    const sent: string[] = [];
+    const acks = new AckCoalescer({ intervalMs: 60_000, publish: (d, a) => sent.push(`${d}:${a.bootId}:${a.seq}`) });
+    acks.update('c1', { bootId: 'new', seq: 3 });
+    acks.update('c1', { bootId: 'old', seq: 40 });
+    acks.update('c1', { bootId: 'new', seq: 7 });
+    acks.update('c2', { bootId: 'x', seq: 1 });
+    acks.tick();
+    expect(sent).toEqual(['c1:old:40', 'c1:new:7', 'c2:x:1']);
+    acks.update('c1', { bootId: 'new', seq: 7 });
+    acks.tick();
+    expect(sent).toHaveLength(3);
+    acks.now('c1', { bootId: 'new', seq: 7 });
+    expect(sent.at(-1)).toBe('c1:new:7');
+    acks.close();
+  });
+});

@@ -61,17 +61,18 @@ export function runTelemetryContract(kind: BrokerKind) {
     it('rejects every kind of bad payload with its reason and still stores the valid ones around them', async () => {
       const chair = await f.connectChair(2);
       const topic = `atensi/chairs/${f.chairs[2]!.deviceId}/telemetry`;
-      const ok = JSON.parse(sample(0));
+      // Each invalid payload claims its own slot of another boot, as distinct broken samples would.
+      const ok = (i: number) => JSON.parse(sample(i, {}, 'boot-bad'));
       const bad: [string, string | Buffer][] = [
         ['bad_json', '{"v":1,'],
-        ['schema', JSON.stringify({ ...ok, battery: { ...ok.battery, socPct: 101 } })],
-        ['schema', JSON.stringify({ ...ok, unknownField: 1 })],
-        ['schema', `{"__proto__":{"polluted":true},${JSON.stringify(ok).slice(1)}`],
-        ['schema', JSON.stringify({ ...ok, seq: -1 })],
-        ['schema', JSON.stringify({ ...ok, battery: { ...ok.battery, currentA: 'fast' } })],
-        ['oversize', JSON.stringify({ ...ok, pad: 'x'.repeat(4000) })],
+        ['schema', JSON.stringify({ ...ok(1), battery: { ...ok(1).battery, socPct: 101 } })],
+        ['schema', JSON.stringify({ ...ok(2), unknownField: 1 })],
+        ['schema', `{"__proto__":{"polluted":true},${JSON.stringify(ok(3)).slice(1)}`],
+        ['schema', JSON.stringify({ ...ok(4), seq: -1 })],
+        ['schema', JSON.stringify({ ...ok(5), battery: { ...ok(5).battery, currentA: 'fast' } })],
+        ['oversize', JSON.stringify({ ...ok(6), pad: 'x'.repeat(4000) })],
         ['not_utf8', Buffer.from([0x7b, 0xc3, 0x28, 0x7d])],
-        ['future_timestamp', JSON.stringify({ ...ok, ts: Date.now() + 2 * 86_400_000 })],
+        ['future_timestamp', JSON.stringify({ ...ok(8), ts: Date.now() + 2 * 86_400_000 })],
       ];
       const before = Object.fromEntries(['bad_json', 'schema', 'oversize', 'not_utf8', 'future_timestamp'].map((r) => [r, rejected(r)]));
       let seq = 0;
@@ -81,6 +82,9 @@ export function runTelemetryContract(kind: BrokerKind) {
       }
       await f.waitFor(() => watermark(2, 'boot-c') === bad.length - 1);
       await f.waitFor(() => rejected('future_timestamp') > before.future_timestamp!);
+      // Refused samples whose boot id and seq are readable fill those slots (not bad JSON, not seq -1).
+      const above = f.h.db.raw.prepare("SELECT b.above FROM chair_boot b JOIN chair_state s ON s.key = b.deviceKey WHERE s.deviceId = ? AND b.bootId = 'boot-bad'").get(f.chairs[2]!.deviceId) as { above: string };
+      expect((JSON.parse(above.above) as number[]).sort((a, b) => a - b)).toEqual([1, 2, 3, 5, 6, 8]);
       expect(stored(2)).toBe(bad.length);
       for (const reason of new Set(bad.map(([r]) => r))) {
         expect(rejected(reason) - before[reason]!, reason).toBe(bad.filter(([r]) => r === reason).length);
@@ -88,6 +92,24 @@ export function runTelemetryContract(kind: BrokerKind) {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       const detail = f.h.db.raw.prepare("SELECT detail FROM rejected_message WHERE reason = 'schema' ORDER BY id LIMIT 1").get() as { detail: string };
       expect(detail.detail).toContain('battery.socPct');
+      await chair.endAsync();
+    });
+
+    it('a sample refused for what it says fills its slot: the ack passes it and a resend is recorded once', async () => {
+      const chair = await f.connectChair(4);
+      const id = f.chairs[4]!.deviceId;
+      const topic = `atensi/chairs/${id}/telemetry`;
+      const broken = JSON.stringify({ ...JSON.parse(sample(2, {}, 'boot-r')), battery: { ...JSON.parse(sample(2)).battery, tempC: -55 } });
+      for (const payload of [sample(0, {}, 'boot-r'), sample(1, {}, 'boot-r'), broken, sample(3, {}, 'boot-r')]) await chair.publishAsync(topic, payload, { qos: 1 });
+      await f.waitFor(() => watermark(4, 'boot-r') === 3);
+      const rows = () => f.count("SELECT count(*) AS n FROM rejected_message WHERE device_id = ? AND reason = 'schema'", id);
+      expect(rows()).toBe(1);
+      // After a reconnect the chair might resend it: it is not recorded again.
+      await chair.publishAsync(topic, broken, { qos: 1 });
+      await chair.publishAsync(topic, sample(4, {}, 'boot-r'), { qos: 1 });
+      await f.waitFor(() => watermark(4, 'boot-r') === 4);
+      expect(rows()).toBe(1);
+      expect(stored(4)).toBe(4);
       await chair.endAsync();
     });
 

@@ -1,6 +1,6 @@
 // Turns one MQTT message into a sample, a status change or a rejection with its reason.
 import { z } from 'zod';
-import { MAX_TELEMETRY_BYTES, parseChairTopic, StatusV1, TelemetryV1 } from '../../../schemas/telemetry.ts';
+import { BootId, MAX_TELEMETRY_BYTES, parseChairTopic, StatusV1, TelemetryV1 } from '../../../schemas/telemetry.ts';
 import type { AcceptedSample, Rejection, StatusChange } from '../store/telemetry-store.ts';
 
 const DAY = 86_400_000;
@@ -29,16 +29,23 @@ function describeIssues(err: z.ZodError): string {
     .join('; ');
 }
 
+/** The boot id and seq of a payload that failed validation, when they are themselves valid. */
+function readableSlot(json: unknown): { bootId: string; seq: number } | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const { bootId, seq } = json as { bootId?: unknown; seq?: unknown };
+  if (!BootId.safeParse(bootId).success || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return undefined;
+  return { bootId: bootId as string, seq };
+}
+
 export function classify(topic: string, payload: Buffer, ctx: ClassifyContext): Classified {
-  const reject = (reason: Rejection['reason'], detail: string, deviceId: string | null = null): Classified => ({
+  const reject = (reason: Rejection['reason'], detail: string, deviceId: string | null = null, slot?: Rejection['slot']): Classified => ({
     kind: 'rejected',
-    value: { receivedAt: ctx.receivedAt, deviceId, clientId: null, topic, reason, detail, size: payload.length, preview: preview(payload) },
+    value: { receivedAt: ctx.receivedAt, deviceId, clientId: null, topic, reason, detail, size: payload.length, preview: preview(payload), ...(slot ? { slot } : {}) },
   });
   const parsed = parseChairTopic(topic, ctx.prefix);
   if (!parsed || parsed.kind === 'ack') return reject('unknown_topic', 'not a chair telemetry or status topic');
   const { deviceId } = parsed;
   if (!ctx.knowsDevice(deviceId)) return reject('unknown_device', `no electric chair ${deviceId} in the registry`);
-  if (payload.length > MAX_TELEMETRY_BYTES) return reject('oversize', `${payload.length} bytes; the limit is ${MAX_TELEMETRY_BYTES}`, deviceId);
   let text: string;
   try {
     text = utf8.decode(payload);
@@ -49,9 +56,14 @@ export function classify(topic: string, payload: Buffer, ctx: ClassifyContext): 
   try {
     json = JSON.parse(text);
   } catch (err) {
+    if (payload.length > MAX_TELEMETRY_BYTES) return reject('oversize', `${payload.length} bytes; the limit is ${MAX_TELEMETRY_BYTES}`, deviceId);
     return reject('bad_json', (err as Error).message.slice(0, 200), deviceId);
   }
-  if (parsed.kind === 'status') {
+  const telemetry = parsed.kind === 'telemetry';
+  // A sample refused for what it says still fills its sequence slot, so the chair's ack moves on.
+  const slot = telemetry ? readableSlot(json) : undefined;
+  if (payload.length > MAX_TELEMETRY_BYTES) return reject('oversize', `${payload.length} bytes; the limit is ${MAX_TELEMETRY_BYTES}`, deviceId, slot);
+  if (!telemetry) {
     const status = StatusV1.safeParse(json);
     if (!status.success) return reject('schema', describeIssues(status.error), deviceId);
     const s = status.data;
@@ -63,9 +75,9 @@ export function classify(topic: string, payload: Buffer, ctx: ClassifyContext): 
     };
   }
   const sample = TelemetryV1.safeParse(json);
-  if (!sample.success) return reject('schema', describeIssues(sample.error), deviceId);
+  if (!sample.success) return reject('schema', describeIssues(sample.error), deviceId, slot);
   if (sample.data.ts > ctx.receivedAt + DAY) {
-    return reject('future_timestamp', `device time ${new Date(sample.data.ts).toISOString()} is more than a day ahead`, deviceId);
+    return reject('future_timestamp', `device time ${new Date(sample.data.ts).toISOString()} is more than a day ahead`, deviceId, slot);
   }
   return { kind: 'sample', value: { deviceId, sample: sample.data, receivedAt: ctx.receivedAt } };
 }

@@ -1,5 +1,6 @@
 // Invalid payloads a broken or hostile chair might send, for injection by the simulator and tests.
-export type BadKind = 'bad_json' | 'schema' | 'unknown_field' | 'oversize' | 'future_ts' | 'not_utf8' | 'proto' | 'nan';
+export const BAD_KINDS = ['bad_json', 'schema', 'unknown_field', 'oversize', 'future_ts', 'not_utf8', 'proto', 'nan'] as const;
+export type BadKind = (typeof BAD_KINDS)[number];
 
 const base = (bootId: string, seq: number, ts: number) => ({
   v: 1, bootId, seq, ts,
@@ -27,4 +28,9 @@ export function badPayload(kind: BadKind, bootId: string, seq: number, ts: numbe
     case 'nan':
       return Buffer.from(JSON.stringify(ok).replace('"socPct":50', '"socPct":NaN'));
   }
+}
+
+/** Whether the bridge can still read this kind's boot id and seq (so the payload fills a slot). */
+export function carriesSeq(kind: BadKind): boolean {
+  return kind !== 'bad_json' && kind !== 'not_utf8' && kind !== 'nan';
 }

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import mqtt, { type MqttClient } from 'mqtt';
 import { AckV1, chairTopics, type TelemetryV1 } from '../../../schemas/telemetry.ts';
 import { Battery, type Chemistry } from './battery.ts';
-import { badPayload, type BadKind } from './bad-payloads.ts';
+import { BAD_KINDS, badPayload, type BadKind, carriesSeq } from './bad-payloads.ts';
 import { type Random, UsageModel } from './usage-model.ts';
 
 export interface SimulatedChairOptions {
@@ -33,8 +33,11 @@ export interface SimulatedChairOptions {
 }
 
 interface RingEntry {
+  bootId: string;
   seq: number;
   payload: string;
+  /** The connection it was last published on (0: never): a resend skips what this one carried. */
+  sentOn: number;
 }
 
 export class SimulatedChair extends EventEmitter {
@@ -47,12 +50,14 @@ export class SimulatedChair extends EventEmitter {
   readonly battery: Battery;
   private client: MqttClient | undefined;
   private readonly usage: UsageModel;
+  /** Lifetime counters with their fractions: rounding each tick would lose short ticks' progress. */
   private odometerM: number;
   private motorSeconds: number;
   private simMs: number;
   private lastTick: number;
   private faults = new Map<string, boolean>();
   private resendPending = false;
+  private connection = 0;
   private resendTimer: NodeJS.Timeout | undefined;
   private readonly o: Required<Omit<SimulatedChairOptions, 'badKinds'>> & { badKinds: BadKind[] };
 
@@ -60,7 +65,7 @@ export class SimulatedChair extends EventEmitter {
     super();
     this.o = {
       prefix: 'atensi', chemistry: 'lifepo4', ratedAh: 20, physicsSpeed: 1, ringSize: 20_000, faultRate: 0.0005, badRate: 0,
-      badKinds: ['bad_json', 'schema', 'unknown_field', 'oversize', 'future_ts', 'not_utf8', 'proto'], clockSkewMs: 0,
+      badKinds: [...BAD_KINDS], clockSkewMs: 0,
       activity: 0.6, initialSoc: 0.6 + options.random() * 0.4, health: 1, cycles: 0, now: Date.now, ...options,
     };
     this.deviceId = options.deviceId;
@@ -95,6 +100,7 @@ export class SimulatedChair extends EventEmitter {
     });
     this.client = client;
     client.on('connect', () => {
+      this.connection++;
       client.publish(this.topics.status, JSON.stringify({ v: 1, state: 'online', bootId: this.bootId, fw: 'sim-1.0', ts: this.deviceNow() }), { qos: 1, retain: true });
       // The retained ack arrives right after subscribing and triggers the resend; a chair that
       // has never been acknowledged gets no ack, so resend after a short wait anyway.
@@ -116,12 +122,12 @@ export class SimulatedChair extends EventEmitter {
     } catch {
       return;
     }
-    // An ack of an earlier boot says nothing about this one: nothing of it is committed yet.
-    const seq = ack.bootId === this.bootId ? ack.seq : -1;
-    let drop = 0;
-    while (drop < this.ring.length && this.ring[drop]!.seq <= seq) drop++;
-    if (drop) this.ring.splice(0, drop);
-    this.emit('ack', seq);
+    // An ack speaks only of its own boot. After a power cut the ring may still hold samples of the
+    // previous boot, whose seqs overlap this boot's: they stay until an ack of their boot.
+    let kept = 0;
+    for (const e of this.ring) if (e.bootId !== ack.bootId || e.seq > ack.seq) this.ring[kept++] = e;
+    this.ring.length = kept;
+    this.emit('ack', ack.bootId === this.bootId ? ack.seq : -1);
     if (this.resendPending) this.resend();
   }
 
@@ -129,7 +135,11 @@ export class SimulatedChair extends EventEmitter {
   private resend() {
     this.resendPending = false;
     clearTimeout(this.resendTimer);
-    for (const e of this.ring) this.client?.publish(this.topics.telemetry, e.payload, { qos: 1 });
+    for (const e of this.ring) {
+      if (e.sentOn === this.connection || !this.client) continue;
+      this.client.publish(this.topics.telemetry, e.payload, { qos: 1 });
+      e.sentOn = this.connection;
+    }
   }
 
   private deviceNow() {
@@ -146,8 +156,8 @@ export class SimulatedChair extends EventEmitter {
     const current = act.driving ? -(8 + this.o.random() * 10) : act.charging ? 6 : -0.3;
     this.battery.step(current, dtS, 29 + 3 * Math.sin((this.simMs / 3_600_000 / 24) * 2 * Math.PI));
     if (act.driving && this.battery.soc > 0.01) {
-      this.odometerM += Math.round(act.speedMps * dtS);
-      this.motorSeconds += Math.round(dtS);
+      this.odometerM += act.speedMps * dtS;
+      this.motorSeconds += dtS;
     }
     if (this.o.random() < this.o.faultRate) this.faults.set(['VR2-3', 'VR2-5', 'VR2-7', 'VR2-8', 'VR2-9'][Math.floor(this.o.random() * 5)]!, true);
     for (const [code, active] of this.faults) if (active && this.o.random() < 0.05) this.faults.set(code, false);
@@ -166,23 +176,32 @@ export class SimulatedChair extends EventEmitter {
         cycleCount: this.battery.cycles,
         fullChargeAh: Math.round(this.battery.fullChargeAh * 100) / 100,
       },
-      usage: { odometerM: this.odometerM, motorSeconds: this.motorSeconds },
+      usage: { odometerM: Math.floor(this.odometerM), motorSeconds: Math.floor(this.motorSeconds) },
       ...(this.faults.size ? { faults: [...this.faults].map(([code, active]) => ({ code, active })) } : {}),
     };
     const payload = JSON.stringify(sample);
     if (this.ring.length >= this.o.ringSize) this.ring.shift(); // oldest lost, as on the real board
-    this.ring.push({ seq: sample.seq, payload });
+    const entry: RingEntry = { bootId: sample.bootId, seq: sample.seq, payload, sentOn: 0 };
+    this.ring.push(entry);
     this.produced++;
-    if (this.client?.connected) this.client.publish(this.topics.telemetry, payload, { qos: 1 });
+    if (this.client?.connected) {
+      this.client.publish(this.topics.telemetry, payload, { qos: 1 });
+      entry.sentOn = this.connection;
+    }
     if (this.o.badRate > 0 && this.o.random() < this.o.badRate) this.sendBad();
     return sample;
   }
 
-  /** Publishes one invalid payload of the given (or a random) kind; it must end as a rejection. */
+  /**
+   * Publishes one invalid payload of the given (or a random) kind; it must end as a rejection. Like
+   * firmware, a message whose boot id and seq are readable uses up its seq, and the bridge's record
+   * of the rejection fills that slot; garbled bytes carry no seq and use none.
+   */
   sendBad(kind?: BadKind) {
     const k = kind ?? this.o.badKinds[Math.floor(this.o.random() * this.o.badKinds.length)]!;
     this.badSent++;
-    this.client?.publish(this.topics.telemetry, badPayload(k, this.bootId, this.seq, this.deviceNow()), { qos: 1 });
+    const seq = carriesSeq(k) ? this.seq++ : this.seq;
+    this.client?.publish(this.topics.telemetry, badPayload(k, this.bootId, seq, this.deviceNow()), { qos: 1 });
   }
 
   /** Waits until every produced sample is acknowledged (or the timeout passes). */

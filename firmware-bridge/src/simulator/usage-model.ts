@@ -33,7 +33,8 @@ export class UsageModel {
   ) {}
 
   next(atMs: number, dtS: number, soc: number): Activity {
-    const hour = (new Date(atMs).getUTCHours() + this.utcOffsetH) % 24;
+    // Wrapped into 0..24 so that offsets west of UTC (negative) work too.
+    const hour = (((new Date(atMs).getUTCHours() + this.utcOffsetH) % 24) + 24) % 24;
     const night = hour >= 21 || hour < 6;
     if (night) {
       // Plugged in at night, mostly; some families forget (the "charging habits" rule).
@@ -49,7 +50,10 @@ export class UsageModel {
     }
     const busy = (hour >= 7 && hour < 10) || (hour >= 15 && hour < 18);
     const startChance = (busy ? 0.5 : 0.12) * this.activity * (dtS / 900);
-    if (this.random() < startChance) this.tripLeftS = 300 + this.random() * 1500;
+    if (this.random() < startChance) {
+      this.tripLeftS = 300 + this.random() * 1500;
+      this.plugged = false; // a chair does not drive while its charger is plugged in
+    }
     return { driving: false, charging: this.plugged, speedMps: 0 };
   }
 }

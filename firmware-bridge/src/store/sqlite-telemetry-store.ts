@@ -89,12 +89,13 @@ export class SqliteTelemetryStore implements TelemetryStore {
     // Registry rows first, outside the batch transaction: creating them is harmless if it fails.
     for (const s of batch.samples) this.bootRowKey(this.chair(s.deviceId).key, s.sample.bootId);
     for (const s of batch.statuses) this.chair(s.deviceId);
+    for (const r of batch.rejections) if (r.deviceId && r.slot) this.chair(r.deviceId);
 
     const stagedBoots = new Map<string, { chairKey: number; bootId: string; mem: BootMem }>();
     const stagedChairs = new Map<string, ChairMem>();
     const latest = new Map<string, { s: AcceptedSample; rawId: number }>();
     const counts = new Map<string, { stored: number; duplicates: number; rejected: number }>();
-    const acks = new Map<string, { bootId: string; seq: number }>();
+    const acks = new Map<string, { deviceId: string; bootId: string; seq: number }>();
     const hourly = new HourlyAggregator();
     let stored = 0;
     let duplicates = 0;
@@ -104,21 +105,27 @@ export class SqliteTelemetryStore implements TelemetryStore {
       return c;
     };
 
+    const stage = (deviceId: string, bootId: string) => {
+      const chair = stagedChairs.get(deviceId) ?? { ...this.chairs.get(deviceId)! };
+      stagedChairs.set(deviceId, chair);
+      const bootKey = `${chair.key}:${bootId}`;
+      let staged = stagedBoots.get(bootKey);
+      if (!staged) {
+        const mem = this.boot(chair.key, bootId);
+        staged = { chairKey: chair.key, bootId, mem: { watermark: mem.watermark, above: new Set(mem.above) } };
+        stagedBoots.set(bootKey, staged);
+      }
+      const ackKey = `${deviceId}\u0000${bootId}`;
+      acks.delete(ackKey); // re-inserted last: the most recently seen boot ends up last
+      acks.set(ackKey, { deviceId, bootId, seq: -1 });
+      return { chair, staged };
+    };
+
     const run = this.db.transaction(() => {
       for (const s of batch.samples) {
-        const committed = this.chairs.get(s.deviceId)!;
-        const chair = stagedChairs.get(s.deviceId) ?? { ...committed };
-        stagedChairs.set(s.deviceId, chair);
-        const bootKey = `${chair.key}:${s.sample.bootId}`;
-        let staged = stagedBoots.get(bootKey);
-        if (!staged) {
-          const mem = this.boot(chair.key, s.sample.bootId);
-          staged = { chairKey: chair.key, bootId: s.sample.bootId, mem: { watermark: mem.watermark, above: new Set(mem.above) } };
-          stagedBoots.set(bootKey, staged);
-        }
+        const { chair, staged } = stage(s.deviceId, s.sample.bootId);
         const boot = staged.mem;
         const { seq } = s.sample;
-        acks.set(s.deviceId, { bootId: s.sample.bootId, seq: -1 });
         if (seq <= boot.watermark || boot.above.has(seq)) {
           duplicates++;
           count(s.deviceId).duplicates++;
@@ -143,6 +150,16 @@ export class SqliteTelemetryStore implements TelemetryStore {
         }
       }
       for (const r of batch.rejections) {
+        if (r.deviceId && r.slot) {
+          const boot = stage(r.deviceId, r.slot.bootId).staged.mem;
+          if (r.slot.seq <= boot.watermark || boot.above.has(r.slot.seq)) {
+            // The chair resent a slot already recorded (stored or rejected): once is enough.
+            duplicates++;
+            count(r.deviceId).duplicates++;
+            continue;
+          }
+          this.advance(boot, r.slot.seq);
+        }
         this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, r.preview);
         if (r.deviceId) count(r.deviceId).rejected++;
       }
@@ -160,8 +177,8 @@ export class SqliteTelemetryStore implements TelemetryStore {
     // Committed: now memory may follow.
     for (const [deviceId, chair] of stagedChairs) this.chairs.set(deviceId, chair);
     for (const [id, b] of stagedBoots) this.boots.set(id, b.mem);
-    for (const [deviceId, ack] of acks) {
-      const chair = this.chairs.get(deviceId)!;
+    for (const ack of acks.values()) {
+      const chair = this.chairs.get(ack.deviceId)!;
       ack.seq = this.boots.get(`${chair.key}:${ack.bootId}`)!.watermark;
     }
     const touched = new Set<string>([...latest.keys(), ...batch.statuses.map((s) => s.deviceId)]);

@@ -17,6 +17,11 @@ export interface Rejection {
   detail: string;
   size: number;
   preview: string | null;
+  /**
+   * The sequence slot of an invalid sample whose boot id and seq could still be read: recording
+   * the rejection fills that slot, so the ack moves past it and the chair stops resending it.
+   */
+  slot?: { bootId: string; seq: number };
 }
 
 export interface StatusChange {
@@ -36,8 +41,11 @@ export interface Batch {
 export interface CommitResult {
   stored: number;
   duplicates: number;
-  /** Per chair and boot touched by the batch: the highest contiguous seq now committed. */
-  acks: Map<string, { bootId: string; seq: number }>;
+  /**
+   * Per chair and boot touched by the batch, the highest contiguous seq now committed; in the order
+   * the boots were last seen, so a chair's current boot comes last.
+   */
+  acks: Map<string, { deviceId: string; bootId: string; seq: number }>;
   /** Chairs whose state changed, for the maintenance rules. */
   touched: Set<string>;
 }
