@@ -22,8 +22,14 @@ function lockDatabase() {
   };
 }
 
+/** aedes' persistence is public at run time but missing from its typings. */
+interface OutgoingQueue {
+  outgoingStream(client: { id: string }): AsyncIterable<unknown>;
+}
+
 async function pendingForBridge(): Promise<number> {
-  const stream = f.svc.broker!.aedes.persistence.outgoingStream({ id: 'atensi-bridge-1' });
+  const { persistence } = f.svc.broker!.aedes as unknown as { persistence: OutgoingQueue };
+  const stream = persistence.outgoingStream({ id: 'atensi-bridge-1' });
   let n = 0;
   for await (const _ of stream) n++;
   return n;
