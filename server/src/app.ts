@@ -1,5 +1,6 @@
 // Builds the whole HTTP application from its dependencies; the entry point only wires and serves.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type Database from 'better-sqlite3';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
@@ -9,7 +10,13 @@ import { createAuditService } from './audit/audit.service.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createSessionService } from './auth/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
+import { deviceRoutes } from './devices/devices.index.ts';
+import { alertRoutes } from './alerts/alerts.index.ts';
+import { workOrderRoutes } from './work-orders/work-orders.index.ts';
 import { centreRoutes } from './centres/centres.index.ts';
+import { requestRoutes } from './requests/requests.index.ts';
+import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
+import { indicatorRoutes } from './indicators/indicators.index.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { accessLog, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
@@ -23,6 +30,8 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export interface CreateAppOptions {
   db: Db;
+  /** The raw connection to the same SQLite file: telemetry reads go through it. */
+  raw?: Database.Database;
   config: Config;
   clock?: Clock;
   log?: Logger;
@@ -30,9 +39,10 @@ export interface CreateAppOptions {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp({ db, config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
+export function createApp({ db, raw, config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
   const deps: Deps = {
     db,
+    raw,
     config,
     clock,
     log,
@@ -83,6 +93,12 @@ export function createApp({ db, config, clock = systemClock, log = createLogger(
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
   app.route('/', beneficiaryRoutes());
+  app.route('/', deviceRoutes());
+  app.route('/', alertRoutes());
+  app.route('/', workOrderRoutes());
+  app.route('/', requestRoutes());
+  app.route('/', followUpRoutes());
+  app.route('/', indicatorRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

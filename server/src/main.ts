@@ -34,7 +34,7 @@ async function main() {
     if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
   }
 
-  const app = createApp({ db: database.prisma, config, log });
+  const app = createApp({ db: database.prisma, raw: database.raw, config, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { port: info.port, startupMs: Math.round(performance.now() - started) });
     const mqttLine = telemetry ? ` MQTT: ${telemetry.brokerUrl}${fleet ? `, ${fleet.chairs.length} simulated chairs` : ''}.` : '';

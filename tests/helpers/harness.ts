@@ -44,7 +44,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
   fs.copyFileSync(inject('templateDb'), config.databaseFile);
   const creds = JSON.parse(fs.readFileSync(inject('demoCredentials'), 'utf8')) as DemoCredentials;
   const db = openDatabase(config.databaseFile);
-  const app = createApp({ db: db.prisma, config, clock: options.clock ?? systemClock, log: createLogger('silent') });
+  const app = createApp({ db: db.prisma, raw: db.raw, config, clock: options.clock ?? systemClock, log: createLogger('silent') });
 
   const client = (cookie: string | undefined): Client => {
     const c: Client = {

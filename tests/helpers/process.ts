@@ -14,7 +14,7 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, 'server/src/main.ts'], {
     cwd: root,

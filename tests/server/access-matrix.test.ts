@@ -20,9 +20,11 @@ import { loadWorld, type World } from '../helpers/world.ts';
 import { authRows } from './access/auth.rows.ts';
 import { beneficiaryRows } from './access/beneficiaries.rows.ts';
 import { centreRows } from './access/centres.rows.ts';
+import { fleetRows } from './access/fleet.rows.ts';
+import { requestRows } from './access/requests.rows.ts';
 import { userRows } from './access/users.rows.ts';
 
-const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows];
+const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows];
 
 let h: Harness;
 let world: World;

@@ -139,7 +139,7 @@ describe('admin and manager', () => {
     const firstRow = await rows(page).first().innerText();
     await page.getByRole('button', { name: 'Berikutnya' }).click();
     await page.getByText('11–20 dari 20').waitFor();
-    expect(await rows(page).first().innerText()).not.toBe(firstRow);
+    await expect.poll(() => rows(page).first().innerText()).not.toBe(firstRow);
     expect(new URL(page.url()).searchParams.get('page')).toBe('2');
     expect(await page.getByRole('button', { name: 'Berikutnya' }).isDisabled()).toBe(true);
 

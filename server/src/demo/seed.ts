@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../devices/credentials.ts';
+import { firstFollowUp } from '../follow-ups/schedule.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';
@@ -157,7 +158,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
           : {}),
       },
     });
-    if (p.request) await seedRequest(db, { p, b: { id: b.id, centreId: centre.id }, therapistId, managerId, registered, models: p.electric ? electricModels : manualModels, serial: () => serialNo++, creds });
+    if (p.request) await seedRequest(db, { p, b: { id: b.id, centreId: centre.id }, therapistId, managerId, registered, now, models: p.electric ? electricModels : manualModels, serial: () => serialNo++, creds });
   }
 
   for (const f of families) {
@@ -210,6 +211,7 @@ async function seedRequest(
     therapistId: string;
     managerId: string;
     registered: Date;
+    now: Date;
     models: { id: string; kind: string; sizes: { seatWidthMm: number; seatDepthMm: number }[] }[];
     serial: () => number;
     creds: DemoCredentials;
@@ -234,7 +236,8 @@ async function seedRequest(
       reason: 'Membutuhkan kursi roda dengan penyangga postur untuk di rumah, sekolah dan lingkungan.',
       priority: p.gmfcs === 5 ? 'priority' : 'routine',
       appointmentType: p.fullName.length % 3 === 0 ? 'home_visit' : 'centre',
-      appointmentAt: at(1),
+      // Still referred: the assessment visit is in the coming days (09:00 WIB), as on a real worklist.
+      appointmentAt: target === 'referred' ? new Date(Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth(), o.now.getUTCDate() + 2 + (p.fullName.length % 4), 2)) : at(1),
       referredById: o.therapistId,
       createdAt: at(0),
     },
@@ -320,7 +323,9 @@ async function seedRequest(
     });
   }
   if (steps.includes('in_use')) {
-    await db.followUp.create({ data: { beneficiaryId: b.id, requestId: request.id, kind: 'first', dueAt: new Date(at(8).getTime() + 90 * DAY) } });
+    // Scheduled by the same rule as a real delivery (a month, as a priority, for high pressure-injury risk).
+    const next = firstFollowUp({ deliveredAt: at(8), pressureInjuryRisk: p.gmfcs === 5 ? 'high' : 'medium' });
+    await db.followUp.create({ data: { beneficiaryId: b.id, requestId: request.id, kind: next.kind, dueAt: next.dueAt } });
   }
 }
 

@@ -1,5 +1,6 @@
 // Types shared by every HTTP feature: the signed-in actor and the app's dependencies.
 import type { HttpBindings } from '@hono/node-server';
+import type Database from 'better-sqlite3';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -22,6 +23,8 @@ export interface Actor {
 
 export interface Deps {
   db: Db;
+  /** The better-sqlite3 connection to the same file, for telemetry reads (prepared statements). */
+  raw?: Database.Database;
   config: Config;
   clock: Clock;
   log: Logger;

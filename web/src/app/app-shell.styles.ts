@@ -18,4 +18,9 @@ export const appShellStyles = css`
     .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 0.75rem 0.75rem 2rem; }
     .sidebar { position: static; }
   }
+  /* Paper gets the page only (e.g. the printable request summary): no header, navigation or skip link. */
+  @media print {
+    header, .sidebar, .skip-link { display: none !important; }
+    .layout { display: block; max-width: none; padding: 0; }
+  }
 `;

@@ -5,6 +5,8 @@ import { defineRoute, type Route } from '../router/route-table.ts';
 
 const everyone = roles;
 const staff = ['admin', 'manager', 'therapist', 'technician'] as const satisfies readonly Role[];
+/** The fleet and its maintenance work. */
+const workshop = ['admin', 'manager', 'technician'] as const satisfies readonly Role[];
 
 export const routes = [
   defineRoute({
@@ -32,6 +34,93 @@ export const routes = [
     section: 'beneficiaries',
     load: () => import('../pages/beneficiaries/beneficiary-detail.page.ts'),
     render: ({ id }) => html`<atensi-beneficiary-detail-page .beneficiaryId=${id}></atensi-beneficiary-detail-page>`,
+  }),
+  defineRoute({
+    name: 'worklist',
+    path: '/worklist',
+    title: 'pathway.worklist.title',
+    roles: ['admin', 'manager', 'therapist'],
+    load: () => import('../pages/worklist/worklist.page.ts'),
+    render: () => html`<atensi-worklist-page></atensi-worklist-page>`,
+  }),
+  defineRoute({
+    name: 'requests',
+    path: '/requests',
+    title: 'requests.title',
+    roles: everyone,
+    load: () => import('../pages/requests/request-list.page.ts'),
+    render: () => html`<atensi-request-list-page></atensi-request-list-page>`,
+  }),
+  // Before /requests/:id, which would otherwise match "new".
+  defineRoute({
+    name: 'request-new',
+    path: '/requests/new',
+    title: 'requests.newTitle',
+    roles: ['admin', 'therapist'],
+    section: 'requests',
+    load: () => import('../pages/requests/request-new.page.ts'),
+    render: () => html`<atensi-request-new-page></atensi-request-new-page>`,
+  }),
+  defineRoute({
+    name: 'request',
+    path: '/requests/:id',
+    title: 'requests.title',
+    // Families and technicians see a request's state and appointments; the server trims the rest.
+    roles: everyone,
+    section: 'requests',
+    load: () => import('../pages/requests/request-detail.page.ts'),
+    render: ({ id }) => html`<atensi-request-detail-page .requestId=${id}></atensi-request-detail-page>`,
+  }),
+  defineRoute({
+    name: 'request-print',
+    path: '/requests/:id/print',
+    title: 'requests.printHeading',
+    roles: ['admin', 'manager', 'therapist'],
+    section: 'requests',
+    load: () => import('../pages/requests/request-print.page.ts'),
+    render: ({ id }) => html`<atensi-request-print-page .requestId=${id}></atensi-request-print-page>`,
+  }),
+  defineRoute({
+    name: 'approvals',
+    path: '/approvals',
+    title: 'pathway.approvals.title',
+    roles: ['admin', 'manager'],
+    load: () => import('../pages/approvals/approvals.page.ts'),
+    render: () => html`<atensi-approvals-page></atensi-approvals-page>`,
+  }),
+  defineRoute({
+    name: 'fleet',
+    path: '/fleet',
+    title: 'fleet.title',
+    roles: workshop,
+    load: () => import('../pages/fleet/fleet-list.page.ts'),
+    render: () => html`<atensi-fleet-page></atensi-fleet-page>`,
+  }),
+  defineRoute({
+    name: 'chair',
+    path: '/fleet/:id',
+    title: 'fleet.chairTitle',
+    roles: workshop,
+    section: 'fleet',
+    load: () => import('../pages/fleet/chair.page.ts'),
+    render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,
+  }),
+  defineRoute({
+    name: 'workOrders',
+    path: '/work-orders',
+    title: 'workOrders.title',
+    roles: workshop,
+    load: () => import('../pages/work-orders/work-order-queue.page.ts'),
+    render: () => html`<atensi-work-order-queue-page></atensi-work-order-queue-page>`,
+  }),
+  defineRoute({
+    name: 'workOrder',
+    path: '/work-orders/:id',
+    title: 'workOrders.detailTitle',
+    roles: workshop,
+    section: 'workOrders',
+    load: () => import('../pages/work-orders/work-order.page.ts'),
+    render: ({ id }) => html`<atensi-work-order-page .workOrderId=${id}></atensi-work-order-page>`,
   }),
   defineRoute({
     name: 'centres',

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "FollowUp" ADD COLUMN "fitOk" BOOLEAN;
+ALTER TABLE "FollowUp" ADD COLUMN "pressureInjuryRisk" TEXT;
+

@@ -1,0 +1,91 @@
+// Devices: the fleet list, one chair with its state, its telemetry series and refused messages.
+// These are the dashboard's hot reads: they go through the fleet read model and the telemetry
+// reader (prepared statements), not Prisma.
+import { TELEMETRY_LIMITS, telemetryUnits, type TelemetrySeries } from '../../../schemas/devices.ts';
+import { actorOf } from '../access/policy.ts';
+import { createRouter } from '../http/router.ts';
+import type { Actor } from '../http/types.ts';
+import { invalid, notFound } from '../lib/errors.ts';
+import * as routes from './devices.routes.ts';
+import { canSeeDevice, findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
+import { type FleetReadModel, fleetReadModelFor } from './fleet-read-model.ts';
+import { telemetryReaderFor } from './telemetry-reader.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const rawUnits = ['t', 'socPct', 'voltageV', 'currentA', 'tempC', 'odometerM', 'motorSeconds', 'fullChargeAh'] as const;
+const aggregateUnits = ['t', 'socMin', 'socMax', 'socLast', 'voltMin', 'tempMax', 'currentMin', 'chargingPct', 'distanceM', 'motorSeconds', 'fullChargeAh'] as const;
+const unitsOf = (keys: readonly (keyof typeof telemetryUnits)[]) => Object.fromEntries(keys.map((k) => [k, telemetryUnits[k]]));
+
+/** The device's chair key (null: it never reported), or 404 unless the actor may see the device. */
+function locateVisible(model: FleetReadModel, actor: Actor, id: string): number | null {
+  const d = model.locate(id);
+  if (!d || !canSeeDevice(actor, d)) throw notFound('device');
+  return d.chairKey;
+}
+
+/** The instants asked for, checked against the bounds (422 naming the field at fault). */
+function telemetryRange(q: { from?: string; to?: string; resolution: TelemetrySeries['resolution'] }, now: number) {
+  const to = q.to ? Date.parse(q.to) : now;
+  const from = q.from ? Date.parse(q.from) : to - DAY;
+  if (from >= to) throw invalid('`from` must be before `to`', [{ path: ['from'], message: 'not before to', code: 'custom' }]);
+  if (to - from > TELEMETRY_LIMITS.maxRangeDays * DAY) {
+    throw invalid(`at most ${TELEMETRY_LIMITS.maxRangeDays} days at once`, [{ path: ['from'], message: 'range too long', code: 'custom' }]);
+  }
+  if (q.resolution === 'raw' && to - from > TELEMETRY_LIMITS.rawMaxHours * HOUR) {
+    throw invalid(`raw samples for at most ${TELEMETRY_LIMITS.rawMaxHours} hours at once; use resolution=hour`, [
+      { path: ['resolution'], message: 'raw range too long', code: 'custom' },
+    ]);
+  }
+  return { from, to };
+}
+
+export function deviceRoutes() {
+  const app = createRouter();
+
+  app.openapi(routes.list, (c) => {
+    const { raw, clock } = c.get('deps');
+    return c.json(listFleet(fleetReadModelFor(raw), actorOf(c), c.req.valid('query'), clock.now()), 200);
+  });
+
+  app.openapi(routes.get, (c) => {
+    const { raw, clock } = c.get('deps');
+    const actor = actorOf(c);
+    return c.json(toDetail(findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id), actor, clock.now()), 200);
+  });
+
+  app.openapi(routes.telemetry, (c) => {
+    const { raw, clock } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { from, to } = telemetryRange(q, clock.now().getTime());
+    const chairKey = locateVisible(fleetReadModelFor(raw), actorOf(c), id);
+    const reader = telemetryReaderFor(raw);
+    const base = { deviceId: id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    if (q.resolution === 'raw') {
+      const { points, stride } = chairKey === null ? { points: [], stride: 1 } : reader.raw(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
+      return c.json({ ...base, resolution: 'raw' as const, units: unitsOf(rawUnits), stride, points }, 200);
+    }
+    const points = chairKey === null ? [] : reader.aggregate(chairKey, from, to, q.resolution);
+    return c.json({ ...base, resolution: q.resolution, units: unitsOf(aggregateUnits), points }, 200);
+  });
+
+  app.openapi(routes.rejected, (c) => {
+    const { raw } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const { limit, offset } = c.req.valid('query');
+    locateVisible(fleetReadModelFor(raw), actorOf(c), id);
+    const { items, byReason } = telemetryReaderFor(raw).rejected(id, limit, offset);
+    return c.json(
+      {
+        items: items.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
+        total: byReason.reduce((n, r) => n + r.count, 0),
+        byReason,
+      },
+      200,
+    );
+  });
+
+  return app;
+}

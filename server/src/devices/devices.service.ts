@@ -1,0 +1,201 @@
+// Devices: scoping, and the view of a chair each role may see (families: state, battery, last seen
+// and service due only). The fleet rows come from the fleet read model (one statement, no N+1).
+import type { Prisma } from '@prisma/client';
+import type { ChairState, ChairStateDetail, DeviceDetail, DeviceListQuery, DeviceSummary, Risk } from '../../../schemas/devices.ts';
+import { canSeeClinical } from '../access/policy.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { notFound } from '../lib/errors.ts';
+import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from './fleet-read-model.ts';
+import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
+import type { ChairStateRow } from './telemetry-reader.ts';
+
+export function deviceScope(a: Actor): Prisma.DeviceWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
+  return { centreId: a.centreId ?? '__none__' };
+}
+
+/** The same rule as deviceScope, for rows read without Prisma. */
+export function canSeeDevice(a: Actor, d: { centreId: string; beneficiaryId: string | null }): boolean {
+  if (a.role === 'admin') return true;
+  if (a.role === 'family') return d.beneficiaryId !== null && a.beneficiaryIds.includes(d.beneficiaryId);
+  return d.centreId === a.centreId;
+}
+
+export const isFamily = (a: Actor) => a.role === 'family';
+
+export const alertKindScope = (a: Actor): Prisma.AlertWhereInput => (canSeeClinical(a) ? {} : { kind: { notIn: [...CLINICAL_ALERT_KINDS] } });
+
+/** A device for writes that concern it (e.g. opening a work order): 404 unless the actor may see it. */
+export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
+  const d = await db.device.findFirst({ where: { AND: [{ id }, deviceScope(actor)] }, select: { id: true, centreId: true, model: { select: { kind: true } } } });
+  if (!d) throw notFound('device');
+  return d;
+}
+
+/** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
+export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string): FleetRow {
+  const d = model.one(id, !canSeeClinical(actor));
+  if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null })) throw notFound('device');
+  return d;
+}
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+function stateView(s: ChairStateRow, ratedAh: number | null, staff: boolean): ChairState {
+  return {
+    online: s.online,
+    lastSeenAt: iso(s.receivedAt),
+    socPct: s.socPct,
+    charging: s.charging,
+    ...(staff ? { voltageV: s.voltageV, currentA: s.currentA, tempC: s.tempC, capacityPct: capacityPct(s.fullChargeAh, ratedAh) } : {}),
+  };
+}
+
+function service(d: FleetRow, now: Date) {
+  return serviceDue({
+    createdAt: d.createdAt,
+    lastServiceAt: d.lastServiceAt,
+    lastServiceOdometerM: d.lastServiceOdometerM,
+    serviceIntervalMonths: d.model.serviceIntervalMonths,
+    serviceIntervalKm: d.model.serviceIntervalKm,
+    odometerM: d.state?.odometerM,
+    now,
+  });
+}
+
+type Health = ReturnType<typeof assessHealth>;
+
+function healthOf(d: FleetRow, now: Date): Health {
+  const electric = d.model.kind === 'electric';
+  return assessHealth({ electric, inUse: d.status === 'in_use', state: electric ? d.state : undefined, ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime() });
+}
+
+export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d, now), health?: Health): DeviceSummary {
+  const staff = !isFamily(actor);
+  const electric = d.model.kind === 'electric';
+  const s = electric ? d.state : undefined;
+  const summary: DeviceSummary = {
+    id: d.id,
+    serial: d.serial,
+    kind: d.model.kind,
+    status: d.status,
+    modelName: d.model.name,
+    centreId: d.centreId,
+    centreName: d.centreName,
+    state: s ? stateView(s, d.model.ratedAh, staff) : null,
+    serviceDueAt: due.dueAt,
+  };
+  if (!staff) return summary;
+  const { risk, reasons } = health ?? healthOf(d, now);
+  return {
+    ...summary,
+    beneficiary: d.beneficiary,
+    openAlerts: (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0),
+    openWorkOrders: d.activeWorkOrders,
+    risk,
+    riskReasons: reasons,
+  };
+}
+
+export function toDetail(d: FleetRow, actor: Actor, now: Date): DeviceDetail {
+  const staff = !isFamily(actor);
+  const due = service(d, now);
+  const summary = toSummary(d, actor, now, due);
+  const s = d.state;
+  let state: ChairStateDetail | null = summary.state;
+  if (state && s && staff) {
+    state = {
+      ...state,
+      cycleCount: s.cycleCount,
+      fullChargeAh: s.fullChargeAh,
+      odometerM: s.odometerM,
+      motorSeconds: s.motorSeconds,
+      seatTiltDeg: s.seatTiltDeg,
+      faults: s.faults ? (JSON.parse(s.faults) as { code: string; active: boolean }[]) : [],
+      firmware: s.fw,
+      deviceTime: iso(s.lastTs),
+    };
+  }
+  if (!staff) return { ...summary, state, service: due };
+  const m = d.model;
+  return {
+    ...summary,
+    state,
+    service: due,
+    model: {
+      id: m.id,
+      name: m.name,
+      manufacturer: m.manufacturer,
+      batteryChemistry: m.batteryChemistry as 'agm' | 'lifepo4' | 'gel' | null,
+      ratedAh: m.ratedAh,
+      ratedCycles: m.ratedCycles,
+      serviceIntervalKm: m.serviceIntervalKm,
+      serviceIntervalMonths: m.serviceIntervalMonths,
+    },
+    counters: { samples: Number(s?.samples ?? 0), duplicates: Number(s?.duplicates ?? 0), rejected: Number(s?.rejected ?? 0) },
+    batteryInstalledAt: d.batteryInstalledAt?.toISOString() ?? null,
+    lastServiceOdometerM: d.lastServiceOdometerM,
+  };
+}
+
+type SortKey = DeviceListQuery['sort'];
+const defaultOrder: Record<SortKey, 'asc' | 'desc'> = { risk: 'desc', battery: 'asc', lastSeen: 'asc', serial: 'asc' };
+
+export interface FleetEntry {
+  d: FleetRow;
+  health: Health | undefined;
+}
+
+const openAlertCount = (d: FleetRow) => (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
+const bySerial = (a: FleetEntry, b: FleetEntry) => (a.d.serial < b.d.serial ? -1 : a.d.serial > b.d.serial ? 1 : 0);
+
+/** Sorts in place; chairs without the sorted value (manual, never reported) always come last. */
+export function sortFleet(entries: FleetEntry[], sort: SortKey, order = defaultOrder[sort]) {
+  const dir = order === 'asc' ? 1 : -1;
+  const electricState = (d: FleetRow) => (d.model.kind === 'electric' ? d.state : undefined);
+  const key = (e: FleetEntry): number | null => {
+    if (sort === 'risk') return e.health ? riskRank[e.health.risk] * 1000 + Math.min(999, openAlertCount(e.d)) : null;
+    if (sort === 'battery') return electricState(e.d)?.socPct ?? null;
+    return electricState(e.d)?.receivedAt ?? null;
+  };
+  entries.sort((a, b) => {
+    if (sort === 'serial') return bySerial(a, b) * dir;
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === null && kb !== null) return 1;
+    if (kb === null && ka !== null) return -1;
+    if (ka !== null && kb !== null && ka !== kb) return (ka - kb) * dir;
+    return bySerial(a, b);
+  });
+}
+
+/**
+ * The fleet page: health is judged for every chair in scope (the risk filter, counts and order need
+ * it), but the full view is built only for the chairs on the page asked for.
+ */
+export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date) {
+  const staff = !isFamily(actor);
+  const scope: FleetScope =
+    actor.role === 'admin'
+      ? { centreId: q.centreId ?? null }
+      : actor.role === 'family'
+        ? { centreId: q.centreId ?? null, beneficiaryIds: actor.beneficiaryIds }
+        : { centreId: actor.centreId ?? '__none__' };
+  // Staff naming another centre get nothing, like any other filter that matches nothing.
+  const elsewhere = actor.role !== 'admin' && actor.role !== 'family' && q.centreId !== undefined && q.centreId !== actor.centreId;
+  const rows = elsewhere
+    ? []
+    : model.list(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor) });
+  let entries: FleetEntry[] = rows.map((d) => ({ d, health: staff ? healthOf(d, now) : undefined }));
+  let riskCounts: Record<Risk, number> | undefined;
+  if (staff) {
+    riskCounts = { ok: 0, low: 0, medium: 0, high: 0 };
+    for (const e of entries) riskCounts[e.health!.risk] += 1;
+    if (q.risk) entries = entries.filter((e) => e.health!.risk === q.risk);
+  }
+  sortFleet(entries, q.sort, q.order);
+  const items = entries.slice(q.offset, q.offset + q.limit).map((e) => toSummary(e.d, actor, now, undefined, e.health));
+  return { items, total: entries.length, ...(riskCounts ? { riskCounts } : {}) };
+}

@@ -1,0 +1,76 @@
+// Follow-ups: scoped queries, the view of one, and completing one (which schedules the next).
+import type { Prisma } from '@prisma/client';
+import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow-ups.ts';
+import { beneficiaryScope, canSeeClinical } from '../access/policy.ts';
+import { ageInYears } from '../beneficiaries/beneficiaries.service.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { conflict, notFound } from '../lib/errors.ts';
+import { checkDateOrder, day, localToday } from '../requests/steps/step-context.ts';
+import { nextFollowUp } from './schedule.ts';
+
+export const itemInclude = {
+  beneficiary: { select: { id: true, fullName: true, birthDate: true, centreId: true } },
+  request: { select: { therapistId: true, deliveredAt: true } },
+} satisfies Prisma.FollowUpInclude;
+type ItemRow = Prisma.FollowUpGetPayload<{ include: typeof itemInclude }>;
+
+export function followUpScope(a: Actor): Prisma.FollowUpWhereInput {
+  return { beneficiary: beneficiaryScope(a) };
+}
+
+/** Open follow-ups past due, or done ones; `mine` narrows to the therapist's requests. */
+export function followUpWhere(a: Actor, q: { status: 'open' | 'overdue' | 'done'; beneficiaryId?: string; requestId?: string; mine?: string }, now: Date): Prisma.FollowUpWhereInput {
+  return {
+    AND: [
+      followUpScope(a),
+      q.status === 'done' ? { completedAt: { not: null } } : { completedAt: null },
+      q.status === 'overdue' ? { dueAt: { lt: localToday(now) } } : {},
+      q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {},
+      q.requestId ? { requestId: q.requestId } : {},
+      q.mine === 'true' ? { request: { therapistId: a.id } } : {},
+    ],
+  };
+}
+
+export function toItem(f: ItemRow, actor: Actor, now: Date): FollowUpItem {
+  return {
+    id: f.id,
+    requestId: f.requestId,
+    beneficiaryId: f.beneficiaryId,
+    kind: f.kind as never,
+    dueAt: f.dueAt.toISOString(),
+    completedAt: f.completedAt?.toISOString() ?? null,
+    ...(canSeeClinical(actor) ? { findings: f.findings, pressureInjuryRisk: (f.pressureInjuryRisk as never) ?? null, fitOk: f.fitOk } : {}),
+    beneficiary: { id: f.beneficiary.id, fullName: f.beneficiary.fullName, ageYears: ageInYears(f.beneficiary.birthDate, now) },
+    // Due today is not yet overdue.
+    overdue: !f.completedAt && f.dueAt < localToday(now),
+  };
+}
+
+export async function findVisibleFollowUp(db: Db, actor: Actor, id: string) {
+  const f = await db.followUp.findFirst({ where: { AND: [{ id }, followUpScope(actor)] }, include: itemInclude });
+  if (!f) throw notFound('follow-up');
+  return f;
+}
+
+/** Records what the follow-up found and schedules the next one (children, or high risk). */
+export async function completeFollowUp(db: Db, actor: Actor, f: ItemRow, body: CompleteFollowUpBody, now: Date) {
+  if (f.completedAt) throw conflict('this follow-up is already recorded');
+  const completedAt = body.completedAt ? day(body.completedAt) : localToday(now);
+  checkDateOrder('completedAt', completedAt, f.request?.deliveredAt ?? null, now, 'the delivery');
+  const next = nextFollowUp({ completedAt, birthDate: f.beneficiary.birthDate, pressureInjuryRisk: body.pressureInjuryRisk });
+  return db.$transaction(async (tx) => {
+    // Guarded on completedAt still empty, so two people recording at once cannot both succeed.
+    const done = await tx.followUp.updateMany({
+      where: { id: f.id, completedAt: null },
+      data: { completedAt, completedById: actor.id, findings: body.findings, pressureInjuryRisk: body.pressureInjuryRisk, fitOk: body.fitOk },
+    });
+    if (done.count !== 1) throw conflict('this follow-up is already recorded');
+    const created = next
+      ? await tx.followUp.create({ data: { beneficiaryId: f.beneficiaryId, requestId: f.requestId, kind: next.kind, dueAt: next.dueAt, createdAt: now }, include: itemInclude })
+      : null;
+    const updated = await tx.followUp.findUniqueOrThrow({ where: { id: f.id }, include: itemInclude });
+    return { updated, created };
+  });
+}

@@ -1,0 +1,108 @@
+// Device requests: scoped reads, referral, the pathway transitions and the sizing helper.
+import type { Prisma } from '@prisma/client';
+import { actorOf } from '../access/policy.ts';
+import { findVisible, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
+import { addMonths } from '../follow-ups/schedule.ts';
+import { auditFrom } from '../http/audit.ts';
+import { createRouter } from '../http/router.ts';
+import { conflict } from '../lib/errors.ts';
+import * as routes from './requests.routes.ts';
+import { detail, findVisibleRequest, namesOf, requestScope, summaryInclude, therapistFor } from './requests.service.ts';
+import { toSummary } from './requests.view.ts';
+import { sizingFor } from './sizing.service.ts';
+import { openStates } from './state-machine.ts';
+import { invalidAt } from './steps/step-context.ts';
+import { transition } from './transition.service.ts';
+
+export function requestRoutes() {
+  const app = createRouter();
+
+  app.openapi(routes.list, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const q = c.req.valid('query');
+    const where: Prisma.DeviceRequestWhereInput = {
+      AND: [
+        requestScope(actor),
+        q.state ? { state: q.state } : {},
+        q.open === 'true' ? { state: { in: [...openStates] } } : q.open === 'false' ? { state: { notIn: [...openStates] } } : {},
+        q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {},
+        q.mine === 'true' ? { therapistId: actor.id } : {},
+        q.centreId ? { centreId: q.centreId } : {},
+      ],
+    };
+    const [rows, total] = await Promise.all([
+      db.deviceRequest.findMany({ where, include: summaryInclude, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], take: q.limit, skip: q.offset }),
+      db.deviceRequest.count({ where }),
+    ]);
+    const names = await namesOf(db, rows.map((r) => r.therapistId));
+    const now = clock.now();
+    return c.json({ items: rows.map((r) => toSummary(r, actor, now, names)), total }, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const body = await detail(db, actor, c.req.valid('param').id, clock.now());
+    await auditFrom(c, { action: 'request.read', entityType: 'DeviceRequest', entityId: body.id, centreId: body.centreId, details: { clinical: body.assessment !== undefined } });
+    return c.json(body, 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { beneficiaryId, referral, therapistId } = c.req.valid('json');
+    const now = clock.now();
+    const b = await findVisible(db, actor, beneficiaryId);
+    if (referral.appointmentAt) {
+      const at = new Date(referral.appointmentAt);
+      // A visit earlier today may still be booked afterwards: twelve hours' grace.
+      if (at.getTime() < now.getTime() - 12 * 3_600_000) throw invalidAt(['referral', 'appointmentAt'], 'date_in_past', 'the appointment is in the past');
+      if (at > addMonths(now, 12)) throw invalidAt(['referral', 'appointmentAt'], 'date_too_far', 'the appointment is more than a year away');
+    }
+    await requireActiveConsent(db, b.id, 'service', now);
+    const therapist = await therapistFor(db, actor, b.centreId, therapistId);
+    const open = await db.deviceRequest.findFirst({ where: { beneficiaryId: b.id, state: { in: [...openStates] } } });
+    if (open) throw conflict('this beneficiary already has an open request; continue or cancel that one');
+    const created = await db.$transaction(async (tx) => {
+      const r = await tx.deviceRequest.create({ data: { beneficiaryId: b.id, centreId: b.centreId, therapistId: therapist, state: 'referred', createdAt: now, updatedAt: now } });
+      await tx.referral.create({
+        data: { ...referral, appointmentAt: referral.appointmentAt ? new Date(referral.appointmentAt) : null, beneficiaryId: b.id, requestId: r.id, referredById: actor.id, createdAt: now },
+      });
+      await tx.requestTransition.create({ data: { requestId: r.id, fromState: null, toState: 'referred', byUserId: actor.id, at: now } });
+      return r;
+    });
+    await auditFrom(c, { action: 'request.create', entityType: 'DeviceRequest', entityId: created.id, centreId: b.centreId, details: { beneficiaryId: b.id } });
+    return c.json(await detail(db, actor, created.id, now), 201);
+  });
+
+  app.openapi(routes.transition, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const now = clock.now();
+    const request = await findVisibleRequest(db, actor, id);
+    const outcome = await transition({ db, actor, now, request, body });
+    await auditFrom(c, {
+      action: 'request.transition',
+      entityType: 'DeviceRequest',
+      entityId: id,
+      centreId: request.centreId,
+      details: { from: request.state, to: body.to, fields: Object.keys(body), ...(outcome.credentials ? { credentialsIssuedFor: outcome.credentials.deviceId } : {}) },
+    });
+    const result = { request: await detail(db, actor, id, now), warnings: outcome.warnings ?? [], ...(outcome.credentials ? { credentials: outcome.credentials } : {}) };
+    // The secret is in this answer only: keep it out of any cache.
+    if (outcome.credentials) c.header('Cache-Control', 'no-store');
+    return c.json(result, 200);
+  });
+
+  app.openapi(routes.sizing, async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const request = await findVisibleRequest(db, actor, c.req.valid('param').id);
+    return c.json(await sizingFor(db, request, c.req.valid('query').kind), 200);
+  });
+
+  return app;
+}

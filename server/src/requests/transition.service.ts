@@ -1,0 +1,66 @@
+// Moves a request along the pathway: checks the move against the transition table and the role,
+// runs the step (which records its data), and keeps who moved it and when — all in one
+// transaction, so a refused step changes nothing.
+import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
+import type { RequestState } from '../../../schemas/requests.ts';
+import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { conflict, forbidden } from '../lib/errors.ts';
+import type { DetailRow } from './requests.service.ts';
+import { checkTransition } from './state-machine.ts';
+import { assess } from './steps/assess.step.ts';
+import { cancel, deliver } from './steps/deliver.step.ts';
+import { fit, train } from './steps/fit-train.step.ts';
+import { approve, reject } from './steps/funding.step.ts';
+import { order, prepare } from './steps/logistics.step.ts';
+import { prescribe } from './steps/prescribe.step.ts';
+import type { StepContext, StepOutcome } from './steps/step-context.ts';
+
+type Handler<B> = (ctx: StepContext, body: B) => Promise<StepOutcome> | StepOutcome;
+type Handlers = { [K in TransitionBody['to']]: Handler<Extract<TransitionBody, { to: K }>> };
+
+const handlers: Handlers = {
+  assessed: assess,
+  prescribed: prescribe,
+  approved: approve,
+  rejected: reject,
+  ordered: order,
+  prepared: prepare,
+  fitted: fit,
+  trained: train,
+  in_use: deliver,
+  cancelled: cancel,
+};
+
+export interface TransitionOptions {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  request: DetailRow;
+  body: TransitionBody;
+}
+
+export async function transition({ db, actor, now, request, body }: TransitionOptions): Promise<StepOutcome> {
+  const from = request.state as RequestState;
+  const check = checkTransition(from, body.to, actor.role);
+  if (!check.ok) throw check.reason === 'forbidden' ? forbidden(check.message) : conflict(check.message);
+  // Health data goes into the record at assessment: it needs the (guardian's) consent on file.
+  if (body.to === 'assessed') await requireActiveConsent(db, request.beneficiaryId, 'health_data', now);
+
+  return db.$transaction(async (tx) => {
+    const ctx: StepContext = { tx, actor, now, request, from };
+    const handler = handlers[body.to] as Handler<TransitionBody>;
+    const outcome = await handler(ctx, body);
+    // Guarded on the state we read: if someone else moved the request meanwhile, nothing is written.
+    const moved = await tx.deviceRequest.updateMany({
+      where: { id: request.id, state: from },
+      data: { ...outcome.requestData, state: body.to, updatedAt: now },
+    });
+    if (moved.count !== 1) throw conflict('the request changed while you were working on it; reload and try again');
+    await tx.requestTransition.create({
+      data: { requestId: request.id, fromState: from, toState: body.to, byUserId: actor.id, at: now, note: outcome.note ?? null },
+    });
+    return outcome;
+  });
+}

@@ -1,0 +1,63 @@
+// The fleet's words in both languages: every value the fleet and work-order pages can show has a
+// label in Indonesian and English, and the helpers that format times and unknown kinds behave.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BatteryChemistry, DeviceKind, DeviceSort, DeviceStatus, Risk, RiskReason } from '../../schemas/devices.ts';
+import { RejectReason } from '../../schemas/telemetry.ts';
+import { AlertSeverity, FaultCategory, MaintenanceRule, VisitLocation, WorkOrderKind, WorkOrderPriority, WorkOrderStatus } from '../../schemas/work-orders.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { setLocale } from '../../web/src/i18n/i18n.ts';
+import { id } from '../../web/src/i18n/id.ts';
+import { alertKindLabel, relativeTime } from '../../web/src/pages/fleet/fleet-format.ts';
+
+// The i18n module sets <html lang> and remembers the choice; in Node both are stand-ins.
+beforeAll(() => {
+  vi.stubGlobal('document', { documentElement: { lang: 'id' } });
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
+});
+
+describe('fleet catalogue', () => {
+  it('labels every enum value the fleet pages show, in both languages', () => {
+    const groups: [string, readonly string[]][] = [
+      ['fleet.risk', Risk.options],
+      ['fleet.reason', RiskReason.options],
+      ['fleet.kind', DeviceKind.options],
+      ['fleet.status', DeviceStatus.options],
+      ['fleet.sort', DeviceSort.options],
+      ['fleet.chemistry', BatteryChemistry.options],
+      ['fleet.reject', RejectReason.options],
+      ['fleet.range', ['24h', '7d', '30d']],
+      ['alerts.severity', AlertSeverity.options],
+      ['alerts.kind', [...MaintenanceRule.options, 'red_flag']],
+      ['workOrders.kind', WorkOrderKind.options],
+      ['workOrders.status', WorkOrderStatus.options],
+      ['workOrders.priority', WorkOrderPriority.options],
+      ['workOrders.category', FaultCategory.options],
+      ['workOrders.location', VisitLocation.options],
+    ];
+    const keys = groups.flatMap(([group, values]) => values.map((v) => `${group}.${v}`));
+    expect(keys.filter((k) => !(k in id))).toEqual([]);
+    expect(keys.filter((k) => !(k in en))).toEqual([]);
+    // Indonesian and English differ where they should (a copy-paste would leave English in id.ts).
+    expect(id['workOrders.status.in_progress']).not.toBe(en['workOrders.status.in_progress']);
+  });
+
+  it('shows an alert kind the catalogue does not know yet as it is, instead of a blank', () => {
+    setLocale('id');
+    expect(alertKindLabel('over_temperature')).toBe('Baterai terlalu panas');
+    expect(alertKindLabel('tyre_pressure')).toBe('Lainnya (tyre_pressure)');
+    setLocale('en');
+    expect(alertKindLabel('tyre_pressure')).toBe('Other (tyre_pressure)');
+    setLocale('id');
+  });
+
+  it('says how long ago in the current language', () => {
+    const now = Date.parse('2026-11-23T08:00:00Z');
+    setLocale('id');
+    expect(relativeTime('2026-11-23T07:59:30Z', now)).toBe('baru saja');
+    expect(relativeTime('2026-11-23T07:55:00Z', now)).toBe('5 menit yang lalu');
+    expect(relativeTime('2026-11-20T08:00:00Z', now)).toBe('3 hari yang lalu');
+    setLocale('en');
+    expect(relativeTime('2026-11-23T05:00:00Z', now)).toBe('3 hours ago');
+    setLocale('id');
+  });
+});

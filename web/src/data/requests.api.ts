@@ -1,0 +1,60 @@
+// Device requests along the pathway, as the signed-in user may see them; moves and the sizing helper.
+import type { z } from 'zod';
+import { CompleteFollowUpResult, FollowUpList, Worklist, CentreIndicators, type CompleteFollowUpBody } from '../../../schemas/follow-ups.ts';
+import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
+import { RequestDetail, RequestList, TransitionResult, type CreateRequestBody, type RequestState } from '../../../schemas/requests.ts';
+import { SizingResult } from '../../../schemas/sizing.ts';
+import { apiRequest } from './api-client.ts';
+
+export type RequestPage = z.infer<typeof RequestList>;
+
+export interface RequestQuery {
+  state?: RequestState;
+  open?: boolean;
+  mine?: boolean;
+  beneficiaryId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const flag = (b: boolean | undefined) => (b === undefined ? undefined : String(b));
+
+export function listRequests(q: RequestQuery, signal?: AbortSignal): Promise<RequestPage> {
+  return apiRequest(RequestList, '/api/requests', { query: { ...q, open: flag(q.open), mine: flag(q.mine) }, signal });
+}
+
+export function getRequest(id: string, signal?: AbortSignal) {
+  return apiRequest(RequestDetail, `/api/requests/${encodeURIComponent(id)}`, { signal });
+}
+
+export function createRequest(body: CreateRequestBody) {
+  return apiRequest(RequestDetail, '/api/requests', { method: 'POST', body });
+}
+
+/** Moves the request on; the body is the step's data (checked by the server against the same schema). */
+export function moveRequest(id: string, body: TransitionBody | Record<string, unknown>) {
+  return apiRequest(TransitionResult, `/api/requests/${encodeURIComponent(id)}/transitions`, { method: 'POST', body });
+}
+
+export function getSizing(id: string, signal?: AbortSignal) {
+  return apiRequest(SizingResult, `/api/requests/${encodeURIComponent(id)}/sizing`, { signal });
+}
+
+export function getWorklist(signal?: AbortSignal) {
+  return apiRequest(Worklist, '/api/worklist', { signal });
+}
+
+export function listFollowUps(q: { status?: 'open' | 'overdue' | 'done'; requestId?: string }, signal?: AbortSignal) {
+  return apiRequest(FollowUpList, '/api/follow-ups', { query: q, signal });
+}
+
+export function completeFollowUp(id: string, body: CompleteFollowUpBody | Record<string, unknown>) {
+  return apiRequest(CompleteFollowUpResult, `/api/follow-ups/${encodeURIComponent(id)}/complete`, { method: 'POST', body });
+}
+
+export function getIndicators(signal?: AbortSignal) {
+  return apiRequest(CentreIndicators, '/api/indicators', { signal });
+}
+
+/** The CSV export's address (a plain download link: the session cookie goes along). */
+export const indicatorsCsvHref = (lang: 'id' | 'en') => `/api/indicators/csv?lang=${lang}`;

@@ -1,0 +1,31 @@
+// The work-order queue and the alerts it answers: list, read, open, move through the state machine,
+// and acknowledge an alert.
+import { Alert, AlertList, CreateWorkOrderBody, type WorkOrderAction, WorkOrderDetail, WorkOrderList, type WorkOrderListQuery } from '../../../schemas/work-orders.ts';
+import type { z } from 'zod';
+import { apiRequest } from './api-client.ts';
+
+export type QueueQuery = Partial<WorkOrderListQuery>;
+
+export function listWorkOrders(query: QueueQuery, signal?: AbortSignal): Promise<WorkOrderList> {
+  return apiRequest(WorkOrderList, '/api/work-orders', { query: { ...query }, signal });
+}
+
+export function getWorkOrder(id: string, signal?: AbortSignal): Promise<WorkOrderDetail> {
+  return apiRequest(WorkOrderDetail, `/api/work-orders/${encodeURIComponent(id)}`, { signal });
+}
+
+export function createWorkOrder(body: z.input<typeof CreateWorkOrderBody>): Promise<WorkOrderDetail> {
+  return apiRequest(WorkOrderDetail, '/api/work-orders', { method: 'POST', body });
+}
+
+export function moveWorkOrder(id: string, action: WorkOrderAction): Promise<WorkOrderDetail> {
+  return apiRequest(WorkOrderDetail, `/api/work-orders/${encodeURIComponent(id)}`, { method: 'PATCH', body: action });
+}
+
+export function listAlerts(query: { deviceId?: string; status?: 'open' | 'cleared' | 'all'; limit?: number }, signal?: AbortSignal): Promise<AlertList> {
+  return apiRequest(AlertList, '/api/alerts', { query: { ...query }, signal });
+}
+
+export function acknowledgeAlert(id: string): Promise<Alert> {
+  return apiRequest(Alert, `/api/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });
+}

@@ -1,0 +1,80 @@
+// The centre manager's page: requests waiting for a funding decision, and the centre indicators
+// with their CSV export. Admins see every centre.
+import { Task } from '@lit/task';
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { getIndicators, listRequests } from '../../data/requests.api.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { enumLabel } from '../requests/pathway-labels.ts';
+import { requestStyles } from '../requests/request-detail.styles.ts';
+import { indicatorsSection } from './indicators-section.ts';
+
+@customElement('atensi-approvals-page')
+export class ApprovalsPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    requestStyles,
+    css`
+      .cards .stat-card { min-height: 5rem; }
+      .cards .stat { font-size: 1.6rem; }
+      .downloads { display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: 1rem; }
+    `,
+  ];
+
+  private readonly locale = new LocaleController(this);
+
+  private readonly waiting = new Task(this, {
+    task: (_args, { signal }) => listRequests({ state: 'prescribed', limit: 100 }, signal),
+    args: () => [] as const,
+  });
+
+  private readonly indicators = new Task(this, {
+    task: (_args, { signal }) => getIndicators(signal),
+    args: () => [] as const,
+  });
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${t('pathway.approvals.title')}</h1>
+      <section aria-labelledby="waiting-heading">
+        <h2 id="waiting-heading">${t('pathway.approvals.waiting')}</h2>
+        ${this.waiting.render({
+          pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+          error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.waiting.run()}></atensi-error-message>`,
+          complete: (page) =>
+            page.items.length === 0
+              ? html`<p class="card">${t('pathway.approvals.none')}</p>`
+              : html`<div class="table-wrap" role="region" aria-labelledby="waiting-heading" tabindex="0"><table>
+                  <thead><tr>
+                    <th scope="col">${t('col.name')}</th><th scope="col">${t('requests.therapist')}</th>
+                    <th scope="col">${t('pathway.field.priority')}</th><th scope="col">${t('pathway.approvals.since')}</th>
+                  </tr></thead>
+                  <tbody>${page.items.map((r) => html`<tr>
+                    <td><a href=${`/requests/${r.id}`}>${r.beneficiary.fullName}</a></td>
+                    <td>${r.therapist?.name ?? ''}</td>
+                    <td>${r.priority ? enumLabel('priority', r.priority) : ''}</td>
+                    <td>${formatDate(r.stateSince)}</td>
+                  </tr>`)}</tbody>
+                </table></div>`,
+        })}
+      </section>
+      ${this.indicators.render({
+        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+        error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.indicators.run()}></atensi-error-message>`,
+        complete: (x) => indicatorsSection(x),
+      })}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-approvals-page': ApprovalsPage;
+  }
+}

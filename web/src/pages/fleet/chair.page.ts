@@ -1,0 +1,233 @@
+// One chair for the workshop: its state, battery and use over 24 h / 7 d / 30 d (uPlot, loaded on
+// demand, with a summary and a table), open alerts, refused messages and its work orders.
+// Everything refreshes every 10 s and when the tab comes back into view.
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AggregatePoint, DeviceDetail, RawPoint } from '../../../../schemas/devices.ts';
+import { getDevice, getTelemetry, listRejected } from '../../data/devices.api.ts';
+import { PollController } from '../../data/poll.controller.ts';
+import { acknowledgeAlert, createWorkOrder, listAlerts, listWorkOrders } from '../../data/work-orders.api.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import { navigate } from '../../router/router.ts';
+import '../../ui/error-message.component.ts';
+import { emit } from '../../ui/events.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { formStyles, newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
+import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';
+import { badgeStyles, riskBadge } from './fleet-format.ts';
+import { batterySummary, bucketTable, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
+
+const HOUR = 3_600_000;
+
+@customElement('atensi-chair-page')
+export class ChairPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    badgeStyles,
+    formStyles,
+    css`
+      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
+      .subtitle { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; color: var(--c-muted); }
+      .spaced { margin-top: 0.75rem; }
+      .ranges { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; }
+      .ranges button[aria-pressed='false'] { background: var(--c-surface); color: var(--c-primary); }
+      .chart { margin-bottom: 0.75rem; }
+      .chart h3 { margin: 0.5rem 0; }
+      ul.items { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+      ul.items li { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; background: var(--c-surface);
+        border: 1px solid var(--c-line); border-radius: var(--radius); padding: 0.5rem 0.75rem; }
+      details.data { margin: 0.5rem 0 1rem; }
+      details.data summary { cursor: pointer; min-height: var(--target); display: flex; align-items: center; color: var(--c-primary); font-weight: 600; }
+    `,
+  ];
+
+  @property() deviceId = '';
+  @state() private range: RangeKey = '24h';
+  @state() private creating = false;
+  @state() private descriptionError = false;
+  @state() private actionError: unknown;
+  @state() private createError: unknown;
+  @state() private chartsReady = false;
+
+  private readonly locale = new LocaleController(this);
+  private readonly poll = new PollController(this, () => this.refresh());
+
+  private readonly device = new Task(this, {
+    task: ([id], { signal }) => getDevice(id, signal),
+    args: () => [this.deviceId] as const,
+    onComplete: (d) => emit(this, 'page-title', { title: d.serial }),
+  });
+
+  private readonly series = new Task(this, {
+    task: async ([id, range], { signal }) => {
+      const r = RANGES[range];
+      const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
+      const from = new Date(to.getTime() - r.hours * HOUR);
+      const [buckets, raw] = await Promise.all([
+        getTelemetry(id, { from, to, resolution: r.bucket }, signal),
+        r.rawBattery ? getTelemetry(id, { from, to, resolution: 'raw' }, signal) : undefined,
+      ]);
+      return { buckets: buckets.points as AggregatePoint[], raw: raw?.points as RawPoint[] | undefined, bucket: r.bucket };
+    },
+    args: () => [this.deviceId, this.range] as const,
+  });
+
+  private readonly alerts = new Task(this, {
+    task: ([id], { signal }) => listAlerts({ deviceId: id, status: 'open', limit: 50 }, signal),
+    args: () => [this.deviceId] as const,
+  });
+
+  private readonly rejected = new Task(this, {
+    task: ([id], { signal }) => listRejected(id, { limit: 10 }, signal),
+    args: () => [this.deviceId] as const,
+  });
+
+  private readonly workOrders = new Task(this, {
+    task: ([id], { signal }) => listWorkOrders({ deviceId: id, status: 'all', limit: 50 }, signal),
+    args: () => [this.deviceId] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The chart module (uPlot) is its own chunk, fetched once the page is up.
+    void import('./telemetry-chart.component.ts').then(() => (this.chartsReady = true));
+  }
+
+  private refresh() {
+    void this.device.run();
+    void this.series.run();
+    void this.alerts.run();
+    void this.rejected.run();
+    void this.workOrders.run();
+  }
+
+  override render() {
+    const d = this.device.value;
+    return html`
+      <a class="back" href="/fleet"><span aria-hidden="true">←&nbsp;</span>${t('fleet.back')}</a>
+      <h1 tabindex="-1">${d?.serial ?? t('fleet.chairTitle')}</h1>
+      ${this.device.status === TaskStatus.ERROR
+        ? html`<atensi-error-message .error=${this.device.error} retryable @atensi-retry=${() => this.device.run()}></atensi-error-message>`
+        : d
+          ? this.renderChair(d)
+          : html`<p class="status" role="status">${t('app.loading')}</p>`}
+    `;
+  }
+
+  private renderChair(d: DeviceDetail) {
+    return html`
+      <p class="subtitle">
+        <span>${d.modelName} · ${t(`fleet.kind.${d.kind}`)} · ${t(`fleet.status.${d.status}`)}</span>
+        <span>${d.beneficiary?.name ?? t('fleet.unassigned')}</span>
+        ${d.risk ? riskBadge(d.risk) : nothing}
+      </p>
+      ${stateSection(d)}
+      ${d.kind === 'electric' ? this.renderCharts() : nothing}
+      ${this.renderAlerts()}
+      ${serviceSection(d)}
+      ${rejectedSection(d, this.rejected.value)}
+      ${this.renderWorkOrders(d)}
+    `;
+  }
+
+  private renderCharts() {
+    const data = this.series.value;
+    const buckets = data?.buckets ?? [];
+    const battery = batterySummary(data?.raw, buckets);
+    const usage = usageSummary(buckets);
+    return html`<section aria-labelledby="charts-heading">
+      <h2 id="charts-heading">${t('fleet.charts')}</h2>
+      <div class="ranges" role="group" aria-label=${t('fleet.range')}>
+        ${(Object.keys(RANGES) as RangeKey[]).map(
+          (r) => html`<button type="button" aria-pressed=${r === this.range ? 'true' : 'false'} @click=${() => (this.range = r)}>${t(`fleet.range.${r}`)}</button>`,
+        )}
+      </div>
+      ${this.series.status === TaskStatus.ERROR ? html`<atensi-error-message .error=${this.series.error}></atensi-error-message>` : nothing}
+      ${!data
+        ? html`<p class="status" role="status">${t('fleet.chart.loading')}</p>`
+        : buckets.length === 0 && !data.raw?.length
+          ? html`<p>${t('fleet.chart.noData')}</p>`
+          : html`
+              <div class="chart">
+                <h3 id="battery-chart">${t('fleet.chart.battery')}</h3>
+                <p>${battery}</p>
+                ${this.chartsReady ? html`<atensi-telemetry-chart kind="battery" .points=${data.raw?.length ? data.raw : buckets} summary=${battery}></atensi-telemetry-chart>` : nothing}
+              </div>
+              <div class="chart">
+                <h3>${t('fleet.chart.usage', { bucket: t(`fleet.chart.bucket.${data.bucket}`) })}</h3>
+                <p>${usage}</p>
+                ${this.chartsReady ? html`<atensi-telemetry-chart kind="usage" .points=${buckets} summary=${usage}></atensi-telemetry-chart>` : nothing}
+              </div>
+              ${bucketTable(buckets, data.bucket)}
+            `}
+    </section>`;
+  }
+
+  private renderAlerts() {
+    const alerts = this.alerts.value?.items;
+    return html`<section aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">${t('alerts.title')}</h2>
+      ${this.actionError ? html`<atensi-error-message .error=${this.actionError}></atensi-error-message>` : nothing}
+      ${!alerts
+        ? nothing
+        : alerts.length === 0
+          ? html`<p>${t('alerts.none')}</p>`
+          : html`<ul class="items">
+              ${alerts.map((a) =>
+                alertItem(a, html`<button type="button" class="secondary" @click=${() => this.acknowledge(a.id)}>${t('alerts.acknowledge')}</button>`),
+              )}
+            </ul>`}
+    </section>`;
+  }
+
+  private renderWorkOrders(d: DeviceDetail) {
+    const orders = this.workOrders.value?.items;
+    return html`<section aria-labelledby="wo-heading">
+      <h2 id="wo-heading">${t('fleet.workOrders')}</h2>
+      ${!orders ? nothing : orders.length === 0 ? html`<p>${t('fleet.noWorkOrders')}</p>` : html`<ul class="items">${orders.map(workOrderItem)}</ul>`}
+      <h3 class="spaced">${t('workOrders.new.title')}</h3>
+      ${this.createError ? html`<atensi-error-message .error=${this.createError}></atensi-error-message>` : nothing}
+      ${newWorkOrderForm({ electric: d.kind === 'electric', busy: this.creating, descriptionError: this.descriptionError, onSubmit: (e) => this.create(e, d.id) })}
+    </section>`;
+  }
+
+  private async acknowledge(id: string) {
+    this.actionError = undefined;
+    try {
+      await acknowledgeAlert(id);
+    } catch (err) {
+      this.actionError = err;
+    }
+    void this.alerts.run();
+  }
+
+  private async create(e: SubmitEvent, deviceId: string) {
+    e.preventDefault();
+    const body = readNewWorkOrder(e.target as HTMLFormElement, deviceId);
+    this.descriptionError = 'error' in body;
+    if ('error' in body) {
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#wo-description')?.focus();
+      return;
+    }
+    this.creating = true;
+    this.createError = undefined;
+    try {
+      const created = await createWorkOrder(body);
+      navigate(`/work-orders/${created.id}`);
+    } catch (err) {
+      this.createError = err;
+    } finally {
+      this.creating = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-chair-page': ChairPage;
+  }
+}

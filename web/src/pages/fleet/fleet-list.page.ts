@@ -1,0 +1,213 @@
+// The fleet: the centre's chairs with battery, charging, health and last seen, filterable and
+// sortable (kept in the address), refreshed every 10 s and whenever the tab comes back into view.
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { DeviceKind, DeviceSort, DeviceStatus, type DeviceList, type DeviceSummary, Risk } from '../../../../schemas/devices.ts';
+import { listDevices, type FleetQuery } from '../../data/devices.api.ts';
+import { PollController } from '../../data/poll.controller.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import { replaceQuery } from '../../router/router.ts';
+import '../../ui/error-message.component.ts';
+import type { AtensiEvent } from '../../ui/events.ts';
+import { icon } from '../../ui/icons.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import '../../ui/pager.component.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { badgeStyles, formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
+
+export const FLEET_PAGE_SIZE = 50;
+const SEARCH_DELAY_MS = 300;
+type Filters = Required<Pick<FleetQuery, 'sort'>> & Pick<FleetQuery, 'risk' | 'kind' | 'status' | 'q'>;
+
+@customElement('atensi-fleet-page')
+export class FleetPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    badgeStyles,
+    css`
+      .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); margin: 0.5rem 0 1rem; }
+      .filters .search { grid-column: 1 / -1; max-width: 28rem; }
+      select { font: inherit; width: 100%; min-height: var(--target); padding: 0.4rem 0.5rem; border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text); }
+      .summary { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0 0 0.75rem; }
+      .reasons { display: block; color: var(--c-muted); font-size: 0.85rem; margin-top: 0.2rem; }
+      .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }
+      .meta { display: none; }
+      @media (max-width: 700px) {
+        .filters { grid-template-columns: 1fr 1fr; }
+        .wide { display: none; }
+        .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; color: var(--c-muted); font-size: 0.9rem; padding-bottom: 0.35rem; }
+      }
+    `,
+  ];
+
+  @state() private filters: Filters = { sort: 'risk' };
+  @state() private offset = 0;
+
+  private readonly locale = new LocaleController(this);
+  private readonly poll = new PollController(this, () => this.fleet.run());
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly fleet = new Task(this, {
+    task: ([filters, offset], { signal }) => listDevices({ ...filters, limit: FLEET_PAGE_SIZE, offset }, signal),
+    args: () => [this.filters, this.offset] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const p = new URLSearchParams(location.search);
+    const pick = <T extends string>(name: string, options: readonly T[]) => {
+      const v = p.get(name);
+      return v && (options as readonly string[]).includes(v) ? (v as T) : undefined;
+    };
+    this.filters = {
+      sort: pick('sort', DeviceSort.options) ?? 'risk',
+      risk: pick('risk', Risk.options),
+      kind: pick('kind', DeviceKind.options),
+      status: pick('status', DeviceStatus.options),
+      q: p.get('q') ?? undefined,
+    };
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.searchTimer);
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    const page = this.fleet.value;
+    return html`
+      <h1 tabindex="-1">${t('fleet.title')}</h1>
+      <p class="muted">${t('fleet.intro')}</p>
+      ${this.renderFilters()}
+      <p class="status" role="status">
+        ${this.fleet.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('fleet.results', { total: formatNumber(page.total) }) : nothing}
+      </p>
+      ${this.fleet.status === TaskStatus.ERROR
+        ? html`<atensi-error-message .error=${this.fleet.error} retryable @atensi-retry=${() => this.fleet.run()}></atensi-error-message>`
+        : nothing}
+      ${page ? this.renderPage(page) : nothing}
+    `;
+  }
+
+  private renderFilters() {
+    const f = this.filters;
+    const select = <T extends string>(id: string, labelKey: Parameters<typeof t>[0], value: T | undefined, options: readonly T[], text: (v: T) => string, all = true) => html`
+      <div>
+        <label for=${id}>${t(labelKey)}</label>
+        <select id=${id} @change=${(e: Event) => this.setFilter(id as keyof Filters, (e.target as HTMLSelectElement).value || undefined)}>
+          ${all ? html`<option value="" ?selected=${!value}>${t('fleet.filter.all')}</option>` : nothing}
+          ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${text(o)}</option>`)}
+        </select>
+      </div>`;
+    return html`<form class="filters" role="search" aria-label=${t('fleet.filters')} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="search">
+        <label for="q">${t('fleet.search')}</label>
+        <input id="q" type="search" autocomplete="off" .value=${f.q ?? ''} @input=${this.onSearchInput} />
+      </div>
+      ${select('risk', 'fleet.filter.risk', f.risk, [...Risk.options].reverse(), (r) => t(`fleet.risk.${r}`))}
+      ${select('kind', 'fleet.filter.kind', f.kind, DeviceKind.options, (k) => t(`fleet.kind.${k}`))}
+      ${select('status', 'fleet.filter.status', f.status, DeviceStatus.options, (s) => t(`fleet.status.${s}`))}
+      ${select('sort', 'fleet.sort', f.sort, DeviceSort.options, (s) => t(`fleet.sort.${s}`), false)}
+    </form>`;
+  }
+
+  private renderPage(page: DeviceList) {
+    const counts = page.riskCounts;
+    return html`
+      ${counts
+        ? html`<ul class="summary" aria-label=${t('fleet.riskSummary')}>
+            ${[...Risk.options].reverse().map((r) => html`<li>${riskBadge(r)} <strong>${formatNumber(counts[r])}</strong></li>`)}
+          </ul>`
+        : nothing}
+      ${page.items.length === 0
+        ? html`<p>${t('fleet.empty')}</p>`
+        : html`<div class="table-wrap" role="region" aria-labelledby="fleet-caption" tabindex="0">
+            <table>
+              <caption id="fleet-caption" class="visually-hidden">${t('fleet.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('fleet.col.chair')}</th>
+                  <th scope="col" class="wide">${t('fleet.col.beneficiary')}</th>
+                  <th scope="col" class="wide">${t('fleet.col.battery')}</th>
+                  <th scope="col">${t('fleet.col.health')}</th>
+                  <th scope="col" class="wide">${t('fleet.col.lastSeen')}</th>
+                  <th scope="col" class="num wide">${t('fleet.col.alerts')}</th>
+                  <th scope="col" class="num wide">${t('fleet.col.workOrders')}</th>
+                </tr>
+              </thead>
+              <tbody>${page.items.map((d) => this.renderRow(d))}</tbody>
+            </table>
+          </div>`}
+      ${page.total > FLEET_PAGE_SIZE
+        ? html`<atensi-pager .offset=${this.offset} .limit=${FLEET_PAGE_SIZE} .total=${page.total}
+            @atensi-page-change=${(e: AtensiEvent<'page-change'>) => (this.offset = e.detail.offset)}></atensi-pager>`
+        : nothing}
+    `;
+  }
+
+  private renderRow(d: DeviceSummary) {
+    const battery = this.battery(d);
+    const seen = this.lastSeen(d);
+    return html`<tr data-device=${d.id}>
+      <td>
+        <a href=${`/fleet/${d.id}`}>${d.serial}</a>
+        <span class="sub">${d.modelName} · ${t(`fleet.kind.${d.kind}`)}</span>
+        <span class="meta">
+          <span>${d.beneficiary?.name ?? t('fleet.unassigned')}</span><span>${battery}</span>${d.state?.lastSeenAt ? html`<span>${seen}</span>` : nothing}
+          ${d.openAlerts ? html`<span>${t('fleet.alertsCount', { count: d.openAlerts })}</span>` : nothing}
+          ${d.openWorkOrders ? html`<span>${t('fleet.workOrdersCount', { count: d.openWorkOrders })}</span>` : nothing}
+        </span>
+      </td>
+      <td class="wide">${d.beneficiary?.name ?? html`<span class="muted">${t('fleet.unassigned')}</span>`}</td>
+      <td class="wide">${battery}</td>
+      <td>
+        ${d.risk ? riskBadge(d.risk) : nothing}
+        ${d.riskReasons?.length ? html`<span class="reasons">${d.riskReasons.map((r) => t(`fleet.reason.${r}`)).join(' · ')}</span>` : nothing}
+      </td>
+      <td class="wide">${seen}</td>
+      <td class="num wide">${formatNumber(d.openAlerts ?? 0)}</td>
+      <td class="num wide">${formatNumber(d.openWorkOrders ?? 0)}</td>
+    </tr>`;
+  }
+
+  private battery(d: DeviceSummary) {
+    if (d.kind !== 'electric') return html`<span class="muted">${t('fleet.noTelemetry')}</span>`;
+    const s = d.state;
+    if (!s || s.socPct === null) return html`<span class="muted">${t('fleet.never')}</span>`;
+    return html`<span class="battery">${icon('battery')}${formatDecimal(s.socPct, 0)} %</span>
+      ${s.charging ? html`<span class="battery">${icon('bolt')}${t('fleet.charging')}</span>` : nothing}`;
+  }
+
+  private lastSeen(d: DeviceSummary) {
+    if (d.kind !== 'electric') return nothing;
+    const seen = d.state?.lastSeenAt;
+    if (!seen) return html`<span class="muted">${t('fleet.never')}</span>`;
+    return html`<time datetime=${seen}>${relativeTime(seen)}</time>
+      <span class="sub">${t(d.state?.online ? 'fleet.online' : 'fleet.offline')}</span>`;
+  }
+
+  private setFilter(name: keyof Filters, value: string | undefined) {
+    this.filters = { ...this.filters, [name]: name === 'sort' ? (value ?? 'risk') : value };
+    this.offset = 0;
+    replaceQuery({ [name]: name === 'sort' && value === 'risk' ? undefined : value });
+  }
+
+  private onSearchInput(e: InputEvent) {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      const q = value.trim() || undefined;
+      if (q !== this.filters.q) this.setFilter('q', q);
+    }, SEARCH_DELAY_MS);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-fleet-page': FleetPage;
+  }
+}

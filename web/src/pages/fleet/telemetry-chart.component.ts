@@ -1,0 +1,135 @@
+/// <reference types="vite/client" />
+// A uPlot chart of one chair's battery or use. Loaded on demand by the chair page (uPlot stays out
+// of the initial bundle). The canvas is an image with a text summary as its name; the page also
+// offers the numbers as a table, so nothing is only visible in the drawing.
+import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import uPlot from 'uplot';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { AggregatePoint, RawPoint } from '../../../../schemas/devices.ts';
+import { getLocale, t } from '../../i18n/i18n.ts';
+
+const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
+
+function dateNames(locale: string): uPlot.DateNames {
+  const month = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(Date.UTC(2024, m, 1)));
+  // 2024-01-07 was a Sunday; uPlot counts weekdays from Sunday.
+  const day = (style: 'long' | 'short') => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + d)));
+  return { MMMM: month('long'), MMM: month('short'), WWWW: day('long'), WWW: day('short') };
+}
+
+/**
+ * @property kind - 'battery' (charge over time) or 'usage' (distance and driving time per bucket)
+ * @property points - raw samples (battery) or hourly/daily buckets
+ * @property summary - the sentence that describes the chart, used as the image's accessible name
+ */
+@customElement('atensi-telemetry-chart')
+export class TelemetryChart extends LitElement {
+  static override styles = [
+    unsafeCSS(uplotCss),
+    css`
+      :host { display: block; min-height: 240px; }
+      .plot { width: 100%; }
+      .u-legend { font-size: 0.85rem; }
+    `,
+  ];
+
+  @property() kind: 'battery' | 'usage' = 'battery';
+  @property({ attribute: false }) points: (RawPoint | AggregatePoint)[] = [];
+  @property() summary = '';
+  @query('.plot') private plotEl!: HTMLDivElement;
+
+  private plot: uPlot | undefined;
+  private resize: ResizeObserver | undefined;
+
+  override render() {
+    return html`<div class="plot" role="img" aria-label=${this.summary}></div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('points') || changed.has('kind')) this.draw();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: 220 }));
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resize?.disconnect();
+    this.plot?.destroy();
+    this.plot = undefined;
+    super.disconnectedCallback();
+  }
+
+  private width() {
+    return Math.max(260, this.clientWidth || 600);
+  }
+
+  private draw() {
+    this.plot?.destroy();
+    const xs = this.points.map((p) => p.t / 1000);
+    const locale = intlLocale[getLocale()];
+    const names = dateNames(locale);
+    const common = {
+      width: this.width(),
+      height: 220,
+      fmtDate: (tpl: string) => uPlot.fmtDate(tpl, names),
+      cursor: { drag: { x: false, y: false } },
+    };
+    // Time ticks in the reader's language and a 24-hour clock: hours within a day, else day and month.
+    const hourFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+    const whenFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const timeAxis: uPlot.Axis = {
+      values: (_u, splits, _axis, _space, incr) => splits.map((s) => (incr < 86_400 ? hourFmt : dayFmt).format(s * 1000)),
+    };
+    const timeSeries: uPlot.Series = { label: t('fleet.chart.time'), value: (_u, v) => (v === null ? '–' : whenFmt.format(v * 1000)) };
+    const opts: uPlot.Options =
+      this.kind === 'battery'
+        ? {
+            ...common,
+            scales: { '%': { range: [0, 100] } },
+            axes: [timeAxis, { scale: '%', values: (_u, ticks) => ticks.map((v) => `${v} %`) }],
+            series: [timeSeries, ...this.batterySeries()],
+          }
+        : {
+            ...common,
+            scales: { km: { range: (_u, _min, max) => [0, Math.max(1, max)] }, min: { range: (_u, _min, max) => [0, Math.max(10, max)] } },
+            axes: [timeAxis, { scale: 'km', label: t('fleet.chart.distance') }, { scale: 'min', side: 1, grid: { show: false }, label: t('fleet.chart.driving') }],
+            series: [
+              timeSeries,
+              { label: t('fleet.chart.distance'), scale: 'km', stroke: '#0a6463', fill: 'rgba(10,100,99,0.35)', paths: uPlot.paths.bars!({ size: [0.7, 40] }) },
+              { label: t('fleet.chart.driving'), scale: 'min', stroke: '#8a3300', width: 2 },
+            ],
+          };
+    this.plot = new uPlot(opts, [xs, ...this.columns()] as uPlot.AlignedData, this.plotEl);
+  }
+
+  private batterySeries(): uPlot.Series[] {
+    if (this.points[0] && 'socPct' in this.points[0]) return [{ label: t('fleet.chart.soc'), scale: '%', stroke: '#0a6463', width: 2 }];
+    return [
+      { label: t('fleet.chart.socMin'), scale: '%', stroke: '#a8231b', width: 1, dash: [4, 4] },
+      { label: t('fleet.chart.socMax'), scale: '%', stroke: '#45575e', width: 1, dash: [4, 4] },
+      { label: t('fleet.chart.socLast'), scale: '%', stroke: '#0a6463', width: 2 },
+    ];
+  }
+
+  private columns(): number[][] {
+    const ps = this.points;
+    if (this.kind === 'battery') {
+      if (ps[0] && 'socPct' in ps[0]) return [(ps as RawPoint[]).map((p) => p.socPct)];
+      const agg = ps as AggregatePoint[];
+      return [agg.map((p) => p.socMin), agg.map((p) => p.socMax), agg.map((p) => p.socLast)];
+    }
+    const agg = ps as AggregatePoint[];
+    return [agg.map((p) => p.distanceM / 1000), agg.map((p) => Math.round(p.motorSeconds / 60))];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-telemetry-chart': TelemetryChart;
+  }
+}

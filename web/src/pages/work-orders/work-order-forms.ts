@@ -1,0 +1,69 @@
+// Form pieces of the work-order pages: the form to open one by hand, and the styles of form
+// controls the shared styles do not cover (select, textarea, datetime, radios).
+import { css, html, nothing } from 'lit';
+import { FaultCategory, WorkOrderKind, WorkOrderPriority, type CreateWorkOrderBody } from '../../../../schemas/work-orders.ts';
+import { t } from '../../i18n/i18n.ts';
+
+export const formStyles = css`
+  select, textarea, input[type='datetime-local'], input[type='number'] {
+    font: inherit; width: 100%; min-height: var(--target); padding: 0.45rem 0.6rem;
+    border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text);
+  }
+  textarea { min-height: 6rem; resize: vertical; }
+  fieldset { border: 1px solid var(--c-line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0; }
+  legend { font-weight: 600; padding: 0 0.25rem; }
+  .radio { display: flex; align-items: center; gap: 0.5rem; min-height: var(--target); font-weight: 400; margin: 0; }
+  .radio input { width: 1.25rem; height: 1.25rem; }
+  .form { display: grid; gap: 0.9rem; max-width: 36rem; }
+  .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
+  .row > * { flex: 1 1 10rem; }
+  .ok { color: var(--c-ok); font-weight: 600; }
+`;
+
+/** The fields of a hand-made work order, read from the submitted form. */
+export function readNewWorkOrder(form: HTMLFormElement, deviceId: string): CreateWorkOrderBody | { error: 'description' } {
+  const data = new FormData(form);
+  const description = String(data.get('description') ?? '').trim();
+  if (!description) return { error: 'description' };
+  const kind = WorkOrderKind.parse(data.get('kind'));
+  const category = String(data.get('category') ?? '');
+  return {
+    deviceId,
+    kind,
+    priority: WorkOrderPriority.parse(data.get('priority')),
+    description,
+    ...(kind === 'repair' && category ? { category: FaultCategory.parse(category) } : {}),
+  };
+}
+
+export function newWorkOrderForm(o: { electric: boolean; busy: boolean; descriptionError: boolean; onSubmit: (e: SubmitEvent) => void }) {
+  const kinds = WorkOrderKind.options.filter((k) => o.electric || k !== 'battery_replacement');
+  return html`<form class="form card" @submit=${o.onSubmit} novalidate>
+    <div class="row">
+      <div>
+        <label for="wo-kind">${t('workOrders.new.kind')}</label>
+        <select id="wo-kind" name="kind">${kinds.map((k) => html`<option value=${k} ?selected=${k === 'repair'}>${t(`workOrders.kind.${k}`)}</option>`)}</select>
+      </div>
+      <div>
+        <label for="wo-priority">${t('workOrders.new.priority')}</label>
+        <select id="wo-priority" name="priority">
+          ${WorkOrderPriority.options.map((p) => html`<option value=${p} ?selected=${p === 'normal'}>${t(`workOrders.priority.${p}`)}</option>`)}
+        </select>
+      </div>
+      <div>
+        <label for="wo-category">${t('workOrders.new.category')}</label>
+        <select id="wo-category" name="category">
+          <option value="">${t('workOrders.new.categoryNone')}</option>
+          ${FaultCategory.options.map((c) => html`<option value=${c}>${t(`workOrders.category.${c}`)}</option>`)}
+        </select>
+      </div>
+    </div>
+    <div>
+      <label for="wo-description">${t('workOrders.new.description')}</label>
+      <textarea id="wo-description" name="description" maxlength="2000" required aria-invalid=${o.descriptionError ? 'true' : 'false'}
+        aria-describedby=${o.descriptionError ? 'wo-description-error' : nothing}></textarea>
+      ${o.descriptionError ? html`<p class="field-error" id="wo-description-error">${t('workOrders.required')}</p>` : nothing}
+    </div>
+    <div><button type="submit" ?disabled=${o.busy}>${t('workOrders.new.submit')}</button></div>
+  </form>`;
+}

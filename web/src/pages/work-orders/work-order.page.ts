@@ -1,0 +1,190 @@
+// One work order: what it is about (the chair, the rule or report, the forecast), the alerts it
+// answers, and the forms that move it from open to resolved. Resolving shows the alerts cleared.
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Part, WorkOrderAction, WorkOrderDetail } from '../../../../schemas/work-orders.ts';
+import { PollController } from '../../data/poll.controller.ts';
+import { getWorkOrder, moveWorkOrder } from '../../data/work-orders.api.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import { emit } from '../../ui/events.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { alertItem } from '../fleet/chair-sections.ts';
+import { alertKindLabel, badgeStyles, formatDecimal } from '../fleet/fleet-format.ts';
+import { actionForms } from './work-order-actions.ts';
+import { formStyles } from './work-order-forms.ts';
+
+function fact(key: MessageKey, value: string | TemplateResult | null | undefined) {
+  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
+}
+
+interface Forecast {
+  crossAt?: string;
+  points?: { t: number | string; capacityPct: number }[];
+}
+
+@customElement('atensi-work-order-page')
+export class WorkOrderPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    badgeStyles,
+    formStyles,
+    css`
+      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
+      .subtitle { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+      .actions { display: grid; gap: 1rem; }
+      ul.items { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+      ul.items li { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; background: var(--c-surface);
+        border: 1px solid var(--c-line); border-radius: var(--radius); padding: 0.5rem 0.75rem; }
+      details summary { cursor: pointer; min-height: var(--target); display: flex; align-items: center; font-weight: 600; color: var(--c-primary); }
+    `,
+  ];
+
+  @property() workOrderId = '';
+  @state() private busy = false;
+  @state() private error: unknown;
+  @state() private message = '';
+  @state() private parts: Part[] = [];
+  @state() private partsDirty = false;
+  @state() private notesError = false;
+  @state() private reasonError = false;
+
+  private readonly locale = new LocaleController(this);
+  private readonly poll = new PollController(this, () => {
+    if (!this.busy) void this.order.run();
+  });
+
+  private readonly order = new Task(this, {
+    task: ([id], { signal }) => getWorkOrder(id, signal),
+    args: () => [this.workOrderId] as const,
+    onComplete: (w) => {
+      emit(this, 'page-title', { title: t(`workOrders.kind.${w.kind}`) });
+      if (!this.partsDirty) this.parts = w.parts?.length ? w.parts.map((p) => ({ ...p })) : [{ name: '', quantity: 1 }];
+    },
+  });
+
+  override render() {
+    const w = this.order.value;
+    return html`
+      <a class="back" href="/work-orders"><span aria-hidden="true">←&nbsp;</span>${t('workOrders.back')}</a>
+      <h1 tabindex="-1">${w ? t(`workOrders.kind.${w.kind}`) : t('workOrders.detailTitle')}</h1>
+      ${this.order.status === TaskStatus.ERROR && !w
+        ? html`<atensi-error-message .error=${this.order.error} retryable @atensi-retry=${() => this.order.run()}></atensi-error-message>`
+        : w
+          ? this.renderOrder(w)
+          : html`<p class="status" role="status">${t('app.loading')}</p>`}
+    `;
+  }
+
+  private renderOrder(w: WorkOrderDetail) {
+    const closed = w.status === 'resolved' || w.status === 'cancelled';
+    return html`
+      <p class="subtitle">
+        <span class="tag ${closed ? 'done' : ''}" id="status">${t(`workOrders.status.${w.status}`)}</span>
+        ${w.priority ? html`<span class="tag ${w.priority}">${t(`workOrders.priority.${w.priority}`)}</span>` : nothing}
+      </p>
+      <p class="status" role="status">${this.message}</p>
+      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+      ${this.renderDetails(w)}
+      ${this.renderForecast(w)}
+      <section aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">${t('workOrders.alerts')}</h2>
+        ${w.alerts?.length ? html`<ul class="items">${w.alerts.map((a) => alertItem(a))}</ul>` : html`<p>${t('workOrders.noAlerts')}</p>`}
+      </section>
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">${t('workOrders.actions')}</h2>
+        <div class="actions">
+          ${actionForms(w, {
+            busy: this.busy,
+            parts: this.parts,
+            notesError: this.notesError,
+            reasonError: this.reasonError,
+            submit: (a) => void this.submit(a),
+            setParts: (parts) => {
+              this.parts = parts;
+              this.partsDirty = true;
+            },
+            invalid: (field) => this.invalid(field),
+          })}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderDetails(w: WorkOrderDetail) {
+    const source = w.rule ? t('workOrders.fromRule', { rule: alertKindLabel(w.rule) }) : w.reportId ? t('workOrders.fromReport') : t('workOrders.manual');
+    const visit = w.scheduledAt ? t('workOrders.visitValue', { time: formatDateTime(w.scheduledAt), place: t(`workOrders.location.${w.location ?? 'centre'}`) }) : t('workOrders.noVisit');
+    return html`<section aria-labelledby="details-heading">
+      <h2 id="details-heading">${t('workOrders.details')}</h2>
+      <dl class="facts card">
+        ${fact('workOrders.chair', w.deviceId ? html`<a href=${`/fleet/${w.deviceId}`}>${w.deviceSerial}</a>` : null)}
+        ${fact('workOrders.beneficiary', w.beneficiaryName)}
+        ${fact('workOrders.source', source)}
+        ${w.category ? fact('workOrders.new.category', t(`workOrders.category.${w.category}`)) : nothing}
+        ${w.description ? fact('workOrders.description', w.description) : nothing}
+        ${fact('workOrders.created', formatDateTime(w.createdAt))}
+        ${fact('workOrders.filter.assignee', w.assignee?.name ?? t('workOrders.unassigned'))}
+        ${fact('workOrders.visit', visit)}
+        ${fact('workOrders.parts', w.parts?.length ? w.parts.map((p) => `${p.name} × ${p.quantity}`).join(', ') : t('workOrders.noParts'))}
+        ${w.resolutionNotes ? fact('workOrders.resolution', w.resolutionNotes) : nothing}
+        ${w.resolvedAt ? fact('workOrders.resolvedAt', formatDateTime(w.resolvedAt)) : nothing}
+      </dl>
+    </section>`;
+  }
+
+  private renderForecast(w: WorkOrderDetail) {
+    const forecast = (w.details?.forecast ?? null) as Forecast | null;
+    if (!w.forecastAt && !forecast) return nothing;
+    const points = Array.isArray(forecast?.points) ? forecast.points.filter((p) => typeof p.capacityPct === 'number') : [];
+    return html`<section aria-labelledby="forecast-heading">
+      <h2 id="forecast-heading">${t('workOrders.forecast')}</h2>
+      <p>${formatDate(w.forecastAt ?? forecast?.crossAt ?? '')}</p>
+      ${points.length
+        ? html`<div class="table-wrap" role="region" aria-labelledby="forecast-caption" tabindex="0">
+            <table>
+              <caption id="forecast-caption">${t('workOrders.forecastTable')}</caption>
+              <thead><tr><th scope="col">${t('fleet.chart.time')}</th><th scope="col" class="num">${t('workOrders.capacity')}</th></tr></thead>
+              <tbody>
+                ${points.map((p) => html`<tr><td>${formatDate(new Date(p.t).toISOString())}</td><td class="num">${formatDecimal(p.capacityPct)}</td></tr>`)}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  private invalid(field: 'notes' | 'reason' | 'when' | 'assignee') {
+    this.notesError = field === 'notes';
+    this.reasonError = field === 'reason';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus());
+  }
+
+  private async submit(action: WorkOrderAction) {
+    this.busy = true;
+    this.error = undefined;
+    this.message = '';
+    this.notesError = this.reasonError = false;
+    try {
+      const updated = await moveWorkOrder(this.workOrderId, action);
+      if (action.action === 'parts' || action.action === 'resolve') this.partsDirty = false;
+      await this.order.run();
+      const cleared = updated.alerts?.filter((a) => a.clearedAt !== null && a.clearedAt === updated.resolvedAt).length ?? 0;
+      this.message = action.action === 'resolve' ? t('workOrders.resolvedMessage', { count: cleared }) : t('workOrders.saved');
+    } catch (err) {
+      this.error = err;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-work-order-page': WorkOrderPage;
+  }
+}
