@@ -31,7 +31,7 @@ import pkg from '../../package.json' with { type: 'json' };
 export interface CreateAppOptions {
   db: Db;
   /** The raw connection to the same SQLite file: telemetry reads go through it. */
-  raw?: Database.Database;
+  raw: Database.Database;
   config: Config;
   clock?: Clock;
   log?: Logger;
@@ -46,7 +46,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
     config,
     clock,
     log,
-    sessions: createSessionService({ db, clock, ttlHours: config.sessionTtlHours }),
+    sessions: createSessionService({ db, raw, clock, ttlHours: config.sessionTtlHours }),
     audit: createAuditService(db, clock, log),
     limiters: {
       loginByEmail: new RateLimiterMemory({ points: config.loginMaxAttempts, duration: config.loginWindowMinutes * 60 }),

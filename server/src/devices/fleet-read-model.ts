@@ -223,8 +223,7 @@ export function createSqliteFleetReadModel(db: Database.Database): FleetReadMode
 
 const models = new WeakMap<Database.Database, FleetReadModel>();
 
-export function fleetReadModelFor(db: Database.Database | undefined): FleetReadModel {
-  if (!db) throw new Error('createApp needs the raw SQLite connection (`raw`) for fleet reads');
+export function fleetReadModelFor(db: Database.Database): FleetReadModel {
   let model = models.get(db);
   if (!model) models.set(db, (model = createSqliteFleetReadModel(db)));
   return model;

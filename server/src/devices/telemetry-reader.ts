@@ -70,6 +70,13 @@ interface HourlyRow {
   cyclesLast: number | null;
 }
 
+type HourlyTuple = [number, number, number, number, number, number, number, number, number, number, number, number, number, number | null, number | null];
+
+function hourlyRow(r: HourlyTuple): HourlyRow {
+  const [hour, n, socMin, socMax, socLast, voltMin, tempMax, ampMin, chargingN, odoFirst, odoLast, motorFirst, motorLast, ahLast, cyclesLast] = r;
+  return { hour, n, socMin, socMax, socLast, voltMin, tempMax, ampMin, chargingN, odoFirst, odoLast, motorFirst, motorLast, ahLast, cyclesLast };
+}
+
 type RawRow = [number, number, number, number, number, number, number, number, number | null, number | null];
 
 function toState(row: Record<string, unknown>): ChairStateRow {
@@ -97,12 +104,14 @@ export function createSqliteTelemetryReader(db: Database.Database): TelemetryRea
            FROM chain WHERE ts BETWEEN @from AND @to ORDER BY ts, id`,
       )
       .raw(),
-    hourly: db.prepare(
-      `SELECT hour, n, soc_min AS socMin, soc_max AS socMax, soc_last AS socLast, volt_min AS voltMin, temp_max AS tempMax,
-         amp_min AS ampMin, charging_n AS chargingN, odo_first AS odoFirst, odo_last AS odoLast, motor_first AS motorFirst,
-         motor_last AS motorLast, ah_last AS ahLast, cycles_last AS cyclesLast
-       FROM telemetry_hourly WHERE device_key = ? AND hour BETWEEN ? AND ? ORDER BY hour`,
-    ),
+    // Rows as arrays: the driver builds them at half the cost of objects (a month is 720 rows).
+    hourly: db
+      .prepare(
+        `SELECT hour, n, soc_min, soc_max, soc_last, volt_min, temp_max, amp_min, charging_n, odo_first, odo_last, motor_first,
+           motor_last, ah_last, cycles_last
+         FROM telemetry_hourly WHERE device_key = ? AND hour BETWEEN ? AND ? ORDER BY hour`,
+      )
+      .raw(),
     before: db.prepare(
       'SELECT odo_last AS odoLast, motor_last AS motorLast FROM telemetry_hourly WHERE device_key = ? AND hour < ? ORDER BY hour DESC LIMIT 1',
     ),
@@ -156,7 +165,7 @@ export function createSqliteTelemetryReader(db: Database.Database): TelemetryRea
 
     aggregate(deviceKey, from, to, bucket) {
       const fromHour = Math.floor(from / HOUR_MS);
-      const hours = st.hourly.all(deviceKey, fromHour, Math.floor(to / HOUR_MS)) as HourlyRow[];
+      const hours = (st.hourly.all(deviceKey, fromHour, Math.floor(to / HOUR_MS)) as HourlyTuple[]).map(hourlyRow);
       const prior = st.before.get(deviceKey, fromHour) as { odoLast: number; motorLast: number } | undefined;
       return foldHours(hours, prior, bucket === 'hour' ? 1 : 24);
     },
@@ -216,8 +225,7 @@ function finish({ chargingN, ...p }: AggregatePoint & { chargingN: number }): Ag
 const readers = new WeakMap<Database.Database, TelemetryReader>();
 
 /** One reader (one set of prepared statements) per connection. */
-export function telemetryReaderFor(db: Database.Database | undefined): TelemetryReader {
-  if (!db) throw new Error('createApp needs the raw SQLite connection (`raw`) for telemetry reads');
+export function telemetryReaderFor(db: Database.Database): TelemetryReader {
   let reader = readers.get(db);
   if (!reader) readers.set(db, (reader = createSqliteTelemetryReader(db)));
   return reader;

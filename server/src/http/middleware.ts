@@ -30,7 +30,7 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
         name: u.name,
         locale: u.locale as Locale,
         centreId: u.centreId,
-        beneficiaryIds: u.role === 'family' ? u.familyLinks.map((l) => l.beneficiaryId) : [],
+        beneficiaryIds: u.role === 'family' ? u.beneficiaryIds : [],
       });
     }
   }

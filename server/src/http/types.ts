@@ -24,7 +24,7 @@ export interface Actor {
 export interface Deps {
   db: Db;
   /** The better-sqlite3 connection to the same file, for telemetry reads (prepared statements). */
-  raw?: Database.Database;
+  raw: Database.Database;
   config: Config;
   clock: Clock;
   log: Logger;
