@@ -91,6 +91,19 @@ export const TimelineEntry = z.object({
   note: z.string().nullable().optional().describe('staff only: reasons can be clinical'),
 });
 
+/** A beneficiary's service history: every move of every request in scope, oldest first. */
+export const BeneficiaryTimeline = z
+  .object({
+    items: z.array(
+      TimelineEntry.extend({
+        requestId: Id,
+        refit: z.boolean().describe('a fitted chair sent back to preparation'),
+      }),
+    ),
+  })
+  .meta({ id: 'BeneficiaryTimeline' });
+export type BeneficiaryTimeline = z.infer<typeof BeneficiaryTimeline>;
+
 export const WhoMeasurements = z.object({
   hipWidthMm: z.number().int().nullable(),
   seatDepthLeftMm: z.number().int().nullable(),

@@ -62,6 +62,42 @@ describe('one request', () => {
   });
 });
 
+describe("a beneficiary's timeline", () => {
+  const url = () => `/api/beneficiaries/${world.beneficiaryOf.familyA1}/timeline`;
+
+  it('holds every transition of every request of the beneficiary, oldest first, matching the request pages', async () => {
+    const transitions = await h.db.prisma.requestTransition.findMany({ where: { request: { beneficiaryId: world.beneficiaryOf.familyA1 } } });
+    expect(transitions.length).toBeGreaterThan(3);
+    const body = await expectJson(await as.therapist.get(url()));
+    expect(body.items).toHaveLength(transitions.length);
+    const times = body.items.map((e: { at: string }) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(body.items[0]).toMatchObject({ from: null, to: 'referred', refit: false });
+    const request = await expectJson(await as.therapist.get(`/api/requests/${ownRequest}`));
+    const ofRequest = body.items.filter((e: { requestId: string }) => e.requestId === ownRequest);
+    expect(ofRequest.map(({ requestId: _, refit: __, ...e }: Record<string, unknown>) => e)).toEqual(request.timeline);
+  });
+
+  it('a technician sees who moved it but no notes; a family sees only states and dates', async () => {
+    const tech = await expectJson(await as.technician.get(url()));
+    expect(tech.items.every((e: object) => 'by' in e && !('note' in e))).toBe(true);
+    const family = await expectJson(await as.family.get(url()));
+    expect(family.items.length).toBe(tech.items.length);
+    expect(family.items.every((e: object) => Object.keys(e).sort().join() === 'at,from,refit,requestId,to')).toBe(true);
+  });
+
+  it('marks a refit (fitted back to prepared)', async () => {
+    const refit = await h.db.prisma.requestTransition.create({ data: { requestId: ownRequest, fromState: 'fitted', toState: 'prepared', at: new Date('2000-01-01T00:00:00Z') } });
+    try {
+      const body = await expectJson(await as.therapist.get(url()));
+      expect(body.items[0]).toMatchObject({ from: 'fitted', to: 'prepared', refit: true, by: null });
+      expect(body.items.filter((e: { refit: boolean }) => e.refit)).toHaveLength(1);
+    } finally {
+      await h.db.prisma.requestTransition.delete({ where: { id: refit.id } });
+    }
+  });
+});
+
 describe('lists', () => {
   const inCentre = async (centreId: string, where: object = {}) =>
     (await h.db.prisma.deviceRequest.findMany({ where: { centreId, ...where }, select: { id: true } })).map((x) => x.id).sort();

@@ -180,6 +180,20 @@ describe('the therapist finishes the pathway', () => {
     expect(await axeReport(therapist)).toEqual([]);
   });
 
+  it("the beneficiary's own page shows every step as their service history, linking to the request, without axe violations", async () => {
+    await therapist.goto(`${server.baseUrl}/beneficiaries/${beneficiaryId}`);
+    const history = main(therapist).getByRole('region', { name: 'Riwayat layanan kursi roda' });
+    await history.locator('li').nth(10).waitFor();
+    const steps = (await history.locator('li strong').allInnerTexts()).map((s) => s.trim());
+    expect(steps).toEqual(['Dirujuk', 'Sudah diases', 'Sudah diresepkan', 'Pendanaan disetujui', 'Dipesan', 'Kursi disiapkan', 'Sudah dipasang', 'Perlu penyesuaian ulang', 'Sudah dipasang', 'Sudah dilatih', 'Digunakan']);
+    expect(await history.getByText('Bantalan terlalu keras di tulang duduk; ganti busa berkontur.').count()).toBe(1);
+    expect(await history.getByRole('link', { name: 'Semua permintaan untuk orang ini' }).getAttribute('href')).toBe(`/requests?beneficiaryId=${beneficiaryId}`);
+    expect(await axeReport(therapist)).toEqual([]);
+    await history.getByRole('link', { name: /^Permintaan tanggal / }).click();
+    await therapist.waitForURL(`**/requests/${requestId}`);
+    await stateBadge(therapist, 'Digunakan').waitFor();
+  });
+
   it('prints a summary: no axe violations, and on paper no header, navigation or buttons', async () => {
     await therapist.goto(`${server.baseUrl}/requests/${requestId}/print`);
     await main(therapist).getByRole('heading', { level: 2, name: 'Asesmen' }).waitFor();

@@ -1,6 +1,7 @@
 // Device requests: scoped reads, referral, the pathway transitions and the sizing helper.
 import type { Prisma } from '@prisma/client';
-import { actorOf } from '../access/policy.ts';
+import { actorOf, canSeeClinical } from '../access/policy.ts';
+import type { RequestState } from '../../../schemas/requests.ts';
 import { findVisible, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { addMonths } from '../follow-ups/schedule.ts';
 import { auditFrom } from '../http/audit.ts';
@@ -46,6 +47,29 @@ export function requestRoutes() {
     const body = await detail(db, actor, c.req.valid('param').id, clock.now());
     await auditFrom(c, { action: 'request.read', entityType: 'DeviceRequest', entityId: body.id, centreId: body.centreId, details: { clinical: body.assessment !== undefined } });
     return c.json(body, 200);
+  });
+
+  app.openapi(routes.beneficiaryTimeline, async (c) => {
+    const { db } = c.get('deps');
+    const actor = actorOf(c);
+    const b = await findVisible(db, actor, c.req.valid('param').id);
+    const staff = actor.role !== 'family';
+    const clinical = canSeeClinical(actor);
+    const rows = await db.requestTransition.findMany({
+      where: { request: { AND: [{ beneficiaryId: b.id }, requestScope(actor)] } },
+      include: { byUser: { select: { id: true, name: true } } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
+    const items = rows.map((t) => ({
+      requestId: t.requestId,
+      from: (t.fromState as RequestState | null) ?? null,
+      to: t.toState as RequestState,
+      at: t.at.toISOString(),
+      refit: t.fromState === 'fitted' && t.toState === 'prepared',
+      ...(staff ? { by: t.byUser ? { id: t.byUser.id, name: t.byUser.name } : null } : {}),
+      ...(clinical ? { note: t.note } : {}),
+    }));
+    return c.json({ items }, 200);
   });
 
   app.openapi(routes.create, async (c) => {

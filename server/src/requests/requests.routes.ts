@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParams, roles } from '../../../schemas/common.ts';
 import { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import { DeviceKind } from '../../../schemas/devices.ts';
-import { CreateRequestBody, RequestDetail, RequestList, RequestListQuery, TransitionResult } from '../../../schemas/requests.ts';
+import { BeneficiaryTimeline, CreateRequestBody, RequestDetail, RequestList, RequestListQuery, TransitionResult } from '../../../schemas/requests.ts';
 import { SizingResult } from '../../../schemas/sizing.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
@@ -26,6 +26,15 @@ export const get = defineRoute(roles, {
   summary: 'One request with its timeline; step records only for therapists, managers and admins',
   request: { params: IdParams },
   responses: { 200: json(RequestDetail, 'The request') },
+});
+
+export const beneficiaryTimeline = defineRoute(roles, {
+  method: 'get',
+  path: '/api/beneficiaries/{id}/timeline',
+  tags,
+  summary: "A beneficiary's service timeline: every transition of their requests in scope, with who and when for staff",
+  request: { params: IdParams },
+  responses: { 200: json(BeneficiaryTimeline, 'The timeline, oldest first') },
 });
 
 export const create = defineRoute(['admin', 'therapist'], {

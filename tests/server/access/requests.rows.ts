@@ -45,6 +45,9 @@ export const requestRows = [
   row('GET /api/requests/{id}', 'own',                              '200   200  200   200   200   401', { params: demoRequest }),
   row('GET /api/requests/{id}', 'otherFamily',                      '200   200  200   200   404   401', { params: demoRequest }),
   row('GET /api/requests/{id}', 'otherCentre',                      '200   404  404   404   404   401', { params: demoRequest }),
+  row('GET /api/beneficiaries/{id}/timeline', 'own',              '200   200  200   200   200   401', { params: (ctx) => ({ id: beneficiaryId(ctx) }) }),
+  row('GET /api/beneficiaries/{id}/timeline', 'otherFamily',      '200   200  200   200   404   401', { params: (ctx) => ({ id: beneficiaryId(ctx) }) }),
+  row('GET /api/beneficiaries/{id}/timeline', 'otherCentre',      '200   404  404   404   404   401', { params: (ctx) => ({ id: beneficiaryId(ctx) }) }),
   // Referral by a therapist (their centre) or an admin; centre A's therapist cannot refer centre B's beneficiary.
   row('POST /api/requests', 'own',                                  '201   403  201   403   403   401', { body: newReferral }),
   row('POST /api/requests', 'otherCentre',                          '201   403  404   403   403   401', { body: newReferral }),

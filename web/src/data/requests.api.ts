@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { CompleteFollowUpResult, FollowUpList, Worklist, CentreIndicators, type CompleteFollowUpBody } from '../../../schemas/follow-ups.ts';
 import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
-import { RequestDetail, RequestList, TransitionResult, type CreateRequestBody, type RequestState } from '../../../schemas/requests.ts';
+import { BeneficiaryTimeline, RequestDetail, RequestList, TransitionResult, type CreateRequestBody, type RequestState } from '../../../schemas/requests.ts';
 import { SizingResult } from '../../../schemas/sizing.ts';
 import { apiRequest } from './api-client.ts';
 
@@ -58,3 +58,8 @@ export function getIndicators(signal?: AbortSignal) {
 
 /** The CSV export's address (a plain download link: the session cookie goes along). */
 export const indicatorsCsvHref = (lang: 'id' | 'en') => `/api/indicators/csv?lang=${lang}`;
+
+/** Every move of every request of one beneficiary the signed-in user may see, oldest first. */
+export function getBeneficiaryTimeline(beneficiaryId: string, signal?: AbortSignal) {
+  return apiRequest(BeneficiaryTimeline, `/api/beneficiaries/${encodeURIComponent(beneficiaryId)}/timeline`, { signal });
+}

@@ -72,6 +72,12 @@ export const en: Record<MessageKey, string> = {
   'detail.diagnosis': 'Diagnosis',
   'detail.diagnosisNotes': 'Diagnosis notes',
   'detail.notRecorded': 'Not recorded',
+  'service.title': 'Wheelchair service history',
+  'service.none': 'No wheelchair request yet.',
+  'service.request': 'Request of {date}',
+  'service.allRequests': 'All requests for this person',
+  'service.refer': 'New referral for this person',
+  'service.loading': 'Loading the service history…',
   'detail.yes': 'Yes',
   'detail.no': 'No',
 

@@ -70,6 +70,12 @@ export const id = {
   'detail.diagnosis': 'Diagnosis',
   'detail.diagnosisNotes': 'Catatan diagnosis',
   'detail.notRecorded': 'Belum dicatat',
+  'service.title': 'Riwayat layanan kursi roda',
+  'service.none': 'Belum ada permintaan kursi roda.',
+  'service.request': 'Permintaan tanggal {date}',
+  'service.allRequests': 'Semua permintaan untuk orang ini',
+  'service.refer': 'Rujukan baru untuk orang ini',
+  'service.loading': 'Memuat riwayat layanan…',
   'detail.yes': 'Ya',
   'detail.no': 'Tidak',
 

@@ -7,6 +7,7 @@ import type { Me } from '../../../../schemas/auth.ts';
 import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
 import { meContext } from '../../app/session.context.ts';
 import { getBeneficiary } from '../../data/beneficiaries.api.ts';
+import { getBeneficiaryTimeline } from '../../data/requests.api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
@@ -15,6 +16,7 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { cpSection, hydroSection } from './clinical-sections.ts';
 import { consentSection, diagnosisSection, familySection, personalSection } from './record-sections.ts';
+import { serviceTimelineSection } from './service-timeline.ts';
 
 @customElement('atensi-beneficiary-detail-page')
 export class BeneficiaryDetailPage extends LitElement {
@@ -26,6 +28,11 @@ export class BeneficiaryDetailPage extends LitElement {
       ul.people { margin: 0; padding-left: 2.25rem; }
       ul.people li { padding: 0.2rem 0; }
       h3 { margin-top: 1.25rem; }
+      .timeline ol { margin: 0; padding: 0.75rem 1.25rem 0.75rem 2.5rem; }
+      .timeline li { padding: 0.3rem 0; }
+      .timeline h3 a, .timeline .links a { display: inline-flex; align-items: center; min-height: var(--target); }
+      .timeline .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
+      .note { margin: 0.2rem 0 0; white-space: pre-line; }
     `,
   ];
 
@@ -38,6 +45,11 @@ export class BeneficiaryDetailPage extends LitElement {
     task: ([id], { signal }) => getBeneficiary(id, signal),
     args: () => [this.beneficiaryId] as const,
     onComplete: (b) => emit(this, 'page-title', { title: b.fullName }),
+  });
+
+  private readonly timeline = new Task(this, {
+    task: ([id], { signal }) => getBeneficiaryTimeline(id, signal),
+    args: () => [this.beneficiaryId] as const,
   });
 
   override render() {
@@ -57,7 +69,13 @@ export class BeneficiaryDetailPage extends LitElement {
 
   private renderDetail(b: BeneficiaryDetail) {
     return html`
-      ${personalSection(b)} ${diagnosisSection(b)} ${cpSection(b)} ${hydroSection(b)} ${consentSection(b)} ${familySection(b)}
+      ${personalSection(b)} ${diagnosisSection(b)} ${cpSection(b)} ${hydroSection(b)}
+      ${this.timeline.render({
+        pending: () => html`<p class="status" role="status">${t('service.loading')}</p>`,
+        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.timeline.run()}></atensi-error-message>`,
+        complete: (timeline) => serviceTimelineSection(b.id, timeline, this.me?.role),
+      })}
+      ${consentSection(b)} ${familySection(b)}
     `;
   }
 }
