@@ -7,7 +7,8 @@ import { AlertSeverity, FaultCategory, MaintenanceRule, VisitLocation, WorkOrder
 import { en } from '../../web/src/i18n/en.ts';
 import { setLocale } from '../../web/src/i18n/i18n.ts';
 import { id } from '../../web/src/i18n/id.ts';
-import { alertKindLabel, relativeTime } from '../../web/src/pages/fleet/fleet-format.ts';
+import { alertKindLabel, relativeTime } from '../../web/src/pages/fleet/fleet-words.ts';
+import { batterySummary } from '../../web/src/pages/fleet/telemetry-summary.ts';
 
 // The i18n module sets <html lang> and remembers the choice; in Node both are stand-ins.
 beforeAll(() => {
@@ -59,5 +60,25 @@ describe('fleet catalogue', () => {
     setLocale('en');
     expect(relativeTime('2026-11-23T05:00:00Z', now)).toBe('3 hours ago');
     setLocale('id');
+  });
+});
+
+describe('battery chart summary', () => {
+  const raw = (socPct: number, charging = false) => ({ t: 0, socPct, voltageV: 25, currentA: 0, tempC: 25, charging, odometerM: 0, motorSeconds: 0, cycleCount: null, fullChargeAh: null });
+  const bucket = (socMin: number, socMax: number, socLast: number, chargingPct = 0) => ({
+    t: 0, n: 60, socMin, socMax, socLast, voltMin: 24, tempMax: 30, currentMin: 0, chargingPct, distanceM: 0, motorSeconds: 0, fullChargeAh: null, cycleCount: null,
+  });
+
+  it('describes the window from raw samples when there are any, not from hourly buckets that began before it', () => {
+    setLocale('en');
+    // The first bucket started before the window and dipped to 5 %; the raw samples inside it did not.
+    const text = batterySummary([raw(80), raw(60), raw(40, true), raw(50, true)], [bucket(5, 95, 80), bucket(40, 80, 50, 50)]);
+    expect(text).toBe('Battery went from 80 % to 50 %, lowest 40 %, highest 80 %; charging 50 % of the time.');
+  });
+
+  it('falls back to the buckets for longer ranges, weighting charging by samples', () => {
+    setLocale('en');
+    const text = batterySummary(undefined, [bucket(60, 90, 70, 0), bucket(30, 70, 35, 100)]);
+    expect(text).toBe('Battery went from 70 % to 35 %, lowest 30 %, highest 90 %; charging 50 % of the time.');
   });
 });

@@ -44,13 +44,14 @@ export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: str
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 function stateView(s: ChairStateRow, ratedAh: number | null, staff: boolean): ChairState {
-  return {
-    online: s.online,
-    lastSeenAt: iso(s.receivedAt),
-    socPct: s.socPct,
-    charging: s.charging,
-    ...(staff ? { voltageV: s.voltageV, currentA: s.currentA, tempC: s.tempC, capacityPct: capacityPct(s.fullChargeAh, ratedAh) } : {}),
-  };
+  const view: ChairState = { online: s.online, lastSeenAt: iso(s.receivedAt), socPct: s.socPct, charging: s.charging };
+  if (staff) {
+    view.voltageV = s.voltageV;
+    view.currentA = s.currentA;
+    view.tempC = s.tempC;
+    view.capacityPct = capacityPct(s.fullChargeAh, ratedAh);
+  }
+  return view;
 }
 
 function service(d: FleetRow, now: Date) {
@@ -88,15 +89,14 @@ export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d,
     serviceDueAt: due.dueAt,
   };
   if (!staff) return summary;
+  // Filled in place rather than spread: the fleet list builds fifty of these per refresh.
   const { risk, reasons } = health ?? healthOf(d, now);
-  return {
-    ...summary,
-    beneficiary: d.beneficiary,
-    openAlerts: (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0),
-    openWorkOrders: d.activeWorkOrders,
-    risk,
-    riskReasons: reasons,
-  };
+  summary.beneficiary = d.beneficiary;
+  summary.openAlerts = (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
+  summary.openWorkOrders = d.activeWorkOrders;
+  summary.risk = risk;
+  summary.riskReasons = reasons;
+  return summary;
 }
 
 export function toDetail(d: FleetRow, actor: Actor, now: Date): DeviceDetail {

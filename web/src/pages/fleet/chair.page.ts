@@ -18,7 +18,8 @@ import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles, newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
 import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';
 import { badgeStyles, riskBadge } from './fleet-format.ts';
-import { batterySummary, bucketTable, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
+import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
+import { bucketTable } from './telemetry-table.ts';
 
 const HOUR = 3_600_000;
 
