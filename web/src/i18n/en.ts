@@ -1,5 +1,7 @@
 // English. The type makes the compiler demand every key of the Indonesian catalogue and no other.
+import { familyEn } from './family.en.ts';
 import type { MessageKey } from './id.ts';
+import { staffReportsEn } from './staff-reports.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Atensi Mobility',
@@ -754,4 +756,6 @@ export const en: Record<MessageKey, string> = {
   'workOrders.new.categoryNone': 'Not specific',
   'workOrders.new.description': 'Description',
   'workOrders.new.submit': 'Open the work order',
+  ...familyEn,
+  ...staffReportsEn,
 };

@@ -1,4 +1,7 @@
 // Bahasa Indonesia, the default language and the reference catalogue: en.ts must have exactly these keys.
+import { familyId } from './family.id.ts';
+import { staffReportsId } from './staff-reports.id.ts';
+
 export const id = {
   'app.name': 'Atensi Mobility',
   'app.loading': 'Memuat…',
@@ -751,6 +754,8 @@ export const id = {
   'workOrders.new.categoryNone': 'Tidak tentu',
   'workOrders.new.description': 'Keterangan',
   'workOrders.new.submit': 'Buat perintah kerja',
+  ...familyId,
+  ...staffReportsId,
 } as const;
 
 export type MessageKey = keyof typeof id;
