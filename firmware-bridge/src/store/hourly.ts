@@ -4,14 +4,10 @@ import type { TelemetryV1 } from '../../../schemas/telemetry.ts';
 
 const HOUR = 3_600_000;
 
-interface Agg {
-  deviceKey: number;
+/** One chair-hour of `telemetry_hourly` as the store writes it and the server's reader folds it. */
+export interface HourlyRollup {
   hour: number;
   n: number;
-  firstId: number;
-  lastId: number;
-  tsFirst: number;
-  tsLast: number;
   socMin: number;
   socMax: number;
   socLast: number;
@@ -25,6 +21,14 @@ interface Agg {
   motorLast: number;
   ahLast: number | null;
   cyclesLast: number | null;
+}
+
+interface Agg extends HourlyRollup {
+  deviceKey: number;
+  firstId: number;
+  lastId: number;
+  tsFirst: number;
+  tsLast: number;
 }
 
 export class HourlyAggregator {

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { AggregatePoint, RawPoint } from '../../../schemas/devices.ts';
 import type { RejectReason } from '../../../schemas/telemetry.ts';
+import type { HourlyRollup } from '../../../firmware-bridge/src/store/hourly.ts';
 
 export const HOUR_MS = 3_600_000;
 
@@ -52,27 +53,10 @@ export interface TelemetryReader {
 const STATE_COLUMNS = `key, deviceId, online, fw, lastTs, receivedAt, socPct, voltageV, currentA, tempC, charging, cycleCount,
   fullChargeAh, odometerM, motorSeconds, seatTiltDeg, faults, samples, duplicates, rejected`;
 
-interface HourlyRow {
-  hour: number;
-  n: number;
-  socMin: number;
-  socMax: number;
-  socLast: number;
-  voltMin: number;
-  tempMax: number;
-  ampMin: number;
-  chargingN: number;
-  odoFirst: number;
-  odoLast: number;
-  motorFirst: number;
-  motorLast: number;
-  ahLast: number | null;
-  cyclesLast: number | null;
-}
 
 type HourlyTuple = [number, number, number, number, number, number, number, number, number, number, number, number, number, number | null, number | null];
 
-function hourlyRow(r: HourlyTuple): HourlyRow {
+function hourlyRow(r: HourlyTuple): HourlyRollup {
   const [hour, n, socMin, socMax, socLast, voltMin, tempMax, ampMin, chargingN, odoFirst, odoLast, motorFirst, motorLast, ahLast, cyclesLast] = r;
   return { hour, n, socMin, socMax, socLast, voltMin, tempMax, ampMin, chargingN, odoFirst, odoLast, motorFirst, motorLast, ahLast, cyclesLast };
 }
@@ -185,7 +169,7 @@ export function createSqliteTelemetryReader(db: Database.Database): TelemetryRea
  * last sample of one hour and the first of the next is not lost; a counter that went backwards
  * (a replaced controller) falls back to the movement within the hour.
  */
-export function foldHours(hours: readonly HourlyRow[], prior: { odoLast: number; motorLast: number } | undefined, span: number): AggregatePoint[] {
+export function foldHours(hours: readonly HourlyRollup[], prior: { odoLast: number; motorLast: number } | undefined, span: number): AggregatePoint[] {
   const out: AggregatePoint[] = [];
   let prev = prior;
   let cur: (AggregatePoint & { chargingN: number }) | undefined;
