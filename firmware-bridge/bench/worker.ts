@@ -46,19 +46,24 @@ async function sink(url: string) {
   setInterval(() => send({ type: 'count', n, at: Date.now() }), 100);
 }
 
-async function bridge(url: string, dbFile: string) {
+/** `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept. */
+async function bridge(url: string, dbFile: string, warmupMs: number) {
   const raw = openRaw(dbFile);
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw);
   const latencies: number[] = [];
   let stored = 0;
+  let firstTs: number | undefined;
   const pipeline = new IngestPipeline({
     store,
     prefix: 'atensi',
     onCommitted(result, batch) {
       stored += result.stored;
       const now = Date.now();
-      for (const s of batch.samples) latencies.push(now - s.sample.ts);
+      for (const s of batch.samples) {
+        firstTs ??= s.sample.ts;
+        if (s.sample.ts >= firstTs + warmupMs) latencies.push(now - s.sample.ts);
+      }
     },
   });
   const b = startMqttBridge({ url, ...BRIDGE, clientId: 'bench-bridge', prefix: 'atensi', sharedGroup: null, protocolVersion: 4, pipeline, store, ackIntervalMs: 2000 });
@@ -129,7 +134,7 @@ async function load(url: string, chairsJson: string, total: string, rate: string
 const roles: Record<string, (...a: string[]) => Promise<void>> = {
   broker: (f) => broker(f!),
   sink: (u) => sink(u!),
-  bridge: (u, f) => bridge(u!, f!),
+  bridge: (u, f, w) => bridge(u!, f!, Number(w ?? 0)),
   load: (u, c, t, r) => load(u!, c!, t!, r!),
 };
 roles[role!]!(...args).catch((err: unknown) => {
