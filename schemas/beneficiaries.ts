@@ -1,6 +1,7 @@
 // Beneficiaries, their CP and hydrocephalus profiles, and consent (UU PDP 27/2022).
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, Phone, text } from './common.ts';
+import { ReportCategory } from './reports.ts';
 import { Relationship } from './users.ts';
 
 export const Sex = z.enum(['female', 'male']);
@@ -142,6 +143,9 @@ export const BeneficiarySummary = z
     centreId: Id,
     centreName: z.string(),
     diagnosis: Diagnosis.optional().describe('clinical: absent for technicians and families'),
+    reportCategories: z
+      .array(ReportCategory)
+      .describe('what may be reported for this person (the shunt signs only with hydrocephalus); families get it without the diagnosis'),
   })
   .meta({ id: 'BeneficiarySummary' });
 export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;

@@ -24,6 +24,11 @@ export const redFlagCategories = ['pain_skin', 'headache', 'vomiting', 'sleepine
 /** Shown only when the beneficiary has hydrocephalus (diagnosis hydrocephalus or both). */
 export const hydrocephalusCategories = ['headache', 'vomiting', 'sleepiness'] as const satisfies readonly ReportCategory[];
 export const isRedFlag = (c: ReportCategory) => (redFlagCategories as readonly string[]).includes(c);
+/** What may be reported for a person with this diagnosis: the shunt signs only with hydrocephalus. */
+export function reportCategoriesFor(diagnosis: string | null | undefined): ReportCategory[] {
+  const hydro = diagnosis === 'hydrocephalus' || diagnosis === 'both';
+  return ReportCategory.options.filter((c) => hydro || !(hydrocephalusCategories as readonly string[]).includes(c));
+}
 
 /**
  * new: not looked at yet; work_order / follow_up: triaged into one; scheduled: a visit is booked;

@@ -28,7 +28,8 @@ export const OrderSource = z.enum(['stock', 'supplier']);
 export const FundingDecision = z.enum(['approved', 'rejected']);
 export const FittingOutcome = z.enum(['ok', 'refit_needed']);
 export const Trainee = z.enum(['user', 'caregiver', 'both']);
-export const FollowUpKind = z.enum(['first', 'routine', 'growth_review', 'priority']);
+/** report: made by triage of a family's report (a clinical sign to look at). */
+export const FollowUpKind = z.enum(['first', 'routine', 'growth_review', 'priority', 'report']);
 export type FollowUpKind = z.infer<typeof FollowUpKind>;
 
 export const ReferralBody = z.strictObject({

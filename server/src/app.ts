@@ -17,6 +17,9 @@ import { centreRoutes } from './centres/centres.index.ts';
 import { requestRoutes } from './requests/requests.index.ts';
 import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
 import { indicatorRoutes } from './indicators/indicators.index.ts';
+import { reportRoutes } from './reports/reports.index.ts';
+import { isPhotoUpload } from './reports/photo-path.ts';
+import { notificationRoutes } from './notifications/notifications.index.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { accessLog, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
@@ -77,15 +80,14 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
     }),
   );
   app.use('/api/*', accessLog);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'request body is larger than 1 MB');
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'request body is larger than 1 MB');
+    },
+  });
+  // A photo upload reads its body with its own, larger streaming limit (server/src/reports/photos.ts).
+  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path, c.req.header('content-type')) ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', csrf({ origin: (origin, c) => origin === (config.publicOrigin ?? new URL(c.req.url).origin) }));
   app.use('/api/*', jsonOnly, sessionLoader);
 
@@ -99,6 +101,8 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.route('/', requestRoutes());
   app.route('/', followUpRoutes());
   app.route('/', indicatorRoutes());
+  app.route('/', reportRoutes());
+  app.route('/', notificationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -28,6 +28,8 @@ const envSchema = z.object({
   TELEMETRY: z.enum(['on', 'off']).default('on'),
   DEMO_CHAIRS: z.coerce.number().int().min(0).max(1000).default(4),
   DEMO_CHAIR_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(5),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -60,6 +62,8 @@ export interface Config {
   telemetry: 'on' | 'off';
   demoChairs: number;
   demoChairIntervalS: number;
+  /** The outbound webhook: per-attempt timeout, and attempts before a delivery is given up. */
+  webhook: { timeoutMs: number; maxAttempts: number };
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     telemetry: e.TELEMETRY,
     demoChairs: e.DEMO_CHAIRS,
     demoChairIntervalS: e.DEMO_CHAIR_INTERVAL_S,
+    webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
   };
 }
 

@@ -7,6 +7,8 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { createLogger } from './lib/logger.ts';
+import { systemClock } from './lib/clock.ts';
+import { createWebhookDispatcher } from './notifications/webhook-dispatcher.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { startDemoFleet } from '../../firmware-bridge/src/simulator/demo-fleet.ts';
 
@@ -35,6 +37,11 @@ async function main() {
   }
 
   const app = createApp({ db: database.prisma, raw: database.raw, config, log });
+  // Outbound webhooks are sent in the background from rows written by requests and rules.
+  const webhooks = createWebhookDispatcher({
+    db: database.prisma, clock: systemClock, log, timeoutMs: config.webhook.timeoutMs, maxAttempts: config.webhook.maxAttempts, publicOrigin: config.publicOrigin,
+  });
+  webhooks.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', { port: info.port, startupMs: Math.round(performance.now() - started) });
     const mqttLine = telemetry ? ` MQTT: ${telemetry.brokerUrl}${fleet ? `, ${fleet.chairs.length} simulated chairs` : ''}.` : '';
@@ -52,6 +59,7 @@ async function main() {
       await fleet?.stop();
       await telemetry?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await webhooks.stop();
       await database.close();
       process.exit(0);
     })();

@@ -21,10 +21,12 @@ import { authRows } from './access/auth.rows.ts';
 import { beneficiaryRows } from './access/beneficiaries.rows.ts';
 import { centreRows } from './access/centres.rows.ts';
 import { fleetRows } from './access/fleet.rows.ts';
+import { notificationRows } from './access/notifications.rows.ts';
 import { requestRows } from './access/requests.rows.ts';
+import { reportRows } from './access/reports.rows.ts';
 import { userRows } from './access/users.rows.ts';
 
-const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows];
+const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows];
 
 let h: Harness;
 let world: World;
@@ -178,7 +180,7 @@ describe('what each role sees of a beneficiary', () => {
   it('a family gets only what a family needs: no address, phone, family links or clinical keys', async () => {
     const b = await expectJson(await as.familyA1.get(`/api/beneficiaries/${world.beneficiaryOf.familyA1}`));
     // Anything new shown to families must be added here on purpose.
-    const allowed = ['id', 'fullName', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt'];
+    const allowed = ['id', 'fullName', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt', 'reportCategories'];
     expect(Object.keys(b).filter((k) => !allowed.includes(k))).toEqual([]);
     for (const key of [...clinicalKeys, 'address', 'phone', 'family']) expect(b, key).not.toHaveProperty(key);
     const list = await expectJson(await as.familyA1.get('/api/beneficiaries'));

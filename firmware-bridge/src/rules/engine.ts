@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../../server/src/lib/logger.ts';
+import { nudgeDeepDischarge } from '../../../server/src/notifications/deep-discharge.ts';
 import { defaultThresholds, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
 import { type ChairRegistryInfo, createSnapshotLoader } from './snapshot.ts';
 
@@ -125,6 +126,10 @@ export class RulesEngine {
           await tx.alert.create({
             data: { centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, workOrderId, kind: rule, severity: outcome.alert.severity, details: JSON.stringify(outcome.alert.details), createdAt: at },
           });
+        }
+        if (rule === 'deep_discharge') {
+          // The family nudge to charge, in the same transaction as the alert (one per episode).
+          await nudgeDeepDischarge(tx, { deviceId, beneficiaryId: chair.beneficiaryId, episodeStart: new Date(next.since ?? now), socPct: chair.snapshot.state?.socPct, now: at });
         }
       } else if (!next.active && prev.active) {
         summary.cleared.push({ deviceId, rule });

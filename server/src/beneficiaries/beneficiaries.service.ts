@@ -1,4 +1,5 @@
 // Beneficiaries: scoped queries, consent rules, and the view of a beneficiary each role may see.
+import { reportCategoriesFor } from '../../../schemas/reports.ts';
 import type { Prisma } from '@prisma/client';
 import type {
   BeneficiaryDetail,
@@ -46,6 +47,7 @@ export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySu
     centreId: b.centreId,
     centreName: b.centre.name,
     ...(canSeeClinical(actor) ? { diagnosis: b.diagnosis as Diagnosis } : {}),
+    reportCategories: reportCategoriesFor(b.diagnosis),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { readSessionCookie, writeSessionCookie } from '../auth/cookies.ts';
 import { ApiError } from '../lib/errors.ts';
+import { isPhotoUpload } from '../reports/photo-path.ts';
 import type { AppEnv, Deps } from './types.ts';
 import type { Locale, Role } from '../../../schemas/common.ts';
 
@@ -48,7 +49,8 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unsafe.has(c.req.method)) {
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type') ?? '';
-    if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
+    // The one exception: a report photo, sent as the raw image (its content is checked by the route).
+    if (hasBody && !/^application\/json\s*(;|$)/i.test(type) && !isPhotoUpload(c.req.method, c.req.path, type)) {
       throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
     }
   }

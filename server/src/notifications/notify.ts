@@ -1,11 +1,12 @@
-// The one way anything tells people something: in-app notification rows (and, once the outbound
-// channel is set up, a webhook delivery per row). Called inside the caller's transaction, so a
-// notification exists exactly when the change it announces does.
+// The one way anything tells people something: in-app notification rows and, where the recipient's
+// centre has an enabled webhook, a delivery per row. Called inside the caller's transaction, so a
+// notification (and its delivery) exists exactly when the change it announces does.
 import type { Prisma } from '@prisma/client';
 import type { NotificationKind } from '../../../schemas/notifications.ts';
 import type { Role } from '../../../schemas/common.ts';
+import { enqueueWebhookDeliveries, type OutboxWriter } from './webhook-outbox.ts';
 
-type Writer = Pick<Prisma.TransactionClient, 'notification' | 'user' | 'familyLink'>;
+type Writer = Pick<Prisma.TransactionClient, 'notification' | 'user' | 'familyLink'> & OutboxWriter;
 
 export interface NotifyInput {
   userIds: string[];
@@ -37,7 +38,12 @@ export async function notify(db: Writer, input: NotifyInput): Promise<number> {
       dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${userId}` : null,
       createdAt: input.now,
     }));
-  if (rows.length > 0) await db.notification.createMany({ data: rows });
+  if (rows.length === 0) return 0;
+  const created = await db.notification.createManyAndReturn({ data: rows, select: { id: true, userId: true } });
+  await enqueueWebhookDeliveries(
+    db,
+    created.map((n) => ({ id: n.id, userId: n.userId, kind: input.kind, params: input.params, link: input.link, createdAt: input.now })),
+  );
   return rows.length;
 }
 

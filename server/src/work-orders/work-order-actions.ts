@@ -8,6 +8,7 @@ import type { Actor } from '../http/types.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import type { TelemetryReader } from '../devices/telemetry-reader.ts';
 import type { WorkOrderRow } from './work-orders.service.ts';
+import { syncWorkOrderMove } from '../reports/work-order-sync.ts';
 
 const DAY = 86_400_000;
 
@@ -87,9 +88,8 @@ export async function applyAction(ctx: ActionContext, w: WorkOrderRow, action: W
     // Compare-and-set: a concurrent move of the same work order makes this one a conflict.
     const done = await tx.workOrder.updateMany({ where: { id: w.id, status: from }, data: { ...data, status: to } });
     if (done.count !== 1) throw conflict('this work order changed meanwhile; reload it');
-    if (w.reportId && (to === 'in_progress' || to === 'resolved')) {
-      await tx.issueReport.update({ where: { id: w.reportId }, data: { status: to } });
-    }
+    // The family's report follows the work made of it; the assignee is told.
+    await syncWorkOrderMove(tx, { workOrder: w, action, to, actor, now });
     if (to !== 'resolved') return;
     const cleared = await tx.alert.updateMany({ where: { AND: [{ clearedAt: null }, answeredAlerts(w)] }, data: { clearedAt: now } });
     audit.clearedAlerts = cleared.count;

@@ -273,6 +273,7 @@ export const en: Record<MessageKey, string> = {
   'pathway.followUpKind.routine': 'Routine follow-up',
   'pathway.followUpKind.growth_review': 'Growth review',
   'pathway.followUpKind.priority': 'Priority follow-up',
+  'pathway.followUpKind.report': 'Follow-up of a family report',
   'pathway.outcome.ok': 'Fits, no problem',
   'pathway.outcome.refit_needed': 'Refit needed',
   'pathway.decision.approved': 'Approved',

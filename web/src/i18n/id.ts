@@ -271,6 +271,7 @@ export const id = {
   'pathway.followUpKind.routine': 'Tindak lanjut rutin',
   'pathway.followUpKind.growth_review': 'Tinjauan pertumbuhan',
   'pathway.followUpKind.priority': 'Tindak lanjut prioritas',
+  'pathway.followUpKind.report': 'Tindak lanjut laporan keluarga',
   'pathway.outcome.ok': 'Pas, tidak ada masalah',
   'pathway.outcome.refit_needed': 'Perlu penyesuaian ulang',
   'pathway.decision.approved': 'Disetujui',

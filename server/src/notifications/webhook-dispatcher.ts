@@ -1,0 +1,166 @@
+// Sends queued webhook deliveries in the background: polls due rows, POSTs them signed, and retries
+// failures with exponential backoff and jitter. All state is in WebhookDelivery, so a restart picks
+// up where the last process stopped; HTTP requests only ever write rows and never wait on this.
+import type { WebhookPayload } from '../../../schemas/notifications.ts';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { signatureHeader } from './webhook-signature.ts';
+
+export interface WebhookDispatcherOptions {
+  db: Db;
+  clock: Clock;
+  log?: Logger;
+  /** Per attempt: a receiver that hangs longer than this counts as a failure. */
+  timeoutMs?: number;
+  /** Attempts before a delivery is given up (its row stays, with lastError). */
+  maxAttempts?: number;
+  /** Delay after the n-th failure (the last entry repeats); jitter adds up to 20 %. */
+  backoffMs?: readonly number[];
+  pollMs?: number;
+  batchSize?: number;
+  /** Makes `link` absolute for the gateway. */
+  publicOrigin?: string;
+  random?: () => number;
+  fetch?: typeof fetch;
+}
+
+export interface DispatchSummary {
+  attempted: number;
+  delivered: number;
+  failed: number;
+}
+
+export const DEFAULT_BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 21_600_000] as const;
+
+export interface WebhookDispatcher {
+  start(): void;
+  /** Stops polling and waits for the attempts in flight. */
+  stop(): Promise<void>;
+  /** One poll: sends every due delivery (up to batchSize) and records the results. */
+  runOnce(): Promise<DispatchSummary>;
+}
+
+const MAX_ERROR_CHARS = 200;
+
+export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDispatcher {
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const maxAttempts = o.maxAttempts ?? 8;
+  const backoff = o.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const random = o.random ?? Math.random;
+  const send = o.fetch ?? fetch;
+  let timer: NodeJS.Timeout | undefined;
+  // Aborts attempts in flight at shutdown, so stopping never waits for a hanging receiver.
+  const shutdown = new AbortController();
+  let inFlight: Promise<DispatchSummary> | undefined;
+
+  const delayAfter = (attempts: number) => {
+    const base = backoff[Math.min(attempts, backoff.length) - 1]!;
+    return Math.round(base * (1 + 0.2 * random()));
+  };
+
+  function bodyOf(payload: string): string {
+    if (!o.publicOrigin) return payload;
+    const p = JSON.parse(payload) as WebhookPayload;
+    return JSON.stringify({ ...p, link: new URL(p.link, o.publicOrigin).toString() });
+  }
+
+  async function attempt(d: { id: string; event: string; payload: string; attempts: number; nextAttemptAt: Date | null; endpoint: { url: string; secret: string } }) {
+    const now = o.clock.now();
+    const attempts = d.attempts + 1;
+    const retryAt = attempts >= maxAttempts ? null : new Date(now.getTime() + delayAfter(attempts));
+    // Claim the row first (a lease until the retry time), so an overlapping dispatcher, or this
+    // one after a crash mid-send, does not send it again before the backoff says so.
+    const claimed = await o.db.webhookDelivery.updateMany({
+      where: { id: d.id, deliveredAt: null, attempts: d.attempts, nextAttemptAt: d.nextAttemptAt },
+      data: { attempts, nextAttemptAt: retryAt },
+    });
+    if (claimed.count !== 1) return undefined;
+    const body = bodyOf(d.payload);
+    let error: string | null = null;
+    try {
+      const res = await send(d.endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'AtensiMobility-Webhook/1',
+          'x-atensi-event': d.event,
+          'x-atensi-delivery': d.id,
+          'x-atensi-signature': signatureHeader(d.endpoint.secret, body, now),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), shutdown.signal]),
+      });
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
+    } catch (err) {
+      if (shutdown.signal.aborted) {
+        // Interrupted by our own shutdown: not the receiver's fault, so due again at the next start.
+        await o.db.webhookDelivery.update({ where: { id: d.id }, data: { attempts: d.attempts, nextAttemptAt: now } });
+        return undefined;
+      }
+      const e = err as Error & { cause?: { code?: string } };
+      error = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+    }
+    if (error === null) {
+      await o.db.webhookDelivery.update({ where: { id: d.id }, data: { deliveredAt: o.clock.now(), nextAttemptAt: null, lastError: null } });
+      return true;
+    }
+    await o.db.webhookDelivery.update({ where: { id: d.id }, data: { lastError: error.slice(0, MAX_ERROR_CHARS) } });
+    // The URL may carry a gateway's API key in its query: log the delivery id and error only.
+    o.log?.warn('webhook_delivery_failed', { deliveryId: d.id, attempts, error: error.slice(0, MAX_ERROR_CHARS), giveUp: retryAt === null });
+    return false;
+  }
+
+  async function poll(): Promise<DispatchSummary> {
+    const summary: DispatchSummary = { attempted: 0, delivered: 0, failed: 0 };
+    const due = await o.db.webhookDelivery.findMany({
+      where: { deliveredAt: null, nextAttemptAt: { lte: o.clock.now() }, attempts: { lt: maxAttempts }, endpoint: { enabled: true } },
+      select: { id: true, event: true, payload: true, attempts: true, nextAttemptAt: true, endpoint: { select: { url: true, secret: true } } },
+      orderBy: { nextAttemptAt: 'asc' },
+      take: o.batchSize ?? 20,
+    });
+    // In parallel, so one hanging receiver delays the others by at most one timeout.
+    const results = await Promise.all(due.map((d) => attempt(d).catch((err: Error) => (o.log?.error('webhook_dispatch_error', { message: err.message }), false))));
+    for (const r of results) {
+      if (r === undefined) continue;
+      summary.attempted++;
+      if (r) summary.delivered++;
+      else summary.failed++;
+    }
+    return summary;
+  }
+
+  function runOnce(): Promise<DispatchSummary> {
+    // One poll at a time: a poll that overlaps a slow one waits for it and then runs.
+    const next = (inFlight ?? Promise.resolve()).catch(() => undefined).then(poll);
+    inFlight = next;
+    return next;
+  }
+
+  return {
+    start() {
+      if (timer) return;
+      let busy = false;
+      timer = setInterval(() => {
+        // Skip a tick while a slow poll (a hanging receiver) is still running, instead of queueing.
+        if (busy) return;
+        busy = true;
+        runOnce()
+          .catch((err: Error) => o.log?.error('webhook_dispatch_error', { message: err.message }))
+          .finally(() => {
+            busy = false;
+          });
+      }, o.pollMs ?? 5_000);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      timer = undefined;
+      shutdown.abort();
+      await inFlight?.catch(() => undefined);
+    },
+    runOnce,
+  };
+}

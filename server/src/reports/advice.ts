@@ -1,0 +1,42 @@
+// What a family should do now after reporting a red flag, in plain and cautious words: a sign that
+// can mean something serious, never a diagnosis. Reviewed wording; keep both languages in step.
+import type { Locale } from '../../../schemas/common.ts';
+import type { ReportCategory } from '../../../schemas/reports.ts';
+
+type Advice = Record<Locale, string>;
+
+/** A possible pressure sore. */
+const skin: Advice = {
+  id:
+    'Nyeri atau luka di kulit bisa menjadi tanda luka tekan. Jangan duduk atau berbaring di atas bagian yang sakit, ' +
+    'jauhkan tekanan dari bagian itu, dan periksa kulitnya. Jika kulit lecet, terbuka, merah, terasa hangat, atau berbau, ' +
+    'bawa ke puskesmas atau fasilitas kesehatan terdekat hari ini. Terapis balai juga sudah diberi tahu.',
+  en:
+    'Pain or a sore on the skin can be a sign of a pressure sore. Do not sit or lie on the painful area, keep pressure off it, ' +
+    'and check the skin. If the skin is broken, open, red, warm or smells, go to the nearest puskesmas or health facility today. ' +
+    'The centre\'s therapist has also been told.',
+};
+
+/** Possible signs of a shunt problem (hydrocephalus). */
+const shunt: Advice = {
+  id:
+    'Sakit kepala, muntah, atau mengantuk yang tidak biasa bisa menjadi tanda masalah pada shunt, dan ini bisa darurat. ' +
+    'Segera bawa ke IGD (Instalasi Gawat Darurat) rumah sakit terdekat sekarang. Bawa keterangan tentang shunt-nya. ' +
+    'Jangan menunggu telepon dari balai. Terapis balai juga sudah diberi tahu.',
+  en:
+    'A headache, vomiting or unusual sleepiness can be a sign of a problem with the shunt, and this can be an emergency. ' +
+    'Go to the emergency department (IGD) of the nearest hospital now. Bring the information about the shunt. ' +
+    'Do not wait for the centre to call. The centre\'s therapist has also been told.',
+};
+
+const byCategory: Partial<Record<ReportCategory, Advice>> = {
+  pain_skin: skin,
+  headache: shunt,
+  vomiting: shunt,
+  sleepiness: shunt,
+};
+
+/** The advice for a red-flag category in the reader's language; null for anything else. */
+export function adviceFor(category: ReportCategory, locale: Locale): string | null {
+  return byCategory[category]?.[locale] ?? null;
+}

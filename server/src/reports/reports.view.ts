@@ -1,0 +1,75 @@
+// What each reader gets of a report: families see the centre's words but not who wrote them, nor the
+// work order or follow-up behind it; staff see everything. Red flags carry advice in the reader's language.
+import type { ReportCategory, ReportComment, ReportDetail, ReportStatus, ReportSummary } from '../../../schemas/reports.ts';
+import type { VisitLocation } from '../../../schemas/work-orders.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { adviceFor } from './advice.ts';
+import type { DetailRow, SummaryRow } from './reports.service.ts';
+
+export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
+
+export function toSummary(r: SummaryRow): ReportSummary {
+  const w = r.workOrders[0];
+  return {
+    id: r.id,
+    beneficiary: { id: r.beneficiary.id, fullName: r.beneficiary.fullName },
+    centreId: r.beneficiary.centreId,
+    deviceId: r.deviceId,
+    category: r.category as ReportCategory,
+    redFlag: r.redFlag,
+    status: r.status as ReportStatus,
+    description: r.description,
+    photoCount: r._count.photos,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    visit: w?.scheduledAt && w.location && w.status !== 'cancelled' ? { at: w.scheduledAt.toISOString(), location: w.location as VisitLocation } : null,
+  };
+}
+
+interface Author {
+  name: string;
+  role: string;
+}
+
+export function toComment(c: { id: string; authorId: string | null; body: string; createdAt: Date }, authors: ReadonlyMap<string, Author>, actor: Actor): ReportComment {
+  const a = c.authorId ? authors.get(c.authorId) : undefined;
+  return {
+    id: c.id,
+    body: c.body,
+    author: { name: a?.name ?? '', role: a?.role === 'family' ? 'family' : 'staff' },
+    mine: c.authorId === actor.id,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** The names and roles of everyone who wrote or moved something in the report, in one query. */
+async function people(db: Db, r: DetailRow): Promise<Map<string, Author>> {
+  const ids = [...new Set([...r.events.map((e) => e.byUserId), ...r.comments.map((c) => c.authorId)].filter((x): x is string => !!x))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true } });
+  return new Map(users.map((u) => [u.id, { name: u.name, role: u.role }]));
+}
+
+export async function toDetail(db: Db, r: DetailRow, actor: Actor): Promise<ReportDetail> {
+  const family = actor.role === 'family';
+  const authors = await people(db, r);
+  const detail: ReportDetail = {
+    ...toSummary(r),
+    reportedBy: r.reportedBy ? { id: r.reportedBy.id, name: r.reportedBy.name } : null,
+    photos: r.photos.map((p) => ({ id: p.id, url: photoUrl(r.id, p.id), width: p.width, height: p.height, bytes: p.bytes, createdAt: p.createdAt.toISOString() })),
+    events: r.events.map((e) => {
+      const event = { status: e.status as ReportStatus, at: e.at.toISOString(), note: e.note };
+      if (family) return event;
+      const by = e.byUserId ? authors.get(e.byUserId) : undefined;
+      return { ...event, by: e.byUserId && by ? { id: e.byUserId, name: by.name } : null };
+    }),
+    comments: r.comments.map((c) => toComment(c, authors, actor)),
+    advice: r.redFlag ? adviceFor(r.category as ReportCategory, actor.locale) : null,
+  };
+  if (!family) {
+    detail.workOrderId = r.workOrders[0]?.id ?? null;
+    detail.followUpId = r.followUpId;
+  }
+  return detail;
+}
