@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distIndex = path.join(root, 'web', 'dist', 'index.html');
-const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'index.html'), path.join(root, 'schemas'), path.join(root, 'vite.config.ts')];
+const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'public'), path.join(root, 'web', 'index.html'), path.join(root, 'schemas'), path.join(root, 'vite.config.ts')];
 const lockDir = path.join(root, 'node_modules', '.atensi-web-build.lock');
 
 function newestMtime(file: string): number {

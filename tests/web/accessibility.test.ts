@@ -52,8 +52,8 @@ describe('desktop', () => {
     // Focus sits on the Home heading; one Shift+Tab reaches the last navigation link.
     await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Selamat datang, Ratna Kusuma' });
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedElement(page)).toEqual({ tag: 'a', text: 'Penerima manfaat' });
-    const link = nav(page).getByRole('link', { name: 'Penerima manfaat' });
+    expect(await focusedElement(page)).toEqual({ tag: 'a', text: 'Laporan keluarga' });
+    const link = nav(page).getByRole('link', { name: 'Laporan keluarga' });
     const ring = await link.evaluate((a) => {
       const style = getComputedStyle(a);
       return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
@@ -62,8 +62,8 @@ describe('desktop', () => {
     expect(ring.style).toBe('solid');
 
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Penerima manfaat' }).waitFor();
-    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Penerima manfaat' });
+    await page.getByRole('heading', { level: 1, name: 'Laporan keluarga' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Laporan keluarga' });
     expect(await link.getAttribute('aria-current')).toBe('page');
   });
 
@@ -86,8 +86,10 @@ describe('desktop', () => {
     const controls = [
       ...(await nav(page).getByRole('link').all()),
       ...(await page.getByRole('banner').getByRole('button').all()),
+      ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    expect(controls.length).toBe(7); // four navigation links for a therapist, three header buttons
+    // Five navigation links for a therapist, three header buttons and the notifications bell.
+    expect(controls.length).toBe(9);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);
@@ -104,7 +106,7 @@ describe('phone, 360 × 740', () => {
   afterAll(() => page.context().close());
 
   it('shows every navigation item on screen as a large target, with no sideways scrolling', async () => {
-    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Balai', 'Pengguna']);
+    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga', 'Balai', 'Pengguna']);
     for (const link of await nav(page).getByRole('link').all()) {
       expect(await link.isVisible()).toBe(true);
       const box = (await link.boundingBox())!;

@@ -64,7 +64,8 @@ describe('therapist', () => {
     await page.getByRole('link', { name: 'Rizky Pratama' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rizky Pratama' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Profil cerebral palsy' }).waitFor();
-    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Diagnosis', 'Profil cerebral palsy', 'Persetujuan', 'Keluarga']);
+    await page.getByRole('heading', { level: 2, name: 'Riwayat layanan kursi roda' }).waitFor();
+    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Diagnosis', 'Profil cerebral palsy', 'Riwayat layanan kursi roda', 'Persetujuan', 'Keluarga']);
     const main = page.getByRole('main');
     for (const text of ['Level IV', 'Spastik', 'Kuadriplegia', 'Duduk dengan disangga', 'Skoliosis', 'Jl. Mawar No. 12, Bekasi Timur', 'Wali: Siti Aminah']) {
       expect(await main.getByText(text, { exact: true }).first().isVisible(), text).toBe(true);
@@ -102,8 +103,8 @@ describe('technician', () => {
     expect(await columnNames(page)).toEqual(['Nama', 'Usia', 'Jenis kelamin', 'Kota']);
     await page.getByRole('link', { name: 'Rizky Pratama' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rizky Pratama' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Data pribadi' }).waitFor();
-    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Keluarga']);
+    await page.getByRole('heading', { level: 2, name: 'Riwayat layanan kursi roda' }).waitFor();
+    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Riwayat layanan kursi roda', 'Keluarga']);
     expect(await page.getByRole('main').getByText('Cerebral palsy').count()).toBe(0);
   });
 
@@ -117,14 +118,15 @@ describe('technician', () => {
 });
 
 describe('family', () => {
-  it('sees its linked beneficiary on Home with the age, and opens it without staff-only data', async () => {
+  it('sees its linked beneficiary on Home, and opens it without staff-only data', async () => {
     await signInAs('family');
-    const card = page.getByRole('main').getByRole('listitem');
+    // One card per linked beneficiary (the family Home: tests/web/family.test.ts).
+    const card = page.getByRole('main').getByRole('article');
     await expect.poll(() => card.count()).toBe(1);
-    expect(await card.innerText()).toMatch(/^Rizky Pratama\s+\d+ tahun$/);
+    expect(await card.getByRole('heading', { level: 2 }).innerText()).toBe('Rizky Pratama');
     await card.getByRole('link', { name: 'Rizky Pratama' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Data pribadi' }).waitFor();
-    expect(await sectionHeadings(page)).toEqual(['Data pribadi']);
+    await page.getByRole('heading', { level: 2, name: 'Riwayat layanan kursi roda' }).waitFor();
+    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Riwayat layanan kursi roda']);
     expect(await page.getByText('Alamat', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Kembali ke beranda' }).getAttribute('href')).toBe('/');
   });

@@ -21,14 +21,15 @@ export class AppHeader extends LitElement {
       :host { background: var(--c-surface); border-bottom: 1px solid var(--c-line); }
       .bar {
         display: grid; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; max-width: 80rem; margin: 0 auto;
-        grid-template-columns: minmax(0, 1fr) auto auto auto;
-        grid-template-areas: 'brand who lang out';
+        grid-template-columns: minmax(0, 1fr) auto auto auto auto;
+        grid-template-areas: 'brand who bell lang out';
       }
       .bar.signed-out { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: 'brand lang'; }
       .brand { grid-area: brand; display: flex; align-items: center; gap: 0.6rem; min-width: 0; }
       .who { grid-area: who; text-align: right; font-size: 0.95rem; line-height: 1.3; margin: 0; }
       atensi-language-switch { grid-area: lang; }
       .sign-out { grid-area: out; }
+      atensi-notification-bell { grid-area: bell; }
       .logo { width: 36px; height: 36px; flex: none; }
       .product { font-weight: 700; font-size: 1.15rem; color: var(--c-primary); display: block; }
       .centre { display: block; color: var(--c-muted); font-size: 0.9rem; }
@@ -38,7 +39,7 @@ export class AppHeader extends LitElement {
         .bar {
           padding: 0.5rem 0.75rem;
           grid-template-columns: minmax(0, 1fr) auto auto;
-          grid-template-areas: 'brand brand out' 'who lang lang';
+          grid-template-areas: 'brand bell out' 'who lang lang';
         }
         atensi-language-switch, .sign-out { justify-self: end; }
         .who { text-align: left; }
@@ -49,6 +50,11 @@ export class AppHeader extends LitElement {
 
   @property({ attribute: false }) me: Me | undefined;
   @property() locale: Locale = 'id';
+
+  override updated(): void {
+    // The bell (and its API client) is its own chunk, fetched once someone is signed in.
+    if (this.me) void import('../pages/notifications/notification-bell.component.ts');
+  }
 
   override render() {
     const me = this.me;
@@ -70,6 +76,7 @@ export class AppHeader extends LitElement {
             <span class="name">${me.name}</span><span class="role">${label('role', me.role)}</span>
           </p>`
         : nothing}
+      ${me ? html`<atensi-notification-bell></atensi-notification-bell>` : nothing}
       <atensi-language-switch .locale=${this.locale}></atensi-language-switch>
       ${me
         ? html`<button type="button" class="secondary sign-out" @click=${() => emit(this, 'sign-out', undefined)}>

@@ -1,13 +1,40 @@
 // Who is signed in, and the moves between signed out and signed in: the first look at /api/me,
 // sign-in, sign-out, a session the server ended, and the language saved with the account.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Me } from '../../../schemas/auth.ts';
+import { Me } from '../../../schemas/auth.ts';
 import type { Locale } from '../../../schemas/common.ts';
 import { setSessionExpiredHandler } from '../data/api-client.ts';
+import { ApiError } from '../data/api-error.ts';
 import { loadMe, logout, updateMe } from '../data/auth.api.ts';
 import { getLocale, initLocale, setLocale, type MessageKey } from '../i18n/i18n.ts';
 import { navigate } from '../router/router.ts';
 import { LOGIN_PATH } from './routes.ts';
+
+/**
+ * A family's phone often opens the app with no signal; the app shell comes from the service worker,
+ * but /api/me cannot answer. The last signed-in family account is remembered on the device (who, not
+ * what: no beneficiary data) so Home and the report flow still open and reports wait in the outbox.
+ * Forgotten on sign-out and when the server says the session is over.
+ */
+const REMEMBERED = 'atensi.me';
+
+function remembered(): Me | undefined {
+  try {
+    const parsed = Me.safeParse(JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null'));
+    return parsed.success && parsed.data.role === 'family' ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(me: Me | undefined) {
+  try {
+    if (me?.role === 'family') localStorage.setItem(REMEMBERED, JSON.stringify(me));
+    else localStorage.removeItem(REMEMBERED);
+  } catch {
+    // Storage may be unavailable (private mode); the app then simply needs a connection to start.
+  }
+}
 
 export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'offline';
 
@@ -41,6 +68,8 @@ export class SessionController implements ReactiveController {
       if (me) this.signedIn(me);
       else this.showLogin(undefined);
     } catch (err) {
+      const known = err instanceof ApiError && err.code === 'network' ? remembered() : undefined;
+      if (known) return this.signedIn(known);
       this.error = err;
       this.status = 'offline';
       this.host.requestUpdate();
@@ -50,6 +79,7 @@ export class SessionController implements ReactiveController {
   /** The server accepted the person: their saved language applies, and they go where they were headed. */
   signedIn(me: Me): void {
     this.me = me;
+    remember(me);
     this.status = 'signed-in';
     this.notice = undefined;
     this.applyLocale(me.locale);
@@ -90,6 +120,7 @@ export class SessionController implements ReactiveController {
   private showLogin(notice: MessageKey | undefined) {
     if (location.pathname !== LOGIN_PATH) this.returnTo = location.pathname + location.search;
     this.me = undefined;
+    remember(undefined);
     this.status = 'signed-out';
     this.notice = notice;
     navigate(LOGIN_PATH, { replace: true });

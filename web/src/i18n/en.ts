@@ -39,7 +39,6 @@ export const en: Record<MessageKey, string> = {
   'home.centres': 'Centres',
   'home.users': 'Users',
   'home.staff': 'Centre staff',
-  'home.familyHeading': 'Your family',
   'home.familyEmpty': 'No beneficiary is linked to your account yet. Please contact your centre.',
 
   'list.title': 'Beneficiaries',

@@ -38,7 +38,6 @@ export const id = {
   'home.centres': 'Balai',
   'home.users': 'Pengguna',
   'home.staff': 'Staf balai',
-  'home.familyHeading': 'Keluarga Anda',
   'home.familyEmpty': 'Belum ada penerima manfaat yang terhubung dengan akun Anda. Hubungi balai Anda.',
 
   'list.title': 'Penerima manfaat',

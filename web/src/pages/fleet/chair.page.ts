@@ -126,6 +126,7 @@ export class ChairPage extends LitElement {
         <span>${d.beneficiary?.name ?? t('fleet.unassigned')}</span>
         ${d.risk ? riskBadge(d.risk) : nothing}
       </p>
+      <p><a href=${`/fleet/${d.id}/label`}>${t('qrLabel.printLink')}</a></p>
       ${stateSection(d)}
       ${d.kind === 'electric' ? this.renderCharts() : nothing}
       ${this.renderAlerts()}

@@ -28,7 +28,8 @@ export class HomePage extends LitElement {
   private readonly locale = new LocaleController(this);
 
   private readonly summary = new Task(this, {
-    task: async ([role], { signal }) => (role ? loadHomeSummary(role, signal) : initialState),
+    // Families get their own Home (web/src/pages/family), which loads what it needs.
+    task: async ([role], { signal }) => (role && role !== 'family' ? loadHomeSummary(role, signal) : initialState),
     args: () => [this.me?.role] as const,
   });
 
@@ -38,11 +39,13 @@ export class HomePage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('home.welcome', { name: me.name })}</h1>
       <p class="muted">${label('role', me.role)} · ${me.centre?.name ?? t('app.national')}</p>
-      ${this.summary.render({
-        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
-        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.summary.run()}></atensi-error-message>`,
-        complete: (summary) => (me.role === 'family' ? this.renderFamily(summary) : this.renderStats(me, summary)),
-      })}
+      ${me.role === 'family'
+        ? this.renderFamily(me)
+        : this.summary.render({
+            pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+            error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.summary.run()}></atensi-error-message>`,
+            complete: (summary) => this.renderStats(me, summary),
+          })}
     `;
   }
 
@@ -69,23 +72,10 @@ export class HomePage extends LitElement {
     </section>`;
   }
 
-  private renderFamily(summary: HomeSummary) {
-    const linked = summary.linked ?? [];
-    return html`<section aria-labelledby="family-heading">
-      <h2 id="family-heading">${t('home.familyHeading')}</h2>
-      ${linked.length === 0
-        ? html`<p>${t('home.familyEmpty')}</p>`
-        : html`<ul class="cards">
-            ${linked.map(
-              (b) => html`<li>
-                <a class="card stat-card person" href=${`/beneficiaries/${b.id}`}>
-                  <span class="stat-label">${b.fullName}</span>
-                  <span>${t('detail.ageValue', { age: b.ageYears })}</span>
-                </a>
-              </li>`,
-            )}
-          </ul>`}
-    </section>`;
+  private renderFamily(me: Me) {
+    // Loaded on demand: staff never download the family pages.
+    void import('../family/family-home.component.ts');
+    return html`<atensi-family-home .userId=${me.id}></atensi-family-home>`;
   }
 }
 

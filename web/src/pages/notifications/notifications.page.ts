@@ -1,0 +1,177 @@
+// The signed-in person's notifications, newest first: unread ones marked in words and weight, urgent
+// ones with an icon and the word "urgent" (never colour alone). Opening one marks it read; one or
+// all can be marked read. Managers and admins find the centre's outbound channel from here.
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Me } from '../../../../schemas/auth.ts';
+import type { NotificationView } from '../../../../schemas/notifications.ts';
+import { meContext } from '../../app/session.context.ts';
+import { listNotifications, markRead, NOTIFICATIONS_CHANGED, type NotificationPage } from '../../data/notifications.api.ts';
+import { PollController } from '../../data/poll.controller.ts';
+import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import type { AtensiEvent } from '../../ui/events.ts';
+import { icon } from '../../ui/icons.ts';
+import { pageStyles } from '../../ui/page.styles.ts';
+import '../../ui/pager.component.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { badgeStyles, relativeTime } from '../fleet/fleet-format.ts';
+import { formStyles } from '../work-orders/work-order-forms.ts';
+import { BELL_POLL_MS } from './notification-bell.component.ts';
+import { notificationDetail, notificationTitle } from './notification-words.ts';
+
+export const NOTIFICATIONS_PAGE_SIZE = 25;
+
+@customElement('atensi-notifications-page')
+export class NotificationsPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    badgeStyles,
+    formStyles,
+    css`
+      .tools { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.5rem 0 1rem; }
+      .tools > div { flex: 0 1 14rem; }
+      ul.list { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+      li.item { background: var(--c-surface); border: 1px solid var(--c-line); border-left: 4px solid var(--c-line); border-radius: var(--radius);
+        padding: 0.6rem 0.85rem; display: grid; gap: 0.25rem; }
+      li.item.unread { border-left-color: var(--c-primary); background: var(--c-primary-soft); }
+      li.item.urgent { border: 2px solid var(--c-error); border-left-width: 6px; }
+      .head { display: flex; flex-wrap: wrap; gap: 0.35rem 0.6rem; align-items: center; }
+      .head a { display: inline-flex; align-items: center; min-height: var(--target); font-weight: 600; }
+      li.item.unread .head a { font-weight: 800; }
+      .detail { margin: 0; }
+      .meta { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; color: var(--c-muted); font-size: 0.9rem; }
+      .meta button { font-size: 0.9rem; padding: 0.3rem 0.8rem; }
+      .tag.unread-tag { background: var(--c-primary); color: #fff; border-color: var(--c-primary); }
+    `,
+  ];
+
+  @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
+  @state() private unreadOnly = false;
+  @state() private offset = 0;
+  @state() private busy = false;
+  @state() private error: unknown;
+  @state() private message = '';
+
+  private readonly locale = new LocaleController(this);
+  private readonly poll = new PollController(this, () => this.refresh(), BELL_POLL_MS);
+  private readonly onChanged = () => this.refresh();
+
+  private readonly list = new Task(this, {
+    task: ([unreadOnly, offset], { signal }) => listNotifications({ unread: unreadOnly ? true : undefined, limit: NOTIFICATIONS_PAGE_SIZE, offset }, signal),
+    args: () => [this.unreadOnly, this.offset] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
+  }
+
+  private refresh() {
+    void this.list.run();
+  }
+
+  override render() {
+    const page = this.list.value;
+    return html`
+      <h1 tabindex="-1">${t('notifications.title')}</h1>
+      ${this.renderChannelLink()}
+      <div class="tools">
+        <div>
+          <label for="show">${t('notifications.show')}</label>
+          <select id="show" @change=${(e: Event) => this.setUnreadOnly((e.target as HTMLSelectElement).value === 'unread')}>
+            <option value="all" ?selected=${!this.unreadOnly}>${t('notifications.showAll')}</option>
+            <option value="unread" ?selected=${this.unreadOnly}>${t('notifications.showUnread')}</option>
+          </select>
+        </div>
+        ${page && page.unread > 0
+          ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.mark({ all: true })}>${t('notifications.markAll')}</button>`
+          : nothing}
+      </div>
+      <p class="status" role="status">
+        ${this.message || (this.list.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('notifications.summary', { unread: formatNumber(page.unread) }) : '')}
+      </p>
+      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+      ${this.list.status === TaskStatus.ERROR
+        ? html`<atensi-error-message .error=${this.list.error} retryable @atensi-retry=${() => this.list.run()}></atensi-error-message>`
+        : nothing}
+      ${page ? this.renderPage(page) : nothing}
+    `;
+  }
+
+  private renderChannelLink() {
+    const me = this.me;
+    if (me?.role === 'manager' && me.centre) {
+      return html`<p><a href=${`/centres/${me.centre.id}/webhook`}>${t('webhook.link')}</a></p>`;
+    }
+    if (me?.role === 'admin') return html`<p><a href="/centres">${t('webhook.linkAdmin')}</a></p>`;
+    return nothing;
+  }
+
+  private renderPage(page: NotificationPage) {
+    return html`
+      ${page.items.length === 0
+        ? html`<p>${this.unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</p>`
+        : html`<ul class="list" aria-label=${t('notifications.title')}>${page.items.map((n) => this.renderItem(n))}</ul>`}
+      ${page.total > NOTIFICATIONS_PAGE_SIZE
+        ? html`<atensi-pager .offset=${this.offset} .limit=${NOTIFICATIONS_PAGE_SIZE} .total=${page.total}
+            @atensi-page-change=${(e: AtensiEvent<'page-change'>) => (this.offset = e.detail.offset)}></atensi-pager>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(n: NotificationView) {
+    const unread = n.readAt === null;
+    const detail = notificationDetail(n, this.me?.role === 'family');
+    return html`<li class="item ${unread ? 'unread' : ''} ${n.urgent ? 'urgent' : ''}" data-notification=${n.id} data-unread=${String(unread)}>
+      <div class="head">
+        ${n.urgent ? html`<span class="tag urgent">${icon('alert')}<span>${t('notifications.urgent')}</span></span>` : nothing}
+        ${unread ? html`<span class="tag unread-tag">${t('notifications.unread')}</span>` : nothing}
+        <a href=${n.link} @click=${() => (unread ? void this.mark({ ids: [n.id] }, false) : undefined)}>${notificationTitle(n)}</a>
+      </div>
+      ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+      <div class="meta">
+        <time datetime=${n.createdAt} title=${formatDateTime(n.createdAt)}>${relativeTime(n.createdAt)}</time>
+        ${unread
+          ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.mark({ ids: [n.id] })}
+              aria-label=${t('notifications.markOneNamed', { title: notificationTitle(n) })}>${t('notifications.markOne')}</button>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private setUnreadOnly(value: boolean) {
+    this.unreadOnly = value;
+    this.offset = 0;
+  }
+
+  private async mark(target: { ids: string[] } | { all: true }, announce = true) {
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await markRead(target);
+      if (announce) this.message = 'all' in target ? t('notifications.markedAll') : t('notifications.markedOne');
+    } catch (err) {
+      if (announce) this.error = err;
+    } finally {
+      this.busy = false;
+    }
+    // markRead announced the change: the bell and this page reload through that event.
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-notifications-page': NotificationsPage;
+  }
+}

@@ -1,0 +1,20 @@
+// Words and badges of family reports (staff words, or the family's plainer ones): category, status and the red-flag badge
+// (an icon and words, never colour alone). Keys live in staff-reports.{id,en}.ts.
+import { html, nothing } from 'lit';
+import type { ReportCategory, ReportStatus } from '../../../../schemas/reports.ts';
+import { t } from '../../i18n/i18n.ts';
+import { icon } from '../../ui/icons.ts';
+
+/** `family`: the plainer words families read on Home (family catalogue), for the same values. */
+export const categoryLabel = (c: ReportCategory, family = false) => t(family ? `reportCategory.${c}` : `staffReports.category.${c}`);
+export const statusLabel = (s: ReportStatus, family = false) => t(family ? `reportStatus.${s}` : `staffReports.status.${s}`);
+
+export const isDone = (s: ReportStatus) => s === 'resolved' || s === 'closed';
+
+export function statusTag(s: ReportStatus, family = false) {
+  return html`<span class="tag ${isDone(s) ? 'done' : ''}" data-status=${s}>${statusLabel(s, family)}</span>`;
+}
+
+export function redFlagTag(redFlag: boolean) {
+  return redFlag ? html`<span class="tag urgent">${icon('alert')}<span>${t('staffReports.redFlag')}</span></span>` : nothing;
+}
