@@ -26,7 +26,6 @@ const { values } = parseArgs({
     /** Comma-separated subset of floor,fleet,telemetry,admin. */
     only: { type: 'string', default: 'floor,fleet,telemetry,admin' },
     /** What-if: the server keeps session rows for 5 s, to show what the session lookup costs. */
-    'what-if-session-cache': { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of the server process into this directory. */
     profile: { type: 'string' },
   },
@@ -67,7 +66,7 @@ await db.close();
 const dbBytes = fs.statSync(config.databaseFile).size;
 log(`seeded in ${Math.round((performance.now() - t0) / 1000)} s: ${JSON.stringify({ ...volume, ...counts, dbMB: Math.round(dbBytes / 1e6) })}`);
 
-const server = fork(path.join(import.meta.dirname, 'api-server.ts'), [dir, ...(values['what-if-session-cache'] ? ['session-cache'] : [])], {
+const server = fork(path.join(import.meta.dirname, 'api-server.ts'), [dir], {
   execArgv: ['--import', 'tsx', ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -157,7 +156,6 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       bench: 'api',
-      ...(values['what-if-session-cache'] ? { whatIf: 'session rows cached for 5 s (not how the app runs)' } : {}),
       connections: CONNECTIONS,
       seconds: SECONDS,
       volume: { ...volume, ...counts, dbMB: Math.round(dbBytes / 1e6), centreChairs: chairIds.length },
