@@ -37,6 +37,11 @@ export interface TelemetryService {
 export async function startTelemetry(o: TelemetryServiceOptions): Promise<TelemetryService> {
   const { config, raw, log } = o;
   const now = o.now ?? Date.now;
+  // In one process the rules engine (Prisma, whose transactions span awaits) and this connection share
+  // the event loop: a commit waiting seconds for Prisma's open transaction would block the very loop
+  // that transaction needs to finish. So commits wait only briefly for the lock, and the pipeline
+  // keeps the batch (acks withheld) and retries with backoff instead.
+  raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw, { now });
   const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log }) : null;
   let bridge: MqttBridge | undefined;
