@@ -61,6 +61,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   });
 
   let broker: EmbeddedBroker | null = null;
+  let bridgeSubscribed = false;
   let url = config.mqtt.url;
   let password = config.mqtt.password;
   if (!url) {
@@ -74,6 +75,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
       bridge: { username: config.mqtt.username, password },
       verifyDevice: (deviceId, secret) => verifyDeviceSecret(secret, (secretOf.get(deviceId) as { hash: string | null } | undefined)?.hash),
       onRefusal: (r) => pipeline.reject({ ...r, receivedAt: now(), preview: null }),
+      acceptingChairs: () => bridgeSubscribed,
     });
     url = `mqtt://127.0.0.1:${broker.port}`;
   }
@@ -92,6 +94,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     onError: (err) => log.warn('mqtt_bridge_error', { message: err.message }),
   });
   await bridge.ready;
+  bridgeSubscribed = true;
   rules?.start();
   log.info('telemetry_ready', { broker: broker ? `embedded:${broker.port}` : 'external' });
 

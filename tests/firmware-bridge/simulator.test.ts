@@ -10,6 +10,8 @@ import { type RejectReason, TelemetryV1 } from '../../schemas/telemetry.ts';
 import { BAD_KINDS, type BadKind, carriesSeq } from '../../firmware-bridge/src/simulator/bad-payloads.ts';
 import { SimulatedChair, type SimulatedChairOptions } from '../../firmware-bridge/src/simulator/chair.ts';
 import { type Random, seededRandom, UsageModel } from '../../firmware-bridge/src/simulator/usage-model.ts';
+import { bridgeSubscriptions } from '../../firmware-bridge/src/broker/acl.ts';
+import { startEmbeddedBroker } from '../../firmware-bridge/src/broker/embedded-broker.ts';
 import { startTelemetryFixture, type TelemetryFixture } from '../helpers/telemetry-fixture.ts';
 
 const MIN = 60_000;
@@ -228,6 +230,27 @@ describe('simulated chair against the bridge (embedded broker)', () => {
     expect(stored(chair)).toEqual(exactlyOnce(10));
   });
 
+  it('retransmits, on the same connection, samples whose ack stalls (lost between broker and bridge)', async () => {
+    // Chair 0 again (the others are spoken for), powered up anew with a short timeout: a new boot.
+    await chairs.find((c) => c.deviceId === f.chairs[0]!.deviceId)?.powerOff();
+    const chair = await connect(0, { retransmitMs: 300 });
+    tick(chair, 5);
+    expect(await chair.drained(10_000)).toBe(true);
+    // The bridge stops listening: the broker drops what the chair publishes meanwhile.
+    const telemetryTopic = bridgeSubscriptions('atensi')[0]!;
+    await f.svc.bridge.client.unsubscribeAsync(telemetryTopic);
+    const retransmits: number[] = [];
+    chair.on('retransmit', (n: number) => retransmits.push(n));
+    tick(chair, 8); // seq 5–12, lost
+    await new Promise((r) => setTimeout(r, 100));
+    await f.svc.bridge.client.subscribeAsync(telemetryTopic, { qos: 1 });
+    tick(chair, 4); // seq 13–16 arrive, but the ack cannot pass the gap at 5
+    expect(chair.connected).toBe(true);
+    expect(await chair.drained(10_000)).toBe(true);
+    expect(retransmits.length).toBeGreaterThan(0);
+    expect(stored(chair)).toEqual(exactlyOnce(17));
+  });
+
   it('turns every kind of injected bad payload into a rejected message with its reason', async () => {
     const chair = await connect(4);
     const reasons: Record<BadKind, RejectReason> = {
@@ -261,5 +284,35 @@ describe('simulated chair against the bridge (embedded broker)', () => {
     expect(rows(5) + rows(6)).toBe(Number(produced));
     expect(rows(7)).toBe(0); // --chairs 2 of 3
     await expect(run('--bad-kinds', 'schema,nonsense', '--credentials', file)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--bad-kinds') });
+  });
+});
+
+describe('embedded broker while the bridge is not yet subscribed', () => {
+  it('answers chairs "server unavailable", and they connect by themselves once it is', async () => {
+    let accepting = false;
+    const refusals: unknown[] = [];
+    const broker = await startEmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      prefix: 'atensi',
+      bridge: { username: 'bridge', password: 'bridge-secret-0123456789' },
+      verifyDevice: () => true,
+      onRefusal: (r) => refusals.push(r),
+      acceptingChairs: () => accepting,
+    });
+    const chair = new SimulatedChair({ deviceId: 'chairearly01', secret: 's', url: `mqtt://127.0.0.1:${broker.port}`, random: seededRandom(1) });
+    try {
+      let connected = false;
+      const up = chair.powerUp().then(() => (connected = true));
+      await new Promise((r) => setTimeout(r, 1200)); // two refused attempts at least
+      expect(connected).toBe(false);
+      accepting = true;
+      await up;
+      expect(chair.connected).toBe(true);
+      expect(refusals).toEqual([]); // a start-up wait is not a refusal worth a rejected-message row
+    } finally {
+      await chair.powerOff();
+      await broker.close();
+    }
   });
 });

@@ -63,14 +63,18 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
   };
 
   const topics = bridgeSubscriptions(o.prefix).map((t) => (o.sharedGroup ? `$share/${o.sharedGroup}/${t}` : t));
+  // Ready once subscribed (SUBACK), not merely connected: a chair's samples published before
+  // that would find no subscriber on a fresh broker.
+  let subscribed: () => void;
   const ready = new Promise<void>((resolve, reject) => {
-    client.once('connect', () => resolve());
+    subscribed = resolve;
     client.once('error', (err) => reject(err));
   });
   client.on('connect', (connack) => {
     puback.reset();
     // A persistent session keeps the subscriptions; subscribe anyway when the broker lost them.
-    if (!connack.sessionPresent) client.subscribe(topics, { qos: 1 });
+    if (connack.sessionPresent) subscribed();
+    else client.subscribe(topics, { qos: 1 }, (err) => (err ? o.onError?.(err) : subscribed()));
     o.onConnect?.();
   });
   client.on('error', (err) => o.onError?.(err));

@@ -27,6 +27,11 @@ export interface EmbeddedBrokerOptions {
   /** Checks a chair's secret against the device registry. */
   verifyDevice(deviceId: string, secret: string): boolean;
   onRefusal(refusal: BrokerRefusal): void;
+  /**
+   * False while chairs must wait (answered "server unavailable", so they retry): until the bridge
+   * has subscribed, a chair's samples would reach no subscriber and be dropped by the broker.
+   */
+  acceptingChairs?(): boolean;
   /** Packets larger than this end the connection before they are buffered. */
   maxPacketBytes?: number;
 }
@@ -45,7 +50,7 @@ function sameSecret(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function authError(code: 4 | 5, message: string) {
+function authError(code: 3 | 4 | 5, message: string) {
   return Object.assign(new Error(message), { returnCode: code });
 }
 
@@ -68,6 +73,7 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
         o.onRefusal({ clientId: client.id, deviceId: null, topic: '', reason: 'auth_failed', detail: 'client id must equal the device id used as username', size: 0 });
         return done(authError(5, 'client id must equal username'), false);
       }
+      if (o.acceptingChairs && !o.acceptingChairs()) return done(authError(3, 'the bridge is not subscribed yet'), false);
       if (!o.verifyDevice(deviceId, secret)) {
         o.onRefusal({ clientId: client.id, deviceId, topic: '', reason: 'auth_failed', detail: 'wrong secret or unknown device', size: 0 });
         return done(authError(4, 'bad username or password'), false);

@@ -1,6 +1,7 @@
 // A simulated electric chair that behaves like its firmware: a boot id per power-up, a sequence
 // number per sample, a ring buffer of unacknowledged samples resent above the retained ack after
-// each reconnect, a Last Will, battery physics and occasional controller faults.
+// each reconnect and again when acks stall (a retransmit timeout), a Last Will, battery physics and
+// occasional controller faults.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -30,6 +31,12 @@ export interface SimulatedChairOptions {
   health?: number;
   cycles?: number;
   now?: () => number;
+  /**
+   * Retransmit timeout in real ms: when the ack has not moved for this long, samples published
+   * that long ago and still unacknowledged are sent again, even on the same connection (a broker
+   * may have had no subscriber when they arrived). Doubles while nothing moves, up to 8×.
+   */
+  retransmitMs?: number;
 }
 
 interface RingEntry {
@@ -38,6 +45,8 @@ interface RingEntry {
   payload: string;
   /** The connection it was last published on (0: never): a resend skips what this one carried. */
   sentOn: number;
+  /** When it was last published (real ms), for the retransmit timeout. */
+  sentAt: number;
 }
 
 export class SimulatedChair extends EventEmitter {
@@ -59,13 +68,17 @@ export class SimulatedChair extends EventEmitter {
   private resendPending = false;
   private connection = 0;
   private resendTimer: NodeJS.Timeout | undefined;
+  private retransmitTimer: NodeJS.Timeout | undefined;
+  /** Real time of the last ack that shrank the ring (or of the last retransmit). */
+  private progressAt = 0;
+  private retransmitBackoff = 1;
   private readonly o: Required<Omit<SimulatedChairOptions, 'badKinds'>> & { badKinds: BadKind[] };
 
   constructor(options: SimulatedChairOptions) {
     super();
     this.o = {
       prefix: 'atensi', chemistry: 'lifepo4', ratedAh: 20, physicsSpeed: 1, ringSize: 20_000, faultRate: 0.0005, badRate: 0,
-      badKinds: [...BAD_KINDS], clockSkewMs: 0,
+      badKinds: [...BAD_KINDS], clockSkewMs: 0, retransmitMs: 5000,
       activity: 0.6, initialSoc: 0.6 + options.random() * 0.4, health: 1, cycles: 0, now: Date.now, ...options,
     };
     this.deviceId = options.deviceId;
@@ -96,6 +109,9 @@ export class SimulatedChair extends EventEmitter {
       clean: true,
       reconnectPeriod: 500,
       connectTimeout: 5000,
+      // "Server unavailable" (the server is still starting) is worth retrying; bad credentials are
+      // not, so those end the client below.
+      reconnectOnConnackError: true,
       will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify({ v: 1, state: 'offline' })), qos: 1, retain: true },
     });
     this.client = client;
@@ -108,10 +124,20 @@ export class SimulatedChair extends EventEmitter {
       client.subscribe(this.topics.ack, { qos: 1 });
       clearTimeout(this.resendTimer);
       this.resendTimer = setTimeout(() => this.resendPending && this.resend(), 1000);
+      this.progressAt = Date.now();
+      this.retransmitBackoff = 1;
       this.emit('connect');
     });
+    clearInterval(this.retransmitTimer);
+    this.retransmitTimer = setInterval(() => this.retransmit(), Math.max(50, this.o.retransmitMs / 4));
+    this.retransmitTimer.unref();
     client.on('message', (_topic, payload) => this.onAck(payload));
-    client.on('error', (err) => this.emit('error', err));
+    client.on('error', (err) => {
+      const code = (err as { code?: unknown }).code;
+      if (code === 3) return; // server unavailable: retried after reconnectPeriod
+      if (code === 4 || code === 5) client.end(true);
+      this.emit('error', err);
+    });
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));
   }
 
@@ -126,6 +152,10 @@ export class SimulatedChair extends EventEmitter {
     // previous boot, whose seqs overlap this boot's: they stay until an ack of their boot.
     let kept = 0;
     for (const e of this.ring) if (e.bootId !== ack.bootId || e.seq > ack.seq) this.ring[kept++] = e;
+    if (kept < this.ring.length) {
+      this.progressAt = Date.now();
+      this.retransmitBackoff = 1;
+    }
     this.ring.length = kept;
     this.emit('ack', ack.bootId === this.bootId ? ack.seq : -1);
     if (this.resendPending) this.resend();
@@ -135,11 +165,31 @@ export class SimulatedChair extends EventEmitter {
   private resend() {
     this.resendPending = false;
     clearTimeout(this.resendTimer);
+    const now = Date.now();
     for (const e of this.ring) {
       if (e.sentOn === this.connection || !this.client) continue;
       this.client.publish(this.topics.telemetry, e.payload, { qos: 1 });
       e.sentOn = this.connection;
+      e.sentAt = now;
     }
+  }
+
+  /** The retransmit timeout: acks have stalled, so send again what has waited too long. */
+  private retransmit() {
+    const now = Date.now();
+    const timeout = this.o.retransmitMs * this.retransmitBackoff;
+    if (!this.client?.connected || this.resendPending || !this.ring.length || now - this.progressAt < timeout) return;
+    let sent = 0;
+    for (const e of this.ring) {
+      if (e.sentOn === 0 || now - e.sentAt < timeout) continue;
+      this.client.publish(this.topics.telemetry, e.payload, { qos: 1 });
+      e.sentOn = this.connection;
+      e.sentAt = now;
+      sent++;
+    }
+    this.progressAt = now;
+    this.retransmitBackoff = Math.min(8, this.retransmitBackoff * 2);
+    if (sent) this.emit('retransmit', sent);
   }
 
   private deviceNow() {
@@ -181,12 +231,13 @@ export class SimulatedChair extends EventEmitter {
     };
     const payload = JSON.stringify(sample);
     if (this.ring.length >= this.o.ringSize) this.ring.shift(); // oldest lost, as on the real board
-    const entry: RingEntry = { bootId: sample.bootId, seq: sample.seq, payload, sentOn: 0 };
+    const entry: RingEntry = { bootId: sample.bootId, seq: sample.seq, payload, sentOn: 0, sentAt: 0 };
     this.ring.push(entry);
     this.produced++;
     if (this.client?.connected) {
       this.client.publish(this.topics.telemetry, payload, { qos: 1 });
       entry.sentOn = this.connection;
+      entry.sentAt = Date.now();
     }
     if (this.o.badRate > 0 && this.o.random() < this.o.badRate) this.sendBad();
     return sample;
@@ -223,6 +274,7 @@ export class SimulatedChair extends EventEmitter {
 
   async powerOff() {
     clearTimeout(this.resendTimer);
+    clearInterval(this.retransmitTimer);
     await this.client?.endAsync(true);
     this.client = undefined;
   }
