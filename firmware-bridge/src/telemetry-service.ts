@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Config } from '../../server/src/config.ts';
 import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
 import type { Logger } from '../../server/src/lib/logger.ts';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker.ts';
+import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embedded-broker.ts';
 import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from './store/sqlite-telemetry-store.ts';
@@ -31,6 +31,12 @@ export interface TelemetryService {
   pipeline: IngestPipeline;
   store: SqliteTelemetryStore;
   rules: RulesEngine | null;
+  /**
+   * Embedded mode: closes the broker (every client is cut off) and starts a fresh one on the same
+   * port, as after a broker crash. Chairs and the bridge reconnect by themselves; chairs wait until
+   * the bridge has subscribed again. Used by the fault tests.
+   */
+  restartBroker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,7 +67,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   });
 
   let broker: EmbeddedBroker | null = null;
-  let bridgeSubscribed = false;
+  let brokerOptions: EmbeddedBrokerOptions | undefined;
   let url = config.mqtt.url;
   let password = config.mqtt.password;
   if (!url) {
@@ -69,14 +75,15 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     raw.prepare('UPDATE chair_state SET online = 0 WHERE online = 1').run();
     password = randomBytes(24).toString('base64url');
     const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
-    broker = await startEmbeddedBroker({
+    brokerOptions = {
       port: config.mqtt.port,
       prefix: config.mqtt.prefix,
       bridge: { username: config.mqtt.username, password },
       verifyDevice: (deviceId, secret) => verifyDeviceSecret(secret, (secretOf.get(deviceId) as { hash: string | null } | undefined)?.hash),
       onRefusal: (r) => pipeline.reject({ ...r, receivedAt: now(), preview: null }),
-      acceptingChairs: () => bridgeSubscribed,
-    });
+      acceptingChairs: () => bridge?.subscribed ?? false,
+    };
+    broker = await startEmbeddedBroker(brokerOptions);
     url = `mqtt://127.0.0.1:${broker.port}`;
   }
 
@@ -94,21 +101,28 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     onError: (err) => log.warn('mqtt_bridge_error', { message: err.message }),
   });
   await bridge.ready;
-  bridgeSubscribed = true;
   rules?.start();
   log.info('telemetry_ready', { broker: broker ? `embedded:${broker.port}` : 'external' });
 
-  return {
+  const service: TelemetryService = {
     brokerUrl: broker ? `mqtt://localhost:${broker.port}` : url,
     broker,
     bridge: bridge,
     pipeline,
     store,
     rules,
+    async restartBroker() {
+      if (!broker || !brokerOptions) throw new Error('restartBroker: no embedded broker (MQTT_URL names an external one)');
+      const port = broker.port;
+      await broker.close();
+      broker = await startEmbeddedBroker({ ...brokerOptions, port });
+      service.broker = broker;
+    },
     async close() {
       await bridge!.close();
       await rules?.stop();
       await broker?.close();
     },
   };
+  return service;
 }

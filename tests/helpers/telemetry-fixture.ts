@@ -16,6 +16,8 @@ export type BrokerKind = 'aedes' | 'mosquitto';
 export interface TelemetryFixture {
   kind: BrokerKind;
   h: Harness;
+  /** The external broker in 'mosquitto' fixtures. */
+  mosquitto: Awaited<ReturnType<typeof startMosquitto>> | null;
   svc: TelemetryService;
   url: string;
   chairs: { deviceId: string; secret: string }[];
@@ -57,17 +59,35 @@ export async function startMosquitto(h: Harness, bridgePassword: string, prefix 
   // Tests run as root in CI; Mosquitto would otherwise drop to a user that cannot read these files.
   const conf = files.conf.replace(/^listener (\d+)$/m, 'listener $1 127.0.0.1') + (process.getuid?.() === 0 ? 'user root\n' : '');
   fs.writeFileSync(path.join(dir, 'mosquitto.conf'), conf);
-  const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
-  await waitForPort(port);
-  return {
-    port,
-    child,
-    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  const launch = async () => {
+    const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+    await waitForPort(port);
+    return child;
   };
+  const stopped = (child: ChildProcess, signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill(signal))));
+  const broker = {
+    port,
+    child: await launch(),
+    stop: () => stopped(broker.child, 'SIGTERM'),
+    /** Stops Mosquitto (SIGKILL: a crash; SIGTERM: it saves its persistence file) and starts it again on the same port. */
+    async restart(signal: NodeJS.Signals = 'SIGKILL', downMs = 0) {
+      await stopped(broker.child, signal);
+      if (downMs) await new Promise((r) => setTimeout(r, downMs));
+      broker.child = await launch();
+    },
+  };
+  return broker;
 }
 
-export async function startTelemetryFixture(kind: BrokerKind, env: Record<string, string> = {}): Promise<TelemetryFixture> {
+export async function startTelemetryFixture(
+  kind: BrokerKind,
+  env: Record<string, string> = {},
+  /** Runs on the fresh database before the broker starts (e.g. to register more chairs). */
+  prepare?: (h: Harness) => void,
+): Promise<TelemetryFixture> {
   const h = await createHarness();
+  prepare?.(h);
   const bridgePassword = 'test-bridge-password';
   const mosquitto = kind === 'mosquitto' ? await startMosquitto(h, bridgePassword) : null;
   const config = parseConfig({
@@ -83,6 +103,7 @@ export async function startTelemetryFixture(kind: BrokerKind, env: Record<string
   const fixture: TelemetryFixture = {
     kind,
     h,
+    mosquitto,
     svc,
     url,
     chairs: h.creds.chairs,

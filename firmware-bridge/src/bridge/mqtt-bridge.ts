@@ -28,6 +28,8 @@ export interface MqttBridge {
   client: MqttClient;
   acks: AckCoalescer;
   ready: Promise<void>;
+  /** True while connected and subscribed (after the SUBACK of this connection). */
+  readonly subscribed: boolean;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
     ...(o.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65535 } } : {}),
     reconnectPeriod: 500,
     connectTimeout: 10_000,
-    resubscribe: true,
+    resubscribe: false, // subscribed explicitly after every connect, below
   });
   const puback = new DeferredPuback(client);
   const acks = new AckCoalescer({
@@ -65,24 +67,35 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
   const topics = bridgeSubscriptions(o.prefix).map((t) => (o.sharedGroup ? `$share/${o.sharedGroup}/${t}` : t));
   // Ready once subscribed (SUBACK), not merely connected: a chair's samples published before
   // that would find no subscriber on a fresh broker.
-  let subscribed: () => void;
+  let isSubscribed = false;
+  let readyNow: () => void;
   const ready = new Promise<void>((resolve, reject) => {
-    subscribed = resolve;
+    readyNow = resolve;
     client.once('error', (err) => reject(err));
   });
-  client.on('connect', (connack) => {
+  const subscribed = () => {
+    isSubscribed = true;
+    readyNow();
+  };
+  client.on('connect', () => {
     puback.reset();
-    // A persistent session keeps the subscriptions; subscribe anyway when the broker lost them.
-    if (connack.sessionPresent) subscribed();
-    else client.subscribe(topics, { qos: 1 }, (err) => (err ? o.onError?.(err) : subscribed()));
+    // Subscribe after every connect, even when the broker says it kept the session: Mosquitto
+    // restored from its persistence file reports the session but no longer routes the shared
+    // subscription to it (found by tests/faults/broker-restart.test.ts). The same filter again
+    // replaces the subscription (MQTT 3.1.1 §3.8.4), so this is always safe.
+    client.subscribe(topics, { qos: 1 }, (err) => (err ? o.onError?.(err) : subscribed()));
     o.onConnect?.();
   });
+  client.on('close', () => (isSubscribed = false));
   client.on('error', (err) => o.onError?.(err));
 
   return {
     client,
     acks,
     ready,
+    get subscribed() {
+      return isSubscribed;
+    },
     async close() {
       await o.pipeline.close();
       acks.close();

@@ -50,6 +50,9 @@ function sameSecret(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** aedes's own messages for topics it refuses outright (lib/handlers/publish.js, lib/utils.js). */
+const protocolRefusal = /empty topic|is not allowed in PUBLISH|is only allowed in|too many levels/;
+
 function authError(code: 3 | 4 | 5, message: string) {
   return Object.assign(new Error(message), { returnCode: code });
 }
@@ -63,7 +66,10 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
     authenticate(client, username, password, done) {
       const secret = password?.toString('utf8') ?? '';
       if (username === o.bridge.username) {
-        if (!sameSecret(secret, o.bridge.password)) return done(authError(4, 'bad bridge credentials'), false);
+        if (!sameSecret(secret, o.bridge.password)) {
+          o.onRefusal({ clientId: client.id, deviceId: null, topic: '', reason: 'auth_failed', detail: 'wrong password for the bridge account', size: 0 });
+          return done(authError(4, 'bad bridge credentials'), false);
+        }
         principals.set(client, { kind: 'bridge' });
         return done(null, true);
       }
@@ -85,7 +91,12 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
       if (!client) return callback(null); // the broker's own ($SYS) messages
       const p = principals.get(client);
       const decision = p ? canPublish(p, packet.topic, o.prefix) : ({ ok: false, reason: 'forbidden' } as const);
-      if (decision.ok) return callback(null);
+      if (decision.ok) {
+        // Telemetry is never retained (DESIGN.md): a retained sample would be replayed to every new
+        // subscription of the bridge. The sample itself goes through.
+        if (packet.retain && p?.kind === 'chair' && parseChairTopic(packet.topic, o.prefix)?.kind === 'telemetry') packet.retain = false;
+        return callback(null);
+      }
       o.onRefusal({
         clientId: client.id,
         deviceId: p?.kind === 'chair' ? p.deviceId : null,
@@ -109,6 +120,14 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
       });
       callback(null, null);
     },
+  });
+
+  // aedes closes a connection that breaks the topic rules (an empty topic, a wildcard in a publish,
+  // more levels than allowed) before any authorize hook runs: report those refusals too.
+  aedes.on('clientError', (client, err) => {
+    if (!protocolRefusal.test(err.message)) return;
+    const p = principals.get(client);
+    o.onRefusal({ clientId: client.id, deviceId: p?.kind === 'chair' ? p.deviceId : null, topic: '', reason: 'unknown_topic', detail: err.message.slice(0, 200), size: 0 });
   });
 
   const server = net.createServer((socket) => {

@@ -54,6 +54,8 @@ export class SimulatedChair extends EventEmitter {
   bootId = '';
   seq = 0;
   produced = 0;
+  /** Samples produced per boot id (a power cycle starts a new boot). */
+  readonly producedByBoot = new Map<string, number>();
   badSent = 0;
   readonly ring: RingEntry[] = [];
   readonly battery: Battery;
@@ -234,6 +236,7 @@ export class SimulatedChair extends EventEmitter {
     const entry: RingEntry = { bootId: sample.bootId, seq: sample.seq, payload, sentOn: 0, sentAt: 0 };
     this.ring.push(entry);
     this.produced++;
+    this.producedByBoot.set(sample.bootId, (this.producedByBoot.get(sample.bootId) ?? 0) + 1);
     if (this.client?.connected) {
       this.client.publish(this.topics.telemetry, payload, { qos: 1 });
       entry.sentOn = this.connection;

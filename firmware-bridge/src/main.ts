@@ -1,0 +1,46 @@
+// The bridge on its own (`npm run bridge`): for deployments where the API runs with TELEMETRY=off
+// and the bridge in its own process next to an external broker (MQTT_URL, e.g. Mosquitto), so that
+// either can be restarted, or crash, without taking the other down. Same configuration and data
+// directory as the server; the server owns the schema, so pending migrations stop the bridge.
+import { ConfigError, loadConfig } from '../../server/src/config.ts';
+import { openDatabase } from '../../server/src/db/client.ts';
+import { pendingMigrations } from '../../server/src/db/migrate.ts';
+import { createLogger } from '../../server/src/lib/logger.ts';
+import { startTelemetry } from './telemetry-service.ts';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const pending = pendingMigrations(config.databaseFile);
+  if (pending.length) {
+    process.stderr.write(`The database at ${config.databaseFile} is not ready (${pending.length} migrations pending): start the server once first, it applies them.\n`);
+    process.exit(2);
+  }
+  const database = openDatabase(config.databaseFile);
+  const telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log });
+  process.stdout.write(`Atensi bridge is ready (MQTT: ${telemetry.brokerUrl}).\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    setTimeout(() => process.exit(1), 10_000).unref();
+    // Commits and acknowledges what it holds before the database closes.
+    void telemetry
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`The Atensi bridge failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
