@@ -1,6 +1,6 @@
 // Login, the signed-in user and their preferences.
 import { z } from 'zod';
-import { Email, Id, Locale, Role } from './common.ts';
+import { Email, Id, Locale, Role, text } from './common.ts';
 
 export const LoginBody = z.strictObject({
   email: Email,
@@ -23,6 +23,6 @@ export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z.strictObject({
   locale: Locale.optional(),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: text(120).optional(),
 });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;

@@ -146,6 +146,10 @@ export const BeneficiarySummary = z
     reportCategories: z
       .array(ReportCategory)
       .describe('what may be reported for this person (the shunt signs only with hydrocephalus); families get it without the diagnosis'),
+    anonymisedAt: z
+      .string()
+      .nullable()
+      .describe('when identifying data was removed (POST /api/beneficiaries/{id}/anonymise); null for a normal record'),
   })
   .meta({ id: 'BeneficiarySummary' });
 export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;
@@ -157,6 +161,14 @@ export const BeneficiaryDetail = BeneficiarySummary.extend({
   cpProfile: CpProfile.nullable().optional(),
   hydrocephalusProfile: HydrocephalusProfile.nullable().optional(),
   consents: z.array(Consent).optional(),
+  healthDataConsent: z
+    .boolean()
+    .optional()
+    .describe('clinical roles: whether an active health-data consent (a guardian\'s, for a child) is on file; without it clinical writes are refused (409)'),
+  clinicalWithheld: z
+    .boolean()
+    .optional()
+    .describe('clinical roles: true when the health-data consent is missing or withdrawn, so the notes and profiles are shown to admins only'),
   family: z
     .array(z.object({ userId: Id, name: z.string(), relationship: Relationship }))
     .optional(),

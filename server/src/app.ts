@@ -20,9 +20,11 @@ import { indicatorRoutes } from './indicators/indicators.index.ts';
 import { reportRoutes } from './reports/reports.index.ts';
 import { isPhotoUpload } from './reports/photo-path.ts';
 import { notificationRoutes } from './notifications/notifications.index.ts';
+import { auditRoutes } from './audit/audit.index.ts';
+import { exportDocumentCsp, privacyRoutes } from './privacy/privacy.index.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
-import { accessLog, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
+import { accessLog, crossSiteGuard, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
 import { mountDocs, mountWeb } from './http/static.ts';
 import type { AppEnv, Deps } from './http/types.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -60,6 +62,8 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   const app = new OpenAPIHono<AppEnv>();
   app.onError(makeErrorHandler(log));
   app.use('*', requestId(), depsMiddleware(deps));
+  // Before secureHeaders, so a printable export keeps its stricter CSP (privacy/privacy.index.ts).
+  app.use('/api/beneficiaries/:id/export', exportDocumentCsp);
   app.use(
     '*',
     secureHeaders({
@@ -88,7 +92,8 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   });
   // A photo upload reads its body with its own, larger streaming limit (server/src/reports/photos.ts).
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path, c.req.header('content-type')) ? next() : apiBodyLimit(c, next)));
-  app.use('/api/*', csrf({ origin: (origin, c) => origin === (config.publicOrigin ?? new URL(c.req.url).origin) }));
+  const ownOrigin = (origin: string, c: { req: { url: string } }) => origin === (config.publicOrigin ?? new URL(c.req.url).origin);
+  app.use('/api/*', csrf({ origin: ownOrigin }), crossSiteGuard(ownOrigin));
   app.use('/api/*', jsonOnly, sessionLoader);
 
   app.route('/', authRoutes());
@@ -103,6 +108,8 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.route('/', indicatorRoutes());
   app.route('/', reportRoutes());
   app.route('/', notificationRoutes());
+  app.route('/', auditRoutes());
+  app.route('/', privacyRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../schemas/common.ts';
 import {
+  ACTORS,
   type ActorKey,
   contradictions,
   documentedOperations,
@@ -22,16 +23,19 @@ import { beneficiaryRows } from './access/beneficiaries.rows.ts';
 import { centreRows } from './access/centres.rows.ts';
 import { fleetRows } from './access/fleet.rows.ts';
 import { notificationRows } from './access/notifications.rows.ts';
+import { privacyRows } from './access/privacy.rows.ts';
 import { requestRows } from './access/requests.rows.ts';
 import { reportRows } from './access/reports.rows.ts';
 import { userRows } from './access/users.rows.ts';
 
-const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows];
+const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows];
 
 let h: Harness;
 let world: World;
 let as: Record<ActorKey, Client>;
 let ops: DocumentedOperation[];
+/** What the matrix run checked, for the figure line; an unauthorised read is a 2xx where a 4xx is expected. */
+const tally = { rowsRun: 0, checks: 0, unauthorised: [] as string[] };
 
 beforeAll(async () => {
   h = await createHarness();
@@ -39,7 +43,13 @@ beforeAll(async () => {
   as = await signInActors(h);
   ops = documentedOperations(await expectJson(await h.anonymous().get('/api/openapi.json')));
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  console.log(
+    `access matrix: ${ops?.length ?? 0} operations, ${rows.length} rows, ${tally.checks} checks (rows × ${ACTORS.length} actors), ` +
+      `unauthorised reads: ${tally.unauthorised.length}`,
+  );
+  await h.close();
+});
 
 const ids = (body: { items: { id: string }[] }) => body.items.map((x) => x.id).sort();
 const sorted = (xs: string[]) => [...xs].sort();
@@ -68,10 +78,13 @@ describe('the matrix covers the whole API', () => {
     expect([...covered].filter((op) => !documented.has(op)), 'rows for undocumented operations').toEqual([]);
   });
 
-  it('operations that act on an object have a row for another centre\'s object', () => {
-    const objectOps = [...new Set(rows.filter((r) => r.op.includes('{id}')).map((r) => r.op))];
-    const missing = objectOps.filter((op) => !rows.some((r) => r.op === op && r.target === 'otherCentre'));
-    expect(missing).toEqual([]);
+  it('operations that act on an object have rows for the own object, another family\'s and another centre\'s', () => {
+    const objectOps = ops.filter((o) => o.op.includes('{id}')).map((o) => o.op);
+    expect(objectOps.length).toBeGreaterThan(0);
+    const missing = objectOps.flatMap((op) =>
+      (['own', 'otherFamily', 'otherCentre'] as const).filter((t) => !rows.some((r) => r.op === op && r.target === t)).map((t) => `${op} [${t}]`),
+    );
+    expect(missing, 'object operations without a row for each target').toEqual([]);
   });
 
   it('row names are unique', () => {
@@ -180,7 +193,7 @@ describe('what each role sees of a beneficiary', () => {
   it('a family gets only what a family needs: no address, phone, family links or clinical keys', async () => {
     const b = await expectJson(await as.familyA1.get(`/api/beneficiaries/${world.beneficiaryOf.familyA1}`));
     // Anything new shown to families must be added here on purpose.
-    const allowed = ['id', 'fullName', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt', 'reportCategories'];
+    const allowed = ['id', 'fullName', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt', 'reportCategories', 'anonymisedAt'];
     expect(Object.keys(b).filter((k) => !allowed.includes(k))).toEqual([]);
     for (const key of [...clinicalKeys, 'address', 'phone', 'family']) expect(b, key).not.toHaveProperty(key);
     const list = await expectJson(await as.familyA1.get('/api/beneficiaries'));
@@ -192,8 +205,21 @@ describe('role × route matrix', () => {
   for (const r of rows) {
     it(rowName(r), async () => {
       const { statuses, problems } = await runRow(r, h, world, as);
+      tally.rowsRun += 1;
+      tally.checks += ACTORS.length;
+      for (const actor of ACTORS) {
+        if (r.expect[actor] >= 400 && statuses[actor] >= 200 && statuses[actor] < 300) tally.unauthorised.push(`${rowName(r)}: ${actor} got ${statuses[actor]}`);
+      }
       expect(statuses).toEqual(r.expect);
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe('figures', () => {
+  it('every row ran for every actor, and no actor got a 2xx where a 4xx was expected', () => {
+    expect(tally.rowsRun).toBe(rows.length);
+    expect(tally.checks).toBe(rows.length * ACTORS.length);
+    expect(tally.unauthorised, 'unauthorised reads').toEqual([]);
+  });
 });

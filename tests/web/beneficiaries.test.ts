@@ -70,7 +70,7 @@ describe('therapist', () => {
     for (const text of ['Level IV', 'Spastik', 'Kuadriplegia', 'Duduk dengan disangga', 'Skoliosis', 'Jl. Mawar No. 12, Bekasi Timur', 'Wali: Siti Aminah']) {
       expect(await main.getByText(text, { exact: true }).first().isVisible(), text).toBe(true);
     }
-    expect(await main.getByText('Aktif', { exact: true }).count()).toBe(2);
+    expect(await main.getByText('Aktif', { exact: true }).count()).toBe(3); // service, health data, photos
     expect(await page.title()).toBe('Rizky Pratama · Atensi Mobility');
     expect(await focusedElement(page)).toEqual({ tag: 'h1', text: 'Rizky Pratama' });
     // The section of the navigation stays marked, but only the list's own page is "current".

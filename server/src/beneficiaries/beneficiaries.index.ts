@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './beneficiaries.routes.ts';
 import {
+  assertNotAnonymised,
   checkConsentGiver,
   consentRows,
   detailInclude,
@@ -59,6 +60,13 @@ export function beneficiaryRoutes() {
     const birth = day(birthDate);
     if (birth > now) throw invalid('birth date is in the future', [{ path: ['birthDate'], message: 'in the future', code: 'custom' }]);
     checkConsentGiver(consent, birth, now);
+    // The diagnosis category is the programme's eligibility criterion and comes with the service;
+    // clinical notes beyond it are health data and need the health-data consent.
+    if (fields.diagnosisNotes && !consent.purposes.includes('health_data')) {
+      throw invalid('clinical notes need the health-data consent', [
+        { path: ['consent', 'purposes'], message: 'add health_data to record diagnosis notes, or leave the notes out', code: 'custom' },
+      ]);
+    }
     const b = await db.beneficiary.create({
       data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
       include: detailInclude,
@@ -72,9 +80,13 @@ export function beneficiaryRoutes() {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const { birthDate, ...body } = c.req.valid('json');
-    await findVisible(db, actor, id);
+    assertNotAnonymised(await findVisible(db, actor, id));
     if (birthDate && day(birthDate) > clock.now()) throw invalid('birth date is in the future');
-    await db.beneficiary.update({ where: { id }, data: { ...body, ...(birthDate ? { birthDate: day(birthDate) } : {}) } });
+    await db.$transaction(async (tx) => {
+      // Writing clinical notes needs the health-data consent; clearing them never does.
+      if (body.diagnosisNotes) await requireActiveConsent(tx, id, 'health_data', clock.now());
+      await tx.beneficiary.update({ where: { id }, data: { ...body, ...(birthDate ? { birthDate: day(birthDate) } : {}) } });
+    });
     const b = await findVisible(db, actor, id);
     await auditFrom(c, { action: 'beneficiary.update', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { fields: Object.keys(c.req.valid('json')) } });
     return c.json(toDetail(b, actor, clock.now()), 200);
@@ -86,8 +98,11 @@ export function beneficiaryRoutes() {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const existing = await findVisible(db, actor, id);
-    await requireActiveConsent(db, id, 'health_data', clock.now());
-    await db.cpProfile.upsert({ where: { beneficiaryId: id }, create: { ...body, beneficiaryId: id }, update: body });
+    assertNotAnonymised(existing);
+    await db.$transaction(async (tx) => {
+      await requireActiveConsent(tx, id, 'health_data', clock.now());
+      await tx.cpProfile.upsert({ where: { beneficiaryId: id }, create: { ...body, beneficiaryId: id }, update: body });
+    });
     await auditFrom(c, { action: 'cp_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId });
     return c.json(toDetail(await findVisible(db, actor, id), actor, clock.now()), 200);
   });
@@ -98,9 +113,10 @@ export function beneficiaryRoutes() {
     const { id } = c.req.valid('param');
     const { headCircumferences, lastRevisionAt, ...body } = c.req.valid('json');
     const existing = await findVisible(db, actor, id);
-    await requireActiveConsent(db, id, 'health_data', clock.now());
+    assertNotAnonymised(existing);
     const data = { ...body, lastRevisionAt: lastRevisionAt ? day(lastRevisionAt) : null };
     await db.$transaction(async (tx) => {
+      await requireActiveConsent(tx, id, 'health_data', clock.now());
       const profile = await tx.hydrocephalusProfile.upsert({ where: { beneficiaryId: id }, create: { ...data, beneficiaryId: id }, update: data });
       if (headCircumferences) {
         await tx.headCircumference.deleteMany({ where: { profileId: profile.id } });
@@ -119,6 +135,7 @@ export function beneficiaryRoutes() {
     const { id } = c.req.valid('param');
     const consent = c.req.valid('json');
     const b = await findVisible(db, actor, id);
+    assertNotAnonymised(b);
     const now = clock.now();
     checkConsentGiver(consent, b.birthDate, now);
     await db.consent.createMany({ data: consentRows(consent, actor.id).map((r) => ({ ...r, beneficiaryId: id })) });

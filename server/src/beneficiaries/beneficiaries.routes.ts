@@ -16,7 +16,7 @@ import { defineRoute, json, jsonBody } from '../http/route.ts';
 
 const clinicalWriters = ['admin', 'therapist'] as const;
 const tags = ['beneficiaries'];
-const conflictDoc = json(z.any(), 'Consent missing or withdrawn');
+const conflictDoc = json(z.any(), 'Health-data consent missing or withdrawn (a guardian\'s for a child), or the record is anonymised');
 
 export const list = defineRoute(roles, {
   method: 'get',
@@ -49,9 +49,9 @@ export const update = defineRoute(clinicalWriters, {
   method: 'patch',
   path: '/api/beneficiaries/{id}',
   tags,
-  summary: 'Change a beneficiary\'s details',
+  summary: 'Change a beneficiary\'s details (diagnosis notes need active health-data consent)',
   request: { params: IdParams, body: jsonBody(UpdateBeneficiaryBody) },
-  responses: { 200: json(BeneficiaryDetail, 'Updated') },
+  responses: { 200: json(BeneficiaryDetail, 'Updated'), 409: json(z.any(), 'Health-data consent missing or withdrawn, or the record is anonymised') },
 });
 
 export const putCp = defineRoute(clinicalWriters, {
@@ -78,7 +78,7 @@ export const addConsent = defineRoute(clinicalWriters, {
   tags,
   summary: 'Record consent for one or more purposes',
   request: { params: IdParams, body: jsonBody(ConsentBody) },
-  responses: { 201: json(BeneficiaryDetail, 'Recorded') },
+  responses: { 201: json(BeneficiaryDetail, 'Recorded'), 409: json(z.any(), 'The record is anonymised') },
 });
 
 export const withdrawConsent = defineRoute(clinicalWriters, {

@@ -48,6 +48,7 @@ export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySu
     centreName: b.centre.name,
     ...(canSeeClinical(actor) ? { diagnosis: b.diagnosis as Diagnosis } : {}),
     reportCategories: reportCategoriesFor(b.diagnosis),
+    anonymisedAt: b.anonymisedAt?.toISOString() ?? null,
   };
 }
 
@@ -55,13 +56,18 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
   const clinical = canSeeClinical(actor);
   const staff = isStaff(actor) || actor.role === 'admin';
   const hp = b.hydroProfile;
+  // After a withdrawal (or with no health-data consent at all) only admins still see the clinical
+  // record, for the duties that outlive consent (export, erasure, legal retention).
+  const healthDataConsent = hasActiveConsent(b.consents, b.birthDate, 'health_data', now);
+  const withheld = clinical && actor.role !== 'admin' && !healthDataConsent;
   return {
     ...toSummary(b, actor, now),
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
     ...(staff ? { address: b.address, phone: b.phone } : {}),
     ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship as Relationship })) } : {}),
-    ...(clinical
+    ...(clinical ? { healthDataConsent, clinicalWithheld: withheld } : {}),
+    ...(clinical && !withheld
       ? {
           diagnosisNotes: b.diagnosisNotes,
           cpProfile: b.cpProfile
@@ -94,6 +100,11 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
                 updatedAt: hp.updatedAt.toISOString(),
               }
             : null,
+        }
+      : {}),
+    // Consent records stay visible to clinical roles: they are how a new consent gets recorded.
+    ...(clinical
+      ? {
           consents: b.consents.map((k) => ({
             id: k.id,
             givenBy: k.givenBy as never,
@@ -141,16 +152,42 @@ export function checkConsentGiver(consent: ConsentBody, birthDate: Date, now: Da
   }
 }
 
-/** Clinical data may only be recorded with an active consent for that purpose (a guardian's, for a child). */
-export async function requireActiveConsent(db: Db, beneficiaryId: string, purpose: ConsentPurpose, now: Date) {
-  const b = await db.beneficiary.findUniqueOrThrow({ where: { id: beneficiaryId }, include: { consents: { where: { purpose, withdrawnAt: null } } } });
+interface ConsentRow {
+  purpose: string;
+  givenBy: string;
+  withdrawnAt: Date | null;
+}
+
+/**
+ * Whether an active consent for the purpose is on file: for a child (under 18 today) only a
+ * guardian's counts (UU PDP art. 25); for an adult their own, or a guardian's for an adult with a
+ * disability who is under guardianship (art. 26).
+ */
+export function hasActiveConsent(consents: readonly ConsentRow[], birthDate: Date, purpose: ConsentPurpose, now: Date): boolean {
+  const child = ageInYears(birthDate, now) < 18;
+  return consents.some((k) => k.purpose === purpose && !k.withdrawnAt && (!child || k.givenBy === 'guardian'));
+}
+
+type ConsentReader = Pick<Prisma.TransactionClient, 'beneficiary'>;
+
+/**
+ * Refuses (409) unless an active consent for the purpose is on file (a guardian's, for a child).
+ * Pass the transaction that writes the data, so a withdrawal cannot slip in between check and write.
+ */
+export async function requireActiveConsent(db: ConsentReader, beneficiaryId: string, purpose: ConsentPurpose, now: Date) {
+  const b = await db.beneficiary.findUniqueOrThrow({ where: { id: beneficiaryId }, include: { consents: { where: { purpose } } } });
+  if (hasActiveConsent(b.consents, b.birthDate, purpose, now)) return;
   const child = ageInYears(b.birthDate, now) < 18;
-  const valid = b.consents.some((k) => !child || k.givenBy === 'guardian');
-  if (!valid) {
-    throw conflict(
-      child
-        ? `no active guardian consent for ${purpose} on file for this child`
-        : `no active consent for ${purpose} on file`,
-    );
-  }
+  const withdrawn = b.consents.filter((k) => k.withdrawnAt && (!child || k.givenBy === 'guardian')).map((k) => k.withdrawnAt!).sort((x, y) => y.getTime() - x.getTime())[0];
+  const whose = child ? `a parent's or guardian's consent for ${purpose} (this beneficiary is a child)` : `an active consent for ${purpose}`;
+  throw conflict(
+    withdrawn
+      ? `the ${purpose} consent was withdrawn on ${isoDate(withdrawn)}: nothing more may be recorded until ${whose} is recorded again`
+      : `no ${whose} on file: record the consent first`,
+  );
+}
+
+/** An anonymised record keeps only statistics: nothing identifying or clinical may be added to it. */
+export function assertNotAnonymised(b: { anonymisedAt: Date | null }) {
+  if (b.anonymisedAt) throw conflict('this beneficiary was anonymised; its record can no longer be changed');
 }

@@ -112,7 +112,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
         createdById: therapistId,
         createdAt: registered,
         consents: {
-          create: (['service', 'health_data', ...(p.electric ? (['telemetry'] as const) : [])] as const).map((purpose) => ({
+          create: (['service', 'health_data', 'photos', ...(p.electric ? (['telemetry'] as const) : [])] as const).map((purpose) => ({
             purpose,
             givenBy: child ? 'guardian' : 'beneficiary',
             guardianName: child ? (p.guardian ?? null) : null,

@@ -21,7 +21,7 @@ export const complete = defineRoute(['admin', 'therapist'], {
   tags,
   summary: 'Record a follow-up\'s findings; schedules the next (children: growth review in 6 months; high risk: 1 month)',
   request: { params: IdParams, body: jsonBody(CompleteFollowUpBody) },
-  responses: { 200: json(CompleteFollowUpResult, 'Recorded'), 409: json(z.any(), 'Already recorded') },
+  responses: { 200: json(CompleteFollowUpResult, 'Recorded'), 409: json(z.any(), 'Already recorded, or no active health-data consent on file') },
 });
 
 export const worklist = defineRoute(['admin', 'manager', 'therapist'], {

@@ -2,7 +2,7 @@
 import type { Prisma } from '@prisma/client';
 import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow-ups.ts';
 import { beneficiaryScope, canSeeClinical } from '../access/policy.ts';
-import { ageInYears } from '../beneficiaries/beneficiaries.service.ts';
+import { ageInYears, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, notFound } from '../lib/errors.ts';
@@ -61,6 +61,8 @@ export async function completeFollowUp(db: Db, actor: Actor, f: ItemRow, body: C
   checkDateOrder('completedAt', completedAt, f.request?.deliveredAt ?? null, now, 'the delivery');
   const next = nextFollowUp({ completedAt, birthDate: f.beneficiary.birthDate, pressureInjuryRisk: body.pressureInjuryRisk });
   return db.$transaction(async (tx) => {
+    // Findings, pressure-injury risk and fit are health data: they need the health-data consent.
+    await requireActiveConsent(tx, f.beneficiaryId, 'health_data', now);
     // Guarded on completedAt still empty, so two people recording at once cannot both succeed.
     const done = await tx.followUp.updateMany({
       where: { id: f.id, completedAt: null },

@@ -1,5 +1,5 @@
 // Cross-cutting HTTP middleware: the session loader, the JSON-only guard and the access log.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { readSessionCookie, writeSessionCookie } from '../auth/cookies.ts';
 import { ApiError } from '../lib/errors.ts';
 import { isPhotoUpload } from '../reports/photo-path.ts';
@@ -39,6 +39,8 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const jsonType = /^application\/json\s*(;|$)/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The API takes JSON only. Together with SameSite=Lax cookies and the Origin/Sec-Fetch-Site check
@@ -50,12 +52,41 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type') ?? '';
     // The one exception: a report photo, sent as the raw image (its content is checked by the route).
-    if (hasBody && !/^application\/json\s*(;|$)/i.test(type) && !isPhotoUpload(c.req.method, c.req.path, type)) {
+    if (hasBody && !jsonType.test(type) && !isPhotoUpload(c.req.method, c.req.path, type)) {
       throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+    }
+    // JSON travels as UTF-8 (RFC 8259). Bytes that are not UTF-8 are refused here, not read with
+    // replacement characters into names and notes.
+    if (jsonType.test(type) && c.req.raw.body) {
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new ApiError(415, 'unsupported_media_type', 'send JSON as UTF-8');
+      try {
+        utf8.decode(await c.req.arrayBuffer());
+      } catch {
+        throw new ApiError(400, 'bad_request', 'the body is not valid UTF-8');
+      }
     }
   }
   await next();
 };
+
+/**
+ * hono/csrf judges only bodies that a plain HTML form can send. A browser that says where a write
+ * comes from (Sec-Fetch-Site, Origin) is refused here when that is another site, whatever the
+ * content type, so the guard does not rest on the browser's CORS preflight alone. Callers that
+ * send neither header (scripts, curl) are not browsers carrying someone's cookie, and pass.
+ */
+export function crossSiteGuard(isOwnOrigin: (origin: string, c: Context<AppEnv>) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (unsafe.has(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const sameOrigin = site === 'same-origin' || (origin !== undefined && isOwnOrigin(origin, c));
+      if ((site !== undefined || origin !== undefined) && !sameOrigin) throw new ApiError(403, 'forbidden', 'cross-site request refused');
+    }
+    await next();
+  };
+}
 
 /** One structured line per request: route pattern, status and timing; no paths with personal data, no bodies. */
 export const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {

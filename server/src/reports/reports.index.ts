@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import { PHOTO_LIMITS } from '../../../schemas/reports.ts';
 import { actorOf } from '../access/policy.ts';
+import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
@@ -56,6 +57,10 @@ export function reportRoutes() {
     }
     const full = () => conflict(`a report has at most ${PHOTO_LIMITS.perReport} photos`);
     if (r.photos.length >= PHOTO_LIMITS.perReport) throw full();
+    // A family member who takes and sends a photo for their own report consents to it there and
+    // then; staff photographing for a family need the photo consent on file (a guardian's, for a child).
+    const consentBasis = actor.role === 'family' ? 'uploader' : 'on_file';
+    if (consentBasis === 'on_file') await requireActiveConsent(db, r.beneficiaryId, 'photos', clock.now());
     const photo = await processPhoto(await readLimited(c.req.raw));
     const row = await db.$transaction(async (tx) => {
       // Counted again inside the transaction, so two uploads at once cannot make a fourth photo.
@@ -66,7 +71,7 @@ export function reportRoutes() {
       await storePhoto(config.dataDir, created.id, photo.data);
       return created;
     });
-    await auditFrom(c, { action: 'report.photo.add', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { photoId: row.id, bytes: row.bytes } });
+    await auditFrom(c, { action: 'report.photo.add', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { photoId: row.id, bytes: row.bytes, consentBasis } });
     return c.json({ id: row.id, url: photoUrl(r.id, row.id), width: row.width, height: row.height, bytes: row.bytes, createdAt: row.createdAt.toISOString() }, 201);
   });
 

@@ -65,7 +65,8 @@ export const uploadPhoto = defineRoute(roles, {
   summary: `Add a photo (the raw image as the body: JPEG, PNG or WebP, at most ${mb} MB, ${PHOTO_LIMITS.perReport} per report)`,
   description:
     'The type is checked by content, not by name or declared type. The image is turned upright, scaled to at most ' +
-    '1600 px and re-encoded as JPEG without any metadata (no GPS, no camera details).',
+    '1600 px and re-encoded as JPEG without any metadata (no GPS, no camera details). A family member sending a photo for ' +
+    'their own report consents to it by sending it; staff need an active photos consent on file (a guardian\'s for a child), else 409.',
   request: {
     params: IdParams,
     body: {
@@ -77,7 +78,7 @@ export const uploadPhoto = defineRoute(roles, {
   },
   responses: {
     201: json(ReportPhoto, 'Stored'),
-    409: json(ErrorBody, 'The report already has the most photos allowed'),
+    409: json(ErrorBody, 'The report already has the most photos allowed, or (staff) no photos consent on file'),
     413: json(ErrorBody, `Larger than ${mb} MB`),
     415: json(ErrorBody, 'Not a JPEG, PNG or WebP image (by content)'),
   },

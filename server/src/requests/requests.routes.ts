@@ -54,7 +54,7 @@ export const transition = defineRoute(['admin', 'manager', 'therapist'], {
     'Move a request to its next state with that step\'s data. Therapists: assessed, prescribed, ordered, prepared, fitted, trained, in_use; ' +
     'managers: approved, rejected, cancelled; admins: all. 409 for a move the pathway does not allow.',
   request: { params: IdParams, body: jsonBody(TransitionBody) },
-  responses: { 200: json(TransitionResult, 'Moved'), 409: json(z.any(), 'Not a legal move from the current state, or a step precondition fails') },
+  responses: { 200: json(TransitionResult, 'Moved'), 409: json(z.any(), 'Not a legal move from the current state, or a step precondition fails (assessed, prescribed and fitted need an active health-data consent, a guardian\'s for a child)') },
 });
 
 export const sizing = defineRoute(['admin', 'manager', 'therapist'], {

@@ -25,6 +25,13 @@ export const summaryInclude = {
 
 export const detailInclude = {
   ...summaryInclude,
+  // The health-data consents decide whether the assessment is still shown (requests.view.ts).
+  beneficiary: {
+    select: {
+      ...summaryInclude.beneficiary.select,
+      consents: { where: { purpose: 'health_data' }, select: { purpose: true, givenBy: true, withdrawnAt: true } },
+    },
+  },
   followUps: { orderBy: { dueAt: 'asc' } },
   device: { include: { model: { select: { name: true, kind: true } } } },
   transitions: { orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { byUser: { select: { id: true, name: true } } } },

@@ -3,7 +3,7 @@
 // for clinical roles (therapists, managers, admins). Technicians and families never get clinical detail.
 import type { RequestDetail, RequestState, RequestSummary } from '../../../schemas/requests.ts';
 import { canSeeClinical } from '../access/policy.ts';
-import { ageInYears, isoDate } from '../beneficiaries/beneficiaries.service.ts';
+import { ageInYears, hasActiveConsent, isoDate } from '../beneficiaries/beneficiaries.service.ts';
 import type { Actor } from '../http/types.ts';
 import type { DetailRow, Names, SummaryRow } from './requests.service.ts';
 import { nextStatesFor } from './state-machine.ts';
@@ -35,9 +35,11 @@ export function toSummary(r: SummaryRow, actor: Actor, now: Date, names: Names):
 export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): RequestDetail {
   const staff = actor.role !== 'family';
   const clinical = canSeeClinical(actor);
+  // Without an active health-data consent the assessment is shown to admins only (as on the beneficiary).
+  const withheld = clinical && actor.role !== 'admin' && !hasActiveConsent(r.beneficiary.consents, r.beneficiary.birthDate, 'health_data', now);
   const a = r.assessments[0];
   const p = r.prescription;
-  return {
+  const view: RequestDetail = {
     ...toSummary(r, actor, now, names),
     device: r.device ? { id: r.device.id, serial: r.device.serial, modelName: r.device.model.name, kind: r.device.model.kind as never, status: r.device.status } : null,
     ...(staff ? { orderSource: (r.orderSource as never) ?? null, supplier: r.supplier } : {}),
@@ -142,4 +144,6 @@ export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): R
         }
       : {}),
   };
+  if (withheld) delete view.assessment;
+  return view;
 }

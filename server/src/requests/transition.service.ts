@@ -17,6 +17,13 @@ import { order, prepare } from './steps/logistics.step.ts';
 import { prescribe } from './steps/prescribe.step.ts';
 import type { StepContext, StepOutcome } from './steps/step-context.ts';
 
+/**
+ * The steps that record health data: the assessment (interview, measurements, CP and hydrocephalus
+ * details), the prescription made from it, and the fitting's posture and pressure checks. Each needs
+ * the health-data consent (a guardian's, for a child) on file when it is written.
+ */
+export const clinicalSteps: readonly RequestState[] = ['assessed', 'prescribed', 'fitted'];
+
 type Handler<B> = (ctx: StepContext, body: B) => Promise<StepOutcome> | StepOutcome;
 type Handlers = { [K in TransitionBody['to']]: Handler<Extract<TransitionBody, { to: K }>> };
 
@@ -45,10 +52,9 @@ export async function transition({ db, actor, now, request, body }: TransitionOp
   const from = request.state as RequestState;
   const check = checkTransition(from, body.to, actor.role);
   if (!check.ok) throw check.reason === 'forbidden' ? forbidden(check.message) : conflict(check.message);
-  // Health data goes into the record at assessment: it needs the (guardian's) consent on file.
-  if (body.to === 'assessed') await requireActiveConsent(db, request.beneficiaryId, 'health_data', now);
-
   return db.$transaction(async (tx) => {
+    // Checked inside the transaction, so a withdrawal recorded meanwhile cannot be overtaken.
+    if (clinicalSteps.includes(body.to)) await requireActiveConsent(tx, request.beneficiaryId, 'health_data', now);
     const ctx: StepContext = { tx, actor, now, request, from };
     const handler = handlers[body.to] as Handler<TransitionBody>;
     const outcome = await handler(ctx, body);

@@ -10,8 +10,13 @@ export function beneficiaryId({ world, target }: RowContext): string {
   throw new Error('a beneficiary row needs a target');
 }
 
+/**
+ * own: centre A. otherFamily: the centre of another family's beneficiary (family A2's, also centre A):
+ * a centre belongs to no family, so this row shows that what a family reaches of a centre does not
+ * hinge on whose link it is. otherCentre: centre B.
+ */
 export function centreId({ world, target }: RowContext): string {
-  if (target === 'own') return world.centreA;
+  if (target === 'own' || target === 'otherFamily') return world.centreA;
   if (target === 'otherCentre') return world.centreB;
   throw new Error(`no centre for target ${target}`);
 }

@@ -24,9 +24,12 @@ export const userRows = [
     body: ({ world }) => userBody('technician', world.centreA),
   }),
   row('PATCH /api/users/{id}', 'own',                               '200   403  403   403   403   401', { params, body: () => ({ phone: '+62 811 2000 3000' }) }),
+  row('PATCH /api/users/{id}', 'otherFamily',                       '200   403  403   403   403   401', { params, body: () => ({ phone: '+62 811 2000 3002' }) }),
   row('PATCH /api/users/{id}', 'otherCentre',                       '200   403  403   403   403   401', { params, body: () => ({ phone: '+62 811 2000 3001' }) }),
   row('POST /api/users/{id}/family-links', 'own',                   '201   403  403   403   403   401', { params: linkParams, body: linkBody }),
+  row('POST /api/users/{id}/family-links', 'otherFamily',           '201   403  403   403   403   401', { params: linkParams, body: linkBody }),
   row('POST /api/users/{id}/family-links', 'otherCentre',           '201   403  403   403   403   401', { params: linkParams, body: linkBody }),
   row('DELETE /api/users/{id}/family-links/{beneficiaryId}', 'own', '200   403  403   403   403   401', { params: existingLink }),
+  row('DELETE /api/users/{id}/family-links/{beneficiaryId}', 'otherFamily', '200 403 403 403 403 401', { params: existingLink }),
   row('DELETE /api/users/{id}/family-links/{beneficiaryId}', 'otherCentre', '200 403 403   403   403   401', { params: existingLink }),
 ];
