@@ -68,8 +68,8 @@ describe('language', () => {
 
 describe('signing in as each role', () => {
   const expected: Record<string, string[]> = {
-    admin: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga', 'Balai', 'Pengguna'],
-    manager: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga', 'Pengguna'],
+    admin: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga', 'Balai', 'Pengguna', 'Log audit'],
+    manager: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga', 'Pengguna', 'Log audit'],
     therapist: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Penerima manfaat', 'Laporan keluarga'],
     technician: ['Beranda', 'Permintaan kursi roda', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Laporan keluarga'],
     family: ['Beranda', 'Permintaan kursi roda'],

@@ -24,6 +24,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'reports', href: '/reports', label: 'staffReports.nav', icon: 'info' },
   { route: 'centres', href: '/centres', label: 'nav.centres', icon: 'building' },
   { route: 'users', href: '/users', label: 'nav.users', icon: 'user' },
+  { route: 'audit', href: '/audit', label: 'audit.nav', icon: 'history' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

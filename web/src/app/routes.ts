@@ -202,6 +202,15 @@ export const routes = [
     load: () => import('../pages/users/user-list.page.ts'),
     render: () => html`<atensi-user-list-page></atensi-user-list-page>`,
   }),
+  defineRoute({
+    name: 'audit',
+    path: '/audit',
+    title: 'audit.title',
+    // Managers see their own centre's entries only (the server scopes them).
+    roles: ['admin', 'manager'],
+    load: () => import('../pages/audit/audit-log.page.ts'),
+    render: () => html`<atensi-audit-log-page></atensi-audit-log-page>`,
+  }),
 ] as const;
 
 export type RouteName = (typeof routes)[number]['name'];

@@ -3,6 +3,7 @@ import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import type { MessageKey } from './id.ts';
 import { pathwayEn } from './pathway.en.ts';
+import { privacyEn } from './privacy.en.ts';
 import { staffReportsEn } from './staff-reports.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -218,4 +219,5 @@ export const en: Record<MessageKey, string> = {
   ...fleetEn,
   ...familyEn,
   ...staffReportsEn,
+  ...privacyEn,
 };

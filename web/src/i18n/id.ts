@@ -2,6 +2,7 @@
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
 import { pathwayId } from './pathway.id.ts';
+import { privacyId } from './privacy.id.ts';
 import { staffReportsId } from './staff-reports.id.ts';
 
 export const id = {
@@ -217,6 +218,7 @@ export const id = {
   ...fleetId,
   ...familyId,
   ...staffReportsId,
+  ...privacyId,
 } as const;
 
 export type MessageKey = keyof typeof id;

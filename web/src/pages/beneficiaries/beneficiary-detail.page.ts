@@ -1,13 +1,14 @@
 // One beneficiary: each section appears only when the API sent it (clinical data depends on role).
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
 import { meContext } from '../../app/session.context.ts';
 import { getBeneficiary } from '../../data/beneficiaries.api.ts';
 import { getBeneficiaryTimeline } from '../../data/requests.api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
@@ -15,6 +16,7 @@ import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { cpSection, hydroSection } from './clinical-sections.ts';
+import './privacy-section.component.ts';
 import { consentSection, diagnosisSection, familySection, personalSection } from './record-sections.ts';
 import { serviceTimelineSection } from './service-timeline.ts';
 
@@ -33,6 +35,8 @@ export class BeneficiaryDetailPage extends LitElement {
       .timeline h3 a, .timeline .links a { display: inline-flex; align-items: center; min-height: var(--target); }
       .timeline .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
       .note { margin: 0.2rem 0 0; white-space: pre-line; }
+      .anonymised { border-left: 4px solid var(--c-border); background: #eef4f4; padding: 0.75rem 1rem; border-radius: 4px; font-weight: 600; }
+      .anonymised:focus-visible { outline: 3px solid var(--c-focus); outline-offset: 2px; }
     `,
   ];
 
@@ -40,6 +44,8 @@ export class BeneficiaryDetailPage extends LitElement {
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
 
   private readonly locale = new LocaleController(this);
+  /** After anonymising, the notice takes focus once the record has loaded again. */
+  private focusNotice = false;
 
   private readonly detail = new Task(this, {
     task: ([id], { signal }) => getBeneficiary(id, signal),
@@ -67,8 +73,22 @@ export class BeneficiaryDetailPage extends LitElement {
     `;
   }
 
+  protected override updated(): void {
+    if (!this.focusNotice || this.detail.status !== TaskStatus.COMPLETE) return;
+    this.focusNotice = false;
+    this.renderRoot.querySelector<HTMLElement>('.anonymised')?.focus();
+  }
+
+  private readonly anonymised = () => {
+    this.focusNotice = true;
+    this.detail.run();
+  };
+
   private renderDetail(b: BeneficiaryDetail) {
     return html`
+      ${b.anonymisedAt
+        ? html`<p class="anonymised" tabindex="-1">${t('privacy.anonymisedOn', { date: formatDate(b.anonymisedAt) })}</p>`
+        : nothing}
       ${personalSection(b)} ${diagnosisSection(b)} ${cpSection(b)} ${hydroSection(b)}
       ${this.timeline.render({
         pending: () => html`<p class="status" role="status">${t('service.loading')}</p>`,
@@ -76,6 +96,7 @@ export class BeneficiaryDetailPage extends LitElement {
         complete: (timeline) => serviceTimelineSection(b.id, timeline, this.me?.role),
       })}
       ${consentSection(b)} ${familySection(b)}
+      <atensi-beneficiary-privacy .beneficiary=${b} .me=${this.me} .onAnonymised=${this.anonymised}></atensi-beneficiary-privacy>
     `;
   }
 }

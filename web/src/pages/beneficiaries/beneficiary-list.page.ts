@@ -14,6 +14,7 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import { replaceQuery } from '../../router/router.ts';
 import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
+import { takeFlash, type Flash } from '../../ui/flash.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import '../../ui/pager.component.ts';
@@ -34,12 +35,16 @@ export class BeneficiaryListPage extends LitElement {
         .wide { display: none; }
         .meta { display: block; color: var(--c-muted); font-size: 0.9rem; padding-bottom: 0.35rem; }
       }
+      .flash p { border-left: 4px solid var(--c-ok); background: var(--c-ok-bg); color: var(--c-ok); padding: 0.75rem 1rem; border-radius: 4px; font-weight: 600; }
     `,
   ];
 
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
   @state() private q = '';
   @state() private offset = 0;
+  /** A message from the page before, e.g. after erasing someone's data. */
+  @state() private flash: Flash | undefined;
+  private pendingFlash: Flash | undefined;
 
   private readonly locale = new LocaleController(this);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,6 +60,12 @@ export class BeneficiaryListPage extends LitElement {
     this.q = params.get('q') ?? '';
     const page = Number(params.get('page') ?? '1');
     this.offset = Number.isInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0;
+    this.pendingFlash = takeFlash();
+  }
+
+  protected override firstUpdated(): void {
+    // Filled after the first render, so screen readers announce the (then existing) live region.
+    this.flash = this.pendingFlash;
   }
 
   override disconnectedCallback(): void {
@@ -67,6 +78,7 @@ export class BeneficiaryListPage extends LitElement {
     const loading = this.list.status === TaskStatus.PENDING;
     return html`
       <h1 tabindex="-1">${t('list.title')}</h1>
+      <div class="flash" role="status">${this.flash ? html`<p>${t(this.flash.key, this.flash.params)}</p>` : nothing}</div>
       <div class="search">
         <label for="search">${t('list.search')}</label>
         <input id="search" type="search" autocomplete="off" .value=${this.q} aria-describedby="search-hint" @input=${this.onSearchInput} />

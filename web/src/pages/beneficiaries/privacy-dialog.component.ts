@@ -1,0 +1,149 @@
+// The confirmation before anonymising or erasing one beneficiary's data: a native modal <dialog>
+// (focus kept inside, Escape closes) that says what will happen, asks why, and asks for the
+// person's full name typed out, then calls the API itself.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { isApiError } from '../../data/api-error.ts';
+import { anonymiseBeneficiary, eraseBeneficiary } from '../../data/privacy.api.ts';
+import { t } from '../../i18n/i18n.ts';
+import { LocaleController } from '../../i18n/locale.controller.ts';
+import '../../ui/error-message.component.ts';
+import { sharedStyles } from '../../ui/shared.styles.ts';
+import { formStyles } from '../work-orders/work-order-forms.ts';
+
+export type PrivacyAction = 'anonymise' | 'erase';
+export const REASON_MIN = 10;
+export const REASON_MAX = 500;
+
+@customElement('atensi-privacy-dialog')
+export class PrivacyDialog extends LitElement {
+  static override styles = [
+    sharedStyles,
+    formStyles,
+    css`
+      dialog {
+        width: min(36rem, calc(100vw - 2rem)); max-height: calc(100vh - 2rem); overflow: auto;
+        border: 1px solid var(--c-line); border-radius: var(--radius); padding: 1.25rem 1.5rem;
+        color: var(--c-text); background: var(--c-surface); box-shadow: 0 10px 30px rgb(0 0 0 / 25%);
+      }
+      dialog::backdrop { background: rgb(23 42 49 / 55%); }
+      @media (max-width: 480px) { dialog { width: calc(100vw - 1rem); max-height: calc(100vh - 1rem); padding: 1rem; } }
+      h2 { margin-top: 0; }
+      .consequence { border-left: 4px solid var(--c-error); background: var(--c-error-bg); padding: 0.75rem 1rem; border-radius: 4px; }
+      .buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; justify-content: flex-end; }
+      button.danger { background: var(--c-error); border-color: var(--c-error); }
+      button.danger:hover { background: #7f1a14; border-color: #7f1a14; }
+    `,
+  ];
+
+  @property() action: PrivacyAction = 'anonymise';
+  @property() beneficiaryId = '';
+  @property() fullName = '';
+  /** Called with the API's answer time once the data is anonymised or erased. */
+  @property({ attribute: false }) onDone: ((action: PrivacyAction, at: string) => void) | undefined;
+
+  @state() private reasonError = false;
+  @state() private nameError = false;
+  @state() private busy = false;
+  @state() private error: unknown;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('form') private form!: HTMLFormElement;
+  private trigger: HTMLElement | undefined;
+  private readonly locale = new LocaleController(this);
+
+  /** Opens the dialog empty; focus returns to `trigger` when it closes. */
+  async open(trigger?: HTMLElement): Promise<void> {
+    this.trigger = trigger;
+    this.reasonError = this.nameError = false;
+    this.error = undefined;
+    await this.updateComplete;
+    this.form.reset();
+    this.dialog.showModal();
+    this.renderRoot.querySelector<HTMLElement>('#privacy-reason')?.focus();
+  }
+
+  override render() {
+    const a = this.action;
+    const described = (id: string, error: boolean) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
+    return html`<dialog aria-labelledby="privacy-title" aria-describedby="privacy-consequence"
+      @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onClose}>
+      <form novalidate @submit=${this.onSubmit}>
+        <h2 id="privacy-title">${t(`privacy.${a}.title`, { name: this.fullName })}</h2>
+        <p class="consequence" id="privacy-consequence">${t(`privacy.${a}.consequence`)}</p>
+        <div class="form">
+          <div>
+            <label for="privacy-reason">${t('privacy.reason')}</label>
+            <textarea id="privacy-reason" name="reason" maxlength=${REASON_MAX} required
+              aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby=${described('privacy-reason', this.reasonError)}></textarea>
+            <p class="hint" id="privacy-reason-hint">${t('privacy.reasonHint')}</p>
+            ${this.reasonError ? html`<p class="field-error" id="privacy-reason-error">${t('privacy.reasonShort')}</p>` : nothing}
+          </div>
+          <div>
+            <label for="privacy-name">${t('privacy.confirmName')}</label>
+            <input id="privacy-name" name="confirmName" type="text" autocomplete="off" spellcheck="false" required
+              aria-invalid=${this.nameError ? 'true' : 'false'} aria-describedby=${described('privacy-name', this.nameError)} />
+            <p class="hint" id="privacy-name-hint">${t('privacy.confirmNameHint', { name: this.fullName })}</p>
+            ${this.nameError ? html`<p class="field-error" id="privacy-name-error">${t('privacy.confirmNameWrong')}</p>` : nothing}
+          </div>
+          ${this.error ? this.renderError() : nothing}
+          <div class="buttons">
+            <button type="button" class="secondary" @click=${() => this.busy || this.dialog.close()}>${t('privacy.cancel')}</button>
+            <button type="submit" class="danger" aria-busy=${this.busy ? 'true' : 'false'}>
+              ${this.busy ? t('privacy.working') : t(`privacy.${a}.submit`)}
+            </button>
+          </div>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private renderError() {
+    // Anonymising twice is a conflict: say so plainly rather than "conflicts with existing data".
+    if (isApiError(this.error) && this.error.code === 'conflict' && this.action === 'anonymise') {
+      return html`<p class="alert" role="alert">${t('privacy.alreadyAnonymised')}</p>`;
+    }
+    return html`<atensi-error-message .error=${this.error}></atensi-error-message>`;
+  }
+
+  private readonly onClose = () => {
+    if (this.trigger?.isConnected) this.trigger.focus();
+    this.trigger = undefined;
+  };
+
+  private readonly onSubmit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (this.busy) return;
+    const data = new FormData(this.form);
+    const reason = String(data.get('reason') ?? '').trim();
+    const confirmName = String(data.get('confirmName') ?? '').trim();
+    this.reasonError = reason.length < REASON_MIN || reason.length > REASON_MAX;
+    this.nameError = confirmName !== this.fullName.trim();
+    this.error = undefined;
+    if (this.reasonError || this.nameError) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(this.reasonError ? '#privacy-reason' : '#privacy-name')?.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      const body = { reason, confirmName };
+      const at =
+        this.action === 'anonymise'
+          ? (await anonymiseBeneficiary(this.beneficiaryId, body)).anonymisedAt
+          : (await eraseBeneficiary(this.beneficiaryId, body)).erasedAt;
+      this.busy = false;
+      this.dialog.close();
+      this.onDone?.(this.action, at);
+    } catch (err) {
+      this.busy = false;
+      this.error = err;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atensi-privacy-dialog': PrivacyDialog;
+  }
+}
