@@ -34,8 +34,13 @@ const RETRY_MS = 30_000;
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('atensi-outbox', 'reports'));
 
+/** Other tabs of the app share the outbox: a report sent or saved in one is news to the others. */
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('atensi-outbox');
+tabs?.addEventListener('message', () => window.dispatchEvent(new Event(OUTBOX_CHANGE)));
+
 function changed(): void {
   window.dispatchEvent(new Event(OUTBOX_CHANGE));
+  tabs?.postMessage('changed');
 }
 
 /** Whether an error means "try again later" (no answer, lapsed session, server trouble), not a refusal. */
@@ -55,11 +60,22 @@ export async function discardItem(clientRequestId: string): Promise<void> {
   changed();
 }
 
+/** How long a send waits for another tab's; then it takes the lock (sends are idempotent anyway). */
+const LOCK_WAIT_MS = 10_000;
+
 /** Serialises sends across tabs where the browser can (Web Locks), else within this page. */
 let chain: Promise<unknown> = Promise.resolve();
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (locks) return locks.request('atensi-outbox', fn) as Promise<T>;
+  if (locks) {
+    // A page left in the middle of a send may keep the lock for as long as the browser keeps it.
+    let granted = false;
+    const run = () => ((granted = true), fn());
+    return (locks.request('atensi-outbox', { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, run) as Promise<T>).catch((err: unknown) => {
+      if (granted) throw err;
+      return locks.request('atensi-outbox', { steal: true }, fn) as Promise<T>;
+    });
+  }
   const run = chain.then(fn, fn);
   chain = run.catch(() => undefined);
   return run;

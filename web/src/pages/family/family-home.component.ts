@@ -62,8 +62,13 @@ export class FamilyHome extends LitElement {
     super.disconnectedCallback();
   }
 
+  private outboxReads = 0;
+  /** Reads may overlap (first render, and a send finishing meanwhile): the latest one started wins. */
   private async readOutbox() {
-    if (this.userId) this.waiting = await outboxItems(this.userId).catch(() => []);
+    if (!this.userId) return;
+    const read = ++this.outboxReads;
+    const items = await outboxItems(this.userId).catch(() => []);
+    if (read === this.outboxReads) this.waiting = items;
   }
 
   override render() {
