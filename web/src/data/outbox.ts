@@ -60,20 +60,23 @@ export async function discardItem(clientRequestId: string): Promise<void> {
   changed();
 }
 
-/** How long a send waits for another tab's; then it takes the lock (sends are idempotent anyway). */
+/** How long a send waits for another tab's to finish; then it gives up until the next flush. */
 const LOCK_WAIT_MS = 10_000;
 
-/** Serialises sends across tabs where the browser can (Web Locks), else within this page. */
+/**
+ * Serialises sends across tabs where the browser can (Web Locks), else within this page. A lock
+ * held too long (a slow photo upload, a page left mid-send) makes this attempt give up with
+ * `busy`: the item stays waiting and goes with a later flush, never twice at once.
+ */
 let chain: Promise<unknown> = Promise.resolve();
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+function exclusive<T>(fn: () => Promise<T>, busy: T): Promise<T> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (locks) {
-    // A page left in the middle of a send may keep the lock for as long as the browser keeps it.
     let granted = false;
     const run = () => ((granted = true), fn());
     return (locks.request('atensi-outbox', { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, run) as Promise<T>).catch((err: unknown) => {
       if (granted) throw err;
-      return locks.request('atensi-outbox', { steal: true }, fn) as Promise<T>;
+      return busy;
     });
   }
   const run = chain.then(fn, fn);
@@ -133,7 +136,7 @@ export async function submitReport(userId: string, body: CreateReportBody, photo
   await set(item.clientRequestId, item, db());
   changed();
   if (!navigator.onLine) return { kind: 'waiting' };
-  return exclusive(() => sendStored(item.clientRequestId));
+  return exclusive(() => sendStored(item.clientRequestId), { kind: 'waiting' });
 }
 
 /** Sends every waiting report of this account, one at a time; returns how many went. */
@@ -149,7 +152,7 @@ export function flushOutbox(userId: string): Promise<number> {
     }
     if (sent > 0) changed();
     return sent;
-  });
+  }, 0);
 }
 
 /** Moves a failed report back to waiting and tries again. */
