@@ -77,16 +77,31 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
     isSubscribed = true;
     readyNow();
   };
+  let retry: NodeJS.Timeout | undefined;
+  // A refused subscription (an error, or granted QoS 128) is tried again while connected: without
+  // it the bridge would hear nothing, and the embedded broker would keep chairs waiting for ever.
+  const subscribe = () => {
+    client.subscribe(topics, { qos: 1 }, (err, granted) => {
+      const refused = granted?.filter((g) => g.qos === 128).map((g) => g.topic) ?? [];
+      if (!err && refused.length === 0) return subscribed();
+      o.onError?.(err ?? new Error(`subscription refused: ${refused.join(', ')}`));
+      clearTimeout(retry);
+      retry = setTimeout(() => client.connected && subscribe(), 1000);
+    });
+  };
   client.on('connect', () => {
     puback.reset();
     // Subscribe after every connect, even when the broker says it kept the session: Mosquitto
     // restored from its persistence file reports the session but no longer routes the shared
     // subscription to it (found by tests/faults/broker-restart.test.ts). The same filter again
     // replaces the subscription (MQTT 3.1.1 §3.8.4), so this is always safe.
-    client.subscribe(topics, { qos: 1 }, (err) => (err ? o.onError?.(err) : subscribed()));
+    subscribe();
     o.onConnect?.();
   });
-  client.on('close', () => (isSubscribed = false));
+  client.on('close', () => {
+    isSubscribed = false;
+    clearTimeout(retry);
+  });
   client.on('error', (err) => o.onError?.(err));
 
   return {
@@ -97,6 +112,7 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
       return isSubscribed;
     },
     async close() {
+      clearTimeout(retry);
       await o.pipeline.close();
       acks.close();
       await client.endAsync(false);
