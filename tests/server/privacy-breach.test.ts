@@ -130,4 +130,31 @@ describe('breach:affected', () => {
     expect(stderr).toMatch(reason);
     expect(stderr).toMatch(/usage: npm run breach:affected/);
   });
+
+  // These read lists after the setup: run last, so their entries stay out of the tests above.
+  it('counts everyone a list page showed (beneficiary.list keeps the ids it showed)', async () => {
+    const listFrom = new Date(Date.now() - 1000).toISOString();
+    const family = await h.as(EMAIL.familyA1);
+    const listed = await expectJson(await family.get('/api/beneficiaries'));
+    const listTo = new Date(Date.now() + 60_000).toISOString();
+    const out = JSON.parse((await cli(['--from', listFrom, '--to', listTo, '--actor', world.user.familyA1, '--format', 'json'])).stdout);
+    const shown = listed.items.map((b: { id: string }) => b.id).sort();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(out.affected.map((p: { beneficiaryId: string }) => p.beneficiaryId).sort()).toEqual(shown);
+    expect(out.affected.every((p: { actions: string[] }) => p.actions.join() === 'beneficiary.list')).toBe(true);
+  });
+
+  it('an admin\'s list page (no centre of its own) counts, for a centre, only for that centre\'s people', async () => {
+    const listFrom = new Date(Date.now() - 1000).toISOString();
+    const admin = await h.as(EMAIL.admin);
+    const listed = await expectJson(await admin.get('/api/beneficiaries?limit=100'));
+    const listTo = new Date(Date.now() + 60_000).toISOString();
+    const args = ['--from', listFrom, '--to', listTo, '--actor', world.user.admin, '--format', 'json'];
+    const inA = JSON.parse((await cli([...args, '--centre', world.centreA])).stdout).affected.map((p: { beneficiaryId: string }) => p.beneficiaryId).sort();
+    const centreOf = new Map((await h.db.prisma.beneficiary.findMany({ select: { id: true, centreId: true } })).map((b) => [b.id, b.centreId]));
+    const expected = listed.items.map((b: { id: string }) => b.id).filter((id: string) => centreOf.get(id) === world.centreA).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(listed.items.length); // the page held other centres' people too
+    expect(inA).toEqual(expected);
+  });
 });

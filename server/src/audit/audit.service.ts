@@ -16,9 +16,10 @@ export interface AuditEntry {
 
 export function createAuditService(db: Db, clock: Clock, log: Logger) {
   return {
-    async record(entry: AuditEntry) {
+    /** Writes the entry; with `tx`, inside that transaction, so it stands or falls with the change. */
+    async record(entry: AuditEntry, tx: Pick<Db, 'auditLog'> = db) {
       try {
-        await db.auditLog.create({
+        await tx.auditLog.create({
           data: {
             at: clock.now(),
             action: entry.action,

@@ -39,6 +39,8 @@ export function beneficiaryRoutes() {
       db.beneficiary.count({ where }),
     ]);
     const now = clock.now();
+    // Names, ages and centres of a page of people were shown: who saw whom, for a breach query.
+    if (rows.length) await auditFrom(c, { action: 'beneficiary.list', entityType: 'Beneficiary', centreId: actor.centreId ?? null, details: { ids: rows.map((b) => b.id) } });
     return c.json({ items: rows.map((b) => toSummary(b, actor, now)), total }, 200);
   });
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import { removePhoto } from '../reports/photos.ts';
 import { relatedIds } from './related.ts';
-import { identifyingStrings, scrubRelated, scrubText } from './scrub.ts';
+import { identifierValues, identifyingStrings, scrubRelated, scrubText } from './scrub.ts';
 
 /** What replaces free text written by or about the person. */
 export const REMOVED_TEXT = '[dihapus / removed]';
@@ -39,12 +39,16 @@ export interface AnonymiseOutcome {
   reason: string;
 }
 
-export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date): Promise<AnonymiseOutcome> {
+/** What the audit entry needs; `record` writes it inside the same transaction as the removal. */
+export type RecordRemoval = (tx: Pick<Db, 'auditLog'>, what: { centreId: string; reason: string; counts: Record<string, number> }) => Promise<unknown>;
+
+export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, record: RecordRemoval): Promise<AnonymiseOutcome> {
   const b = await loadForRemoval(db, id);
   if (b.anonymisedAt) throw conflict(`this beneficiary was already anonymised on ${b.anonymisedAt.toISOString()}`);
   checkConfirmName(b.fullName, body);
   const label = anonymousLabel(id);
   const needles = identifyingStrings(b);
+  const reason = scrubText(body.reason, needles, label);
 
   const { counts, photoIds } = await db.$transaction(async (tx) => {
     const ids = await relatedIds(tx, id);
@@ -82,7 +86,7 @@ export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, 
     c.photos = (await tx.reportPhoto.deleteMany({ where: reports })).count;
     // What a person typed when opening a work order from their report; the repair facts stay.
     await tx.workOrder.updateMany({ where: { reportId: { in: ids.reportIds }, description: { not: null } }, data: { description: REMOVED_TEXT } });
-    c.scrubbed = await scrubRelated(tx, ids, needles, label);
+    c.scrubbed = await scrubRelated(tx, ids, needles, label, identifierValues(b));
     await tx.beneficiary.update({
       where: { id },
       data: {
@@ -96,8 +100,9 @@ export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, 
         updatedAt: now,
       },
     });
+    await record(tx, { centreId: b.centreId, reason, counts: c });
     return { counts: c, photoIds: photos.map((p) => p.id) };
   });
   await Promise.all(photoIds.map((p) => removePhoto(dataDir, p)));
-  return { anonymisedAt: now, centreId: b.centreId, counts, reason: scrubText(body.reason, needles, label) };
+  return { anonymisedAt: now, centreId: b.centreId, counts, reason };
 }

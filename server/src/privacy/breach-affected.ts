@@ -6,7 +6,17 @@ import type { Db } from '../db/client.ts';
 import { ageInYears } from '../beneficiaries/beneficiaries.service.ts';
 
 /** Audit actions that disclose a beneficiary's data to the person who did them. */
-export const DISCLOSING_ACTIONS = ['beneficiary.read', 'beneficiary.export', 'request.read', 'report.read', 'report.photo.read'] as const;
+export const DISCLOSING_ACTIONS = ['beneficiary.list', 'beneficiary.read', 'beneficiary.export', 'request.read', 'report.read', 'report.photo.read'] as const;
+
+/** The ids of the people a list page showed (`beneficiary.list` keeps them in its details). */
+function listedIds(details: string | null): string[] {
+  try {
+    const ids = (JSON.parse(details ?? '{}') as { ids?: unknown }).ids;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export interface BreachQuery {
   from: Date;
@@ -48,11 +58,13 @@ export async function findAffected(db: Db, q: BreachQuery, now: Date, onProgress
   const where = {
     at: { gte: q.from, lte: q.to },
     action: { in: [...DISCLOSING_ACTIONS] },
-    ...(q.centreId ? { centreId: q.centreId } : {}),
+    // An admin's list pages span centres and carry no centre: they are sorted out per person below.
+    ...(q.centreId ? { OR: [{ centreId: q.centreId }, { centreId: null, action: 'beneficiary.list' }] } : {}),
     ...(q.actorId ? { actorId: q.actorId } : {}),
   };
-  type Hit = { entityType: string | null; entityId: string | null; action: string; actorId: string | null; at: Date };
+  type Hit = { entityType: string | null; entityId: string | null; action: string; actorId: string | null; at: Date; centreId: string | null };
   const hits: Hit[] = [];
+  let entries = 0;
   let cursor: string | undefined;
   for (;;) {
     const page = await db.auditLog.findMany({
@@ -60,10 +72,15 @@ export async function findAffected(db: Db, q: BreachQuery, now: Date, onProgress
       orderBy: { id: 'asc' },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, entityType: true, entityId: true, action: true, actorId: true, at: true },
+      select: { id: true, entityType: true, entityId: true, action: true, actorId: true, at: true, centreId: true, details: true },
     });
-    hits.push(...page);
-    if (page.length > 0) onProgress(`read ${hits.length} audit entries`);
+    entries += page.length;
+    // A list page becomes one hit per person it showed.
+    for (const { details, ...h } of page) {
+      if (h.action === 'beneficiary.list') hits.push(...listedIds(details).map((entityId) => ({ ...h, entityId })));
+      else hits.push(h);
+    }
+    if (page.length > 0) onProgress(`read ${entries} audit entries (${hits.length} accesses to a person's data)`);
     if (page.length < BATCH) break;
     cursor = page.at(-1)!.id;
   }
@@ -99,7 +116,11 @@ export async function findAffected(db: Db, q: BreachQuery, now: Date, onProgress
   });
   const found = new Map(people.map((p) => [p.id, p]));
   const out: AffectedPerson[] = [];
-  for (const [id, list] of byPerson) {
+  for (const [id, all] of byPerson) {
+    // With a centre asked for, a centre-less (admin) list page counts only for that centre's people.
+    const inCentre = found.get(id)?.centreId === q.centreId;
+    const list = q.centreId ? all.filter((h) => h.centreId !== null || inCentre) : all;
+    if (list.length === 0) continue;
     const times = list.map((h) => h.at.getTime());
     const access = {
       accesses: list.length,

@@ -6,9 +6,9 @@
 import type { RemovalBody } from '../../../schemas/privacy.ts';
 import type { Db } from '../db/client.ts';
 import { removePhoto } from '../reports/photos.ts';
-import { REMOVED_TEXT, anonymousLabel, checkConfirmName, loadForRemoval } from './anonymise.service.ts';
+import { REMOVED_TEXT, anonymousLabel, checkConfirmName, loadForRemoval, type RecordRemoval } from './anonymise.service.ts';
 import { relatedIds } from './related.ts';
-import { identifyingStrings, scrubRelated, scrubText } from './scrub.ts';
+import { identifierValues, identifyingStrings, scrubRelated, scrubText } from './scrub.ts';
 
 export interface EraseOutcome {
   erasedAt: Date;
@@ -17,11 +17,12 @@ export interface EraseOutcome {
   reason: string;
 }
 
-export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date): Promise<EraseOutcome> {
+export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, record: RecordRemoval): Promise<EraseOutcome> {
   const b = await loadForRemoval(db, id);
   checkConfirmName(b.fullName, body);
   const needles = identifyingStrings(b);
   const label = anonymousLabel(id);
+  const reason = scrubText(body.reason, needles, label);
 
   const { counts, photoIds } = await db.$transaction(async (tx) => {
     const ids = await relatedIds(tx, id);
@@ -43,7 +44,7 @@ export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body
     c.devicesUnassigned = (await tx.device.updateMany({ where: { beneficiaryId: id }, data: { beneficiaryId: null } })).count;
     // Work orders from their reports lose the family's words (the report link is cleared by the cascade).
     c.workOrdersDetached = (await tx.workOrder.updateMany({ where: { reportId: { in: ids.reportIds } }, data: { description: REMOVED_TEXT } })).count;
-    await scrubRelated(tx, ids, needles, label);
+    await scrubRelated(tx, ids, needles, label, identifierValues(b));
     // A red flag is a health sign about them: deleted. A chair's own alerts stay, without their name.
     c.alertsDeleted = (await tx.alert.deleteMany({ where: { beneficiaryId: id, OR: [{ kind: 'red_flag' }, { deviceId: null }] } })).count;
     c.alertsDetached = (await tx.alert.updateMany({ where: { beneficiaryId: id }, data: { beneficiaryId: null } })).count;
@@ -53,8 +54,9 @@ export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body
     // circumferences, consents, family links, referrals, assessments, requests with their steps,
     // follow-ups, reports with their events, comments and photo rows.
     await tx.beneficiary.delete({ where: { id } });
+    await record(tx, { centreId: b.centreId, reason, counts: c });
     return { counts: c, photoIds: photos.map((p) => p.id) };
   });
   await Promise.all(photoIds.map((p) => removePhoto(dataDir, p)));
-  return { erasedAt: now, centreId: b.centreId, counts, reason: scrubText(body.reason, needles, label) };
+  return { erasedAt: now, centreId: b.centreId, counts, reason };
 }

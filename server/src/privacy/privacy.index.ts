@@ -52,16 +52,18 @@ export function privacyRoutes() {
   app.openapi(routes.anonymise, async (c) => {
     const { db, config, clock } = c.get('deps');
     const { id } = c.req.valid('param');
-    const out = await anonymiseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now());
-    await auditFrom(c, { action: 'beneficiary.anonymise', entityType: 'Beneficiary', entityId: id, centreId: out.centreId, details: { reason: out.reason, counts: out.counts } });
+    const out = await anonymiseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (tx, w) =>
+      auditFrom(c, { action: 'beneficiary.anonymise', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } }, tx),
+    );
     return c.json({ id, anonymisedAt: out.anonymisedAt.toISOString() }, 200);
   });
 
   app.openapi(routes.erase, async (c) => {
     const { db, config, clock } = c.get('deps');
     const { id } = c.req.valid('param');
-    const out = await eraseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now());
-    await auditFrom(c, { action: 'beneficiary.erase', entityType: 'Beneficiary', entityId: id, centreId: out.centreId, details: { reason: out.reason, counts: out.counts } });
+    const out = await eraseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (tx, w) =>
+      auditFrom(c, { action: 'beneficiary.erase', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } }, tx),
+    );
     return c.json({ id, erasedAt: out.erasedAt.toISOString(), counts: out.counts }, 200);
   });
 

@@ -9,6 +9,11 @@ export interface Identifiers {
   address: string;
 }
 
+/** The person's identifiers, whatever their length, for whole-value matches in JSON. */
+export function identifierValues(id: Identifiers): string[] {
+  return [id.fullName, id.phone, id.address].filter((s): s is string => !!s && s.trim().length > 0);
+}
+
 /** Fixed strings (at least 4 characters, so a short fragment never eats unrelated words). */
 export function identifyingStrings(id: Identifiers): string[] {
   return [id.fullName, id.phone, id.address].filter((s): s is string => !!s && s.trim().length >= 4).map((s) => s.trim());
@@ -27,8 +32,12 @@ export function scrubNullable(text: string | null, needles: readonly string[], r
   return text === null ? null : scrubText(text, needles, replacement);
 }
 
-/** A JSON text whose strings are scrubbed one by one (so the JSON stays valid). */
-export function scrubJson(json: string, needles: readonly string[], replacement: string): string {
+/**
+ * A JSON text whose strings are scrubbed one by one (so the JSON stays valid). A string that is
+ * exactly one of `exact` (a name, however short: "Ani") is replaced whole, as no fragment search may.
+ */
+export function scrubJson(json: string, needles: readonly string[], replacement: string, exact: readonly string[] = []): string {
+  const whole = new Set(exact.map((s) => s.trim().toLowerCase()).filter(Boolean));
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -36,7 +45,7 @@ export function scrubJson(json: string, needles: readonly string[], replacement:
     return scrubText(json, needles, replacement);
   }
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrubText(v, needles, replacement);
+    if (typeof v === 'string') return whole.has(v.trim().toLowerCase()) ? replacement : scrubText(v, needles, replacement);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
@@ -55,8 +64,10 @@ export async function scrubRelated(
   ids: { workOrderIds: string[]; alertIds: string[]; notificationIds: string[] },
   needles: readonly string[],
   replacement: string,
+  /** Values replaced when a JSON string is exactly one of them (the person's name, phone, address). */
+  exact: readonly string[] = [],
 ): Promise<number> {
-  if (needles.length === 0) return 0;
+  if (needles.length === 0 && exact.length === 0) return 0;
   let changed = 0;
   const workOrders = await tx.workOrder.findMany({
     where: { id: { in: ids.workOrderIds } },
@@ -67,7 +78,7 @@ export async function scrubRelated(
       description: scrubNullable(w.description, needles, replacement),
       resolutionNotes: scrubNullable(w.resolutionNotes, needles, replacement),
       partsUsed: scrubNullable(w.partsUsed, needles, replacement),
-      details: w.details === null ? null : scrubJson(w.details, needles, replacement),
+      details: w.details === null ? null : scrubJson(w.details, needles, replacement, exact),
     };
     if (next.description !== w.description || next.resolutionNotes !== w.resolutionNotes || next.partsUsed !== w.partsUsed || next.details !== w.details) {
       await tx.workOrder.update({ where: { id: w.id }, data: next });
@@ -76,7 +87,7 @@ export async function scrubRelated(
   }
   const alerts = await tx.alert.findMany({ where: { id: { in: ids.alertIds }, details: { not: null } }, select: { id: true, details: true } });
   for (const a of alerts) {
-    const details = scrubJson(a.details!, needles, replacement);
+    const details = scrubJson(a.details!, needles, replacement, exact);
     if (details !== a.details) {
       await tx.alert.update({ where: { id: a.id }, data: { details } });
       changed += 1;
@@ -84,7 +95,7 @@ export async function scrubRelated(
   }
   const notifications = await tx.notification.findMany({ where: { id: { in: ids.notificationIds } }, select: { id: true, params: true } });
   for (const n of notifications) {
-    const params = scrubJson(n.params, needles, replacement);
+    const params = scrubJson(n.params, needles, replacement, exact);
     if (params !== n.params) {
       await tx.notification.update({ where: { id: n.id }, data: { params } });
       changed += 1;
@@ -92,7 +103,7 @@ export async function scrubRelated(
   }
   const deliveries = await tx.webhookDelivery.findMany({ where: { notificationId: { in: ids.notificationIds } }, select: { id: true, payload: true } });
   for (const d of deliveries) {
-    const payload = scrubJson(d.payload, needles, replacement);
+    const payload = scrubJson(d.payload, needles, replacement, exact);
     if (payload !== d.payload) {
       await tx.webhookDelivery.update({ where: { id: d.id }, data: { payload } });
       changed += 1;

@@ -65,6 +65,7 @@ export const privacyEn: Record<keyof typeof privacyId, string> = {
   'audit.action.family_link.delete': 'Unlinked a family account',
   'audit.action.centre.create': 'Created a centre',
   'audit.action.centre.update': 'Changed a centre',
+  'audit.action.beneficiary.list': 'Viewed a list of beneficiaries',
   'audit.action.beneficiary.read': 'Opened a beneficiary’s record',
   'audit.action.beneficiary.create': 'Registered a beneficiary',
   'audit.action.beneficiary.update': 'Changed a beneficiary’s record',
@@ -110,6 +111,7 @@ export const privacyEn: Record<keyof typeof privacyId, string> = {
   'audit.entity.Alert': 'Wheelchair alert',
   'audit.entity.FollowUp': 'Follow-up',
 
+  'audit.detail.ids': 'People shown',
   'audit.detail.clinical': 'Clinical data',
   'audit.detail.fields': 'Fields',
   'audit.detail.purposes': 'Purposes',

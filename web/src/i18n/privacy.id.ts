@@ -64,6 +64,7 @@ export const privacyId = {
   'audit.action.family_link.delete': 'Melepas akun keluarga',
   'audit.action.centre.create': 'Membuat balai',
   'audit.action.centre.update': 'Mengubah data balai',
+  'audit.action.beneficiary.list': 'Melihat daftar penerima manfaat',
   'audit.action.beneficiary.read': 'Membuka data penerima manfaat',
   'audit.action.beneficiary.create': 'Mendaftarkan penerima manfaat',
   'audit.action.beneficiary.update': 'Mengubah data penerima manfaat',
@@ -109,6 +110,7 @@ export const privacyId = {
   'audit.entity.Alert': 'Peringatan kursi roda',
   'audit.entity.FollowUp': 'Pemeriksaan lanjutan',
 
+  'audit.detail.ids': 'Jumlah orang yang ditampilkan',
   'audit.detail.clinical': 'Data klinis',
   'audit.detail.fields': 'Kolom',
   'audit.detail.purposes': 'Tujuan',

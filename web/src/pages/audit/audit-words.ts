@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../../i18n/i18n.ts';
 
 /** The actions the server records, by group (the part before the first dot, the filter's prefix). */
 export const actionGroups = {
-  beneficiary: ['beneficiary.read', 'beneficiary.create', 'beneficiary.update', 'beneficiary.export', 'beneficiary.anonymise', 'beneficiary.erase'],
+  beneficiary: ['beneficiary.list', 'beneficiary.read', 'beneficiary.create', 'beneficiary.update', 'beneficiary.export', 'beneficiary.anonymise', 'beneficiary.erase'],
   consent: ['consent.create', 'consent.withdraw'],
   cp_profile: ['cp_profile.write'],
   hydrocephalus_profile: ['hydrocephalus_profile.write'],
@@ -74,7 +74,7 @@ export function objectCell(type: string | null, id: string | null) {
     : html`${typeText} <span class="id" title=${id}>${short}</span>`;
 }
 
-const detailKeys = new Set(['clinical', 'fields', 'purposes', 'purpose', 'consentPurposes', 'reason', 'role', 'from', 'to', 'format', 'lang', 'kind', 'priority', 'enabled', 'counts']);
+const detailKeys = new Set(['clinical', 'fields', 'purposes', 'purpose', 'consentPurposes', 'reason', 'role', 'from', 'to', 'format', 'lang', 'kind', 'priority', 'enabled', 'counts', 'ids']);
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -94,7 +94,8 @@ export function detailsSummary(details: Record<string, unknown> | null): string 
   return Object.entries(details)
     .map(([key, value]) => {
       const name = detailKeys.has(key) ? t(`audit.detail.${key}` as MessageKey) : key;
-      const text = key === 'role' && typeof value === 'string' ? roleLabel(value) : valueText(value);
+      const text =
+        key === 'role' && typeof value === 'string' ? roleLabel(value) : key === 'ids' && Array.isArray(value) ? String(value.length) : valueText(value);
       return `${name}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
     })
     .join(' · ');
