@@ -29,7 +29,34 @@ export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;
 /** Most urgent first: the queue's order. */
 export const priorityOrder = ['urgent', 'high', 'normal', 'low'] as const satisfies readonly WorkOrderPriority[];
 
-export const FaultCategory = z.enum(['motor', 'brake', 'joystick', 'battery_connection', 'charger']);
+/**
+ * The repair categories of a fault: the one list the rules write, the API accepts and returns, and
+ * the web offers. `other` is an unknown or internal controller code.
+ */
+export const FaultCategory = z.enum(['motor', 'brake', 'joystick', 'battery_connection', 'charger', 'other']);
+export type FaultCategory = z.infer<typeof FaultCategory>;
+
+/**
+ * Controller fault codes (PG Drives VR2/R-net style flash codes as chairs report them) and the repair
+ * category a technician needs; any code not listed is `other`.
+ */
+export const faultCodeCategories: Readonly<Record<string, FaultCategory>> = {
+  'VR2-1': 'battery_connection', // battery needs charging / bad connection
+  'VR2-2': 'battery_connection', // low battery voltage
+  'VR2-3': 'battery_connection', // high battery voltage
+  'VR2-4': 'motor', // current limit time exceeded
+  'VR2-5': 'brake', // left park brake
+  'VR2-6': 'brake', // right park brake
+  'VR2-7': 'joystick', // joystick displaced or speed pot
+  'VR2-8': 'motor', // motor voltage / wiring
+  'VR2-9': 'other', // other internal error
+  'VR2-10': 'charger', // charger inhibit
+};
+
+/** The repair category of one controller fault code. */
+export function faultCategory(code: string): FaultCategory {
+  return faultCodeCategories[code.toUpperCase()] ?? 'other';
+}
 export const VisitLocation = z.enum(['centre', 'home']);
 export type VisitLocation = z.infer<typeof VisitLocation>;
 export const AlertSeverity = z.enum(['info', 'warning', 'critical']);

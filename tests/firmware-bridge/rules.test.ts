@@ -1,7 +1,7 @@
 // Each maintenance rule fires on its condition, stays quiet inside its hysteresis band and clears.
 import { describe, expect, it } from 'vitest';
 import { forecastCrossing } from '../../firmware-bridge/src/rules/forecast.ts';
-import { faultCategory } from '../../firmware-bridge/src/rules/fault-codes.ts';
+import { faultCategory } from '../../schemas/work-orders.ts';
 import { type ChairSnapshot, defaultThresholds, type RuleState, rules } from '../../firmware-bridge/src/rules/rules.ts';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // The maintenance rules v1 of DESIGN.md as pure functions: each reads a chair snapshot and its own
 // previous state and returns the next state; the engine turns activations into work orders and
 // alerts. Every rule clears with hysteresis so a value hovering at a threshold does not flap.
-import { faultCategory } from './fault-codes.ts';
+import { faultCategory, type AlertSeverity, type FaultCategory, type MaintenanceRule, type WorkOrderKind, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
 import { type CapacityPoint, forecastCrossing } from './forecast.ts';
 
 const DAY = 86_400_000;
@@ -68,11 +68,11 @@ export const defaultThresholds: Thresholds = {
   lowUseDays: 14,
 };
 
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type Priority = WorkOrderPriority;
 
 export interface Outcome {
-  workOrder?: { kind: string; category?: string; priority: Priority; forecastAt?: string | null; details: Record<string, unknown> };
-  alert?: { severity: 'info' | 'warning' | 'critical'; details: Record<string, unknown> };
+  workOrder?: { kind: WorkOrderKind; category?: FaultCategory; priority: Priority; forecastAt?: string | null; details: Record<string, unknown> };
+  alert?: { severity: AlertSeverity; details: Record<string, unknown> };
   /** Close the rule's open work order when the condition clears by itself. */
   autoResolve?: boolean;
 }
@@ -85,7 +85,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  key: string;
+  key: MaintenanceRule;
   evaluate(s: ChairSnapshot, prev: RuleState, ctx: RuleContext): { next: RuleState; outcome: Outcome };
 }
 

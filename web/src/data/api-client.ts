@@ -1,6 +1,6 @@
 // Calls the API same-origin with the session cookie and checks every answer against the shared
 // Zod schemas, so components only ever see data that matches the contract.
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import { ErrorBody, type ErrorCode } from '../../../schemas/common.ts';
 import { ApiError } from './api-error.ts';
 
@@ -92,4 +92,22 @@ export async function apiRequest<T>(schema: ZodType<T>, path: string, options: R
     throw new ApiError(res.status, 'invalid_response', `unexpected answer from ${method} ${path}: ${parsed.error.message}`);
   }
   return parsed.data;
+}
+
+/** A list answer whose rows were checked one by one: `skipped` counts rows that did not match. */
+export type CheckedList<T> = { items: T[]; total: number; skipped: number };
+
+/**
+ * The schema of a `{ items, total }` list checked row by row: a row that does not match the contract
+ * is left out and counted instead of failing the whole answer, so one bad row never blanks a page.
+ */
+export function checkedList<T>(item: ZodType<T>): ZodType<CheckedList<T>> {
+  return z.object({ items: z.array(z.unknown()), total: z.number().int() }).transform(({ items, total }) => {
+    const rows: T[] = [];
+    for (const raw of items) {
+      const row = item.safeParse(raw);
+      if (row.success) rows.push(row.data);
+    }
+    return { items: rows, total, skipped: items.length - rows.length };
+  }) as unknown as ZodType<CheckedList<T>>;
 }

@@ -1,13 +1,17 @@
 // The work-order queue and the alerts it answers: list, read, open, move through the state machine,
 // and acknowledge an alert.
-import { Alert, AlertList, CreateWorkOrderBody, type WorkOrderAction, WorkOrderDetail, WorkOrderList, type WorkOrderListQuery } from '../../../schemas/work-orders.ts';
+import { Alert, CreateWorkOrderBody, type WorkOrderAction, WorkOrder, WorkOrderDetail, type WorkOrderListQuery } from '../../../schemas/work-orders.ts';
 import type { z } from 'zod';
-import { apiRequest } from './api-client.ts';
+import { apiRequest, type CheckedList, checkedList } from './api-client.ts';
 
 export type QueueQuery = Partial<WorkOrderListQuery>;
 
-export function listWorkOrders(query: QueueQuery, signal?: AbortSignal): Promise<WorkOrderList> {
-  return apiRequest(WorkOrderList, '/api/work-orders', { query: { ...query }, signal });
+const WorkOrderRows = checkedList(WorkOrder);
+const AlertRows = checkedList(Alert);
+
+/** The queue; a row the app cannot read is counted in `skipped`, never failing the page. */
+export function listWorkOrders(query: QueueQuery, signal?: AbortSignal): Promise<CheckedList<WorkOrder>> {
+  return apiRequest(WorkOrderRows, '/api/work-orders', { query: { ...query }, signal });
 }
 
 export function getWorkOrder(id: string, signal?: AbortSignal): Promise<WorkOrderDetail> {
@@ -22,8 +26,8 @@ export function moveWorkOrder(id: string, action: WorkOrderAction): Promise<Work
   return apiRequest(WorkOrderDetail, `/api/work-orders/${encodeURIComponent(id)}`, { method: 'PATCH', body: action });
 }
 
-export function listAlerts(query: { deviceId?: string; status?: 'open' | 'cleared' | 'all'; limit?: number }, signal?: AbortSignal): Promise<AlertList> {
-  return apiRequest(AlertList, '/api/alerts', { query: { ...query }, signal });
+export function listAlerts(query: { deviceId?: string; status?: 'open' | 'cleared' | 'all'; limit?: number }, signal?: AbortSignal): Promise<CheckedList<Alert>> {
+  return apiRequest(AlertRows, '/api/alerts', { query: { ...query }, signal });
 }
 
 export function acknowledgeAlert(id: string): Promise<Alert> {

@@ -161,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'Something went wrong on the server. Try again later.',
   'error.network': 'Cannot connect. Check your internet connection.',
   'error.invalid_response': 'The server’s answer could not be read. Reload the page.',
+  'error.skippedRows': '{count} rows could not be shown because their data could not be read; the other rows are listed. Please tell an admin.',
 
   'role.admin': 'National admin',
   'role.manager': 'Centre manager',

@@ -243,6 +243,7 @@ export const fleetEn: Record<keyof typeof fleetId, string> = {
   'workOrders.category.joystick': 'Joystick and controls',
   'workOrders.category.battery_connection': 'Battery connection',
   'workOrders.category.charger': 'Charger',
+  'workOrders.category.other': 'Other or unknown fault',
   'workOrders.location.centre': 'At the centre',
   'workOrders.location.home': 'At home',
   'workOrders.new.title': 'Open a work order',

@@ -241,6 +241,7 @@ export const fleetId = {
   'workOrders.category.joystick': 'Joystick dan kendali',
   'workOrders.category.battery_connection': 'Sambungan baterai',
   'workOrders.category.charger': 'Pengisi daya',
+  'workOrders.category.other': 'Gangguan lain atau tidak dikenal',
   'workOrders.location.centre': 'Di balai',
   'workOrders.location.home': 'Di rumah',
   'workOrders.new.title': 'Buat perintah kerja',

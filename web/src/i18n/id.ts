@@ -160,6 +160,7 @@ export const id = {
   'error.internal': 'Terjadi kesalahan di server. Coba lagi nanti.',
   'error.network': 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
   'error.invalid_response': 'Jawaban server tidak dapat dibaca. Muat ulang halaman.',
+  'error.skippedRows': '{count} baris tidak dapat ditampilkan karena datanya tidak terbaca; baris lainnya tetap tampil. Laporkan ke admin.',
 
   'role.admin': 'Admin nasional',
   'role.manager': 'Kepala balai',

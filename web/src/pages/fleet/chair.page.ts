@@ -11,6 +11,7 @@ import { acknowledgeAlert, createWorkOrder, listAlerts, listWorkOrders } from '.
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import { navigate } from '../../router/router.ts';
+import { skippedRows } from '../../ui/skipped-rows.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
@@ -174,6 +175,10 @@ export class ChairPage extends LitElement {
     return html`<section aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">${t('alerts.title')}</h2>
       ${this.actionError ? html`<atensi-error-message .error=${this.actionError}></atensi-error-message>` : nothing}
+      ${this.alerts.status === TaskStatus.ERROR
+        ? html`<atensi-error-message .error=${this.alerts.error} retryable @atensi-retry=${() => this.alerts.run()}></atensi-error-message>`
+        : nothing}
+      ${skippedRows(this.alerts.value?.skipped)}
       ${!alerts
         ? nothing
         : alerts.length === 0
@@ -190,6 +195,10 @@ export class ChairPage extends LitElement {
     const orders = this.workOrders.value?.items;
     return html`<section aria-labelledby="wo-heading">
       <h2 id="wo-heading">${t('fleet.workOrders')}</h2>
+      ${this.workOrders.status === TaskStatus.ERROR
+        ? html`<atensi-error-message .error=${this.workOrders.error} retryable @atensi-retry=${() => this.workOrders.run()}></atensi-error-message>`
+        : nothing}
+      ${skippedRows(this.workOrders.value?.skipped)}
       ${!orders ? nothing : orders.length === 0 ? html`<p>${t('fleet.noWorkOrders')}</p>` : html`<ul class="items">${orders.map(workOrderItem)}</ul>`}
       <h3 class="spaced">${t('workOrders.new.title')}</h3>
       ${this.createError ? html`<atensi-error-message .error=${this.createError}></atensi-error-message>` : nothing}

@@ -3,8 +3,9 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { WorkOrderKind, WorkOrderStatus, type WorkOrder, type WorkOrderList } from '../../../../schemas/work-orders.ts';
+import { WorkOrderKind, WorkOrderStatus, type WorkOrder } from '../../../../schemas/work-orders.ts';
 import { PollController } from '../../data/poll.controller.ts';
+import type { CheckedList } from '../../data/api-client.ts';
 import { listWorkOrders, type QueueQuery } from '../../data/work-orders.api.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -14,6 +15,7 @@ import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
+import { skippedRows } from '../../ui/skipped-rows.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { badgeStyles, relativeTime } from '../fleet/fleet-format.ts';
 import { formStyles } from './work-order-forms.ts';
@@ -111,8 +113,9 @@ export class WorkOrderQueuePage extends LitElement {
     </form>`;
   }
 
-  private renderPage(page: WorkOrderList) {
+  private renderPage(page: CheckedList<WorkOrder>) {
     return html`
+      ${skippedRows(page.skipped)}
       ${page.items.length === 0
         ? html`<p>${t('workOrders.empty')}</p>`
         : html`<div class="table-wrap" role="region" aria-labelledby="queue-caption" tabindex="0">
