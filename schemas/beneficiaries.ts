@@ -142,10 +142,11 @@ export const BeneficiarySummary = z
     city: z.string().nullable(),
     centreId: Id,
     centreName: z.string(),
-    diagnosis: Diagnosis.optional().describe('clinical: absent for technicians and families'),
+    diagnosis: Diagnosis.optional().describe('clinical: absent for technicians and families, and for everyone but admins without an active health-data consent'),
     reportCategories: z
       .array(ReportCategory)
-      .describe('what may be reported for this person (the shunt signs only with hydrocephalus); families get it without the diagnosis'),
+      .optional()
+      .describe('what may be reported for this person (the shunt signs only with hydrocephalus): for families (without the diagnosis) and for those who see the diagnosis'),
     anonymisedAt: z
       .string()
       .nullable()
@@ -168,7 +169,7 @@ export const BeneficiaryDetail = BeneficiarySummary.extend({
   clinicalWithheld: z
     .boolean()
     .optional()
-    .describe('clinical roles: true when the health-data consent is missing or withdrawn, so the notes and profiles are shown to admins only'),
+    .describe('clinical roles: true when the health-data consent is missing or withdrawn, so the diagnosis, notes and profiles (and every clinical record of the person) are shown to admins only'),
   family: z
     .array(z.object({ userId: Id, name: z.string(), relationship: Relationship }))
     .optional(),

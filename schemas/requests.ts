@@ -144,8 +144,8 @@ export const PrescriptionView = z.object({
   headSupport: z.boolean(),
   tiltInSpace: z.boolean(),
   cushion: Cushion,
-  accessories: z.string().nullable(),
-  notes: z.string().nullable(),
+  accessories: z.string().nullable().optional().describe('absent without health-data consent'),
+  notes: z.string().nullable().optional().describe('absent without health-data consent'),
   prescribedAt: z.string(),
   prescribedBy: Person.nullable(),
 });
@@ -153,7 +153,7 @@ export const PrescriptionView = z.object({
 export const FundingView = z.object({
   decision: FundingDecision,
   fundingSource: z.string().nullable(),
-  reason: z.string().nullable(),
+  reason: z.string().nullable().optional().describe('absent without health-data consent'),
   decidedAt: z.string(),
   decidedBy: Person.nullable(),
 });
@@ -161,13 +161,13 @@ export const FundingView = z.object({
 export const FittingView = z.object({
   fittedAt: z.string(),
   fittedBy: Person.nullable(),
-  sizeOk: z.boolean(),
-  postureOk: z.boolean(),
-  pressureOk: z.boolean(),
-  movementOk: z.boolean(),
-  adjustments: z.string().nullable(),
+  sizeOk: z.boolean().optional().describe('the checks and notes are clinical findings: absent without health-data consent'),
+  postureOk: z.boolean().optional(),
+  pressureOk: z.boolean().optional(),
+  movementOk: z.boolean().optional(),
+  adjustments: z.string().nullable().optional(),
   outcome: FittingOutcome,
-  notes: z.string().nullable(),
+  notes: z.string().nullable().optional(),
 });
 
 export const TrainingView = z.object({
@@ -180,7 +180,7 @@ export const TrainingView = z.object({
   careMaintenance: z.boolean(),
   batteryCharging: z.boolean(),
   whoToContact: z.boolean(),
-  notes: z.string().nullable(),
+  notes: z.string().nullable().optional().describe('absent without health-data consent'),
 });
 
 export const FollowUpView = z
@@ -209,10 +209,14 @@ export const RequestDetail = RequestSummary.extend({
   /** The states the signed-in user may move this request to next. */
   allowedTransitions: z.array(RequestState),
   referral: z
-    .object({ source: ReferralSource, reason: z.string(), priority: Priority, appointmentType: AppointmentType, appointmentAt: z.string().nullable(), createdAt: z.string() })
+    .object({ source: ReferralSource, reason: z.string().optional().describe('absent without health-data consent'), priority: Priority, appointmentType: AppointmentType, appointmentAt: z.string().nullable(), createdAt: z.string() })
     .nullable()
     .optional(),
-  beneficiaryDiagnosis: z.enum(['cp', 'hydrocephalus', 'both', 'other']).optional(),
+  beneficiaryDiagnosis: z.enum(['cp', 'hydrocephalus', 'both', 'other']).optional().describe('absent without health-data consent'),
+  clinicalWithheld: z
+    .boolean()
+    .optional()
+    .describe('clinical roles: true when the health-data consent is missing or withdrawn, so only what keeps the chair working is shown (admins see everything)'),
   assessment: AssessmentView.nullable().optional().describe('the latest; clinical roles only'),
   prescription: PrescriptionView.nullable().optional(),
   funding: z.array(FundingView).optional(),

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createAuditService } from './audit/audit.service.ts';
+import { withheldReadAudit } from './access/health-data.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createSessionService } from './auth/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
@@ -94,7 +95,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path, c.req.header('content-type')) ? next() : apiBodyLimit(c, next)));
   const ownOrigin = (origin: string, c: { req: { url: string } }) => origin === (config.publicOrigin ?? new URL(c.req.url).origin);
   app.use('/api/*', csrf({ origin: ownOrigin }), crossSiteGuard(ownOrigin));
-  app.use('/api/*', jsonOnly, sessionLoader);
+  app.use('/api/*', jsonOnly, sessionLoader, withheldReadAudit);
 
   app.route('/', authRoutes());
   app.route('/', centreRoutes());

@@ -50,7 +50,10 @@ describe('registration', () => {
 
   it('without notes, the service consent alone registers the person (the diagnosis category is the eligibility criterion)', async () => {
     const b = await expectJson(await therapist.post('/api/beneficiaries', adultBeneficiaryBody({ diagnosisNotes: null, consent: consentBody({ purposes: ['service'] }) })), 201);
-    expect(b).toMatchObject({ diagnosis: 'cp', healthDataConsent: false, clinicalWithheld: true });
+    expect(b).toMatchObject({ healthDataConsent: false, clinicalWithheld: true });
+    // The category is stored, but without the health-data consent only an admin sees it.
+    expect(b).not.toHaveProperty('diagnosis');
+    expect(await db().beneficiary.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ diagnosis: 'cp' });
     // …but nothing clinical can be added until the health-data consent is recorded.
     await expectError(await therapist.put(`/api/beneficiaries/${b.id}/cp-profile`, cpProfileBody()), 409);
     await expectError(await therapist.patch(`/api/beneficiaries/${b.id}`, { diagnosisNotes: 'GMFCS IV' }), 409);
@@ -132,11 +135,11 @@ describe('withdrawing the health-data consent', () => {
     await expectJson(await manager.post(`/api/requests/${approvable.id}/transitions`, await stepBody(h, 'approved')));
   });
 
-  it('therapists and managers no longer see the clinical record; the consents and the diagnosis category stay', async () => {
+  it('therapists and managers no longer see the clinical record nor the diagnosis category; the consents stay', async () => {
     for (const client of [therapist, manager]) {
       const b = await expectJson(await client.get(`/api/beneficiaries/${id}`));
-      for (const key of ['diagnosisNotes', 'cpProfile', 'hydrocephalusProfile']) expect(b, key).not.toHaveProperty(key);
-      expect(b).toMatchObject({ diagnosis: 'both', healthDataConsent: false, clinicalWithheld: true });
+      for (const key of ['diagnosis', 'reportCategories', 'diagnosisNotes', 'cpProfile', 'hydrocephalusProfile']) expect(b, key).not.toHaveProperty(key);
+      expect(b).toMatchObject({ healthDataConsent: false, clinicalWithheld: true });
       expect(b.consents.some((k: { purpose: string; withdrawnAt: string | null }) => k.purpose === 'health_data' && k.withdrawnAt)).toBe(true);
       const r = await expectJson(await client.get(`/api/requests/${request.id}`));
       expect(r).not.toHaveProperty('assessment');

@@ -1,6 +1,7 @@
 // Beneficiaries: registration with consent, scoped reads, clinical profiles for therapists.
 import { createRouter } from '../http/router.ts';
 import type { Prisma } from '@prisma/client';
+import { healthDataConsentWhere } from '../access/health-data.ts';
 import { actorOf, beneficiaryScope, canSeeClinical, centreForWrite } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
@@ -13,6 +14,7 @@ import {
   detailInclude,
   findVisible,
   requireActiveConsent,
+  summaryInclude,
   toDetail,
   toSummary,
 } from './beneficiaries.service.ts';
@@ -31,11 +33,12 @@ export function beneficiaryRoutes() {
         beneficiaryScope(actor),
         q ? { fullName: { contains: q } } : {},
         centreId ? { centreId } : {},
-        diagnosis && canSeeClinical(actor) ? { diagnosis } : {},
+        // A search by diagnosis finds only people whose diagnosis the reader may see.
+        diagnosis && canSeeClinical(actor) ? { diagnosis, ...(actor.role === 'admin' ? {} : healthDataConsentWhere(clock.now())) } : {},
       ],
     };
     const [rows, total] = await Promise.all([
-      db.beneficiary.findMany({ where, include: { centre: { select: { name: true } } }, orderBy: [{ fullName: 'asc' }, { id: 'asc' }], take: limit, skip: offset }),
+      db.beneficiary.findMany({ where, include: summaryInclude, orderBy: [{ fullName: 'asc' }, { id: 'asc' }], take: limit, skip: offset }),
       db.beneficiary.count({ where }),
     ]);
     const now = clock.now();

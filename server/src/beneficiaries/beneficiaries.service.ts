@@ -16,14 +16,9 @@ import { conflict, invalid, notFound } from '../lib/errors.ts';
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-export function ageInYears(birth: Date, now: Date): number {
-  let age = now.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    now.getUTCMonth() < birth.getUTCMonth() ||
-    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return Math.max(0, age);
-}
+// Defined with the health-data decision that depends on them; re-exported for existing callers.
+import { ageInYears, hasActiveConsent, healthDataView, healthSubjectSelect } from '../access/health-data.ts';
+export { ageInYears, hasActiveConsent };
 
 export const detailInclude = {
   centre: { select: { name: true } },
@@ -33,10 +28,17 @@ export const detailInclude = {
   familyLinks: { include: { user: { select: { id: true, name: true } } } },
 } satisfies Prisma.BeneficiaryInclude;
 
+/** What a list row needs: the centre's name and the health-data consents (healthDataView). */
+export const summaryInclude = {
+  centre: { select: { name: true } },
+  consents: healthSubjectSelect.consents,
+} satisfies Prisma.BeneficiaryInclude;
+
 type DetailRow = Prisma.BeneficiaryGetPayload<{ include: typeof detailInclude }>;
-type SummaryRow = Prisma.BeneficiaryGetPayload<{ include: { centre: { select: { name: true } } } }>;
+type SummaryRow = Prisma.BeneficiaryGetPayload<{ include: typeof summaryInclude }>;
 
 export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySummary {
+  const health = healthDataView(actor, b, now);
   return {
     id: b.id,
     fullName: b.fullName,
@@ -46,8 +48,10 @@ export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySu
     city: b.city,
     centreId: b.centreId,
     centreName: b.centre.name,
-    ...(canSeeClinical(actor) ? { diagnosis: b.diagnosis as Diagnosis } : {}),
-    reportCategories: reportCategoriesFor(b.diagnosis),
+    ...(health.level === 'full' ? { diagnosis: b.diagnosis as Diagnosis } : {}),
+    // Derived from the diagnosis (the shunt signs only with hydrocephalus): for the family, who
+    // reports whatever the paperwork says (vital interests), and for those who may see the diagnosis.
+    ...(health.level === 'full' || actor.role === 'family' ? { reportCategories: reportCategoriesFor(b.diagnosis) } : {}),
     anonymisedAt: b.anonymisedAt?.toISOString() ?? null,
   };
 }
@@ -58,16 +62,15 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
   const hp = b.hydroProfile;
   // After a withdrawal (or with no health-data consent at all) only admins still see the clinical
   // record, for the duties that outlive consent (export, erasure, legal retention).
-  const healthDataConsent = hasActiveConsent(b.consents, b.birthDate, 'health_data', now);
-  const withheld = clinical && actor.role !== 'admin' && !healthDataConsent;
+  const health = healthDataView(actor, b, now);
   return {
     ...toSummary(b, actor, now),
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
     ...(staff ? { address: b.address, phone: b.phone } : {}),
     ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship as Relationship })) } : {}),
-    ...(clinical ? { healthDataConsent, clinicalWithheld: withheld } : {}),
-    ...(clinical && !withheld
+    ...(clinical ? { healthDataConsent: health.consent, clinicalWithheld: health.withheld } : {}),
+    ...(health.level === 'full'
       ? {
           diagnosisNotes: b.diagnosisNotes,
           cpProfile: b.cpProfile
@@ -150,22 +153,6 @@ export function checkConsentGiver(consent: ConsentBody, birthDate: Date, now: Da
       { path: ['consent', 'givenBy'], message: 'must be guardian for a beneficiary under 18', code: 'custom' },
     ]);
   }
-}
-
-interface ConsentRow {
-  purpose: string;
-  givenBy: string;
-  withdrawnAt: Date | null;
-}
-
-/**
- * Whether an active consent for the purpose is on file: for a child (under 18 today) only a
- * guardian's counts (UU PDP art. 25); for an adult their own, or a guardian's for an adult with a
- * disability who is under guardianship (art. 26).
- */
-export function hasActiveConsent(consents: readonly ConsentRow[], birthDate: Date, purpose: ConsentPurpose, now: Date): boolean {
-  const child = ageInYears(birthDate, now) < 18;
-  return consents.some((k) => k.purpose === purpose && !k.withdrawnAt && (!child || k.givenBy === 'guardian'));
 }
 
 type ConsentReader = Pick<Prisma.TransactionClient, 'beneficiary'>;

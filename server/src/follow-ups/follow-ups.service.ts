@@ -1,16 +1,18 @@
 // Follow-ups: scoped queries, the view of one, and completing one (which schedules the next).
 import type { Prisma } from '@prisma/client';
 import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow-ups.ts';
-import { beneficiaryScope, canSeeClinical } from '../access/policy.ts';
+import { healthDataView, healthSubjectSelect } from '../access/health-data.ts';
+import { beneficiaryScope } from '../access/policy.ts';
 import { ageInYears, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, notFound } from '../lib/errors.ts';
+import { followUpView } from '../requests/requests.view.ts';
 import { checkDateOrder, day, localToday } from '../requests/steps/step-context.ts';
 import { nextFollowUp } from './schedule.ts';
 
 export const itemInclude = {
-  beneficiary: { select: { id: true, fullName: true, birthDate: true, centreId: true } },
+  beneficiary: { select: { fullName: true, ...healthSubjectSelect } },
   request: { select: { therapistId: true, deliveredAt: true } },
 } satisfies Prisma.FollowUpInclude;
 type ItemRow = Prisma.FollowUpGetPayload<{ include: typeof itemInclude }>;
@@ -35,13 +37,8 @@ export function followUpWhere(a: Actor, q: { status: 'open' | 'overdue' | 'done'
 
 export function toItem(f: ItemRow, actor: Actor, now: Date): FollowUpItem {
   return {
-    id: f.id,
-    requestId: f.requestId,
-    beneficiaryId: f.beneficiaryId,
-    kind: f.kind as never,
-    dueAt: f.dueAt.toISOString(),
-    completedAt: f.completedAt?.toISOString() ?? null,
-    ...(canSeeClinical(actor) ? { findings: f.findings, pressureInjuryRisk: (f.pressureInjuryRisk as never) ?? null, fitOk: f.fitOk } : {}),
+    // Findings, risk and fit are health data: healthDataView decides.
+    ...followUpView(f, healthDataView(actor, f.beneficiary, now).level === 'full'),
     beneficiary: { id: f.beneficiary.id, fullName: f.beneficiary.fullName, ageYears: ageInYears(f.beneficiary.birthDate, now) },
     // Due today is not yet overdue.
     overdue: !f.completedAt && f.dueAt < localToday(now),

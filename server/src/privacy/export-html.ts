@@ -131,6 +131,7 @@ export function renderExportHtml(data: BeneficiaryExport, lang: Locale): string 
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(word(phrases.intro, lang))}</p>
+${data.healthDataWithheld ? `<p><strong>${escapeHtml(word(phrases.withheld, lang))}</strong></p>` : ''}
 <table class="kv"><tbody>
 <tr><th scope="row">${escapeHtml(word(phrases.exportedAt, lang))}</th><td>${escapeHtml(data.exportedAt)}</td></tr>
 <tr><th scope="row">${escapeHtml(word(phrases.exportedBy, lang))}</th><td>${by ? `${escapeHtml(by.role)} (${escapeHtml(by.id)})` : '—'}</td></tr>

@@ -156,6 +156,10 @@ export const phrases = {
     id: 'Telemetri kursi roda listrik diringkas per hari (seluruh periode pemakaian) dan per jam (31 hari terakhir, hanya di berkas JSON); sampel mentah tidak disertakan.',
     en: 'Electric-chair telemetry is summarised per day (the whole period of use) and per hour (the last 31 days, in the JSON file only); raw samples are not included.',
   },
+  withheld: {
+    id: 'Persetujuan data kesehatan tidak aktif (ditarik atau belum diberikan): diagnosis, profil klinis, asesmen, temuan dan catatan klinis tidak disertakan. Hanya admin yang dapat mengekspornya.',
+    en: 'The health-data consent is not active (withdrawn or never given): the diagnosis, clinical profiles, assessments, findings and clinical notes are left out. Only an admin can export them.',
+  },
   none: { id: 'Tidak ada', en: 'None' },
   yes: { id: 'Ya', en: 'Yes' },
   no: { id: 'Tidak', en: 'No' },

@@ -6,6 +6,8 @@ import { EXPORT_SCHEMA_VERSION } from '../../../schemas/privacy.ts';
 import type { Db } from '../db/client.ts';
 import { HOUR_MS, telemetryReaderFor } from '../devices/telemetry-reader.ts';
 import type { Actor } from '../http/types.ts';
+import { healthDataView } from '../access/health-data.ts';
+import { withholdHealthData } from './export-withhold.ts';
 import { plain } from './plain.ts';
 import { relatedIds } from './related.ts';
 
@@ -80,7 +82,8 @@ export async function collectExport(db: Db, raw: Database.Database, actor: Actor
 
   const { centre, cpProfile, hydroProfile, consents, familyLinks, referrals, assessments, followUps, ...row } = b;
   const { headCircumferences, ...hydro } = hydroProfile ?? { headCircumferences: [] };
-  return plain({
+  const health = healthDataView(actor, b, now);
+  const full = plain({
     exportedAt: now.toISOString(),
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedBy: { id: actor.id, role: actor.role },
@@ -101,6 +104,7 @@ export async function collectExport(db: Db, raw: Database.Database, actor: Actor
     notifications: notifications.map((n) => ({ ...n, params: parseJson(n.params), recipient: recipientOf.get(n.userId) ?? null })),
     audit: audit.map((e) => ({ ...e, details: parseJson(e.details) })),
   }) as BeneficiaryExport;
+  return health.level === 'full' ? full : withholdHealthData(full);
 }
 
 function parseJson(s: string | null): unknown {

@@ -1,6 +1,7 @@
 // Device requests: scoped reads, referral, the pathway transitions and the sizing helper.
 import type { Prisma } from '@prisma/client';
-import { actorOf, canSeeClinical } from '../access/policy.ts';
+import { healthDataView } from '../access/health-data.ts';
+import { actorOf } from '../access/policy.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { findVisible, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { addMonths } from '../follow-ups/schedule.ts';
@@ -50,11 +51,12 @@ export function requestRoutes() {
   });
 
   app.openapi(routes.beneficiaryTimeline, async (c) => {
-    const { db } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const actor = actorOf(c);
     const b = await findVisible(db, actor, c.req.valid('param').id);
     const staff = actor.role !== 'family';
-    const clinical = canSeeClinical(actor);
+    // Transition notes can be clinical (a refit's reason, a rejection's): healthDataView decides.
+    const full = healthDataView(actor, b, clock.now()).level === 'full';
     const rows = await db.requestTransition.findMany({
       where: { request: { AND: [{ beneficiaryId: b.id }, requestScope(actor)] } },
       include: { byUser: { select: { id: true, name: true } } },
@@ -67,7 +69,7 @@ export function requestRoutes() {
       at: t.at.toISOString(),
       refit: t.fromState === 'fitted' && t.toState === 'prepared',
       ...(staff ? { by: t.byUser ? { id: t.byUser.id, name: t.byUser.name } : null } : {}),
-      ...(clinical ? { note: t.note } : {}),
+      ...(full ? { note: t.note } : {}),
     }));
     return c.json({ items }, 200);
   });
@@ -122,9 +124,13 @@ export function requestRoutes() {
   });
 
   app.openapi(routes.sizing, async (c) => {
-    const { db } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const actor = actorOf(c);
     const request = await findVisibleRequest(db, actor, c.req.valid('param').id);
+    // The sizing works from the body measurements and the clinical profiles: health data.
+    if (healthDataView(actor, request.beneficiary, clock.now()).level !== 'full') {
+      throw conflict('the health_data consent is missing or withdrawn: the sizing helper needs the assessment, which may not be used until it is recorded again');
+    }
     return c.json(await sizingFor(db, request, c.req.valid('query').kind), 200);
   });
 

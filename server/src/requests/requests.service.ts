@@ -3,6 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
+import { healthSubjectSelect } from '../access/health-data.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import { notFound } from '../lib/errors.ts';
 import { invalidAt } from './steps/step-context.ts';
@@ -25,13 +26,8 @@ export const summaryInclude = {
 
 export const detailInclude = {
   ...summaryInclude,
-  // The health-data consents decide whether the assessment is still shown (requests.view.ts).
-  beneficiary: {
-    select: {
-      ...summaryInclude.beneficiary.select,
-      consents: { where: { purpose: 'health_data' }, select: { purpose: true, givenBy: true, withdrawnAt: true } },
-    },
-  },
+  // The health-data consents decide what of the clinical record is shown (healthDataView).
+  beneficiary: { select: { ...summaryInclude.beneficiary.select, ...healthSubjectSelect } },
   followUps: { orderBy: { dueAt: 'asc' } },
   device: { include: { model: { select: { name: true, kind: true } } } },
   transitions: { orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { byUser: { select: { id: true, name: true } } } },

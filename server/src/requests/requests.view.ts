@@ -1,9 +1,9 @@
 // What each role sees of a request: state, dates and appointments for everyone who may see it;
 // the therapist and priority for staff; referral, assessment, prescription and step records only
-// for clinical roles (therapists, managers, admins). Technicians and families never get clinical detail.
-import type { RequestDetail, RequestState, RequestSummary } from '../../../schemas/requests.ts';
-import { canSeeClinical } from '../access/policy.ts';
-import { ageInYears, hasActiveConsent, isoDate } from '../beneficiaries/beneficiaries.service.ts';
+// for clinical roles, as far as healthDataView allows. Technicians and families never get clinical detail.
+import type { FollowUpView, RequestDetail, RequestState, RequestSummary } from '../../../schemas/requests.ts';
+import { healthDataView } from '../access/health-data.ts';
+import { ageInYears, isoDate } from '../beneficiaries/beneficiaries.service.ts';
 import type { Actor } from '../http/types.ts';
 import type { DetailRow, Names, SummaryRow } from './requests.service.ts';
 import { nextStatesFor } from './state-machine.ts';
@@ -34,12 +34,14 @@ export function toSummary(r: SummaryRow, actor: Actor, now: Date, names: Names):
 
 export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): RequestDetail {
   const staff = actor.role !== 'family';
-  const clinical = canSeeClinical(actor);
-  // Without an active health-data consent the assessment is shown to admins only (as on the beneficiary).
-  const withheld = clinical && actor.role !== 'admin' && !hasActiveConsent(r.beneficiary.consents, r.beneficiary.birthDate, 'health_data', now);
+  // Clinical roles see the step records; without an active health-data consent only what keeps the
+  // chair working (model, seat sizes, device, dates, states) — healthDataView decides.
+  const health = healthDataView(actor, r.beneficiary, now);
+  const clinical = health.level !== 'none';
+  const full = health.level === 'full';
   const a = r.assessments[0];
   const p = r.prescription;
-  const view: RequestDetail = {
+  return {
     ...toSummary(r, actor, now, names),
     device: r.device ? { id: r.device.id, serial: r.device.serial, modelName: r.device.model.name, kind: r.device.model.kind as never, status: r.device.status } : null,
     ...(staff ? { orderSource: (r.orderSource as never) ?? null, supplier: r.supplier } : {}),
@@ -48,59 +50,25 @@ export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): R
       to: t.toState as RequestState,
       at: t.at.toISOString(),
       ...(staff ? { by: t.byUser ? { id: t.byUser.id, name: t.byUser.name } : null } : {}),
-      ...(clinical ? { note: t.note } : {}),
+      ...(full ? { note: t.note } : {}),
     })),
-    followUps: r.followUps.map((f) => ({
-      id: f.id,
-      requestId: f.requestId,
-      beneficiaryId: f.beneficiaryId,
-      kind: f.kind as never,
-      dueAt: f.dueAt.toISOString(),
-      completedAt: iso(f.completedAt),
-      ...(clinical ? { findings: f.findings, pressureInjuryRisk: (f.pressureInjuryRisk as never) ?? null, fitOk: f.fitOk } : {}),
-    })),
+    followUps: r.followUps.map((f) => followUpView(f, full)),
     allowedTransitions: nextStatesFor(r.state as RequestState, actor.role),
+    ...(clinical ? { clinicalWithheld: health.withheld } : {}),
+    ...(full ? { beneficiaryDiagnosis: r.beneficiary.diagnosis as never } : {}),
     ...(clinical
       ? {
-          beneficiaryDiagnosis: r.beneficiary.diagnosis as never,
           referral: r.referral
             ? {
                 source: r.referral.source as never,
-                reason: r.referral.reason,
+                ...(full ? { reason: r.referral.reason } : {}),
                 priority: r.referral.priority as never,
                 appointmentType: r.referral.appointmentType as never,
                 appointmentAt: iso(r.referral.appointmentAt),
                 createdAt: r.referral.createdAt.toISOString(),
               }
             : null,
-          assessment: a
-            ? {
-                id: a.id,
-                assessedAt: isoDate(a.assessedAt),
-                assessedBy: person(names, a.assessedById),
-                goals: a.goals,
-                usageEnvironment: a.usageEnvironment,
-                dailyUseHours: a.dailyUseHours,
-                terrain: a.terrain,
-                transport: a.transport,
-                transfers: a.transfers,
-                currentChair: a.currentChair,
-                sittingPosture: a.sittingPosture,
-                pelvicPosition: a.pelvicPosition,
-                pressureInjuryRisk: a.pressureInjuryRisk as never,
-                measurements: {
-                  hipWidthMm: a.hipWidthMm,
-                  seatDepthLeftMm: a.seatDepthLeftMm,
-                  seatDepthRightMm: a.seatDepthRightMm,
-                  calfLengthLeftMm: a.calfLengthLeftMm,
-                  calfLengthRightMm: a.calfLengthRightMm,
-                  seatToRibCageMm: a.seatToRibCageMm,
-                  seatToShoulderMm: a.seatToShoulderMm,
-                  seatToOcciputMm: a.seatToOcciputMm,
-                },
-                notes: a.notes,
-              }
-            : null,
+          ...(full ? { assessment: a ? assessmentView(a, names) : null } : {}),
           prescription: p
             ? {
                 model: { id: p.model.id, name: p.model.name, manufacturer: p.model.manufacturer, kind: p.model.kind as never },
@@ -111,23 +79,23 @@ export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): R
                 headSupport: p.headSupport,
                 tiltInSpace: p.tiltInSpace,
                 cushion: p.cushion as never,
-                accessories: p.accessories,
-                notes: p.notes,
+                ...(full ? { accessories: p.accessories, notes: p.notes } : {}),
                 prescribedAt: p.prescribedAt.toISOString(),
                 prescribedBy: person(names, p.prescribedById),
               }
             : null,
-          funding: r.funding.map((f) => ({ decision: f.decision as never, fundingSource: f.fundingSource, reason: f.reason, decidedAt: f.decidedAt.toISOString(), decidedBy: person(names, f.decidedById) })),
+          funding: r.funding.map((f) => ({
+            decision: f.decision as never,
+            fundingSource: f.fundingSource,
+            ...(full ? { reason: f.reason } : {}),
+            decidedAt: f.decidedAt.toISOString(),
+            decidedBy: person(names, f.decidedById),
+          })),
           fittings: r.fittings.map((f) => ({
             fittedAt: f.fittedAt.toISOString(),
             fittedBy: person(names, f.fittedById),
-            sizeOk: f.sizeOk,
-            postureOk: f.postureOk,
-            pressureOk: f.pressureOk,
-            movementOk: f.movementOk,
-            adjustments: f.adjustments,
+            ...(full ? { sizeOk: f.sizeOk, postureOk: f.postureOk, pressureOk: f.pressureOk, movementOk: f.movementOk, adjustments: f.adjustments, notes: f.notes } : {}),
             outcome: f.outcome as never,
-            notes: f.notes,
           })),
           trainings: r.trainings.map((t) => ({
             trainedAt: t.trainedAt.toISOString(),
@@ -139,11 +107,53 @@ export function toDetail(r: DetailRow, actor: Actor, now: Date, names: Names): R
             careMaintenance: t.careMaintenance,
             batteryCharging: t.batteryCharging,
             whoToContact: t.whoToContact,
-            notes: t.notes,
+            ...(full ? { notes: t.notes } : {}),
           })),
         }
       : {}),
   };
-  if (withheld) delete view.assessment;
-  return view;
+}
+
+type FollowUpRow = DetailRow['followUps'][number];
+
+/** A follow-up: when and what kind for everyone who may see it; its findings only with the full record. */
+export function followUpView(f: FollowUpRow, full: boolean): FollowUpView {
+  return {
+    id: f.id,
+    requestId: f.requestId,
+    beneficiaryId: f.beneficiaryId,
+    kind: f.kind as never,
+    dueAt: f.dueAt.toISOString(),
+    completedAt: iso(f.completedAt),
+    ...(full ? { findings: f.findings, pressureInjuryRisk: (f.pressureInjuryRisk as never) ?? null, fitOk: f.fitOk } : {}),
+  };
+}
+
+function assessmentView(a: DetailRow['assessments'][number], names: Names) {
+  return {
+    id: a.id,
+    assessedAt: isoDate(a.assessedAt),
+    assessedBy: person(names, a.assessedById),
+    goals: a.goals,
+    usageEnvironment: a.usageEnvironment,
+    dailyUseHours: a.dailyUseHours,
+    terrain: a.terrain,
+    transport: a.transport,
+    transfers: a.transfers,
+    currentChair: a.currentChair,
+    sittingPosture: a.sittingPosture,
+    pelvicPosition: a.pelvicPosition,
+    pressureInjuryRisk: a.pressureInjuryRisk as never,
+    measurements: {
+      hipWidthMm: a.hipWidthMm,
+      seatDepthLeftMm: a.seatDepthLeftMm,
+      seatDepthRightMm: a.seatDepthRightMm,
+      calfLengthLeftMm: a.calfLengthLeftMm,
+      calfLengthRightMm: a.calfLengthRightMm,
+      seatToRibCageMm: a.seatToRibCageMm,
+      seatToShoulderMm: a.seatToShoulderMm,
+      seatToOcciputMm: a.seatToOcciputMm,
+    },
+    notes: a.notes,
+  };
 }

@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../../i18n/i18n.ts';
 export const actionGroups = {
   beneficiary: ['beneficiary.list', 'beneficiary.read', 'beneficiary.create', 'beneficiary.update', 'beneficiary.export', 'beneficiary.anonymise', 'beneficiary.erase'],
   consent: ['consent.create', 'consent.withdraw'],
+  health_data: ['health_data.read_withheld'],
   cp_profile: ['cp_profile.write'],
   hydrocephalus_profile: ['hydrocephalus_profile.write'],
   family_link: ['family_link.create', 'family_link.delete'],

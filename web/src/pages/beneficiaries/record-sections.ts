@@ -22,6 +22,7 @@ export function personalSection(b: BeneficiaryDetail) {
 }
 
 export function diagnosisSection(b: BeneficiaryDetail) {
+  if (b.clinicalWithheld) return html`<p class="notice withheld" role="note">${t('privacy.clinicalWithheld')}</p>`;
   if (b.diagnosis === undefined) return nothing;
   return html`<section aria-labelledby="diagnosis-heading">
     <h2 id="diagnosis-heading">${t('detail.diagnosis')}</h2>

@@ -79,6 +79,7 @@ export class RequestDetailPage extends LitElement {
         ${r.device ? fact('requests.device', `${r.device.serial} · ${r.device.modelName}`) : nothing}
         ${r.nextFollowUpAt ? fact('requests.nextFollowUp', formatDate(r.nextFollowUpAt)) : nothing}
       </dl>
+      ${r.clinicalWithheld ? html`<p class="notice withheld" role="note">${t('privacy.clinicalWithheld')}</p>` : nothing}
       ${this.renderLastMove()}
       ${r.allowedTransitions.length > 0
         ? html`<section aria-labelledby="next-heading">

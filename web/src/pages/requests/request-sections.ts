@@ -9,6 +9,10 @@ import { fact } from '../beneficiaries/facts.ts';
 import { enumLabel } from './pathway-labels.ts';
 
 const yesNo = (b: boolean) => t(b ? 'detail.yes' : 'detail.no');
+// A field the API left out (clinical detail withheld without health-data consent) is not shown at
+// all, rather than as "not recorded".
+const sent = (key: MessageKey, value: string | null | undefined) => (value === undefined ? nothing : fact(key, value));
+const sentYesNo = (key: MessageKey, value: boolean | undefined) => (value === undefined ? nothing : fact(key, yesNo(value)));
 const mm = (v: number | null | undefined) => (v == null ? null : `${formatNumber(v)} mm`);
 
 function section(id: string, title: MessageKey, body: TemplateResult | typeof nothing) {
@@ -24,7 +28,7 @@ export function referralSection(r: RequestDetail) {
   return section('referral-heading', 'requests.section.referral', html`<dl class="facts card">
     ${fact('pathway.field.source', enumLabel('source', x.source))}
     ${fact('pathway.field.priority', enumLabel('priority', x.priority))}
-    ${fact('pathway.field.reason', x.reason)}
+    ${sent('pathway.field.reason', x.reason)}
     ${fact('pathway.field.appointmentType', enumLabel('appointment', x.appointmentType))}
     ${fact('pathway.field.appointmentAt', x.appointmentAt ? formatDateTime(x.appointmentAt) : null)}
     ${fact('requests.referredOn', formatDate(x.createdAt))}
@@ -81,8 +85,8 @@ export function prescriptionSection(r: RequestDetail) {
     ${fact('requests.seat', t('requests.seatSize', { width: formatNumber(p.seatWidthMm), depth: formatNumber(p.seatDepthMm) }))}
     ${fact('pathway.group.supports', supports.length ? supports.join(', ') : t('requests.none'))}
     ${fact('pathway.field.cushion', enumLabel('cushion', p.cushion))}
-    ${fact('pathway.field.accessories', p.accessories)}
-    ${fact('pathway.field.notes', p.notes)}
+    ${sent('pathway.field.accessories', p.accessories)}
+    ${sent('pathway.field.notes', p.notes)}
     ${fact('requests.prescribedOn', `${formatDate(p.prescribedAt)} · ${p.prescribedBy?.name ?? ''}`)}
   </dl>`);
 }
@@ -92,7 +96,7 @@ export function fundingSection(r: RequestDetail) {
   return section('funding-heading', 'requests.section.funding', html`${r.funding.map((f) => html`<dl class="facts card">
     ${fact('requests.decision', enumLabel('decision', f.decision))}
     ${fact('pathway.field.fundingSource', f.fundingSource)}
-    ${fact(f.decision === 'rejected' ? 'pathway.field.rejectReason' : 'pathway.field.note', f.reason)}
+    ${sent(f.decision === 'rejected' ? 'pathway.field.rejectReason' : 'pathway.field.note', f.reason)}
     ${fact('requests.decidedOn', `${formatDate(f.decidedAt)} · ${f.decidedBy?.name ?? ''}`)}
   </dl>`)}`);
 }
@@ -112,11 +116,11 @@ export function fittingSection(r: RequestDetail) {
   if (!r.fittings?.length) return nothing;
   return section('fitting-heading', 'requests.section.fitting', html`${r.fittings.map((f, i) => html`<dl class="facts card">
     ${fact('requests.fittingNo', `${i + 1} · ${formatDateTime(f.fittedAt)} · ${f.fittedBy?.name ?? ''}`)}
-    ${fact('pathway.field.sizeOk', yesNo(f.sizeOk))}
-    ${fact('pathway.field.postureOk', yesNo(f.postureOk))}
-    ${fact('pathway.field.pressureOk', yesNo(f.pressureOk))}
-    ${fact('pathway.field.movementOk', yesNo(f.movementOk))}
-    ${fact('pathway.field.adjustments', f.adjustments)}
+    ${sentYesNo('pathway.field.sizeOk', f.sizeOk)}
+    ${sentYesNo('pathway.field.postureOk', f.postureOk)}
+    ${sentYesNo('pathway.field.pressureOk', f.pressureOk)}
+    ${sentYesNo('pathway.field.movementOk', f.movementOk)}
+    ${sent('pathway.field.adjustments', f.adjustments)}
     ${fact('requests.outcome', enumLabel('outcome', f.outcome))}
   </dl>`)}`);
 }
@@ -128,6 +132,6 @@ export function trainingSection(r: RequestDetail) {
     ${fact('requests.trainedOn', `${formatDateTime(x.trainedAt)} · ${x.trainedBy?.name ?? ''}`)}
     ${fact('pathway.field.trainee', enumLabel('trainee', x.trainee))}
     ${topics.map(([k, label]) => fact(label, yesNo(x[k])))}
-    ${fact('pathway.field.notes', x.notes)}
+    ${sent('pathway.field.notes', x.notes)}
   </dl>`)}`);
 }

@@ -1,0 +1,102 @@
+// The one decision on what of a person's health data a reader may see: by role, centre and the
+// health-data consent (UU PDP 27/2022 art. 9 and 40: a withdrawal stops the processing).
+import type { MiddlewareHandler } from 'hono';
+import type { Prisma } from '@prisma/client';
+import type { ConsentPurpose } from '../../../schemas/beneficiaries.ts';
+import { auditFrom } from '../http/audit.ts';
+import type { Actor, AppEnv } from '../http/types.ts';
+
+/**
+ * - `none`: no clinical record at all (technicians, families, anyone outside the person's centre);
+ * - `service`: what keeps the chair working — model, seat sizes, device, dates, states, who did
+ *   what — and nothing diagnosis-derived or free text (clinical staff while the consent is missing
+ *   or withdrawn);
+ * - `full`: the whole clinical record (clinical staff with consent; admins always).
+ */
+export type HealthDataLevel = 'none' | 'service' | 'full';
+
+export interface HealthDataView {
+  level: HealthDataLevel;
+  /** An active health-data consent is on file (a guardian's, for a child). */
+  consent: boolean;
+  /** A clinical reader is kept from the record by the consent alone (shown as `clinicalWithheld`). */
+  withheld: boolean;
+}
+
+export interface HealthSubject {
+  id: string;
+  centreId: string;
+  birthDate: Date;
+  consents: readonly { purpose: string; givenBy: string; withdrawnAt: Date | null }[];
+}
+
+/** What a query must load about a person for healthDataView. */
+export const healthSubjectSelect = {
+  id: true,
+  centreId: true,
+  birthDate: true,
+  consents: { where: { purpose: 'health_data' }, select: { purpose: true, givenBy: true, withdrawnAt: true } },
+} satisfies Prisma.BeneficiarySelect;
+
+export function ageInYears(birth: Date, now: Date): number {
+  let age = now.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday =
+    now.getUTCMonth() < birth.getUTCMonth() ||
+    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return Math.max(0, age);
+}
+
+/**
+ * Whether an active consent for the purpose is on file: for a child (under 18 today) only a
+ * guardian's counts (UU PDP art. 25); for an adult their own, or a guardian's for an adult with a
+ * disability who is under guardianship (art. 26).
+ */
+export function hasActiveConsent(consents: HealthSubject['consents'], birthDate: Date, purpose: ConsentPurpose, now: Date): boolean {
+  const child = ageInYears(birthDate, now) < 18;
+  return consents.some((k) => k.purpose === purpose && !k.withdrawnAt && (!child || k.givenBy === 'guardian'));
+}
+
+/** The same rule as hasActiveConsent, as a query: people with an active health-data consent today. */
+export function healthDataConsentWhere(now: Date): Prisma.BeneficiaryWhereInput {
+  // Born on or before this day: 18 or older today (the same birthday arithmetic as ageInYears).
+  const adultBy = new Date(Date.UTC(now.getUTCFullYear() - 18, now.getUTCMonth(), now.getUTCDate()));
+  return {
+    consents: {
+      some: { purpose: 'health_data', withdrawnAt: null, OR: [{ givenBy: 'guardian' }, { beneficiary: { birthDate: { lte: adultBy } } }] },
+    },
+  };
+}
+
+// Admin reads of a withheld record, per request. Views are plain functions of the actor, so the
+// record travels with the (per-request) actor object and no route can forget it.
+const overrides = new WeakMap<Actor, Map<string, string>>();
+
+/** What of this person's health data the actor may see. Records an admin's read of a withheld record. */
+export function healthDataView(actor: Actor, subject: HealthSubject, now: Date): HealthDataView {
+  const consent = hasActiveConsent(subject.consents, subject.birthDate, 'health_data', now);
+  if (actor.role === 'admin') {
+    if (!consent) overrides.get(actor)?.set(subject.id, subject.centreId);
+    return { level: 'full', consent, withheld: false };
+  }
+  const clinical = (actor.role === 'manager' || actor.role === 'therapist') && actor.centreId === subject.centreId;
+  if (!clinical) return { level: 'none', consent, withheld: false };
+  return consent ? { level: 'full', consent, withheld: false } : { level: 'service', consent, withheld: true };
+}
+
+/**
+ * Writes one `health_data.read_withheld` audit row per person whose withheld record an admin was
+ * shown by a successful request (after the handler, before the answer leaves).
+ */
+export const withheldReadAudit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const actor = c.get('actor');
+  if (actor?.role !== 'admin') return next();
+  const seen = new Map<string, string>();
+  overrides.set(actor, seen);
+  await next();
+  if (c.res.status >= 400 || seen.size === 0) return;
+  const route = `${c.req.method} ${c.req.path}`;
+  for (const [id, centreId] of seen) {
+    await auditFrom(c, { action: 'health_data.read_withheld', entityType: 'Beneficiary', entityId: id, centreId, details: { route } });
+  }
+};
