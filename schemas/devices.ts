@@ -60,6 +60,13 @@ export const ServiceDue = z.object({
   due: z.boolean().describe('months or distance reached'),
 });
 
+/**
+ * Why an electric chair's telemetry is not kept: its user has no active telemetry consent (never
+ * given, or withdrawn). The chair is still acknowledged; nothing it sends is stored under the person.
+ */
+export const TelemetryOff = z.enum(['no_consent', 'consent_withdrawn']);
+export type TelemetryOff = z.infer<typeof TelemetryOff>;
+
 export const DeviceSummary = z
   .object({
     id: Id,
@@ -69,7 +76,8 @@ export const DeviceSummary = z
     modelName: z.string(),
     centreId: Id,
     centreName: z.string(),
-    state: ChairState.nullable().describe('null for manual chairs and chairs that never reported'),
+    state: ChairState.nullable().describe('null for manual chairs, chairs that never reported, and chairs whose telemetry is off'),
+    telemetryOff: TelemetryOff.nullable().describe('null while telemetry is kept (or the chair has no user); otherwise why it is off'),
     serviceDueAt: z.string(),
     // staff
     beneficiary: z.object({ id: Id, name: z.string() }).nullable().optional(),
@@ -124,7 +132,14 @@ export const DeviceDetail = DeviceSummary.extend({
       serviceIntervalMonths: z.number().int(),
     })
     .optional(),
-  counters: z.object({ samples: z.number().int(), duplicates: z.number().int(), rejected: z.number().int() }).optional(),
+  counters: z
+    .object({
+      samples: z.number().int(),
+      duplicates: z.number().int(),
+      rejected: z.number().int(),
+      withheld: z.number().int().describe('acknowledged but not stored: no telemetry consent from the user'),
+    })
+    .optional(),
   batteryInstalledAt: z.string().nullable().optional(),
   lastServiceOdometerM: z.number().int().nullable().optional(),
 }).meta({ id: 'DeviceDetail' });

@@ -48,7 +48,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   // that transaction needs to finish. So commits wait only briefly for the lock, and the pipeline
   // keeps the batch (acks withheld) and retries with backoff instead.
   raw.pragma('busy_timeout = 50');
-  const store = new SqliteTelemetryStore(raw, { now });
+  const store = new SqliteTelemetryStore(raw, { now, consentTtlMs: config.mqtt.consentRefreshMs });
   const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log }) : null;
   let bridge: MqttBridge | undefined;
   const pipeline = new IngestPipeline({

@@ -25,6 +25,7 @@ const envSchema = z.object({
   BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('atensi-bridge-1'),
   BRIDGE_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('atensi-bridge'),
   ACK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  CONSENT_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   TELEMETRY: z.enum(['on', 'off']).default('on'),
   DEMO_CHAIRS: z.coerce.number().int().min(0).max(1000).default(4),
   DEMO_CHAIR_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(5),
@@ -57,6 +58,8 @@ export interface Config {
     clientId: string;
     sharedGroup: string;
     ackIntervalMs: number;
+    /** How often the bridge re-reads a chair's telemetry consent from the database. */
+    consentRefreshMs: number;
   };
   /** 'off' runs the HTTP server without broker and bridge (e.g. when the bridge runs as its own process). */
   telemetry: 'on' | 'off';
@@ -102,6 +105,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       clientId: e.BRIDGE_CLIENT_ID,
       sharedGroup: e.BRIDGE_SHARED_GROUP,
       ackIntervalMs: e.ACK_INTERVAL_MS,
+      consentRefreshMs: e.CONSENT_REFRESH_MS,
     },
     telemetry: e.TELEMETRY,
     demoChairs: e.DEMO_CHAIRS,

@@ -134,3 +134,15 @@ describe('preventive service, silence, low use', () => {
     expect(run('low_use', chair({ dailyMotorSeconds: Array(14).fill(50 * 60) }), { active: true, since: NOW, data: {} }).next.active).toBe(false);
   });
 });
+
+describe('a chair whose telemetry is off (no consent from its user)', () => {
+  // Nothing it sends is kept: its silence and its "low use" are on purpose.
+  const quiet = (telemetryOff?: boolean) => chair({ telemetryOff, dailyMotorSeconds: Array(14).fill(0) }, { receivedAt: NOW - 10 * DAY });
+  for (const key of ['silent_chair', 'low_use']) {
+    it(`${key}: fires with consent, not without, and an open episode clears`, () => {
+      expect(run(key, quiet()).next.active).toBe(true);
+      expect(run(key, quiet(true)).next.active).toBe(false);
+      expect(run(key, quiet(true), { active: true, since: NOW - DAY, data: {} }).next.active).toBe(false);
+    });
+  }
+});

@@ -144,7 +144,7 @@ describe('GET /api/devices', () => {
     const body = await expectJson(await familyA2.get('/api/devices'));
     expect(ids(body)).toEqual([fajar.id]);
     expect(body).not.toHaveProperty('riskCounts');
-    const allowed = ['id', 'serial', 'kind', 'status', 'modelName', 'centreId', 'centreName', 'state', 'serviceDueAt'];
+    const allowed = ['id', 'serial', 'kind', 'status', 'modelName', 'centreId', 'centreName', 'state', 'telemetryOff', 'serviceDueAt'];
     expect(Object.keys(body.items[0]).filter((k) => !allowed.includes(k))).toEqual([]);
     expect(Object.keys(body.items[0].state).sort()).toEqual(['charging', 'lastSeenAt', 'online', 'socPct']);
     // Searching for someone else's name or serial finds nothing.
@@ -188,7 +188,7 @@ describe('GET /api/devices/{id}', () => {
 
   it('gives a family their chair\'s state and service due only; another family\'s chair is not found', async () => {
     const d = await expectJson(await familyA2.get(`/api/devices/${fajar.id}`));
-    const allowed = ['id', 'serial', 'kind', 'status', 'modelName', 'centreId', 'centreName', 'state', 'serviceDueAt', 'service'];
+    const allowed = ['id', 'serial', 'kind', 'status', 'modelName', 'centreId', 'centreName', 'state', 'telemetryOff', 'serviceDueAt', 'service'];
     expect(Object.keys(d).filter((k) => !allowed.includes(k))).toEqual([]);
     expect(Object.keys(d.state).sort()).toEqual(['charging', 'lastSeenAt', 'online', 'socPct']);
     await expectError(await familyA1.get(`/api/devices/${fajar.id}`), 404);

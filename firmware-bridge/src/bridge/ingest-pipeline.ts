@@ -22,6 +22,8 @@ export interface PipelineStats {
   stored: number;
   duplicates: number;
   rejected: number;
+  /** Acknowledged without storing: no telemetry consent from the chair's user. */
+  withheld: number;
   commits: number;
   failedCommits: number;
 }
@@ -32,7 +34,7 @@ interface Pending {
 }
 
 export class IngestPipeline {
-  readonly stats: PipelineStats = { received: 0, stored: 0, duplicates: 0, rejected: 0, commits: 0, failedCommits: 0 };
+  readonly stats: PipelineStats = { received: 0, stored: 0, duplicates: 0, rejected: 0, withheld: 0, commits: 0, failedCommits: 0 };
   private current: Pending = IngestPipeline.empty();
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -121,6 +123,7 @@ export class IngestPipeline {
     this.stats.commits++;
     this.stats.stored += result.stored;
     this.stats.duplicates += result.duplicates;
+    this.stats.withheld += result.withheld;
     this.stats.rejected += b.rejections.length;
     for (const settle of work.settles) settle();
     this.o.onCommitted?.(result, b);

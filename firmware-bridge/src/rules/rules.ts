@@ -9,6 +9,8 @@ const DAY = 86_400_000;
 export interface ChairSnapshot {
   deviceId: string;
   status: string;
+  /** Its user has no active telemetry consent: nothing is stored, so silence and low use mean nothing. */
+  telemetryOff?: boolean;
   model: { ratedAh: number | null; ratedCycles: number | null; serviceIntervalKm: number | null; serviceIntervalMonths: number };
   state: {
     socPct: number | null;
@@ -182,7 +184,7 @@ export const rules: Rule[] = [
     key: 'silent_chair',
     evaluate(s, prev, { now, t }) {
       const last = s.state?.receivedAt ?? s.deliveredAt;
-      const silent = s.status === 'in_use' && last !== null && now - last > t.silentDays * DAY;
+      const silent = !s.telemetryOff && s.status === 'in_use' && last !== null && now - last > t.silentDays * DAY;
       const next = latch(prev, silent, !silent, now, { lastSeen: last });
       return {
         next,
@@ -196,8 +198,8 @@ export const rules: Rule[] = [
       const days = s.dailyMotorSeconds.slice(-t.lowUseDays);
       const settled = s.deliveredAt !== null && now - s.deliveredAt >= t.lowUseDays * DAY && days.length >= t.lowUseDays;
       const avgMin = days.length ? days.reduce((a, b) => a + b, 0) / days.length / 60 : null;
-      const on = s.status === 'in_use' && settled && avgMin !== null && avgMin < t.lowUseMinutesPerDay;
-      const off = !settled || avgMin === null || avgMin >= t.lowUseClearMinutesPerDay;
+      const on = !s.telemetryOff && s.status === 'in_use' && settled && avgMin !== null && avgMin < t.lowUseMinutesPerDay;
+      const off = !!s.telemetryOff || !settled || avgMin === null || avgMin >= t.lowUseClearMinutesPerDay;
       const next = latch(prev, on, off, now, { avgMinutesPerDay: avgMin === null ? null : Math.round(avgMin) });
       return { next, outcome: { workOrder: { kind: 'follow_up', priority: 'normal', details: { avgMinutesPerDay: avgMin === null ? null : Math.round(avgMin), days: t.lowUseDays } } } };
     },

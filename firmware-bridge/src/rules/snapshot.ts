@@ -2,6 +2,7 @@
 // connection (latest state and hourly rollups).
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
+import { activeConsentSql, consentSqlParams } from '../../../server/src/access/consent-rule.ts';
 import type { ChairSnapshot } from './rules.ts';
 
 const DAY = 86_400_000;
@@ -22,6 +23,9 @@ export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Databas
      WHERE device_key = ? AND hour >= ? GROUP BY hour / 24 ORDER BY day`,
   );
   const capacity = raw.prepare('SELECT ts_last AS t, ah_last AS ah FROM telemetry_hourly WHERE device_key = ? AND hour >= ? AND ah_last IS NOT NULL ORDER BY hour');
+  const telemetryOn = raw.prepare(
+    `SELECT b.id IS NULL OR ${activeConsentSql('b')} AS ok FROM "Device" d LEFT JOIN "Beneficiary" b ON b.id = d.beneficiaryId WHERE d.id = @deviceId`,
+  );
   const odometerSince = raw.prepare('SELECT odo_first AS odo FROM telemetry_hourly WHERE device_key = ? AND hour >= ? ORDER BY hour LIMIT 1');
 
   return async function load(deviceIds: string[], now: number, lowUseDays: number): Promise<ChairRegistryInfo[]> {
@@ -57,6 +61,7 @@ export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Databas
       const snapshot: ChairSnapshot = {
         deviceId: d.id,
         status: d.status,
+        telemetryOff: (telemetryOn.get({ deviceId: d.id, ...consentSqlParams('telemetry', new Date(now)) }) as { ok: number }).ok !== 1,
         model: { ratedAh: d.model.ratedAh, ratedCycles: d.model.ratedCycles, serviceIntervalKm: d.model.serviceIntervalKm, serviceIntervalMonths: d.model.serviceIntervalMonths },
         state: row
           ? {

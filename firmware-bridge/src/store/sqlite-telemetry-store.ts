@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { AcceptedSample, Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
+import { TelemetryConsentCache } from './consent-cache.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 interface ChairMem {
@@ -23,6 +24,12 @@ export interface SqliteTelemetryStoreOptions {
   gapLimit?: number;
   /** How long an unknown device id is remembered as unknown before the registry is asked again. */
   unknownTtlMs?: number;
+  /**
+   * How long a chair's telemetry-consent state is trusted before the database is asked again. The
+   * bridge may run in its own process, so it learns a new consent or a withdrawal from the database,
+   * one cheap indexed read per chair per interval.
+   */
+  consentTtlMs?: number;
   now?: () => number;
 }
 
@@ -33,6 +40,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
   private readonly chairs = new Map<string, ChairMem>();
   private readonly boots = new Map<string, BootMem>();
   private readonly registry = new Map<string, { known: boolean; at: number }>();
+  private readonly consent: TelemetryConsentCache;
   private readonly gapLimit: number;
   private readonly unknownTtlMs: number;
   private readonly now: () => number;
@@ -42,6 +50,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
     this.unknownTtlMs = options.unknownTtlMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.st = prepareStatements(db);
+    this.consent = new TelemetryConsentCache(this.st.telemetryAllowed, this.now, options.consentTtlMs ?? 5000);
     for (const row of this.st.allChairs.all() as { key: number; deviceId: string; lastRawId: number | null; lastTs: number | null }[]) {
       this.chairs.set(row.deviceId, { key: row.key, lastRawId: row.lastRawId, lastTs: row.lastTs });
     }
@@ -54,6 +63,11 @@ export class SqliteTelemetryStore implements TelemetryStore {
     const known = this.st.deviceRegistered.get(deviceId) !== undefined;
     this.registry.set(deviceId, { known, at: now });
     return known;
+  }
+
+  /** Whether the chair may report: it has no user, or its user has an active telemetry consent. */
+  telemetryAllowed(deviceId: string): boolean {
+    return this.consent.allowed(deviceId);
   }
 
   watermark(deviceId: string, bootId: string): number {
@@ -91,17 +105,25 @@ export class SqliteTelemetryStore implements TelemetryStore {
     for (const s of batch.statuses) this.chair(s.deviceId);
     for (const r of batch.rejections) if (r.deviceId && r.slot) this.chair(r.deviceId);
 
+    // Chairs whose user has not consented to telemetry: their samples fill their sequence slots (so
+    // the ack moves on and the chair stops resending) and are counted, but nothing else is kept.
+    const withheldChairs = new Set<string>();
+    for (const id of new Set([...batch.samples.map((s) => s.deviceId), ...batch.statuses.map((s) => s.deviceId)])) {
+      if (!this.telemetryAllowed(id)) withheldChairs.add(id);
+    }
+    let withheld = 0;
+
     const stagedBoots = new Map<string, { chairKey: number; bootId: string; mem: BootMem }>();
     const stagedChairs = new Map<string, ChairMem>();
     const latest = new Map<string, { s: AcceptedSample; rawId: number }>();
-    const counts = new Map<string, { stored: number; duplicates: number; rejected: number }>();
+    const counts = new Map<string, { stored: number; duplicates: number; rejected: number; withheld: number }>();
     const acks = new Map<string, { deviceId: string; bootId: string; seq: number }>();
     const hourly = new HourlyAggregator();
     let stored = 0;
     let duplicates = 0;
     const count = (deviceId: string) => {
       let c = counts.get(deviceId);
-      if (!c) counts.set(deviceId, (c = { stored: 0, duplicates: 0, rejected: 0 }));
+      if (!c) counts.set(deviceId, (c = { stored: 0, duplicates: 0, rejected: 0, withheld: 0 }));
       return c;
     };
 
@@ -129,6 +151,12 @@ export class SqliteTelemetryStore implements TelemetryStore {
         if (seq <= boot.watermark || boot.above.has(seq)) {
           duplicates++;
           count(s.deviceId).duplicates++;
+          continue;
+        }
+        if (withheldChairs.has(s.deviceId)) {
+          this.advance(boot, seq);
+          withheld++;
+          count(s.deviceId).withheld++;
           continue;
         }
         const rawId = this.insertRaw(chair, staged.chairKey, s);
@@ -160,14 +188,18 @@ export class SqliteTelemetryStore implements TelemetryStore {
           }
           this.advance(boot, r.slot.seq);
         }
-        this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, r.preview);
+        // An invalid message's preview may hold readings: none for a chair without telemetry consent.
+        const preview = r.deviceId && withheldChairs.has(r.deviceId) ? null : r.preview;
+        this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, preview);
         if (r.deviceId) count(r.deviceId).rejected++;
       }
-      for (const [deviceId, c] of counts) this.st.addCounts.run(c.stored, c.duplicates, c.rejected, deviceId);
+      for (const [deviceId, c] of counts) this.st.addCounts.run(c.stored, c.duplicates, c.rejected, c.withheld, deviceId);
       for (const [, b] of stagedBoots) {
         this.st.upsertBoot.run(b.chairKey, b.bootId, b.mem.watermark, JSON.stringify([...b.mem.above]), this.now(), this.now());
       }
       for (const st of batch.statuses) {
+        // Online, offline and firmware are when the person uses the chair: not kept without consent.
+        if (withheldChairs.has(st.deviceId)) continue;
         this.st.setStatus.run(st.online ? 1 : 0, st.at, st.fw ?? null, st.bootId ?? null, st.deviceId);
       }
       hourly.flush(this.st.upsertHourly);
@@ -181,8 +213,8 @@ export class SqliteTelemetryStore implements TelemetryStore {
       const chair = this.chairs.get(ack.deviceId)!;
       ack.seq = this.boots.get(`${chair.key}:${ack.bootId}`)!.watermark;
     }
-    const touched = new Set<string>([...latest.keys(), ...batch.statuses.map((s) => s.deviceId)]);
-    return { stored, duplicates, acks, touched };
+    const touched = new Set<string>([...latest.keys(), ...batch.statuses.map((s) => s.deviceId).filter((id) => !withheldChairs.has(id))]);
+    return { stored, duplicates, withheld, acks, touched };
   }
 
   private insertRaw(chair: ChairMem, chairKey: number, s: AcceptedSample): number {

@@ -1,10 +1,16 @@
 // Prepared statements of the SQLite telemetry store, in one place so the SQL can be read at once.
 import type Database from 'better-sqlite3';
+import { activeConsentSql } from '../../../server/src/access/consent-rule.ts';
 
 export function prepareStatements(db: Database.Database) {
   return {
     allChairs: db.prepare('SELECT key, deviceId, lastRawId, lastTs FROM chair_state'),
     deviceRegistered: db.prepare('SELECT 1 FROM "Device" WHERE id = ? AND mqttSecretHash IS NOT NULL'),
+    // 1 when the chair may report: no user, or a user with an active telemetry consent.
+    telemetryAllowed: db.prepare(
+      `SELECT d.beneficiaryId IS NULL OR ${activeConsentSql('b')} AS allowed
+       FROM "Device" d LEFT JOIN "Beneficiary" b ON b.id = d.beneficiaryId WHERE d.id = @deviceId`,
+    ),
     ensureChair: db.prepare('INSERT OR IGNORE INTO chair_state (deviceId) VALUES (?)'),
     chairKey: db.prepare('SELECT key FROM chair_state WHERE deviceId = ?'),
     selectBoot: db.prepare('SELECT watermark, above FROM chair_boot WHERE deviceKey = ? AND bootId = ?'),
@@ -23,7 +29,9 @@ export function prepareStatements(db: Database.Database) {
        cycleCount = ?, fullChargeAh = ?, odometerM = ?, motorSeconds = ?, seatTiltDeg = ?, faults = ?, bootId = ? WHERE key = ?`,
     ),
     setHead: db.prepare('UPDATE chair_state SET lastRawId = ? WHERE key = ?'),
-    addCounts: db.prepare('UPDATE chair_state SET samples = samples + ?, duplicates = duplicates + ?, rejected = rejected + ? WHERE deviceId = ?'),
+    addCounts: db.prepare(
+      'UPDATE chair_state SET samples = samples + ?, duplicates = duplicates + ?, rejected = rejected + ?, withheld = withheld + ? WHERE deviceId = ?',
+    ),
     setStatus: db.prepare('UPDATE chair_state SET online = ?, statusAt = ?, fw = coalesce(?, fw), bootId = coalesce(?, bootId) WHERE deviceId = ?'),
     insertRejected: db.prepare(
       'INSERT INTO rejected_message (received_at, device_id, client_id, topic, reason, detail, size, preview) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

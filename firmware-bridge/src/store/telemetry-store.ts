@@ -41,6 +41,8 @@ export interface Batch {
 export interface CommitResult {
   stored: number;
   duplicates: number;
+  /** Samples acknowledged but not stored: the chair's user has no active telemetry consent. */
+  withheld: number;
   /**
    * Per chair and boot touched by the batch, the highest contiguous seq now committed; in the order
    * the boots were last seen, so a chair's current boot comes last.

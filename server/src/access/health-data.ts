@@ -2,7 +2,7 @@
 // health-data consent (UU PDP 27/2022 art. 9 and 40: a withdrawal stops the processing).
 import type { MiddlewareHandler } from 'hono';
 import type { Prisma } from '@prisma/client';
-import type { ConsentPurpose } from '../../../schemas/beneficiaries.ts';
+import { adultBornBy, ageInYears, hasActiveConsent } from './consent-rule.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { Actor, AppEnv } from '../http/types.ts';
 
@@ -30,6 +30,8 @@ export interface HealthSubject {
   consents: readonly { purpose: string; givenBy: string; withdrawnAt: Date | null }[];
 }
 
+export { ageInYears, hasActiveConsent };
+
 /** What a query must load about a person for healthDataView. */
 export const healthSubjectSelect = {
   id: true,
@@ -38,29 +40,9 @@ export const healthSubjectSelect = {
   consents: { where: { purpose: 'health_data' }, select: { purpose: true, givenBy: true, withdrawnAt: true } },
 } satisfies Prisma.BeneficiarySelect;
 
-export function ageInYears(birth: Date, now: Date): number {
-  let age = now.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    now.getUTCMonth() < birth.getUTCMonth() ||
-    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return Math.max(0, age);
-}
-
-/**
- * Whether an active consent for the purpose is on file: for a child (under 18 today) only a
- * guardian's counts (UU PDP art. 25); for an adult their own, or a guardian's for an adult with a
- * disability who is under guardianship (art. 26).
- */
-export function hasActiveConsent(consents: HealthSubject['consents'], birthDate: Date, purpose: ConsentPurpose, now: Date): boolean {
-  const child = ageInYears(birthDate, now) < 18;
-  return consents.some((k) => k.purpose === purpose && !k.withdrawnAt && (!child || k.givenBy === 'guardian'));
-}
-
 /** The same rule as hasActiveConsent, as a query: people with an active health-data consent today. */
 export function healthDataConsentWhere(now: Date): Prisma.BeneficiaryWhereInput {
-  // Born on or before this day: 18 or older today (the same birthday arithmetic as ageInYears).
-  const adultBy = new Date(Date.UTC(now.getUTCFullYear() - 18, now.getUTCMonth(), now.getUTCDate()));
+  const adultBy = adultBornBy(now);
   return {
     consents: {
       some: { purpose: 'health_data', withdrawnAt: null, OR: [{ givenBy: 'guardian' }, { beneficiary: { birthDate: { lte: adultBy } } }] },

@@ -52,7 +52,7 @@ export function deviceRoutes() {
   app.openapi(routes.get, (c) => {
     const { raw, clock } = c.get('deps');
     const actor = actorOf(c);
-    return c.json(toDetail(findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id), actor, clock.now()), 200);
+    return c.json(toDetail(findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id, clock.now()), actor, clock.now()), 200);
   });
 
   app.openapi(routes.telemetry, (c) => {

@@ -35,8 +35,8 @@ export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
 }
 
 /** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
-export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string): FleetRow {
-  const d = model.one(id, !canSeeClinical(actor));
+export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): FleetRow {
+  const d = model.one(id, !canSeeClinical(actor), now);
   if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null })) throw notFound('device');
   return d;
 }
@@ -68,15 +68,19 @@ function service(d: FleetRow, now: Date) {
 
 type Health = ReturnType<typeof assessHealth>;
 
+/** The latest state the pages may show: none while telemetry is off (what is left is stale). */
+const liveState = (d: FleetRow) => (d.model.kind === 'electric' && !d.telemetryOff ? d.state : undefined);
+
 function healthOf(d: FleetRow, now: Date): Health {
   const electric = d.model.kind === 'electric';
-  return assessHealth({ electric, inUse: d.status === 'in_use', state: electric ? d.state : undefined, ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime() });
+  // A chair whose telemetry is off is silent on purpose: judged by its alerts and service alone.
+  const inUse = d.status === 'in_use' && !d.telemetryOff;
+  return assessHealth({ electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime() });
 }
 
 export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d, now), health?: Health): DeviceSummary {
   const staff = !isFamily(actor);
-  const electric = d.model.kind === 'electric';
-  const s = electric ? d.state : undefined;
+  const s = liveState(d);
   const summary: DeviceSummary = {
     id: d.id,
     serial: d.serial,
@@ -86,6 +90,7 @@ export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d,
     centreId: d.centreId,
     centreName: d.centreName,
     state: s ? stateView(s, d.model.ratedAh, staff) : null,
+    telemetryOff: d.telemetryOff,
     serviceDueAt: due.dueAt,
   };
   if (!staff) return summary;
@@ -134,7 +139,7 @@ export function toDetail(d: FleetRow, actor: Actor, now: Date): DeviceDetail {
       serviceIntervalKm: m.serviceIntervalKm,
       serviceIntervalMonths: m.serviceIntervalMonths,
     },
-    counters: { samples: Number(s?.samples ?? 0), duplicates: Number(s?.duplicates ?? 0), rejected: Number(s?.rejected ?? 0) },
+    counters: { samples: Number(s?.samples ?? 0), duplicates: Number(s?.duplicates ?? 0), rejected: Number(s?.rejected ?? 0), withheld: d.withheld },
     batteryInstalledAt: d.batteryInstalledAt?.toISOString() ?? null,
     lastServiceOdometerM: d.lastServiceOdometerM,
   };
@@ -187,7 +192,7 @@ export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuer
   const elsewhere = actor.role !== 'admin' && actor.role !== 'family' && q.centreId !== undefined && q.centreId !== actor.centreId;
   const rows = elsewhere
     ? []
-    : model.list(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor) });
+    : model.list(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
   let entries: FleetEntry[] = rows.map((d) => ({ d, health: staff ? healthOf(d, now) : undefined }));
   let riskCounts: Record<Risk, number> | undefined;
   if (staff) {

@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { DeviceKind, DeviceStatus } from '../../../schemas/devices.ts';
 import { activeStatuses, type AlertSeverity } from '../../../schemas/work-orders.ts';
+import type { TelemetryOff } from '../../../schemas/devices.ts';
+import { activeConsentSql, consentSqlParams } from '../access/consent-rule.ts';
 
 /** Alert kinds with clinical meaning (a family's red-flag report): technicians do not see them. */
 export const CLINICAL_ALERT_KINDS = ['red_flag'] as const;
@@ -36,6 +38,10 @@ export interface FleetRow {
   /** Open alerts by severity (kinds the reader may not see are left out). */
   alerts: Partial<Record<AlertSeverity, number>>;
   activeWorkOrders: number;
+  /** Why the chair's telemetry is not kept (its user has no active telemetry consent), or null. */
+  telemetryOff: TelemetryOff | null;
+  /** Samples acknowledged but not stored for want of consent (detail only; 0 in lists). */
+  withheld: number;
   /** The latest state, for electric chairs that have reported. */
   state: ChairStateRow | undefined;
 }
@@ -55,11 +61,13 @@ export interface FleetFilter {
   searchNames?: boolean;
   /** Leave alerts with clinical meaning out of the counts (for technicians). */
   hideClinicalAlerts: boolean;
+  /** Today, for whose consent counts (a child's own does not). */
+  now?: Date;
 }
 
 export interface FleetReadModel {
   list(scope: FleetScope, filter: FleetFilter): FleetRow[];
-  one(id: string, hideClinicalAlerts: boolean): FleetRow | undefined;
+  one(id: string, hideClinicalAlerts: boolean, now?: Date): FleetRow | undefined;
   /** Just enough to check access to a device and find its telemetry. */
   locate(id: string): { id: string; centreId: string; beneficiaryId: string | null; chairKey: number | null } | undefined;
 }
@@ -83,7 +91,10 @@ const COLUMNS = {
   fw: 's.fw', lastTs: 's.lastTs', receivedAt: 's.receivedAt', socPct: 's.socPct', voltageV: 's.voltageV', currentA: 's.currentA',
   tempC: 's.tempC', charging: 's.charging', cycleCount: 's.cycleCount', fullChargeAh: 's.fullChargeAh', odometerM: 's.odometerM',
   motorSeconds: 's.motorSeconds', seatTiltDeg: 's.seatTiltDeg', faults: 's.faults', samples: 's.samples', duplicates: 's.duplicates',
-  rejected: 's.rejected',
+  rejected: 's.rejected', withheld: 's.withheld',
+  telemetryOff: `CASE WHEN b.id IS NULL OR m.kind <> 'electric' OR ${activeConsentSql('b')} THEN NULL
+      WHEN EXISTS (SELECT 1 FROM "Consent" w WHERE w.beneficiaryId = b.id AND w.purpose = @consentPurpose AND w.withdrawnAt IS NOT NULL)
+      THEN 'consent_withdrawn' ELSE 'no_consent' END`,
   openAlerts: `(SELECT group_concat(a.severity) FROM "Alert" a
       WHERE a.deviceId = d.id AND a.clearedAt IS NULL AND (@hideClinical = 0 OR a.kind NOT IN (${clinicalKinds()})))`,
   activeWorkOrders: `(SELECT count(*) FROM "WorkOrder" w WHERE w.deviceId = d.id AND w.status IN (${activeStatuses.map((x) => `'${x}'`).join(', ')}))`,
@@ -98,7 +109,7 @@ function clinicalKinds() {
 /** Columns only one chair's page shows: the list reads NULL in their place (same positions, less work). */
 const DETAIL_ONLY = new Set<Column>([
   'batteryInstalledAt', 'manufacturer', 'batteryChemistry', 'ratedCycles', 'fw', 'lastTs', 'cycleCount', 'motorSeconds',
-  'seatTiltDeg', 'faults', 'samples', 'duplicates', 'rejected',
+  'seatTiltDeg', 'faults', 'samples', 'duplicates', 'rejected', 'withheld',
 ]);
 
 const select = (detail: boolean) => `
@@ -141,6 +152,8 @@ function toRow(r: unknown[]): FleetRow {
     },
     alerts,
     activeWorkOrders: v('activeWorkOrders'),
+    telemetryOff: v('telemetryOff'),
+    withheld: Number(v<number | null>('withheld') ?? 0),
     state:
       chairKey === null
         ? undefined
@@ -185,7 +198,7 @@ export function createSqliteFleetReadModel(db: Database.Database): FleetReadMode
   return {
     list(scope, f) {
       const where: string[] = [];
-      const params: Record<string, unknown> = { hideClinical: f.hideClinicalAlerts ? 1 : 0 };
+      const params: Record<string, unknown> = { hideClinical: f.hideClinicalAlerts ? 1 : 0, ...consentSqlParams('telemetry', f.now ?? new Date()) };
       if (scope.centreId !== null) {
         where.push('d.centreId = @centreId');
         params.centreId = scope.centreId;
@@ -210,8 +223,8 @@ export function createSqliteFleetReadModel(db: Database.Database): FleetReadMode
       return (statement(where).all(params) as unknown[][]).map(toRow);
     },
 
-    one(id, hideClinicalAlerts) {
-      const r = statement(['d.id = @id'], true).get({ id, hideClinical: hideClinicalAlerts ? 1 : 0 }) as unknown[] | undefined;
+    one(id, hideClinicalAlerts, now = new Date()) {
+      const r = statement(['d.id = @id'], true).get({ id, hideClinical: hideClinicalAlerts ? 1 : 0, ...consentSqlParams('telemetry', now) }) as unknown[] | undefined;
       return r ? toRow(r) : undefined;
     },
 

@@ -12,6 +12,8 @@ export const familyEn: Record<keyof typeof familyId, string> = {
   'familyHome.batteryOk': 'Battery is fine',
   'familyHome.lastSeen': 'Last news from the chair: {time}',
   'familyHome.neverSeen': 'The chair has not sent any news yet.',
+  'familyHome.telemetryOff.no_consent': 'The chair’s battery news is not kept because there is no telemetry consent. Ask the centre if you want to turn it on.',
+  'familyHome.telemetryOff.consent_withdrawn': 'The chair’s battery news is not kept because the telemetry consent was withdrawn. Ask the centre if you want to turn it on again.',
   'familyHome.serviceDue': 'Service is due',
   'familyHome.serviceOn': 'Next service: {date}',
   'familyHome.appointmentsHeading': 'Appointments',

@@ -11,6 +11,8 @@ export const familyId = {
   'familyHome.batteryOk': 'Baterai cukup',
   'familyHome.lastSeen': 'Kabar terakhir dari kursi: {time}',
   'familyHome.neverSeen': 'Kursi belum pernah mengirim kabar.',
+  'familyHome.telemetryOff.no_consent': 'Kabar baterai kursi tidak disimpan karena belum ada persetujuan telemetri. Hubungi balai jika ingin menyalakannya.',
+  'familyHome.telemetryOff.consent_withdrawn': 'Kabar baterai kursi tidak disimpan karena persetujuan telemetri sudah ditarik. Hubungi balai jika ingin menyalakannya lagi.',
   'familyHome.serviceDue': 'Sudah waktunya servis',
   'familyHome.serviceOn': 'Servis berikutnya: {date}',
   'familyHome.appointmentsHeading': 'Jadwal',

@@ -132,6 +132,7 @@ export class FamilyHome extends LitElement {
     const s = c.state;
     const lines = [];
     if (c.kind !== 'electric') lines.push(html`<li>${icon('wheelchair')} ${t('familyHome.manualChair')}</li>`);
+    else if (c.telemetryOff) lines.push(html`<li class="telemetry-off">${icon('battery')} ${t(`familyHome.telemetryOff.${c.telemetryOff}`)}</li>`);
     else if (!s || s.socPct === null) lines.push(html`<li>${icon('battery')} ${t('familyHome.neverSeen')}</li>`);
     else {
       const low = s.socPct < LOW_BATTERY_PCT && s.charging !== true;

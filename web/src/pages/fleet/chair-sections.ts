@@ -21,7 +21,10 @@ export function stateSection(d: DeviceDetail) {
     <h2 id="state-heading">${t('fleet.state')}</h2>
     ${d.kind !== 'electric'
       ? html`<p class="muted">${t('fleet.noTelemetry')}</p>`
-      : !s
+      : d.telemetryOff
+        ? html`<p class="notice telemetry-off" role="note">${t(`fleet.telemetryOff.${d.telemetryOff}`)}
+            ${d.counters?.withheld ? t('fleet.withheldCount', { count: formatNumber(d.counters.withheld) }) : nothing}</p>`
+        : !s
         ? html`<p class="muted">${t('fleet.never')}</p>`
         : html`<dl class="facts card">
             ${fact('fleet.battery', html`<span class="battery">${icon('battery')}${num(s.socPct, '%', 0)}</span>

@@ -176,6 +176,7 @@ export class FleetPage extends LitElement {
 
   private battery(d: DeviceSummary) {
     if (d.kind !== 'electric') return html`<span class="muted">${t('fleet.noTelemetry')}</span>`;
+    if (d.telemetryOff) return html`<span class="muted telemetry-off">${t(`fleet.telemetryOffShort.${d.telemetryOff}`)}</span>`;
     const s = d.state;
     if (!s || s.socPct === null) return html`<span class="muted">${t('fleet.never')}</span>`;
     return html`<span class="battery">${icon('battery')}${formatDecimal(s.socPct, 0)} %</span>
@@ -183,7 +184,7 @@ export class FleetPage extends LitElement {
   }
 
   private lastSeen(d: DeviceSummary) {
-    if (d.kind !== 'electric') return nothing;
+    if (d.kind !== 'electric' || d.telemetryOff) return nothing;
     const seen = d.state?.lastSeenAt;
     if (!seen) return html`<span class="muted">${t('fleet.never')}</span>`;
     return html`<time datetime=${seen}>${relativeTime(seen)}</time>
