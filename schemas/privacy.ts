@@ -67,8 +67,8 @@ export const EXPORT_SCHEMA_VERSION = 1;
  * current full name must be typed again, exactly, so the wrong record cannot be removed by a slip.
  */
 export const RemovalBody = z.strictObject({
-  reason: text(500).min(10, 'say why, in at least 10 characters'),
-  confirmName: z.string().min(1).max(200),
+  reason: text(500, { multiline: true }).min(10, 'say why, in at least 10 characters'),
+  confirmName: text(200),
 });
 export type RemovalBody = z.infer<typeof RemovalBody>;
 export const AnonymiseBody = RemovalBody;
