@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createAuditService } from './audit/audit.service.ts';
+import { accountRoutes } from './account/account.index.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createSessionService } from './auth/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
@@ -97,6 +98,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.use('/api/*', jsonOnly, sessionLoader);
 
   app.route('/', authRoutes());
+  app.route('/', accountRoutes());
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
   app.route('/', beneficiaryRoutes());

@@ -19,10 +19,11 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { sessions, config } = c.get('deps');
   const token = readSessionCookie(c, config.trustProxy);
   if (token) {
-    const session = await sessions.resolve(token);
+    const session = await sessions.resolve(token, c.req.header('user-agent'));
     if (session) {
       const u = session.user;
       c.set('sessionToken', token);
+      c.set('sessionId', session.id);
       if (session.renewed) writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), config.trustProxy);
       c.set('actor', {
         id: u.id,

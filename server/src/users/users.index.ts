@@ -1,7 +1,7 @@
 // User accounts and family links, managed by admins.
 import { createRouter } from '../http/router.ts';
 import { actorOf } from '../access/policy.ts';
-import { hashPassword } from '../auth/password.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
@@ -50,15 +50,29 @@ export function userRoutes() {
       data: { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
       include: userInclude,
     });
-    if (body.disabled === true || password) await sessions.revokeAllFor(id);
+    // Disabling an account or setting its password ends all its sessions at once.
+    const endedSessions = body.disabled === true || password ? await sessions.revokeAllFor(id) : 0;
     await auditFrom(c, {
       action: body.disabled === true ? 'user.disable' : 'user.update',
       entityType: 'User',
       entityId: id,
       centreId: row.centreId,
-      details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])] },
+      details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])], endedSessions },
     });
     return c.json(toUser(row), 200);
+  });
+
+  app.openapi(routes.resetPassword, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, sessions } = c.get('deps');
+    if (!(await db.user.findUnique({ where: { id } }))) throw notFound('user');
+    // Like a new account's: a generated password the admin passes on once; the person then
+    // chooses their own on their account page (which checks its strength).
+    const password = generatePassword();
+    const row = await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
+    const endedSessions = await sessions.revokeAllFor(id);
+    await auditFrom(c, { action: 'user.password_reset', entityType: 'User', entityId: id, centreId: row.centreId, details: { endedSessions } });
+    return c.json({ password, endedSessions }, 200);
   });
 
   app.openapi(routes.link, async (c) => {
