@@ -33,7 +33,7 @@ export class AppHeader extends LitElement {
       .logo { width: 36px; height: 36px; flex: none; }
       .product { font-weight: 700; font-size: 1.15rem; color: var(--c-primary); display: block; }
       .centre { display: block; color: var(--c-muted); font-size: 0.9rem; }
-      .who .name { font-weight: 600; display: inline-flex; align-items: center; min-height: 24px; }
+      .who .name { font-weight: 600; display: inline-flex; align-items: center; min-height: var(--target); }
       .who .role { color: var(--c-muted); display: block; }
       @media (max-width: 640px) {
         .bar {
