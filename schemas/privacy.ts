@@ -68,7 +68,8 @@ export const EXPORT_SCHEMA_VERSION = 1;
  */
 export const RemovalBody = z.strictObject({
   reason: text(500, { multiline: true }).min(10, 'say why, in at least 10 characters'),
-  confirmName: text(200),
+  // Not stored: compared exactly with the recorded name (a trailing space is a mismatch, on purpose).
+  confirmName: z.string().min(1).max(200),
 });
 export type RemovalBody = z.infer<typeof RemovalBody>;
 export const AnonymiseBody = RemovalBody;

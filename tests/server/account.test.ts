@@ -144,6 +144,16 @@ describe('an admin ending someone\'s sessions', () => {
     expect(JSON.parse((await audits('user.disable', a.id))[0]!.details!)).toMatchObject({ endedSessions: 2 });
   });
 
+  it('holds a password an admin types (new account or changed) to the same strength check', async () => {
+    const centreId = (await h.db.prisma.centre.findFirstOrThrow()).id;
+    const body = { email: `typed.${unique()}@test.atensi.id`, name: 'Budi Santoso', role: 'technician', centreId, password: 'budisantoso2026' };
+    const [issue] = await expectInvalid(await admin.post('/api/users', body), ['password']);
+    expect(issue!.code).toBe('password_common');
+    const a = await newAccount();
+    await expectInvalid(await admin.patch(`/api/users/${a.id}`, { password: 'qwerty123456' }), ['password']);
+    await expectJson(await admin.post('/api/users', { ...body, password: STRONG }), 201);
+  });
+
   it('resetting a password gives a one-time generated password, ends all sessions, and is audited', async () => {
     const a = await newAccount('technician');
     const one = await signedIn(a);

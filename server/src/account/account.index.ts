@@ -1,10 +1,10 @@
 // The signed-in person's own account: their sessions (list, end one, sign out everywhere) and a
 // password change that ends their other sessions. Every write is audited.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { passwordStrength, weaknessMessage } from '../../../schemas/password-strength.ts';
 import { actorOf } from '../access/policy.ts';
 import { clearSessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, invalid, notFound } from '../lib/errors.ts';
@@ -67,11 +67,7 @@ export function accountRoutes() {
       throw invalid('the current password is wrong', [{ path: ['currentPassword'], message: 'wrong password', code: 'wrong_password' }]);
     }
     await passwordChecks.delete(actor.id);
-    const strength = passwordStrength(newPassword, [user.email, user.name]);
-    if (!strength.ok) {
-      const weakness = strength.weakness!;
-      throw invalid('choose a stronger password', [{ path: ['newPassword'], message: weaknessMessage[weakness], code: `password_${weakness}` }]);
-    }
+    assertStrongPassword(newPassword, [user.email, user.name], 'newPassword');
     await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword) } });
     const endedSessions = await sessions.revokeOthers(actor.id, c.get('sessionId'));
     await auditFrom(c, { action: 'user.password_change', entityType: 'User', entityId: actor.id, centreId: actor.centreId, details: { endedSessions } });

@@ -24,8 +24,7 @@ export async function loadForRemoval(db: Db, id: string) {
 }
 
 export function checkConfirmName(fullName: string, body: RemovalBody) {
-  // The typed name arrives NFC-normalised and trimmed (schemas/common.ts text); so is the stored one since.
-  if (body.confirmName !== fullName.normalize('NFC').trim()) {
+  if (body.confirmName !== fullName) {
     throw invalid('type the beneficiary\'s full name exactly as recorded to confirm', [
       { path: ['confirmName'], message: 'does not match the beneficiary\'s current full name', code: 'confirm_name_mismatch' },
     ]);

@@ -2,6 +2,7 @@
 import { createRouter } from '../http/router.ts';
 import { actorOf } from '../access/policy.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
@@ -35,6 +36,7 @@ export function userRoutes() {
     if (body.centreId && !(await db.centre.findUnique({ where: { id: body.centreId } }))) {
       throw invalid('no such centre', [{ path: ['centreId'], message: 'no such centre', code: 'custom' }]);
     }
+    assertStrongPassword(body.password, [body.email, body.name], 'password');
     const row = await createUser(db, body);
     await auditFrom(c, { action: 'user.create', entityType: 'User', entityId: row.id, centreId: row.centreId, details: { role: row.role } });
     return c.json(toUser(row), 201);
@@ -44,7 +46,9 @@ export function userRoutes() {
     const { id } = c.req.valid('param');
     const { password, ...body } = c.req.valid('json');
     const { db, sessions } = c.get('deps');
-    if (!(await db.user.findUnique({ where: { id } }))) throw notFound('user');
+    const before = await db.user.findUnique({ where: { id } });
+    if (!before) throw notFound('user');
+    if (password) assertStrongPassword(password, [before.email, body.name ?? before.name], 'password');
     const row = await db.user.update({
       where: { id },
       data: { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
