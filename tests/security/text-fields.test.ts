@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, type ActorKey, fillPath, type MatrixRow, signInActors } from '../helpers/access-matrix.ts';
 import { ERROR_CODE, expectError, expectInvalid, expectJson } from '../helpers/api.ts';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
+import { requestInState, stepBody } from '../helpers/pathway.ts';
 import { loadWorld, type World } from '../helpers/world.ts';
+import type { RequestState } from '../../schemas/requests.ts';
 import { allRows } from '../server/access/all.rows.ts';
 import { hostileExamples, hostileString, stringFields, type StringField, withValue, writeOperations } from './text-fields.ts';
 
@@ -57,6 +59,28 @@ async function send(op: string, row: MatrixRow, actor: ActorKey, field: StringFi
   return res;
 }
 
+/** Feeds hostile strings to one field of one operation's request; what went wrong goes to `problems`. */
+async function probe(op: string, row: MatrixRow, actor: ActorKey, field: StringField, problems: string[]) {
+  const where = `${op} ${JSON.stringify(field.path)} as ${actor}`;
+  await fc.assert(
+    fc.asyncProperty(hostileString, async (value) => {
+      const res = await send(op, row, actor, field, value);
+      const body = await res.text();
+      if (res.status >= 500) problems.push(`${where}: ${res.status} for ${JSON.stringify(value)}`);
+      if (res.status >= 400 && !body.includes(`"code":"${ERROR_CODE[res.status]}"`)) problems.push(`${where}: ${res.status} outside the error shape`);
+      const raw = value.trim();
+      if (field.text && res.status < 300 && raw !== raw.normalize('NFC') && body.includes(raw)) problems.push(`${where}: stored unnormalised ${JSON.stringify(raw)}`);
+    }),
+    { numRuns: hostileExamples.length + 3, examples: hostileExamples.map((x) => [x]) },
+  );
+}
+
+/** The pathway's steps, each a variant of the transition body with its own free text (the matrix sends two of them). */
+const steps: [RequestState, string][] = [
+  ['referred', 'assessed'], ['assessed', 'prescribed'], ['prescribed', 'approved'], ['prescribed', 'rejected'], ['approved', 'ordered'],
+  ['ordered', 'prepared'], ['fitted', 'prepared'], ['prepared', 'fitted'], ['fitted', 'trained'], ['referred', 'cancelled'],
+];
+
 describe('every string field of every write route', () => {
   it('finds the write operations and their fields in the OpenAPI document', () => {
     const ops = writeOperations(doc).map((o) => o.op);
@@ -73,25 +97,34 @@ describe('every string field of every write route', () => {
       tally.operations++;
       tally.fields += fields.length;
       tally.textFields += fields.filter((f) => f.text).length;
-      for (const field of fields) {
-        const where = `${op} ${JSON.stringify(field.path)} as ${actor}`;
-        await fc.assert(
-          fc.asyncProperty(hostileString, async (value) => {
-            const res = await send(op, row, actor, field, value);
-            const body = await res.text();
-            if (res.status >= 500) problems.push(`${where}: ${res.status} for ${JSON.stringify(value)}`);
-            if (res.status >= 400 && !body.includes(`"code":"${ERROR_CODE[res.status]}"`)) problems.push(`${where}: ${res.status} outside the error shape`);
-            const raw = value.trim();
-            if (field.text && res.status < 300 && raw !== raw.normalize('NFC') && body.includes(raw)) problems.push(`${where}: stored unnormalised ${JSON.stringify(raw)}`);
-          }),
-          { numRuns: hostileExamples.length + 3, examples: hostileExamples.map((x) => [x]) },
-        );
-      }
+      for (const field of fields) await probe(op, row, actor, field, problems);
     }
     expect(problems).toEqual([]);
     expect(tally.fields).toBeGreaterThan(60);
     expect(tally.textFields).toBeGreaterThan(25);
     // Sign-in and password routes hash each attempt (scrypt), so the whole walk takes a while on two cores.
+  }, 300_000);
+
+  it('the same for every step of the pathway, each from a fresh request in the state before it', async () => {
+    const op = 'POST /api/requests/{id}/transitions';
+    const schema = writeOperations(doc).find((o) => o.op === op)!.schema;
+    const problems: string[] = [];
+    let fields = 0;
+    for (const [from, to] of steps) {
+      const row: MatrixRow = {
+        op,
+        target: 'own',
+        expect: { admin: 200, managerA: 200, therapistA: 200, technicianA: 403, familyA1: 403, anonymous: 401 },
+        params: async () => ({ id: (await requestInState(h, world.centreA, from)).id }),
+        body: () => stepBody(h, to, from),
+      };
+      const found = stringFields(doc, schema, await stepBody(h, to, from));
+      fields += found.length;
+      for (const field of found) await probe(op, row, 'admin', field, problems);
+    }
+    expect(problems).toEqual([]);
+    expect(fields).toBeGreaterThan(20);
+    console.log(`hostile text, pathway steps: ${steps.length} steps, ${fields} string fields`);
   }, 300_000);
 });
 
