@@ -101,6 +101,8 @@ export async function listAudit(db: Db, actor: Actor, q: AuditListQuery): Promis
       centreId: r.centreId,
       requestId: r.requestId,
       details: parseDetails(r.details),
+      count: r.count,
+      lastAt: r.lastAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
   };
