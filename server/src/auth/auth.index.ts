@@ -37,6 +37,11 @@ export function authRoutes() {
 
   app.openapi(routes.health, async (c) => {
     await c.get('deps').db.$queryRaw`SELECT 1`;
+    return c.json({ status: 'ok' as const }, 200);
+  });
+
+  app.openapi(routes.healthDetails, async (c) => {
+    await c.get('deps').db.$queryRaw`SELECT 1`;
     return c.json({ status: 'ok' as const, version, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200);
   });
 
