@@ -1,7 +1,7 @@
 // Devices (the fleet): latest chair state, health/risk, service due, telemetry series and the
 // messages the bridge refused. Families get a trimmed view (fields marked "staff").
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery } from './common.ts';
+import { Id, IsoDateTime, PageQuery, text } from './common.ts';
 import { RejectReason } from './telemetry.ts';
 
 export const DeviceStatus = z.enum(['in_stock', 'reserved', 'in_use', 'in_repair', 'retired']);
@@ -93,9 +93,7 @@ export const DeviceSort = z.enum(['risk', 'battery', 'lastSeen', 'serial']);
 export type DeviceSort = z.infer<typeof DeviceSort>;
 
 export const DeviceListQuery = PageQuery.extend({
-  q: z
-    .string()
-    .max(100)
+  q: text(100, { min: 0 })
     .transform((s) => s.replace(/[%_\\]/g, '').trim())
     .optional()
     .describe('serial, or (staff) the assigned beneficiary\'s name'),
@@ -235,12 +233,16 @@ export const RejectedMessage = z.object({
   detail: z.string(),
   size: z.number().int(),
   topic: z.string(),
+  count: z.number().int().describe('refusals this row stands for: refused connections are counted per key and window'),
 });
 export const RejectedMessageList = z
   .object({
-    items: z.array(RejectedMessage),
+    items: z.array(RejectedMessage).describe('newest first; receivedAt of a counted row is its latest refusal'),
     total: z.number().int(),
     byReason: z.array(z.object({ reason: RejectReason, count: z.number().int() })),
+    refusedConnections: z
+      .object({ count: z.number().int(), since: z.string().nullable() })
+      .describe('connections refused for this chair\'s id (wrong or no secret, throttled), and since when they are kept'),
   })
   .meta({ id: 'RejectedMessageList' });
 export type RejectedMessageList = z.infer<typeof RejectedMessageList>;

@@ -42,6 +42,8 @@ export const AuditItem = z
     centreId: z.string().nullable(),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable().describe('ids and field names, never personal data'),
+    count: z.number().int().describe('events this entry stands for: refused sign-ins are counted per key and window'),
+    lastAt: z.string().nullable().describe('ISO instant of the last counted event; null for a single event'),
   })
   .meta({ id: 'AuditItem' });
 export type AuditItem = z.infer<typeof AuditItem>;
@@ -67,7 +69,8 @@ export const EXPORT_SCHEMA_VERSION = 1;
  * current full name must be typed again, exactly, so the wrong record cannot be removed by a slip.
  */
 export const RemovalBody = z.strictObject({
-  reason: text(500).min(10, 'say why, in at least 10 characters'),
+  reason: text(500, { multiline: true }).min(10, 'say why, in at least 10 characters'),
+  // Not stored: compared exactly with the recorded name (a trailing space is a mismatch, on purpose).
   confirmName: z.string().min(1).max(200),
 });
 export type RemovalBody = z.infer<typeof RemovalBody>;

@@ -78,8 +78,8 @@ export const WorkOrderAction = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('start') }),
   z.strictObject({ action: z.literal('parts'), parts: Parts.describe('replaces the list recorded so far') }),
-  z.strictObject({ action: z.literal('resolve'), notes: text(2000), parts: Parts.optional() }),
-  z.strictObject({ action: z.literal('cancel'), reason: text(500) }),
+  z.strictObject({ action: z.literal('resolve'), notes: text(2000, { multiline: true }), parts: Parts.optional() }),
+  z.strictObject({ action: z.literal('cancel'), reason: text(500, { multiline: true }) }),
 ]);
 export type WorkOrderAction = z.infer<typeof WorkOrderAction>;
 export type WorkOrderActionName = WorkOrderAction['action'];
@@ -102,7 +102,7 @@ export const CreateWorkOrderBody = z.strictObject({
   kind: WorkOrderKind,
   category: FaultCategory.optional(),
   priority: WorkOrderPriority.default('normal'),
-  description: text(2000),
+  description: text(2000, { multiline: true }),
 });
 export type CreateWorkOrderBody = z.infer<typeof CreateWorkOrderBody>;
 

@@ -88,8 +88,9 @@ describe('desktop', () => {
       ...(await page.getByRole('banner').getByRole('button').all()),
       ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    // Five navigation links for a therapist, three header buttons and the notifications bell.
-    expect(controls.length).toBe(9);
+    // Five navigation links for a therapist, three header buttons, the notifications bell and the
+    // person's name (a link to their account).
+    expect(controls.length).toBe(10);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);

@@ -13,6 +13,13 @@ export class TelemetryConsentCache {
     private readonly ttlMs: number,
   ) {}
 
+  /** The chairs among these messages' senders that may not report now. */
+  refusedIn(messages: readonly { deviceId: string }[]): Set<string> {
+    const refused = new Set<string>();
+    for (const { deviceId } of messages) if (!refused.has(deviceId) && !this.allowed(deviceId)) refused.add(deviceId);
+    return refused;
+  }
+
   allowed(deviceId: string): boolean {
     const now = this.now();
     const cached = this.entries.get(deviceId);

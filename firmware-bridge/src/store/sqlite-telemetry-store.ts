@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import type { AcceptedSample, Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
 import { TelemetryConsentCache } from './consent-cache.ts';
+import { RefusalCounts } from './refusal-counts.ts';
+import { REFUSAL_RETENTION_MS } from '../../../schemas/refusals.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 interface ChairMem {
@@ -24,15 +26,12 @@ export interface SqliteTelemetryStoreOptions {
   gapLimit?: number;
   /** How long an unknown device id is remembered as unknown before the registry is asked again. */
   unknownTtlMs?: number;
-  /**
-   * How long a chair's telemetry-consent state is trusted before the database is asked again. The
-   * bridge may run in its own process, so it learns a new consent or a withdrawal from the database,
-   * one cheap indexed read per chair per interval.
-   */
+  /** How long a chair's telemetry-consent state is trusted before the database is asked again. */
   consentTtlMs?: number;
   now?: () => number;
 }
 
+const HOUR_MS = 3_600_000;
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 
 export class SqliteTelemetryStore implements TelemetryStore {
@@ -44,6 +43,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
   private readonly gapLimit: number;
   private readonly unknownTtlMs: number;
   private readonly now: () => number;
+  private prunedAt = 0;
 
   constructor(private readonly db: Database.Database, options: SqliteTelemetryStoreOptions = {}) {
     this.gapLimit = options.gapLimit ?? 512;
@@ -63,11 +63,6 @@ export class SqliteTelemetryStore implements TelemetryStore {
     const known = this.st.deviceRegistered.get(deviceId) !== undefined;
     this.registry.set(deviceId, { known, at: now });
     return known;
-  }
-
-  /** Whether the chair may report: it has no user, or its user has an active telemetry consent. */
-  telemetryAllowed(deviceId: string): boolean {
-    return this.consent.allowed(deviceId);
   }
 
   watermark(deviceId: string, bootId: string): number {
@@ -107,10 +102,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
 
     // Chairs whose user has not consented to telemetry: their samples fill their sequence slots (so
     // the ack moves on and the chair stops resending) and are counted, but nothing else is kept.
-    const withheldChairs = new Set<string>();
-    for (const id of new Set([...batch.samples.map((s) => s.deviceId), ...batch.statuses.map((s) => s.deviceId)])) {
-      if (!this.telemetryAllowed(id)) withheldChairs.add(id);
-    }
+    const withheldChairs = this.consent.refusedIn([...batch.samples, ...batch.statuses]);
     let withheld = 0;
 
     const stagedBoots = new Map<string, { chairKey: number; bootId: string; mem: BootMem }>();
@@ -119,6 +111,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
     const counts = new Map<string, { stored: number; duplicates: number; rejected: number; withheld: number }>();
     const acks = new Map<string, { deviceId: string; bootId: string; seq: number }>();
     const hourly = new HourlyAggregator();
+    const counted = new RefusalCounts();
     let stored = 0;
     let duplicates = 0;
     const count = (deviceId: string) => {
@@ -188,10 +181,16 @@ export class SqliteTelemetryStore implements TelemetryStore {
           }
           this.advance(boot, r.slot.seq);
         }
+        if (r.deviceId) count(r.deviceId).rejected++;
         // An invalid message's preview may hold readings: none for a chair without telemetry consent.
         const preview = r.deviceId && withheldChairs.has(r.deviceId) ? null : r.preview;
-        this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, preview);
-        if (r.deviceId) count(r.deviceId).rejected++;
+        if (r.countWindowMs) counted.add(r, r.countWindowMs);
+        else this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, preview);
+      }
+      counted.flush(this.st.countRejected);
+      if (counted.size && this.now() - this.prunedAt > HOUR_MS) {
+        this.prunedAt = this.now();
+        this.st.pruneCounted.run(this.now() - REFUSAL_RETENTION_MS);
       }
       for (const [deviceId, c] of counts) this.st.addCounts.run(c.stored, c.duplicates, c.rejected, c.withheld, deviceId);
       for (const [, b] of stagedBoots) {

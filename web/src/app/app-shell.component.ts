@@ -111,7 +111,7 @@ export class AppShell extends LitElement {
                 section=${this.match?.route.section ?? ''}></atensi-nav>
             </div>`
           : nothing}
-        <main id="main" tabindex="-1">${this.renderMain(me)}</main>
+        <main id="main" tabindex="-1" @atensi-sign-out=${() => this.session.signOut()}>${this.renderMain(me)}</main>
       </div>
     `;
   }

@@ -12,6 +12,8 @@ export interface AtensiEventMap {
   retry: undefined;
   /** A pager asks for the page starting at this offset. */
   'page-change': { offset: number };
+  /** An admin enabled or disabled an account. */
+  'user-changed': undefined;
 }
 
 export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;

@@ -18,8 +18,9 @@ export const actionGroups = {
   work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.resolve', 'work_order.cancel'],
   follow_up: ['follow_up.complete'],
   alert: ['alert.acknowledge'],
-  user: ['user.create', 'user.update', 'user.disable', 'user.update_self'],
-  auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked'],
+  user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset'],
+  auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
+  session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
@@ -33,7 +34,7 @@ type GroupKey = `audit.group.${ActionGroup}` & MessageKey;
 
 const knownActions = new Set<string>(Object.values(actionGroups).flat());
 
-export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp'] as const;
+export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session'] as const;
 type EntityType = (typeof entityTypes)[number];
 const isEntityType = (value: string): value is EntityType => (entityTypes as readonly string[]).includes(value);
 
