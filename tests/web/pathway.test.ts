@@ -13,6 +13,7 @@ let therapist: Page;
 let manager: Page;
 let beneficiaryId: string;
 let requestId: string;
+let therapistId: string;
 const NAME = 'Wahyu Jalur Uji';
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
     },
   });
   beneficiaryId = b.id;
+  therapistId = (await db.user.findUniqueOrThrow({ where: { email: server.user('therapist').email } })).id;
   [therapist, manager] = await Promise.all([openPage(browser, { bypassCSP: true }), openPage(browser, { bypassCSP: true })]);
   await signIn(server, therapist, 'therapist');
   await signIn(server, manager, 'manager');
@@ -100,7 +102,9 @@ describe('a therapist takes a new beneficiary from referral to a chair in use', 
     await main(therapist).getByText('Tanggal ini lebih awal dari langkah sebelumnya.').waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     expect(await field(therapist, /^Tujuan pengguna/).inputValue()).toBe('Duduk tegak saat bekerja menjahit di rumah.');
-    const draft = await therapist.evaluate((id) => sessionStorage.getItem(`atensi.draft.${id}.referred.assessed`), requestId);
+    // Kept under the therapist's own id: the next person on this tab never sees it.
+    const draftKey = `atensi.draft.${therapistId}.${requestId}.referred.assessed`;
+    const draft = await therapist.evaluate((key) => sessionStorage.getItem(key), draftKey);
     expect(JSON.parse(draft!)).toMatchObject({ 'measurements.hipWidthMm': '370', goals: 'Duduk tegak saat bekerja menjahit di rumah.' });
 
     // A reload keeps what was typed (the draft), then the corrected date goes through.
@@ -108,7 +112,7 @@ describe('a therapist takes a new beneficiary from referral to a chair in use', 
     await expect.poll(() => field(therapist, /^A\. Lebar pinggul/).inputValue()).toBe('370');
     await field(therapist, /^Tanggal asesmen/).fill(new Date().toISOString().slice(0, 10));
     await submitStep(therapist, /^Asesmen$/, 'Sudah diases');
-    expect(await therapist.evaluate((id) => sessionStorage.getItem(`atensi.draft.${id}.referred.assessed`), requestId)).toBeNull();
+    expect(await therapist.evaluate((key) => sessionStorage.getItem(key), draftKey)).toBeNull();
   });
 
   it('prescription (step 3) with the sizing helper\'s target and best size preselected', async () => {

@@ -2,13 +2,15 @@
 // and moves focus and the document title along with navigation. The session lives in its controller.
 import { provide } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import type { Me } from '../../../schemas/auth.ts';
 import { t } from '../i18n/i18n.ts';
 import { canOpen, matchRoute, type RouteMatch } from '../router/route-table.ts';
 import { navigate, RouterController } from '../router/router.ts';
 import type { AtensiEvent } from '../ui/events.ts';
 import '../pages/login/login.page.ts';
+import type { ConfirmDialog } from '../ui/confirm-dialog.component.ts';
+import '../ui/confirm-dialog.component.ts';
 import '../ui/error-message.component.ts';
 import './app-header.component.ts';
 import './app-nav.component.ts';
@@ -26,6 +28,8 @@ export class AppShell extends LitElement {
   @provide({ context: meContext }) @state() private me: Me | undefined;
   @state() private pageTitle: string | undefined;
   @state() private loadError: unknown;
+
+  @query('atensi-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   private readonly session = new SessionController(this);
   private readonly router = new RouterController(this);
@@ -89,6 +93,25 @@ export class AppShell extends LitElement {
     (heading ?? main).focus();
   }
 
+  /** Sign-out forgets this person's unsent reports on the device too; with some waiting, it asks first. */
+  private async signOut() {
+    const me = this.me;
+    if (me && typeof indexedDB !== 'undefined') {
+      try {
+        const { forgetOutbox, outboxItems } = await import('../data/outbox.ts');
+        const count = (await outboxItems(me.id)).length;
+        const sure = count === 0 || (await this.confirmDialog.ask({
+          title: 'signOut.unsent.title', consequence: 'signOut.unsent.consequence', confirm: 'signOut.unsent.confirm', keep: 'signOut.unsent.keep', params: { count },
+        }));
+        if (!sure) return;
+        await forgetOutbox(me.id);
+      } catch {
+        // IndexedDB refused (private mode): nothing of this person's was stored there.
+      }
+    }
+    await this.session.signOut();
+  }
+
   private skipToMain(e: Event) {
     e.preventDefault();
     this.renderRoot.querySelector('main')?.focus();
@@ -102,7 +125,7 @@ export class AppShell extends LitElement {
       <header>
         <atensi-header .me=${me} .locale=${this.session.locale}
           @atensi-locale-change=${(e: AtensiEvent<'locale-change'>) => this.session.chooseLocale(e.detail.locale)}
-          @atensi-sign-out=${() => this.session.signOut()}></atensi-header>
+          @atensi-sign-out=${() => void this.signOut()}></atensi-header>
       </header>
       <div class="layout ${me ? '' : 'public'}">
         ${me
@@ -113,6 +136,7 @@ export class AppShell extends LitElement {
           : nothing}
         <main id="main" tabindex="-1">${this.renderMain(me)}</main>
       </div>
+      <atensi-confirm-dialog></atensi-confirm-dialog>
     `;
   }
 

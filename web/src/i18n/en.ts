@@ -1,4 +1,5 @@
 // English. The type makes the compiler demand every key of the Indonesian catalogue and no other.
+import { actionsEn } from './actions.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import type { MessageKey } from './id.ts';
@@ -221,4 +222,5 @@ export const en: Record<MessageKey, string> = {
   ...familyEn,
   ...staffReportsEn,
   ...privacyEn,
+  ...actionsEn,
 };

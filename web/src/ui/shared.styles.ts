@@ -26,6 +26,9 @@ export const sharedStyles = css`
   .button:hover, button:hover { background: var(--c-primary-hover); border-color: var(--c-primary-hover); color: #fff; }
   button.secondary, .button.secondary { background: var(--c-surface); color: var(--c-primary); }
   button.secondary:hover, .button.secondary:hover { background: var(--c-primary-soft); color: var(--c-primary-hover); }
+  /* Destructive actions are never the prominent choice: outlined, in the error colour. */
+  button.secondary.danger, .button.secondary.danger { color: var(--c-error); border-color: var(--c-error); background: var(--c-surface); }
+  button.secondary.danger:hover, .button.secondary.danger:hover { background: var(--c-error-bg); color: #7f1a14; border-color: #7f1a14; }
   button[disabled] { cursor: not-allowed; background: #e4eaeb; border-color: var(--c-border); color: var(--c-muted); }
 
   label { display: block; font-weight: 600; margin-bottom: 0.3rem; }
