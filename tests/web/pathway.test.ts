@@ -155,8 +155,14 @@ describe('the therapist finishes the pathway', () => {
     await submitStep(therapist, /^Siapkan kursi roda$/, 'Kursi disiapkan');
     for (const label of [/^Ukuran pas$/, /^Postur duduk baik$/, /^Dapat bergerak/]) await field(therapist, label).check();
     await field(therapist, /^Penyesuaian yang dilakukan/).fill('Sandaran kaki dinaikkan 20 mm.');
-    await submitStep(therapist, /^Pemasangan \(fitting\)$/, 'Sudah dipasang');
-    await choose(therapist, /^Perlu penyesuaian ulang$/);
+    // One check not ticked: the app warns what that means before recording it.
+    await main(therapist).getByRole('button', { name: /^Pemasangan \(fitting\)$/ }).click();
+    const warning = therapist.getByRole('dialog', { name: 'Catat pemasangan dengan masalah?' });
+    expect(await warning.innerText()).toContain('Belum dicentang: Tidak ada titik tekan berlebih.');
+    await warning.getByRole('button', { name: 'Catat dengan masalah' }).click();
+    await stateBadge(therapist, 'Sudah dipasang').waitFor();
+    // The safe next step, the refit, is the one preselected.
+    expect(await main(therapist).getByRole('radio', { name: /^Perlu penyesuaian ulang$/ }).isChecked()).toBe(true);
     await field(therapist, /^Apa yang harus diubah/).fill('Bantalan terlalu keras di tulang duduk; ganti busa berkontur.');
     await submitStep(therapist, /^Perlu penyesuaian ulang$/, 'Kursi disiapkan');
     for (const label of [/^Ukuran pas$/, /^Postur duduk baik$/, /^Tidak ada titik tekan/, /^Dapat bergerak/]) await field(therapist, label).check();
@@ -171,6 +177,16 @@ describe('the therapist finishes the pathway', () => {
     expect(await timeline.getByText('Bantalan terlalu keras di tulang duduk; ganti busa berkontur.').count()).toBe(1);
     await main(therapist).getByRole('heading', { level: 2, name: 'Tindak lanjut' }).waitFor();
     expect(await axeReport(therapist)).toEqual([]);
+    // A new chair was registered: the order no longer claims it came from the centre's stock; a
+    // manual chair's training lists no battery charging.
+    const order = main(therapist).getByRole('region', { name: 'Pemesanan dan kursi' });
+    expect(await order.innerText()).not.toContain('Dari stok balai');
+    const training = await main(therapist).getByRole('region', { name: 'Latihan pengguna' }).innerText();
+    expect(training).toContain('Mendorong');
+    expect(training).not.toContain('Mengisi baterai');
+    const summary = await main(therapist).locator('dl.facts').first().innerText();
+    expect(summary).not.toContain('janji temu');
+    expect(summary).not.toContain('Perkiraan tanggal tersedia');
     const device = await server.harness.db.prisma.device.findUniqueOrThrow({ where: { serial: 'ATM-M-90001' } });
     expect(device).toMatchObject({ status: 'in_use', beneficiaryId });
   });

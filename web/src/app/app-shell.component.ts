@@ -2,15 +2,14 @@
 // and moves focus and the document title along with navigation. The session lives in its controller.
 import { provide } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../schemas/auth.ts';
 import { t } from '../i18n/i18n.ts';
 import { canOpen, matchRoute, type RouteMatch } from '../router/route-table.ts';
 import { navigate, RouterController } from '../router/router.ts';
 import type { AtensiEvent } from '../ui/events.ts';
 import '../pages/login/login.page.ts';
-import type { ConfirmDialog } from '../ui/confirm-dialog.component.ts';
-import '../ui/confirm-dialog.component.ts';
+import { confirmAction } from '../ui/confirm-dialog.component.ts';
 import '../ui/error-message.component.ts';
 import './app-header.component.ts';
 import './app-nav.component.ts';
@@ -28,8 +27,6 @@ export class AppShell extends LitElement {
   @provide({ context: meContext }) @state() private me: Me | undefined;
   @state() private pageTitle: string | undefined;
   @state() private loadError: unknown;
-
-  @query('atensi-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   private readonly session = new SessionController(this);
   private readonly router = new RouterController(this);
@@ -100,7 +97,7 @@ export class AppShell extends LitElement {
       try {
         const { forgetOutbox, outboxItems } = await import('../data/outbox.ts');
         const count = (await outboxItems(me.id)).length;
-        const sure = count === 0 || (await this.confirmDialog.ask({
+        const sure = count === 0 || (await confirmAction({
           title: 'signOut.unsent.title', consequence: 'signOut.unsent.consequence', confirm: 'signOut.unsent.confirm', keep: 'signOut.unsent.keep', params: { count },
         }));
         if (!sure) return;
@@ -136,7 +133,6 @@ export class AppShell extends LitElement {
           : nothing}
         <main id="main" tabindex="-1">${this.renderMain(me)}</main>
       </div>
-      <atensi-confirm-dialog></atensi-confirm-dialog>
     `;
   }
 

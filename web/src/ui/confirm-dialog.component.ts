@@ -66,6 +66,16 @@ export class ConfirmDialog extends LitElement {
   }
 }
 
+/**
+ * Asks for confirmation in the page's one confirm dialog (created on first use, at the end of the
+ * body so no page's layout or stacking holds it); resolves true only when the person chose the action.
+ */
+export function confirmAction(request: ConfirmRequest): Promise<boolean> {
+  let dialog = document.querySelector('atensi-confirm-dialog');
+  if (!dialog) dialog = document.body.appendChild(document.createElement('atensi-confirm-dialog'));
+  return dialog.ask(request);
+}
+
 function deepActiveElement(): Element | null {
   let el = document.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

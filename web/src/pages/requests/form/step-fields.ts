@@ -25,6 +25,11 @@ export const stepSchemas: Record<Exclude<RequestState, 'referred'>, ZodType> = {
   prepared: PrepareStep, fitted: FitStep, trained: TrainStep, in_use: DeliverStep, cancelled: CancelStep,
 };
 
+/** The WHO fitting checklist: any item not ticked means the chair needs a refit. */
+export const fittingChecks = [
+  ['sizeOk', 'pathway.field.sizeOk'], ['postureOk', 'pathway.field.postureOk'], ['pressureOk', 'pathway.field.pressureOk'], ['movementOk', 'pathway.field.movementOk'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
+
 export interface SimpleStep {
   groups: FieldGroup[];
   defaults: FormValues;
@@ -70,7 +75,7 @@ export function simpleStep(to: RequestState, r: RequestDetail): SimpleStep | und
     case 'fitted':
       return {
         groups: [
-          { legend: 'pathway.group.fittingChecklist', fields: [check('sizeOk', 'pathway.field.sizeOk'), check('postureOk', 'pathway.field.postureOk'), check('pressureOk', 'pathway.field.pressureOk'), check('movementOk', 'pathway.field.movementOk')] },
+          { legend: 'pathway.group.fittingChecklist', fields: fittingChecks.map(([name, label]) => check(name, label)) },
           { fields: [area('adjustments', 'pathway.field.adjustments'), area('notes', 'pathway.field.notes')] },
         ],
         defaults: { sizeOk: false, postureOk: false, pressureOk: false, movementOk: false },

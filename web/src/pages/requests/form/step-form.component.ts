@@ -8,6 +8,7 @@ import { isApiError } from '../../../data/api-error.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../../data/drafts.ts';
 import { t, type MessageKey } from '../../../i18n/i18n.ts';
 import { LocaleController } from '../../../i18n/locale.controller.ts';
+import { confirmAction, type ConfirmRequest } from '../../../ui/confirm-dialog.component.ts';
 import '../../../ui/error-message.component.ts';
 import { sharedStyles } from '../../../ui/shared.styles.ts';
 import { buildBody, fieldId, type FieldDef, type FieldGroup, type FormValues, mapIssues, type MappedIssues } from './form-model.ts';
@@ -28,6 +29,10 @@ export class StepForm extends LitElement {
   @property() submitLabel: MessageKey = 'pathway.form.save';
   /** The form's accessible name (it then is a form landmark), e.g. the step's title. */
   @property() label = '';
+  /** Asks first when the body would do something hard to undo (a cancel, a failed fitting); no ask without it. */
+  @property({ attribute: false }) confirm: ((body: Record<string, unknown>) => ConfirmRequest | undefined) | undefined;
+  /** A destructive step: its button is secondary, in the error colour. */
+  @property({ type: Boolean }) danger = false;
   /** Sends the body; resolves when the server accepted it. */
   @property({ attribute: false }) action: ((body: Record<string, unknown>) => Promise<unknown>) | undefined;
 
@@ -72,6 +77,8 @@ export class StepForm extends LitElement {
     const checked = this.schema?.safeParse(body);
     if (checked && !checked.success) return this.showIssues(checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), code: i.code, message: i.message })));
     this.issues = { byField: new Map(), other: [] };
+    const ask = this.confirm?.(body);
+    if (ask && !(await confirmAction(ask))) return;
     this.submitting = true;
     try {
       await this.action?.(body);
@@ -108,9 +115,9 @@ export class StepForm extends LitElement {
         const inner = html`<div class="grid">${fields.map((f) => this.renderField(f))}</div>`;
         return g.legend ? html`<fieldset><legend>${t(g.legend)}</legend>${inner}</fieldset>` : html`<fieldset>${inner}</fieldset>`;
       })}
-      ${this.failure ? html`<atensi-error-message .error=${this.failure}></atensi-error-message>` : nothing}
+      ${this.failure ? html`<atensi-error-message .error=${this.failure} actionable></atensi-error-message>` : nothing}
       <div class="actions">
-        <button type="submit" ?disabled=${this.submitting}>${t(this.submitting ? 'pathway.form.saving' : this.submitLabel)}</button>
+        <button type="submit" class=${this.danger ? 'secondary danger' : ''} ?disabled=${this.submitting}>${t(this.submitting ? 'pathway.form.saving' : this.submitLabel)}</button>
         ${this.draftKey ? html`<span class="saved">${t('pathway.form.draftKept')}</span>` : nothing}
       </div>
     </form>`;
