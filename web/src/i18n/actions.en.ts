@@ -23,4 +23,10 @@ export const actionsEn: Record<keyof typeof actionsId, string> = {
   'requests.fitProblem.consequence': 'Not ticked: {checks}. The fitting is recorded with a problem, and the chair must be refitted before the user is trained.',
   'requests.fitProblem.confirm': 'Record with a problem',
   'requests.fitProblem.keep': 'Check the list again',
+  'workOrders.partQtyRange': 'The quantity must be a whole number from {min} to {max}. To remove a part, use its remove button.',
+  'workOrders.partNameInvalid': 'Name the part (at most 120 characters).',
+  'workOrders.cancelAsk.title': 'Cancel this work order?',
+  'workOrders.cancelAsk.consequence': 'The work order is closed without the work being done and cannot be reopened. The chair\'s related alerts stay open.',
+  'workOrders.cancelAsk.confirm': 'Yes, cancel the work order',
+  'workOrders.cancelAsk.keep': 'Do not cancel',
 };

@@ -23,4 +23,10 @@ export const actionsId = {
   'requests.fitProblem.consequence': 'Belum dicentang: {checks}. Pemasangan dicatat dengan masalah, dan kursi harus disesuaikan ulang sebelum latihan pengguna.',
   'requests.fitProblem.confirm': 'Catat dengan masalah',
   'requests.fitProblem.keep': 'Periksa lagi daftar',
+  'workOrders.partQtyRange': 'Jumlah harus bilangan bulat {min}–{max}. Untuk menghapus suku cadang, pakai tombol hapus.',
+  'workOrders.partNameInvalid': 'Tulis nama suku cadang (paling banyak 120 huruf).',
+  'workOrders.cancelAsk.title': 'Batalkan perintah kerja ini?',
+  'workOrders.cancelAsk.consequence': 'Perintah kerja ditutup tanpa dikerjakan dan tidak bisa dibuka lagi. Peringatan kursi yang terkait tetap terbuka.',
+  'workOrders.cancelAsk.confirm': 'Ya, batalkan perintah kerja',
+  'workOrders.cancelAsk.keep': 'Jangan batalkan',
 } as const;
