@@ -114,6 +114,10 @@ describe('a chair', () => {
     await main.getByRole('button', { name: '7 hari' }).click();
     expect(await main.getByRole('button', { name: '7 hari' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => battery.getAttribute('aria-label')).toMatch(/^Baterai dari \d+ % menjadi 59 %, terendah 59 %, tertinggi 95 %/);
+    // Off the chart, the legend shows the latest values (the last charge 59 %), not placeholders.
+    const legend = page.locator('atensi-telemetry-chart[kind="battery"] .u-legend');
+    await expect.poll(() => legend.innerText()).toContain('59');
+    expect(await legend.innerText()).not.toContain('--');
     expect(await axeReport(page)).toEqual([]);
   });
 });
