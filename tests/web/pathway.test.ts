@@ -245,6 +245,15 @@ describe('in English', () => {
     await main(therapist).getByRole('button', { name: 'Save the referral' }).click();
     await main(therapist).getByRole('alert').filter({ hasText: 'entries need checking' }).waitFor();
     expect(await main(therapist).getByText('Required.').count()).toBe(3);
+    // The beneficiary picker is searchable: typing part of a name (any case) narrows the list, and
+    // a single match is chosen.
+    const search = main(therapist).getByRole('searchbox', { name: 'Search by name (type part of it)' });
+    await search.fill('jalur U');
+    await main(therapist).getByText('1 of ', { exact: false }).waitFor();
+    expect(await field(therapist, /^Beneficiary/).locator('option').allInnerTexts()).toEqual(['— Choose —', NAME]);
+    expect(await field(therapist, /^Beneficiary/).inputValue()).toBe(beneficiaryId);
+    await search.fill('');
+    expect(await field(therapist, /^Beneficiary/).locator('option').count()).toBeGreaterThan(5);
     await therapist.goto(`${server.baseUrl}/worklist`);
     await main(therapist).getByRole('heading', { level: 2, name: 'Follow-ups' }).waitFor();
     expect(await main(therapist).getByRole('region', { name: 'Follow-ups' }).innerText()).toContain('First follow-up');

@@ -29,4 +29,6 @@ export const actionsEn: Record<keyof typeof actionsId, string> = {
   'workOrders.cancelAsk.consequence': 'The work order is closed without the work being done and cannot be reopened. The chair\'s related alerts stay open.',
   'workOrders.cancelAsk.confirm': 'Yes, cancel the work order',
   'workOrders.cancelAsk.keep': 'Do not cancel',
+  'pathway.form.search': 'Search by name (type part of it)',
+  'pathway.form.searchCount': '{shown} of {total} names',
 };

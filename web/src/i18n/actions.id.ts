@@ -29,4 +29,6 @@ export const actionsId = {
   'workOrders.cancelAsk.consequence': 'Perintah kerja ditutup tanpa dikerjakan dan tidak bisa dibuka lagi. Peringatan kursi yang terkait tetap terbuka.',
   'workOrders.cancelAsk.confirm': 'Ya, batalkan perintah kerja',
   'workOrders.cancelAsk.keep': 'Jangan batalkan',
+  'pathway.form.search': 'Cari nama (ketik sebagian)',
+  'pathway.form.searchCount': '{shown} dari {total} nama',
 } as const;

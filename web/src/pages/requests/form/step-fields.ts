@@ -119,7 +119,7 @@ export const followUpSchema: ZodType = CompleteFollowUpBody;
 export const referralGroups = (beneficiaries: { id: string; fullName: string }[]): FieldGroup[] => [
   {
     fields: [
-      { name: 'beneficiaryId', label: 'pathway.field.beneficiary', type: 'select', required: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
+      { name: 'beneficiaryId', label: 'pathway.field.beneficiary', type: 'select', required: true, searchable: true, wide: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
       { name: 'referral.source', label: 'pathway.field.source', type: 'select', required: true, options: optionsOf('source', ReferralSource.options) },
       { name: 'referral.priority', label: 'pathway.field.priority', type: 'select', required: true, options: optionsOf('priority', Priority.options) },
       area('referral.reason', 'pathway.field.reason', true),

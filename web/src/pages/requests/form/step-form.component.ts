@@ -11,7 +11,7 @@ import { LocaleController } from '../../../i18n/locale.controller.ts';
 import { confirmAction, type ConfirmRequest } from '../../../ui/confirm-dialog.component.ts';
 import '../../../ui/error-message.component.ts';
 import { sharedStyles } from '../../../ui/shared.styles.ts';
-import { buildBody, fieldId, type FieldDef, type FieldGroup, type FormValues, mapIssues, type MappedIssues } from './form-model.ts';
+import { buildBody, fieldId, type FieldDef, type FieldGroup, filterOptions, type FormValues, mapIssues, type MappedIssues } from './form-model.ts';
 import { stepFormStyles } from './step-form.styles.ts';
 
 @customElement('atensi-step-form')
@@ -40,6 +40,8 @@ export class StepForm extends LitElement {
   @state() private issues: MappedIssues = { byField: new Map(), other: [] };
   @state() private failure: unknown;
   @state() private submitting = false;
+  /** What is typed in each searchable select's search box. */
+  @state() private searches: Record<string, string> = {};
 
   private readonly locale = new LocaleController(this);
 
@@ -123,6 +125,23 @@ export class StepForm extends LitElement {
     </form>`;
   }
 
+  /** A search box over a long select: typing narrows the options; one match left is chosen for you. */
+  private renderSearch(f: FieldDef, shown: number, total: number) {
+    const id = `${fieldId(f.name)}-search`;
+    const onSearch = (e: Event) => {
+      const query = (e.target as HTMLInputElement).value;
+      this.searches = { ...this.searches, [f.name]: query };
+      const matches = filterOptions(f.options?.() ?? [], query, '');
+      if (matches.length === 1 && query.trim()) this.set(f.name, matches[0]!.value);
+    };
+    return html`<div class="search">
+      <label for=${id} class="sub-label">${t('pathway.form.search')}</label>
+      <input type="search" id=${id} autocomplete="off" spellcheck="false" aria-controls=${fieldId(f.name)} aria-describedby=${`${id}-count`}
+        .value=${this.searches[f.name] ?? ''} @input=${onSearch} />
+      <p class="hint" id=${`${id}-count`} role="status">${t('pathway.form.searchCount', { shown, total })}</p>
+    </div>`;
+  }
+
   private hintText(f: FieldDef): string | undefined {
     const parts: string[] = [];
     if (f.hint) parts.push(t(f.hint));
@@ -152,10 +171,13 @@ export class StepForm extends LitElement {
         ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
       </div>`;
     } else if (f.type === 'select') {
+      const all = f.options?.() ?? [];
+      const shown = f.searchable ? filterOptions(all, this.searches[f.name] ?? '', value) : all;
       control = html`<select id=${id} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${onInput}>
         <option value="" ?selected=${value === ''}>${t('pathway.form.choose')}</option>
-        ${(f.options?.() ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+        ${shown.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
       </select>`;
+      if (f.searchable) control = html`${this.renderSearch(f, shown.length, all.length)}${control}`;
     } else if (f.type === 'textarea') {
       control = html`<textarea id=${id} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${onInput}></textarea>`;
     } else {
