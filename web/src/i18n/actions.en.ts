@@ -31,4 +31,6 @@ export const actionsEn: Record<keyof typeof actionsId, string> = {
   'workOrders.cancelAsk.keep': 'Do not cancel',
   'pathway.form.search': 'Search by name (type part of it)',
   'pathway.form.searchCount': '{shown} of {total} names',
+  'audit.field.fullName': 'Full name',
+  'audit.field.name': 'Name',
 };

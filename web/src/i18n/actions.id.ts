@@ -31,4 +31,6 @@ export const actionsId = {
   'workOrders.cancelAsk.keep': 'Jangan batalkan',
   'pathway.form.search': 'Cari nama (ketik sebagian)',
   'pathway.form.searchCount': '{shown} dari {total} nama',
+  'audit.field.fullName': 'Nama lengkap',
+  'audit.field.name': 'Nama',
 } as const;

@@ -147,8 +147,8 @@ export class AuditLogPage extends LitElement {
       <td class="time"><time datetime=${item.at}>${formatDateTime(item.at)}</time></td>
       <td>${this.actorCell(item)}</td>
       <td>${actionLabel(item.action)}</td>
-      <td>${objectCell(item.entityType, item.entityId)}</td>
-      <td class="details">${detailsSummary(item.details)}</td>
+      <td>${objectCell(item.entityType, item.entityId, item.entityName)}</td>
+      <td class="details">${detailsSummary(item.details, item.action)}</td>
     </tr>`;
   }
 
