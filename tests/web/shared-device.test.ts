@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL } from '../helpers/world.ts';
-import { launchBrowser, openPage, signIn, signOut, submitLogin } from './browser.ts';
+import { axeViolations, launchBrowser, openPage, signIn, signOut, submitLogin } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -80,7 +80,7 @@ describe('a therapist signs out on a shared computer', () => {
 describe('a family signs out on a shared phone (360 px)', () => {
   it('asks before deleting an unsent report; after sign-out no per-user key is left', async () => {
     // No service worker: Playwright's offline switch then also covers the app's own requests.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'block', bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     const family = server.harness.creds.users.find((u) => u.email === EMAIL.familyA2)!;
@@ -100,6 +100,8 @@ describe('a family signs out on a shared phone (360 px)', () => {
     const dialog = page.getByRole('dialog', { name: 'Ada 1 laporan yang belum terkirim' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('dihapus dari perangkat');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await dialog.getByRole('button', { name: 'Tetap masuk' }).tap();
     await dialog.waitFor({ state: 'hidden' });
     expect((await deviceKeys(page)).outbox).toBe(1);
