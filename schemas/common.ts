@@ -77,12 +77,28 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Why a request conflicts with the data, for clients to explain it in the reader's language and
+ * offer the way forward: a refit before training, the open request to continue, a reload.
+ */
+export const errorReasons = ['refit_needed', 'open_request_exists', 'request_changed'] as const;
+export const ErrorReason = z.enum(errorReasons);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
+export const ErrorDetails = z.object({
+  reason: ErrorReason,
+  /** With open_request_exists: the request to continue instead of making a second one. */
+  openRequestId: Id.optional(),
+});
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+
 export const ErrorBody = z
   .object({
     error: z.object({
       code: ErrorCode,
       message: z.string(),
       requestId: z.string().optional(),
+      details: ErrorDetails.optional(),
       issues: z
         .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string() }))
         .optional(),

@@ -39,6 +39,7 @@ export const AuditItem = z
     action: z.string(),
     entityType: z.string().nullable(),
     entityId: z.string().nullable(),
+    entityName: z.string().nullable().describe("the object's name for people: a beneficiary's or user's name, a centre's, a chair's serial"),
     centreId: z.string().nullable(),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable().describe('ids and field names, never personal data'),

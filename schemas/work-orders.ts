@@ -62,9 +62,11 @@ export type VisitLocation = z.infer<typeof VisitLocation>;
 export const AlertSeverity = z.enum(['info', 'warning', 'critical']);
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
 
+/** How many of one part a work order may record: a whole number; 0 or fewer is no part at all. */
+export const PART_QUANTITY = { min: 1, max: 100 } as const;
 export const Part = z.strictObject({
   name: text(120),
-  quantity: z.number().int().min(1).max(100),
+  quantity: z.number().int().min(PART_QUANTITY.min).max(PART_QUANTITY.max),
 });
 export type Part = z.infer<typeof Part>;
 const Parts = z.array(Part).max(50);

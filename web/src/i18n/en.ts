@@ -1,5 +1,6 @@
 // English. The type makes the compiler demand every key of the Indonesian catalogue and no other.
 import { accountEn } from './account.en.ts';
+import { actionsEn } from './actions.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import type { MessageKey } from './id.ts';
@@ -223,4 +224,5 @@ export const en: Record<MessageKey, string> = {
   ...staffReportsEn,
   ...accountEn,
   ...privacyEn,
+  ...actionsEn,
 };
