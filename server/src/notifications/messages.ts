@@ -94,8 +94,9 @@ const templates: Record<NotificationKind, Record<Locale, (p: Params) => string>>
     en: (p) => withDetail('New report from a family', word(category, 'en', p.category)),
   },
   report_red_flag: {
-    id: (p) => `PENTING: laporan tanda bahaya${cat(p, 'id')}. Segera hubungi keluarga.`,
-    en: (p) => `URGENT: a red-flag report${cat(p, 'en')}. Contact the family now.`,
+    // Without the sign it is the workshop's notice (technicians see no clinical detail): the therapists call the family.
+    id: (p) => (cat(p, 'id') ? `PENTING: laporan tanda bahaya${cat(p, 'id')}. Segera hubungi keluarga.` : 'PENTING: laporan klinis mendesak, ditangani terapis balai.'),
+    en: (p) => (cat(p, 'en') ? `URGENT: a red-flag report${cat(p, 'en')}. Contact the family now.` : 'URGENT: a clinical report, handled by the centre\'s therapists.'),
   },
   report_status: {
     id: (p) => withDetail('Kabar laporan Anda', word(reportStatus, 'id', p.status)),

@@ -59,7 +59,7 @@ export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: Tri
       const w = await tx.workOrder.create({
         data: {
           centreId, deviceId: r.deviceId, reportId: r.id, kind: 'repair', category: faultCategory[r.category as ReportCategory] ?? null,
-          priority: body.priority, description: workOrderDescription(r), createdAt: now,
+          priority: body.priority ?? (r.redFlag ? 'urgent' : 'normal'), description: workOrderDescription(r), createdAt: now,
         },
         select: { id: true },
       });

@@ -35,8 +35,9 @@ export function reportRoutes() {
   });
 
   app.openapi(routes.list, async (c) => {
-    const { items, total } = await listReports(c.get('deps').db, actorOf(c), c.req.valid('query'));
-    return c.json({ items: items.map(toSummary), total }, 200);
+    const actor = actorOf(c);
+    const { items, total } = await listReports(c.get('deps').db, actor, c.req.valid('query'));
+    return c.json({ items: items.map((r) => toSummary(r, actor)), total }, 200);
   });
 
   app.openapi(routes.get, async (c) => {

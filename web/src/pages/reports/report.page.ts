@@ -8,7 +8,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import type { ReportDetail } from '../../../../schemas/reports.ts';
+import type { ReportContact, ReportDetail } from '../../../../schemas/reports.ts';
 import { meContext } from '../../app/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { addComment, getReport } from '../../data/staff-reports.api.ts';
@@ -97,8 +97,9 @@ export class ReportPage extends LitElement {
       ${r.advice
         ? html`<div class="alert advice" role="note">${icon('alert')} <span>${r.advice}</span></div>`
         : r.redFlag && this.staff
-          ? html`<div class="alert advice" role="note">${icon('alert')} <span>${t('staffReports.redFlagStaff')}</span></div>`
+          ? html`<div class="alert advice" role="note" data-guidance>${icon('alert')} <span>${r.staffGuidance ?? t('staffReports.redFlagStaff')}</span></div>`
           : nothing}
+      ${r.contact ? this.renderContact(r.contact, r.redFlag) : nothing}
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
       ${this.staff
@@ -112,6 +113,18 @@ export class ReportPage extends LitElement {
       ${this.renderEvents(r)}
       ${this.renderThread(r)}
     `;
+  }
+
+  /** How to reach the family, first on a red flag: the notification says to call them at once. */
+  private renderContact(c: ReportContact, urgent: boolean) {
+    const tel = (phone: string | null) => (phone ? html`<a href=${`tel:${phone.replace(/[^+\d]/g, '')}`}>${phone}</a>` : t('detail.notRecorded'));
+    return html`<section aria-labelledby="contact-heading" class=${urgent ? 'contact urgent' : 'contact'}>
+      <h2 id="contact-heading">${t('staffReports.contact.heading')}</h2>
+      <dl class="facts card">
+        ${c.family.map((f) => html`<dt>${f.name} (${t(`relationship.${f.relationship}`)})</dt><dd>${tel(f.phone)}</dd>`)}
+        <dt>${t('staffReports.contact.household')}</dt><dd>${tel(c.phone)}</dd>
+      </dl>
+    </section>`;
   }
 
   private renderDetails(r: ReportDetail) {
