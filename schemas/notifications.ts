@@ -11,6 +11,7 @@ export const NotificationKind = z.enum([
   'work_order_assigned',
   'work_order_status',
   'deep_discharge',
+  'request_approved',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -21,6 +21,7 @@ import { reportRoutes } from './reports/reports.index.ts';
 import { isPhotoUpload } from './reports/photo-path.ts';
 import { notificationRoutes } from './notifications/notifications.index.ts';
 import { auditRoutes } from './audit/audit.index.ts';
+import { homeRoutes } from './home/home.index.ts';
 import { exportDocumentCsp, privacyRoutes } from './privacy/privacy.index.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
@@ -110,6 +111,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.route('/', notificationRoutes());
   app.route('/', auditRoutes());
   app.route('/', privacyRoutes());
+  app.route('/', homeRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -22,13 +22,14 @@ import { authRows } from './access/auth.rows.ts';
 import { beneficiaryRows } from './access/beneficiaries.rows.ts';
 import { centreRows } from './access/centres.rows.ts';
 import { fleetRows } from './access/fleet.rows.ts';
+import { homeRows } from './access/home.rows.ts';
 import { notificationRows } from './access/notifications.rows.ts';
 import { privacyRows } from './access/privacy.rows.ts';
 import { requestRows } from './access/requests.rows.ts';
 import { reportRows } from './access/reports.rows.ts';
 import { userRows } from './access/users.rows.ts';
 
-const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows];
+const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
 
 let h: Harness;
 let world: World;

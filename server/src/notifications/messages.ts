@@ -114,6 +114,10 @@ const templates: Record<NotificationKind, Record<Locale, (p: Params) => string>>
     id: (p) => withDetail(`Perintah kerja${kindOf(p, 'id')} sekarang`, word(workOrderStatus, 'id', p.status)),
     en: (p) => withDetail(`Work order${kindOf(p, 'en')} is now`, word(workOrderStatus, 'en', p.status)),
   },
+  request_approved: {
+    id: (p) => (p.beneficiary ? `Pendanaan disetujui untuk ${p.beneficiary}. Kursi roda bisa dipesan.` : 'Pendanaan disetujui. Kursi roda bisa dipesan.'),
+    en: (p) => (p.beneficiary ? `Funding approved for ${p.beneficiary}. The chair can be ordered.` : 'Funding approved. The chair can be ordered.'),
+  },
   deep_discharge: {
     id: (p) => `Baterai kursi roda${pct(p)} hampir habis. Mohon segera diisi ulang sampai penuh.`,
     en: (p) => `The wheelchair battery${pct(p)} is almost empty. Please charge it fully soon.`,

@@ -126,6 +126,7 @@ export const staffReportsEn: Record<keyof typeof staffReportsId, string> = {
   'notifications.kind.report_comment': 'New message about a report',
   'notifications.kind.work_order_assigned': 'A work order for you',
   'notifications.kind.work_order_status': 'A work order changed status',
+  'notifications.kind.request_approved': 'Funding approved: the chair can be ordered',
   'notifications.kind.deep_discharge': 'Wheelchair battery almost empty: please charge it soon',
 
   'webhook.title': 'Outbound messages',

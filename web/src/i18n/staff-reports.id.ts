@@ -125,6 +125,7 @@ export const staffReportsId = {
   'notifications.kind.report_comment': 'Pesan baru tentang laporan',
   'notifications.kind.work_order_assigned': 'Perintah kerja untuk Anda',
   'notifications.kind.work_order_status': 'Perintah kerja berubah status',
+  'notifications.kind.request_approved': 'Pendanaan disetujui: kursi roda bisa dipesan',
   'notifications.kind.deep_discharge': 'Baterai kursi roda hampir habis: mohon segera diisi',
 
   'webhook.title': 'Saluran pesan keluar',
