@@ -121,7 +121,10 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    // Relative: the document is served by the API it describes, wherever that is deployed.
+    servers: [{ url: '/', description: 'This server (the origin the document was fetched from)' }],
     info: {
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       title: 'Atensi Mobility API',
       version: pkg.version,
       description:
