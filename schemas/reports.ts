@@ -6,7 +6,7 @@ import { Relationship } from './users.ts';
 import { VisitLocation, WorkOrderPriority } from './work-orders.ts';
 
 /**
- * What families choose by picture. The last four are red flags (DESIGN.md): a pressure sore, and
+ * What families choose by picture, in the order offered. The last four are red flags (DESIGN.md): a pressure sore, and
  * for hydrocephalus the signs of shunt failure. They alert the centre's therapists at once.
  */
 export const ReportCategory = z.enum([
@@ -15,6 +15,11 @@ export const ReportCategory = z.enum([
   'wont_charge',
   'brakes',
   'seat_fit',
+  // The commonest faults of manual chairs, and anything else (the family's words say what).
+  'flat_tyre',
+  'wheel_castor',
+  'footrest',
+  'other',
   'pain_skin',
   'headache',
   'vomiting',
