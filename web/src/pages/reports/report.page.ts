@@ -22,9 +22,10 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { badgeStyles } from '../fleet/fleet-format.ts';
 import { formStyles } from '../work-orders/work-order-forms.ts';
+import '../family/report-add-photo.component.ts';
 import './report-triage.component.ts';
 import type { ReportTriagedEvent } from './report-triage.component.ts';
-import { categoryLabel, redFlagTag, statusLabel, statusTag } from './report-words.ts';
+import { categoryLabel, isDone, redFlagTag, statusLabel, statusTag } from './report-words.ts';
 
 const workshop = ['admin', 'manager', 'technician'];
 
@@ -102,6 +103,12 @@ export class ReportPage extends LitElement {
       ${r.contact ? this.renderContact(r.contact, r.redFlag) : nothing}
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
+      ${!this.staff && !isDone(r.status)
+        ? html`<section aria-labelledby="add-photo-heading">
+            <h2 id="add-photo-heading">${t('reportPhoto.heading')}</h2>
+            <atensi-report-add-photo .reportId=${r.id} .photoCount=${r.photos.length} @atensi-photo-added=${() => this.report.run()}></atensi-report-add-photo>
+          </section>`
+        : nothing}
       ${this.staff
         ? html`<section aria-labelledby="triage-heading">
             <h2 id="triage-heading">${t('staffReports.triage.section')}</h2>
