@@ -120,3 +120,17 @@ describe('technicians and red flags', () => {
     }
   });
 });
+
+describe('asking the family for a photo', () => {
+  it('notifies the family, who then adds it through the usual upload; closed reports refuse', async () => {
+    const r = await make(familyA1, { beneficiaryId: a1(), category: 'footrest' });
+    expect(await expectJson(await tech.post(`/api/reports/${r.id}/photo-request`))).toEqual({ notified: 1 });
+    const n = await h.db.prisma.notification.findMany({ where: { userId: world.user.familyA1, link: `/reports/${r.id}` } });
+    expect(n.map((x) => x.kind)).toEqual(['report_photo_request']);
+    expect(messageFor('report_photo_request', {}, 'en')).toMatch(/asks for a photo/);
+    expect(await h.db.prisma.auditLog.count({ where: { action: 'report.photo.request', entityId: r.id } })).toBe(1);
+    await expectError(await familyA1.post(`/api/reports/${r.id}/photo-request`), 403);
+    await expectJson(await therapist.post(`/api/reports/${r.id}/triage`, { outcome: 'closed', note: 'Sudah diperbaiki di rumah.' }));
+    await expectError(await therapist.post(`/api/reports/${r.id}/photo-request`), 409);
+  });
+});

@@ -121,6 +121,14 @@ describe('a technician triages a family report into a work order', () => {
     expect(stored.map((c) => c.body)).toEqual(['<b>Besok</b> jam 9 kami datang']);
   });
 
+  it('asks the family for a photo, and the family is notified', async () => {
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Minta foto dari keluarga' }).click();
+    await main.getByText('Keluarga sudah diminta mengirim foto.').waitFor();
+    const asked = await server.harness.db.prisma.notification.findMany({ where: { userId: world.user.familyA1, kind: 'report_photo_request', link: `/reports/${plainId}` } });
+    expect(asked).toHaveLength(1);
+  });
+
   it('opens the work order from the link', async () => {
     await page.getByRole('main').getByRole('link', { name: 'Buka perintah kerja' }).click();
     await page.getByRole('heading', { level: 1, name: 'Perbaikan' }).waitFor();

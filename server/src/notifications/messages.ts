@@ -122,6 +122,10 @@ const templates: Record<NotificationKind, Record<Locale, (p: Params) => string>>
     id: (p) => withDetail(`Perintah kerja${kindOf(p, 'id')} sekarang`, word(workOrderStatus, 'id', p.status)),
     en: (p) => withDetail(`Work order${kindOf(p, 'en')} is now`, word(workOrderStatus, 'en', p.status)),
   },
+  report_photo_request: {
+    id: () => 'Balai meminta foto untuk laporan Anda. Buka laporan lalu tekan "Ambil atau pilih foto".',
+    en: () => 'The centre asks for a photo for your report. Open the report and tap "Take or choose a photo".',
+  },
   request_approved: {
     id: (p) => (p.beneficiary ? `Pendanaan disetujui untuk ${p.beneficiary}. Kursi roda bisa dipesan.` : 'Pendanaan disetujui. Kursi roda bisa dipesan.'),
     en: (p) => (p.beneficiary ? `Funding approved for ${p.beneficiary}. The chair can be ordered.` : 'Funding approved. The chair can be ordered.'),

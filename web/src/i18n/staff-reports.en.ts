@@ -24,6 +24,8 @@ export const staffReportsEn: Record<keyof typeof staffReportsId, string> = {
   'staffReports.clinicalWithheld': 'Urgent, clinical: handled by the therapists',
   'staffReports.contact.heading': 'Contact the family',
   'staffReports.contact.household': 'Household phone (beneficiary record)',
+  'staffReports.askPhoto': 'Ask the family for a photo',
+  'staffReports.askPhotoSent': 'The family was asked to send a photo.',
   'staffReports.redFlagStaff': 'Red flag: contact the family today and make sure they have sought medical care.',
   'staffReports.back': 'Back to family reports',
   'staffReports.backHome': 'Back to home',
@@ -130,6 +132,7 @@ export const staffReportsEn: Record<keyof typeof staffReportsId, string> = {
   'notifications.kind.report_comment': 'New message about a report',
   'notifications.kind.work_order_assigned': 'A work order for you',
   'notifications.kind.work_order_status': 'A work order changed status',
+  'notifications.kind.report_photo_request': 'The centre asks for a photo of the problem',
   'notifications.kind.request_approved': 'Funding approved: the chair can be ordered',
   'notifications.kind.deep_discharge': 'Wheelchair battery almost empty: please charge it soon',
 

@@ -23,6 +23,8 @@ export const staffReportsId = {
   'staffReports.clinicalWithheld': 'Mendesak, klinis: ditangani terapis',
   'staffReports.contact.heading': 'Hubungi keluarga',
   'staffReports.contact.household': 'Telepon rumah (data penerima manfaat)',
+  'staffReports.askPhoto': 'Minta foto dari keluarga',
+  'staffReports.askPhotoSent': 'Keluarga sudah diminta mengirim foto.',
   'staffReports.redFlagStaff': 'Tanda bahaya: hubungi keluarga hari ini dan pastikan mereka sudah mencari pertolongan medis.',
   'staffReports.back': 'Kembali ke laporan keluarga',
   'staffReports.backHome': 'Kembali ke beranda',
@@ -129,6 +131,7 @@ export const staffReportsId = {
   'notifications.kind.report_comment': 'Pesan baru tentang laporan',
   'notifications.kind.work_order_assigned': 'Perintah kerja untuk Anda',
   'notifications.kind.work_order_status': 'Perintah kerja berubah status',
+  'notifications.kind.report_photo_request': 'Balai meminta foto masalahnya',
   'notifications.kind.request_approved': 'Pendanaan disetujui: kursi roda bisa dipesan',
   'notifications.kind.deep_discharge': 'Baterai kursi roda hampir habis: mohon segera diisi',
 

@@ -8,10 +8,10 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import type { ReportContact, ReportDetail } from '../../../../schemas/reports.ts';
+import { PHOTO_LIMITS, type ReportContact, type ReportDetail } from '../../../../schemas/reports.ts';
 import { meContext } from '../../app/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
-import { addComment, getReport } from '../../data/staff-reports.api.ts';
+import { addComment, getReport, requestPhoto } from '../../data/staff-reports.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -103,6 +103,9 @@ export class ReportPage extends LitElement {
       ${r.contact ? this.renderContact(r.contact, r.redFlag) : nothing}
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
+      ${this.staff && !isDone(r.status) && r.photos.length < PHOTO_LIMITS.perReport
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('staffReports.askPhoto')}</button></p>`
+        : nothing}
       ${!this.staff && !isDone(r.status)
         ? html`<section aria-labelledby="add-photo-heading">
             <h2 id="add-photo-heading">${t('reportPhoto.heading')}</h2>
@@ -213,6 +216,19 @@ export class ReportPage extends LitElement {
   private readonly onTriaged = (_e: ReportTriagedEvent) => {
     void this.report.run();
   };
+
+  private async askPhoto(id: string) {
+    this.sending = true;
+    this.sendError = undefined;
+    try {
+      await requestPhoto(id);
+      this.message = t('staffReports.askPhotoSent');
+    } catch (err) {
+      this.sendError = err;
+    } finally {
+      this.sending = false;
+    }
+  }
 
   private async sendComment(e: SubmitEvent) {
     e.preventDefault();
