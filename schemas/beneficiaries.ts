@@ -145,7 +145,8 @@ export const BeneficiarySummary = z
     diagnosis: Diagnosis.optional().describe('clinical: absent for technicians and families'),
     reportCategories: z
       .array(ReportCategory)
-      .describe('what may be reported for this person (the shunt signs only with hydrocephalus); families get it without the diagnosis'),
+      .optional()
+      .describe('what may be reported for this person (the shunt signs only with hydrocephalus): for the family (without the diagnosis) and clinical staff; absent for technicians'),
     anonymisedAt: z
       .string()
       .nullable()

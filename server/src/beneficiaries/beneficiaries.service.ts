@@ -47,7 +47,9 @@ export function toSummary(b: SummaryRow, actor: Actor, now: Date): BeneficiarySu
     centreId: b.centreId,
     centreName: b.centre.name,
     ...(canSeeClinical(actor) ? { diagnosis: b.diagnosis as Diagnosis } : {}),
-    reportCategories: reportCategoriesFor(b.diagnosis),
+    // Derived from the diagnosis (the shunt signs mean hydrocephalus): only for those who choose from
+    // it, the family, and for those who may know the diagnosis; never for technicians.
+    ...(actor.role === 'family' || canSeeClinical(actor) ? { reportCategories: reportCategoriesFor(b.diagnosis) } : {}),
     anonymisedAt: b.anonymisedAt?.toISOString() ?? null,
   };
 }

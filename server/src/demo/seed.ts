@@ -11,6 +11,7 @@ import { firstFollowUp } from '../follow-ups/schedule.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';
+import { seedReports } from './reports.ts';
 import { demoBeneficiaries, type DemoBeneficiary } from './people.ts';
 
 export const pathway = ['referred', 'assessed', 'prescribed', 'approved', 'ordered', 'prepared', 'fitted', 'trained', 'in_use'] as const;
@@ -70,7 +71,11 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
   const users = new Map<string, string>();
   for (const [i, u] of plan.entries()) {
     const row = await db.user.create({
-      data: { email: u.email, name: u.name, role: u.role, centreId: u.role === 'admin' ? null : u.centreId, passwordHash: hashes[i]!, locale: 'id' },
+      data: {
+        email: u.email, name: u.name, role: u.role, centreId: u.role === 'admin' ? null : u.centreId, passwordHash: hashes[i]!, locale: 'id',
+        // Families' phones, so staff can call them from a report (fictional numbers).
+        phone: u.role === 'family' ? `+62 813 ${String(2100 + i * 41).padStart(4, '0')} ${String(5300 + i * 29).padStart(4, '0')}` : null,
+      },
     });
     users.set(u.email, row.id);
     creds.users.push({ role: u.role, email: u.email, password: passwords[i]!, centre: u.centreCode, name: u.name });
@@ -165,6 +170,9 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
     const b = await db.beneficiary.findFirstOrThrow({ where: { fullName: f.beneficiary } });
     await db.familyLink.create({ data: { userId: users.get(f.email)!, beneficiaryId: b.id, relationship: 'parent' } });
   }
+
+  progress('Seeding demo data: family reports…');
+  await seedReports(db, users, now);
 
   progress('Seeding demo data: spare stock…');
   for (const [k, centre] of active.entries()) {
