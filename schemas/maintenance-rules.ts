@@ -56,6 +56,22 @@ export const defaultThresholds: Readonly<Thresholds> = Object.freeze({
   familyNoticesPerDay: 3,
 });
 
+/**
+ * The fleet's health words: the rule thresholds, plus the view's own early marks ("wearing",
+ * "silent for a day") before a rule fires.
+ */
+export const healthThresholds = Object.freeze({
+  /** Full-charge capacity below this share of the rated Ah: the battery is worn out (the battery-wear rule). */
+  wornPct: defaultThresholds.wearCapacityPct,
+  /** Below this it is on its way there. */
+  wearingPct: 80,
+  lowChargePct: defaultThresholds.deepDischargeSocPct,
+  /** An electric chair in use that has been silent this long is worth a look… */
+  silentHours: 24,
+  /** …and this long is the silent-chair rule's threshold. */
+  silentLongHours: defaultThresholds.silentDays * 24,
+});
+
 /** The battery-wear forecast of a chair's current battery, as the API serves it. */
 export const BatteryForecast = z
   .object({
@@ -65,6 +81,7 @@ export const BatteryForecast = z
     earliestAt: IsoDateTime.nullable().describe('poor fit only: the early edge of the error band'),
     latestAt: IsoDateTime.nullable().describe('poor fit only: the late edge of the error band'),
     slopePctPerDay: z.number().nullable(),
+    linePctToday: z.number().nullable().describe('the fitted line today; with the slope it draws the line'),
     residualPct: z.number().nullable().describe('RMS distance of the points from the line'),
     poorFit: z.boolean(),
     needsDays: z.number().int().describe('days of data still needed before there is a forecast (0 when there is one)'),

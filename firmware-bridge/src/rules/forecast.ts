@@ -13,6 +13,8 @@ export interface Forecast {
   earliestAt: string | null;
   latestAt: string | null;
   slopePctPerDay: number | null;
+  /** Where the line is today (capacity %), so a chart can draw it. */
+  linePctToday: number | null;
   residualPct: number | null;
   poorFit: boolean;
   /** Days of points still missing before there is a line at all. */
@@ -41,7 +43,7 @@ export function forecastCrossing(raw: CapacityPoint[], o: ForecastOptions): Fore
   const { now, thresholdPct } = o;
   const points = dailyPoints(raw).map((p) => ({ t: p.t, capacityPct: Number(p.capacityPct.toFixed(2)) }));
   const base: Forecast = {
-    crossAt: null, earliestAt: null, latestAt: null, slopePctPerDay: null, residualPct: null, poorFit: false,
+    crossAt: null, earliestAt: null, latestAt: null, slopePctPerDay: null, linePctToday: null, residualPct: null, poorFit: false,
     needsDays: Math.max(0, o.minDays - points.length), thresholdPct, points,
   };
   if (base.needsDays > 0) return base;
@@ -60,6 +62,7 @@ export function forecastCrossing(raw: CapacityPoint[], o: ForecastOptions): Fore
   const intercept = my - slope * mx; // capacity today, on the line
   const rms = Math.sqrt(ys.reduce((a, y, i) => a + (y - (intercept + slope * xs[i]!)) ** 2, 0) / ys.length);
   base.slopePctPerDay = Number(slope.toFixed(4));
+  base.linePctToday = Number(intercept.toFixed(2));
   base.residualPct = Number(rms.toFixed(2));
   base.poorFit = rms > o.poorFitPct;
   if (slope >= 0) return base;

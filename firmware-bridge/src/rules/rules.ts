@@ -140,7 +140,9 @@ export const rules: Rule[] = [
       const worn = (capacity !== null && capacity < t.wearCapacityPct) || overCycled;
       const on = !young && (worn || soon);
       const off = young || ((capacity === null || capacity >= t.wearClearCapacityPct) && !overCycled && later);
-      const data = { capacityPct: capacity, cycles, batteryInstalledAt: s.batteryInstalledAt, forecast };
+      // The state keeps the forecast without its points: the fleet list reads it for every chair.
+      const { points: _points, ...line } = forecast;
+      const data = { capacityPct: capacity, cycles, batteryInstalledAt: s.batteryInstalledAt, forecast: line };
       const next = latch(prev, on, off, now, data);
       return {
         next,
