@@ -262,5 +262,6 @@ export const fleetEn: Record<keyof typeof fleetId, string> = {
   'fleet.forecast.chart.limit': 'Replacement limit',
   'fleet.forecast.chart.bandLow': 'Error band, low',
   'fleet.forecast.chart.bandHigh': 'Error band, high',
+  'alerts.history': 'Earlier alerts',
   'alerts.past': 'Happened {date} while the chair was offline',
 };

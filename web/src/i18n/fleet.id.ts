@@ -260,5 +260,6 @@ export const fleetId = {
   'fleet.forecast.chart.limit': 'Batas penggantian',
   'fleet.forecast.chart.bandLow': 'Rentang galat, bawah',
   'fleet.forecast.chart.bandHigh': 'Rentang galat, atas',
+  'alerts.history': 'Peringatan sebelumnya',
   'alerts.past': 'Terjadi {date} saat kursi sedang offline',
 } as const;

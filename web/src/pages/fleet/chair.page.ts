@@ -187,7 +187,10 @@ export class ChairPage extends LitElement {
   }
 
   private renderAlerts() {
-    const alerts = this.alerts.value?.items;
+    const all = this.alerts.value?.items;
+    const open = all?.filter((a) => a.clearedAt === null);
+    // Cleared alerts are the chair's history, with the episodes found in a backlog after an outage.
+    const history = all?.filter((a) => a.clearedAt !== null) ?? [];
     return html`<section aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">${t('alerts.title')}</h2>
       ${this.actionError ? html`<atensi-error-message .error=${this.actionError}></atensi-error-message>` : nothing}
@@ -195,15 +198,19 @@ export class ChairPage extends LitElement {
         ? html`<atensi-error-message .error=${this.alerts.error} retryable @atensi-retry=${() => this.alerts.run()}></atensi-error-message>`
         : nothing}
       ${skippedRows(this.alerts.value?.skipped)}
-      ${!alerts
+      ${!open
         ? nothing
-        : alerts.length === 0
+        : open.length === 0
           ? html`<p>${t('alerts.none')}</p>`
-          : html`<ul class="items">
-              ${alerts.map((a) =>
+          : html`<ul class="items" data-open-alerts>
+              ${open.map((a) =>
                 alertItem(a, html`<button type="button" class="secondary" @click=${() => this.acknowledge(a.id)}>${t('alerts.acknowledge')}</button>`),
               )}
             </ul>`}
+      ${history.length
+        ? html`<h3 id="alert-history-heading">${t('alerts.history')}</h3>
+            <ul class="items" data-alert-history aria-labelledby="alert-history-heading">${history.map((a) => alertItem(a))}</ul>`
+        : nothing}
     </section>`;
   }
 
