@@ -1,6 +1,6 @@
 // Property-based: random per-chair series (charge hovering at the thresholds, the charger flag and
 // fault codes flipping, stretches offline whose backlog is resent out of order and duplicated,
-// engine restarts) fed through the real store and rules engine under a fake clock. Invariants: at
+// chair reboots and engine restarts) fed through the real store and rules engine under a fake clock. Invariants: at
 // most one open alert per rule, no live alert or notice from a sample outside the freshness window,
 // the episodes counted are the true episodes of the series, notices per chair and day are capped.
 import fc from 'fast-check';
@@ -45,7 +45,7 @@ async function reset() {
   await p.webhookDelivery.deleteMany({});
 }
 
-interface Sample { ts: number; seq: number; socPct: number; charging: boolean; fault: boolean }
+interface Sample { ts: number; boot: string; seq: number; socPct: number; charging: boolean; fault: boolean }
 
 /** The episodes of a series, restated from docs/maintenance-rules.md without the engine's code. */
 function trueEpisodes(series: Sample[]): number[] {
@@ -86,6 +86,8 @@ const step = fc.record({
   duplicate: fc.boolean(),
   evaluate: fc.nat(3), // 0: let the next delivery be evaluated with this one (debounce)
   restart: fc.boolean(),
+  /** The chair powers up again: a new boot id, its seq from 0. */
+  reboot: fc.boolean(),
 });
 
 describe('rules engine, property-based', () => {
@@ -96,7 +98,7 @@ describe('rules engine, property-based', () => {
         let now = Date.UTC(2026, 11, 2, 6);
         const store = new SqliteTelemetryStore(h.db.raw, { now: () => now });
         let engine = new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
-        const delivered = new Map<number, Sample & { receivedAt: number }>();
+        const delivered = new Map<string, Sample & { receivedAt: number }>();
         let buffer: Sample[] = [];
         let openBefore = { dd: 0, fault: 0 };
         let noticesBefore = 0;
@@ -106,14 +108,14 @@ describe('rules engine, property-based', () => {
             deviceId: chairId,
             receivedAt: now,
             sample: {
-              v: 1, bootId: 'prop-boot', seq: s.seq, ts: s.ts,
+              v: 1, bootId: s.boot, seq: s.seq, ts: s.ts,
               battery: { socPct: s.socPct, voltageV: 24, currentA: -2, tempC: 30, charging: s.charging, cycleCount: 50, fullChargeAh: 18 },
               usage: { odometerM: 1000 + s.seq, motorSeconds: 100 + s.seq },
               faults: [{ code: 'VR2-8', active: s.fault }],
             } satisfies TelemetryV1,
           }));
           store.commit({ samples: batch, rejections: [], statuses: [] });
-          for (const s of samples) if (!delivered.has(s.seq)) delivered.set(s.seq, { ...s, receivedAt: now });
+          for (const s of samples) if (!delivered.has(`${s.boot}:${s.seq}`)) delivered.set(`${s.boot}:${s.seq}`, { ...s, receivedAt: now });
         };
 
         const check = async () => {
@@ -135,9 +137,14 @@ describe('rules engine, property-based', () => {
         };
 
         let seq = 0;
+        let boot = 0;
         for (const s of steps) {
           now += s.dtSec * 1000;
-          const sample: Sample = { ts: now, seq: seq++, socPct: s.socPct, charging: s.charging, fault: s.fault };
+          if (s.reboot) {
+            boot++;
+            seq = 0;
+          }
+          const sample: Sample = { ts: now, boot: `boot-${boot}`, seq: seq++, socPct: s.socPct, charging: s.charging, fault: s.fault };
           if (s.offline) {
             buffer.push(sample);
             continue;
