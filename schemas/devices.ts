@@ -222,12 +222,16 @@ export const RejectedMessage = z.object({
   detail: z.string(),
   size: z.number().int(),
   topic: z.string(),
+  count: z.number().int().describe('refusals this row stands for: refused connections are counted per key and window'),
 });
 export const RejectedMessageList = z
   .object({
-    items: z.array(RejectedMessage),
+    items: z.array(RejectedMessage).describe('newest first; receivedAt of a counted row is its latest refusal'),
     total: z.number().int(),
     byReason: z.array(z.object({ reason: RejectReason, count: z.number().int() })),
+    refusedConnections: z
+      .object({ count: z.number().int(), since: z.string().nullable() })
+      .describe('connections refused for this chair\'s id (wrong or no secret, throttled), and since when they are kept'),
   })
   .meta({ id: 'RejectedMessageList' });
 export type RejectedMessageList = z.infer<typeof RejectedMessageList>;

@@ -37,6 +37,13 @@ export const WebhookBody = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(500),
   enabled: z.boolean().default(true),
 });
+/**
+ * What a failed delivery records as `lastError`: one of these categories, or `http_<status>` when the
+ * receiver answered outside 2xx. Never the raw socket error (it would map the server's network).
+ */
+export const webhookErrorCategories = ['timeout', 'refused', 'tls', 'dns', 'network', 'private_address'] as const;
+export type WebhookError = (typeof webhookErrorCategories)[number] | `http_${number}`;
+
 export const WebhookView = z.object({
   centreId: Id,
   url: z.string(),
@@ -45,7 +52,7 @@ export const WebhookView = z.object({
   /** Only in the answer that created or rotated it. */
   secret: z.string().optional(),
   recent: z.array(
-    z.object({ id: Id, event: z.string(), attempts: z.number().int(), deliveredAt: z.string().nullable(), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable() }),
+    z.object({ id: Id, event: z.string(), attempts: z.number().int(), deliveredAt: z.string().nullable(), lastError: z.string().nullable().describe('a category (timeout, refused, tls, dns, network, private_address) or http_<status>'), nextAttemptAt: z.string().nullable() }),
   ),
 });
 

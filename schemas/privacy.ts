@@ -42,6 +42,8 @@ export const AuditItem = z
     centreId: z.string().nullable(),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable().describe('ids and field names, never personal data'),
+    count: z.number().int().describe('events this entry stands for: refused sign-ins are counted per key and window'),
+    lastAt: z.string().nullable().describe('ISO instant of the last counted event; null for a single event'),
   })
   .meta({ id: 'AuditItem' });
 export type AuditItem = z.infer<typeof AuditItem>;

@@ -79,7 +79,10 @@ export const ReportEvent = z.object({
 export const ReportComment = z.object({
   id: Id,
   body: z.string().describe('plain text; clients must render it as text, never as HTML'),
-  author: z.object({ name: z.string(), role: z.enum(['family', 'staff']) }),
+  author: z.object({
+    name: z.string().describe('empty for a staff author when a family reads: families see the role, not the staff member'),
+    role: z.enum(['family', 'staff']),
+  }),
   mine: z.boolean(),
   createdAt: z.string(),
 });

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Config } from '../../server/src/config.ts';
 import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
 import type { Logger } from '../../server/src/lib/logger.ts';
+import { ConnectThrottle } from './broker/connect-throttle.ts';
 import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embedded-broker.ts';
 import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
@@ -75,12 +76,15 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     raw.prepare('UPDATE chair_state SET online = 0 WHERE online = 1').run();
     password = randomBytes(24).toString('base64url');
     const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
+    // Refused connections are throttled and counted in the same window as refused sign-ins.
+    const refusalWindowMs = config.loginWindowMinutes * 60_000;
     brokerOptions = {
       port: config.mqtt.port,
       prefix: config.mqtt.prefix,
       bridge: { username: config.mqtt.username, password },
       verifyDevice: (deviceId, secret) => verifyDeviceSecret(secret, (secretOf.get(deviceId) as { hash: string | null } | undefined)?.hash),
-      onRefusal: (r) => pipeline.reject({ ...r, receivedAt: now(), preview: null }),
+      onRefusal: ({ beforeSignIn, ...r }) => pipeline.reject({ ...r, receivedAt: now(), preview: null, ...(beforeSignIn ? { countWindowMs: refusalWindowMs } : {}) }),
+      throttle: new ConnectThrottle({ maxFailures: config.mqtt.authMaxFailures, windowMs: refusalWindowMs }),
       acceptingChairs: () => bridge?.subscribed ?? false,
     };
     broker = await startEmbeddedBroker(brokerOptions);

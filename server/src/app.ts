@@ -5,9 +5,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createAuditService } from './audit/audit.service.ts';
 import { authRoutes } from './auth/auth.index.ts';
+import { createLoginLimiters } from './auth/login-limit.ts';
 import { createSessionService } from './auth/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
 import { deviceRoutes } from './devices/devices.index.ts';
@@ -53,10 +53,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
     log,
     sessions: createSessionService({ db, raw, clock, ttlHours: config.sessionTtlHours }),
     audit: createAuditService(db, clock, log),
-    limiters: {
-      loginByEmail: new RateLimiterMemory({ points: config.loginMaxAttempts, duration: config.loginWindowMinutes * 60 }),
-      loginByIp: new RateLimiterMemory({ points: config.loginMaxAttempts * 5, duration: config.loginWindowMinutes * 60 }),
-    },
+    loginLimiters: createLoginLimiters(config.loginMaxAttempts, config.loginWindowMinutes),
   };
 
   const app = new OpenAPIHono<AppEnv>();

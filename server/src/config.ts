@@ -19,6 +19,7 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  MQTT_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   MQTT_URL: z.string().regex(/^(mqtts?|tcp|tls|wss?):\/\/.+/, 'use mqtt://host:port or mqtts://host:port').optional(),
   MQTT_USERNAME: z.string().min(1).max(64).default('atensi-bridge'),
   MQTT_PASSWORD: z.string().min(1).max(200).optional(),
@@ -31,6 +32,7 @@ const envSchema = z.object({
   DEMO_CHAIR_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(5),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   RULES_FRESHNESS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(defaultThresholds.freshnessMinutes),
   RULES_QUIET_MINUTES: z.coerce.number().min(0).max(24 * 60).default(defaultThresholds.quietMinutes),
   RULES_CHARGING_CLEAR_MINUTES: z.coerce.number().min(0).max(24 * 60).default(defaultThresholds.deepDischargeChargingClearMinutes),
@@ -63,13 +65,18 @@ export interface Config {
     clientId: string;
     sharedGroup: string;
     ackIntervalMs: number;
+    /** Refused chair connections per client id per login window before the broker refuses unchecked. */
+    authMaxFailures: number;
   };
   /** 'off' runs the HTTP server without broker and bridge (e.g. when the bridge runs as its own process). */
   telemetry: 'on' | 'off';
   demoChairs: number;
   demoChairIntervalS: number;
-  /** The outbound webhook: per-attempt timeout, and attempts before a delivery is given up. */
-  webhook: { timeoutMs: number; maxAttempts: number };
+  /**
+   * The outbound webhook: per-attempt timeout, attempts before a delivery is given up, and whether
+   * targets on loopback, link-local or private addresses are allowed (an on-premises receiver).
+   */
+  webhook: { timeoutMs: number; maxAttempts: number; allowPrivate: boolean };
   /** Maintenance-rule settings that differ from the defaults (docs/maintenance-rules.md). */
   rules: Partial<Thresholds>;
 }
@@ -110,11 +117,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       clientId: e.BRIDGE_CLIENT_ID,
       sharedGroup: e.BRIDGE_SHARED_GROUP,
       ackIntervalMs: e.ACK_INTERVAL_MS,
+      authMaxFailures: e.MQTT_AUTH_MAX_FAILURES,
     },
     telemetry: e.TELEMETRY,
     demoChairs: e.DEMO_CHAIRS,
     demoChairIntervalS: e.DEMO_CHAIR_INTERVAL_S,
-    webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS },
+    webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, allowPrivate: e.WEBHOOK_ALLOW_PRIVATE },
     rules: {
       freshnessMinutes: e.RULES_FRESHNESS_MINUTES,
       quietMinutes: e.RULES_QUIET_MINUTES,

@@ -40,6 +40,7 @@ async function main() {
   // Outbound webhooks are sent in the background from rows written by requests and rules.
   const webhooks = createWebhookDispatcher({
     db: database.prisma, clock: systemClock, log, timeoutMs: config.webhook.timeoutMs, maxAttempts: config.webhook.maxAttempts, publicOrigin: config.publicOrigin,
+    allowPrivate: config.webhook.allowPrivate,
   });
   webhooks.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

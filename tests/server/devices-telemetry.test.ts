@@ -177,7 +177,7 @@ describe('rejected messages', () => {
 
   it('is refused to families, empty for a clean chair, and 422 for bad paging', async () => {
     await expectError(await family.get(`/api/devices/${fajar}/rejected-messages`), 403);
-    expect(await expectJson(await tech.get(`/api/devices/${yusuf}/rejected-messages`))).toEqual({ items: [], total: 0, byReason: [] });
+    expect(await expectJson(await tech.get(`/api/devices/${yusuf}/rejected-messages`))).toEqual({ items: [], total: 0, byReason: [], refusedConnections: { count: 0, since: null } });
     await expectInvalid(await tech.get(`/api/devices/${fajar}/rejected-messages?limit=1000`), ['limit']);
   });
 });

@@ -69,12 +69,12 @@ describe('centre webhook', () => {
     await h.db.prisma.webhookDelivery.createMany({
       data: [
         { endpointId: e.id, event: 'report_new', payload: '{}', attempts: 1, deliveredAt: at, createdAt: at },
-        { endpointId: e.id, event: 'deep_discharge', payload: '{}', attempts: 2, lastError: 'HTTP 500', nextAttemptAt: new Date(at.getTime() + 120_000), createdAt: new Date(at.getTime() + 1000) },
+        { endpointId: e.id, event: 'deep_discharge', payload: '{}', attempts: 2, lastError: 'http_500', nextAttemptAt: new Date(at.getTime() + 120_000), createdAt: new Date(at.getTime() + 1000) },
       ],
     });
     const view = await expectJson(await manager.get(path));
     expect(view.recent).toMatchObject([
-      { event: 'deep_discharge', attempts: 2, deliveredAt: null, lastError: 'HTTP 500', nextAttemptAt: '2026-11-23T08:02:00.000Z' },
+      { event: 'deep_discharge', attempts: 2, deliveredAt: null, lastError: 'http_500', nextAttemptAt: '2026-11-23T08:02:00.000Z' },
       { event: 'report_new', attempts: 1, deliveredAt: '2026-11-23T08:00:00.000Z', lastError: null, nextAttemptAt: null },
     ]);
     expect(view.recent[0]).not.toHaveProperty('payload');

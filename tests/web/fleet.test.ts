@@ -2,7 +2,7 @@
 // order worked from open to resolved (its alert clears); axe-core on every fleet page; 360 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitSeries, deviceOf, fleetStore, HOUR, ruleAlert, ruleWorkOrder } from '../helpers/fleet-fixture.ts';
+import { commitRejections, commitSeries, deviceOf, fleetStore, HOUR, ruleAlert, ruleWorkOrder } from '../helpers/fleet-fixture.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
 
@@ -34,6 +34,14 @@ beforeAll(async () => {
     everyMs: 600_000,
     at: (i) => ({ socPct: 14 - i * 0.5, odometerM: 20_000 + i * 50, motorSeconds: 5_000 + i * 30, fullChargeAh: dimas.model.ratedAh! * 0.6 }),
   });
+  // Someone tried 37 wrong secrets with Dimas's chair id: counted, not a row each (finding 4).
+  commitRejections(
+    store,
+    Array.from({ length: 37 }, (_, i) => ({
+      receivedAt: now - 2 * HOUR + i * 1000, deviceId: dimas.id, clientId: dimas.id, topic: '', reason: 'auth_failed' as const,
+      detail: 'wrong secret or unknown device', size: 0, preview: null, countWindowMs: 15 * 60_000,
+    })),
+  );
   const world = await h.db.prisma.centre.findUniqueOrThrow({ where: { code: 'BK-PANGUDI-LUHUR' } });
   const wo = await ruleWorkOrder(h, {
     centreId: world.id, deviceId: dimas.id, rule: 'battery_wear', kind: 'battery_replacement', priority: 'high',
@@ -114,6 +122,18 @@ describe('a chair', () => {
     await main.getByRole('button', { name: '7 hari' }).click();
     expect(await main.getByRole('button', { name: '7 hari' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => battery.getAttribute('aria-label')).toMatch(/^Baterai dari \d+ % menjadi 59 %, terendah 59 %, tertinggi 95 %/);
+    expect(await axeReport(page)).toEqual([]);
+  });
+});
+
+describe('refused connections', () => {
+  it('the chair page tells the technician how many connections were refused for the chair\'s id, and since when', async () => {
+    await page.goto(`${server.baseUrl}/fleet/${dimas.id}`);
+    const line = page.locator('[data-refused-connections]');
+    await line.waitFor();
+    expect(await line.innerText()).toMatch(/^37 koneksi ditolak dari ID kursi ini sejak \S/);
+    const counts = page.getByRole('table', { name: 'Pesan ditolak menurut alasan' });
+    expect(await counts.getByRole('row', { name: /Gagal masuk/ }).innerText()).toMatch(/37/);
     expect(await axeReport(page)).toEqual([]);
   });
 });

@@ -220,6 +220,17 @@ describe('a manager sets up the centre\'s webhook', () => {
     await page.reload();
     await expect.poll(() => page.locator('tr[data-delivery]').count(), WAIT).toBeGreaterThanOrEqual(1);
     expect(await page.locator('tr[data-delivery]').first().innerText()).toContain('Laporan baru dari keluarga');
+    // A failed delivery's error is a category in words, never a socket error.
+    const endpoint = await server.harness.db.prisma.webhookEndpoint.findUniqueOrThrow({ where: { centreId: world.centreA } });
+    const failed = await Promise.all(
+      (['private_address', 'http_503'] as const).map((lastError) =>
+        server.harness.db.prisma.webhookDelivery.create({ data: { endpointId: endpoint.id, event: 'report_new', payload: '{}', attempts: 1, lastError } }),
+      ),
+    );
+    await page.reload();
+    await expect.poll(() => page.locator(`tr[data-delivery="${failed[0]!.id}"]`).count(), WAIT).toBe(1);
+    expect(await page.locator(`tr[data-delivery="${failed[0]!.id}"]`).innerText()).toContain('Alamat pribadi atau lokal (tidak diizinkan)');
+    expect(await page.locator(`tr[data-delivery="${failed[1]!.id}"]`).innerText()).toContain('Menjawab HTTP 503');
     await page.getByLabel('Kirim pemberitahuan ke alamat ini').uncheck();
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('Nonaktif', { exact: true }).waitFor();

@@ -1,12 +1,13 @@
 // The embedded MQTT broker (aedes) of the single-process default: per-device authentication
-// against hashed secrets, the ACL of DESIGN.md, packet-size and topic limits. Refusals are
-// reported (never silent) so that technicians see them as rejected messages.
+// against hashed secrets (throttled per client id and address), the ACL of DESIGN.md, packet-size
+// and topic limits. Refusals are reported (never silent) so that technicians see them.
 import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { RejectReason } from '../../../schemas/telemetry.ts';
 import { DeviceId, parseChairTopic } from '../../../schemas/telemetry.ts';
 import { canPublish, canSubscribe, type Principal } from './acl.ts';
+import { ConnectThrottle } from './connect-throttle.ts';
 import { PacketSizeGuard } from './packet-size-guard.ts';
 import { timingSafeEqual } from 'node:crypto';
 
@@ -17,6 +18,11 @@ export interface BrokerRefusal {
   reason: RejectReason;
   detail: string;
   size: number;
+  /**
+   * A refusal before the client signed in (a failed or throttled CONNECT, an oversized first
+   * packet): anyone can cause these, so they are stored as counts per key and window.
+   */
+  beforeSignIn?: boolean;
 }
 
 export interface EmbeddedBrokerOptions {
@@ -34,6 +40,8 @@ export interface EmbeddedBrokerOptions {
   acceptingChairs?(): boolean;
   /** Packets larger than this end the connection before they are buffered. */
   maxPacketBytes?: number;
+  /** Counts refused connections per client id and address; pass one to keep counts across restarts. */
+  throttle?: ConnectThrottle;
 }
 
 export interface EmbeddedBroker {
@@ -43,6 +51,8 @@ export interface EmbeddedBroker {
 }
 
 const principals = new WeakMap<Client, Principal>();
+/** The socket address of each client, for the per-address connection throttle. */
+const addresses = new WeakMap<Client, string>();
 
 function sameSecret(a: string, b: string) {
   const x = Buffer.from(a);
@@ -59,33 +69,44 @@ function authError(code: 3 | 4 | 5, message: string) {
 
 export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const maxPacketBytes = o.maxPacketBytes ?? 16 * 1024;
+  const throttle = o.throttle ?? new ConnectThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
   const aedes = await Aedes.createBroker({
     maxClientsIdLength: 64,
     maxTopicLevels: 8,
     queueLimit: 1000,
     authenticate(client, username, password, done) {
       const secret = password?.toString('utf8') ?? '';
+      const address = addresses.get(client) ?? 'unknown';
+      const refuse = (deviceId: string | null, detail: string, code: 4 | 5) => {
+        o.onRefusal({ clientId: client.id, deviceId, topic: '', reason: 'auth_failed', detail, size: 0, beforeSignIn: true });
+        done(authError(code, detail), false);
+      };
       if (username === o.bridge.username) {
-        if (!sameSecret(secret, o.bridge.password)) {
-          o.onRefusal({ clientId: client.id, deviceId: null, topic: '', reason: 'auth_failed', detail: 'wrong password for the bridge account', size: 0 });
-          return done(authError(4, 'bad bridge credentials'), false);
+        // The bridge's password is compared in memory (no database work), and its client id is
+        // never locked: a stranger's wrong guesses count against the stranger's address only.
+        if (sameSecret(secret, o.bridge.password)) {
+          principals.set(client, { kind: 'bridge' });
+          return done(null, true);
         }
-        principals.set(client, { kind: 'bridge' });
-        return done(null, true);
+        void throttle.charge(address);
+        return refuse(null, 'wrong password for the bridge account', 4);
       }
       // A chair's username, client id and device id are one and the same.
       const deviceId = username ?? '';
-      if (!DeviceId.safeParse(deviceId).success || client.id !== deviceId) {
-        o.onRefusal({ clientId: client.id, deviceId: null, topic: '', reason: 'auth_failed', detail: 'client id must equal the device id used as username', size: 0 });
-        return done(authError(5, 'client id must equal username'), false);
-      }
-      if (o.acceptingChairs && !o.acceptingChairs()) return done(authError(3, 'the bridge is not subscribed yet'), false);
-      if (!o.verifyDevice(deviceId, secret)) {
-        o.onRefusal({ clientId: client.id, deviceId, topic: '', reason: 'auth_failed', detail: 'wrong secret or unknown device', size: 0 });
-        return done(authError(4, 'bad username or password'), false);
-      }
-      principals.set(client, { kind: 'chair', deviceId });
-      done(null, true);
+      const claimed = DeviceId.safeParse(deviceId).success && client.id === deviceId ? deviceId : null;
+      void (async () => {
+        // The attempt is counted before anything is checked, so parallel connects cannot slip past.
+        if (!(await throttle.admit(client.id, address))) return refuse(claimed, 'too many refused connections; refused unchecked', 5);
+        if (!claimed) return refuse(null, 'client id must equal the device id used as username', 5);
+        if (o.acceptingChairs && !o.acceptingChairs()) {
+          await throttle.release(client.id, address);
+          return done(authError(3, 'the bridge is not subscribed yet'), false);
+        }
+        if (!o.verifyDevice(deviceId, secret)) return refuse(deviceId, secret ? 'wrong secret or unknown device' : 'no secret given', 4);
+        await throttle.release(client.id, address);
+        principals.set(client, { kind: 'chair', deviceId });
+        done(null, true);
+      })().catch((err: Error) => done(Object.assign(err, { returnCode: 3 }), false));
     },
     authorizePublish(client, packet, callback) {
       if (!client) return callback(null); // the broker's own ($SYS) messages
@@ -141,6 +162,7 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
         reason: 'oversize',
         detail: `packet of ${announced} bytes; the limit is ${maxPacketBytes}`,
         size: announced,
+        beforeSignIn: !p,
       });
     });
     guard.on('error', () => socket.destroy());
@@ -151,6 +173,7 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
     duplex.on('error', () => socket.destroy());
     duplex.on('close', () => socket.destroy());
     client = aedes.handle(duplex);
+    addresses.set(client, socket.remoteAddress ?? 'unknown');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

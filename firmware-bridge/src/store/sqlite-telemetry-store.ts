@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { AcceptedSample, Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
+import { RefusalCounts } from './refusal-counts.ts';
+import { REFUSAL_RETENTION_MS } from '../../../schemas/refusals.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 interface ChairMem {
@@ -26,6 +28,7 @@ export interface SqliteTelemetryStoreOptions {
   now?: () => number;
 }
 
+const HOUR_MS = 3_600_000;
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 
 export class SqliteTelemetryStore implements TelemetryStore {
@@ -36,6 +39,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
   private readonly gapLimit: number;
   private readonly unknownTtlMs: number;
   private readonly now: () => number;
+  private prunedAt = 0;
 
   constructor(private readonly db: Database.Database, options: SqliteTelemetryStoreOptions = {}) {
     this.gapLimit = options.gapLimit ?? 512;
@@ -97,6 +101,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
     const counts = new Map<string, { stored: number; duplicates: number; rejected: number }>();
     const acks = new Map<string, { deviceId: string; bootId: string; seq: number }>();
     const hourly = new HourlyAggregator();
+    const counted = new RefusalCounts();
     let stored = 0;
     let duplicates = 0;
     const count = (deviceId: string) => {
@@ -160,8 +165,14 @@ export class SqliteTelemetryStore implements TelemetryStore {
           }
           this.advance(boot, r.slot.seq);
         }
-        this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, r.preview);
         if (r.deviceId) count(r.deviceId).rejected++;
+        if (r.countWindowMs) counted.add(r, r.countWindowMs);
+        else this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, r.preview);
+      }
+      counted.flush(this.st.countRejected);
+      if (counted.size && this.now() - this.prunedAt > HOUR_MS) {
+        this.prunedAt = this.now();
+        this.st.pruneCounted.run(this.now() - REFUSAL_RETENTION_MS);
       }
       for (const [deviceId, c] of counts) this.st.addCounts.run(c.stored, c.duplicates, c.rejected, deviceId);
       for (const [, b] of stagedBoots) {

@@ -25,6 +25,12 @@ export function prepareStatements(db: Database.Database) {
     setHead: db.prepare('UPDATE chair_state SET lastRawId = ? WHERE key = ?'),
     addCounts: db.prepare('UPDATE chair_state SET samples = samples + ?, duplicates = duplicates + ?, rejected = rejected + ? WHERE deviceId = ?'),
     setStatus: db.prepare('UPDATE chair_state SET online = ?, statusAt = ?, fw = coalesce(?, fw), bootId = coalesce(?, bootId) WHERE deviceId = ?'),
+    countRejected: db.prepare(
+      `INSERT INTO rejected_message (received_at, last_received_at, count, agg_key, device_id, client_id, topic, reason, detail, size, preview)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (agg_key) DO UPDATE SET count = count + excluded.count, last_received_at = max(last_received_at, excluded.last_received_at)`,
+    ),
+    pruneCounted: db.prepare('DELETE FROM rejected_message WHERE received_at < ? AND agg_key IS NOT NULL'),
     insertRejected: db.prepare(
       'INSERT INTO rejected_message (received_at, device_id, client_id, topic, reason, detail, size, preview) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),

@@ -22,6 +22,11 @@ export interface Rejection {
    * the rejection fills that slot, so the ack moves past it and the chair stops resending it.
    */
   slot?: { bootId: string; seq: number };
+  /**
+   * Refusals anyone can cause (a failed CONNECT) are counted into one row per device id, client id,
+   * reason, detail and window of this length, instead of a row each.
+   */
+  countWindowMs?: number;
 }
 
 export interface StatusChange {

@@ -18,10 +18,16 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.getTime()}:${id}`, 'utf8').toString('base64url');
 }
 
+/** The latest instant a JavaScript Date (and so the database driver) can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  const at = Number(ms);
-  if (!Number.isSafeInteger(at) || !id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const [ms, id] = parts;
+  // Only digits: Number() would also take '', ' 1', '1e3' and '0x1f'. Safe integers alone are not
+  // enough: 2^53 − 1 ms is no date, and an Invalid Date reached the database as a 500.
+  const at = ms && /^\d{1,16}$/.test(ms) ? Number(ms) : Number.NaN;
+  if (parts.length !== 2 || !(at <= MAX_DATE_MS) || !id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
     throw invalid('the cursor is not one this API gave', [{ path: ['cursor'], message: 'not a cursor from this API', code: 'custom' }]);
   }
   return { at: new Date(at), id };
@@ -95,6 +101,8 @@ export async function listAudit(db: Db, actor: Actor, q: AuditListQuery): Promis
       centreId: r.centreId,
       requestId: r.requestId,
       details: parseDetails(r.details),
+      count: r.count,
+      lastAt: r.lastAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.at, last.id) : null,
   };

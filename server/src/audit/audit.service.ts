@@ -2,6 +2,9 @@
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { REFUSAL_RETENTION_MS } from '../../../schemas/refusals.ts';
+
+const HOUR_MS = 3_600_000;
 
 export interface AuditEntry {
   action: string;
@@ -14,8 +17,59 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** One row per key and window for refusals (failed or throttled sign-ins). */
+export interface AggregateOptions {
+  /** What makes two refusals the same row, besides the action and the window: ids and codes only. */
+  key: string;
+  windowMs: number;
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: unknown })?.code === 'P2002';
+
 export function createAuditService(db: Db, clock: Clock, log: Logger) {
+  let prunedAt = 0;
+  /** Drops aggregate rows past their retention, at most once an hour (REFUSAL_RETENTION_DAYS). */
+  async function prune(now: Date) {
+    if (now.getTime() - prunedAt < HOUR_MS) return;
+    prunedAt = now.getTime();
+    await db.auditLog.deleteMany({ where: { aggregateKey: { not: null }, at: { lt: new Date(now.getTime() - REFUSAL_RETENTION_MS) } } });
+  }
+
   return {
+    /**
+     * Counts a refusal into the row of its key and window (created by the first one), so that
+     * an attacker's flood adds one row per key and window, not one per attempt. The row keeps the
+     * first time (`at`), the last (`lastAt`), how many (`count`) and the last request's id.
+     */
+    async recordAggregate(entry: Omit<AuditEntry, 'entityType' | 'entityId'>, o: AggregateOptions) {
+      const now = clock.now();
+      const window = Math.floor(now.getTime() / o.windowMs) * o.windowMs;
+      const aggregateKey = `${entry.action}|${o.key}|${window}`;
+      const update = { count: { increment: 1 }, lastAt: now, requestId: entry.requestId ?? null };
+      const create = {
+        at: now,
+        lastAt: now,
+        aggregateKey,
+        action: entry.action,
+        actorId: entry.actorId ?? null,
+        actorRole: entry.actorRole ?? null,
+        centreId: entry.centreId ?? null,
+        requestId: entry.requestId ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+      };
+      try {
+        await db.auditLog.upsert({ where: { aggregateKey }, create, update });
+      } catch (err) {
+        // Two first refusals at once: the other one created the row, so this one counts into it.
+        if (!isUniqueViolation(err)) {
+          log.error('audit_write_failed', { action: entry.action, message: (err as Error).message });
+          throw err;
+        }
+        await db.auditLog.update({ where: { aggregateKey }, data: update });
+      }
+      await prune(now);
+    },
+
     /** Writes the entry; with `tx`, inside that transaction, so it stands or falls with the change. */
     async record(entry: AuditEntry, tx: Pick<Db, 'auditLog'> = db) {
       try {

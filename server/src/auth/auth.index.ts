@@ -8,6 +8,7 @@ import { ApiError } from '../lib/errors.ts';
 import { clientIp } from '../http/middleware.ts';
 import type { AppEnv } from '../http/types.ts';
 import { clearSessionCookie, writeSessionCookie } from './cookies.ts';
+import { admitLogin, loginSucceeded } from './login-limit.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import * as routes from './auth.routes.ts';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -31,53 +32,55 @@ export async function loadMe(db: Db, userId: string): Promise<Me> {
   };
 }
 
-function rateLimited(retryMs: number) {
-  const err = new ApiError(429, 'rate_limited', `too many sign-in attempts; try again in ${Math.ceil(retryMs / 60000)} min`);
-  return err;
-}
-
 export function authRoutes() {
   const app = createRouter();
 
   app.openapi(routes.health, async (c) => {
     await c.get('deps').db.$queryRaw`SELECT 1`;
+    return c.json({ status: 'ok' as const }, 200);
+  });
+
+  app.openapi(routes.healthDetails, async (c) => {
+    await c.get('deps').db.$queryRaw`SELECT 1`;
     return c.json({ status: 'ok' as const, version, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200);
   });
 
   app.openapi(routes.login, async (c) => {
-    const { db, sessions, audit, limiters } = c.get('deps');
+    const { db, sessions, audit, loginLimiters, config } = c.get('deps');
     const { email, password } = c.req.valid('json');
-    const ip = clientIp(c);
-    const emailKey = email;
-    const [byEmail, byIp] = await Promise.all([limiters.loginByEmail.get(emailKey), limiters.loginByIp.get(ip)]);
-    const blocked = [byEmail, byIp].find((r) => r && r.remainingPoints <= 0);
-    if (blocked) {
-      c.header('Retry-After', String(Math.ceil(blocked.msBeforeNext / 1000)));
-      await audit.record({ action: 'auth.login_blocked', requestId: c.get('requestId'), details: { reason: 'rate_limited' } });
-      throw rateLimited(blocked.msBeforeNext);
+    const address = clientIp(c);
+    const requestId = c.get('requestId');
+    // Refusals are counted per key and login window, one audit row each (not one per attempt).
+    const windowMs = config.loginWindowMinutes * 60_000;
+
+    const admission = await admitLogin(loginLimiters, email, address);
+    if (!admission.ok) {
+      // Only the account limit names an account: an address out of attempts costs no lookup.
+      const target = admission.by === 'account' ? await db.user.findUnique({ where: { email }, select: { id: true } }) : null;
+      await audit.recordAggregate(
+        { action: 'auth.login_blocked', actorId: target?.id ?? null, requestId, details: { reason: 'rate_limited', limit: admission.by } },
+        { key: `${admission.by}:${target?.id ?? '-'}`, windowMs },
+      );
+      c.header('Retry-After', String(admission.retryAfterSeconds));
+      throw new ApiError(429, 'rate_limited', `too many sign-in attempts; try again in ${Math.ceil(admission.retryAfterSeconds / 60)} min`);
     }
 
     const user = await db.user.findUnique({ where: { email } });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok || user.disabled) {
-      await Promise.all([
-        limiters.loginByEmail.penalty(emailKey).catch(() => undefined),
-        limiters.loginByIp.penalty(ip).catch(() => undefined),
-      ]);
-      await audit.record({
-        action: 'auth.login_failed',
-        actorId: user?.id ?? null,
-        requestId: c.get('requestId'),
-        details: { reason: !user ? 'unknown_account' : user.disabled ? 'disabled' : 'wrong_password' },
-      });
+      const reason = !user ? 'unknown_account' : user.disabled ? 'disabled' : 'wrong_password';
+      await audit.recordAggregate(
+        { action: 'auth.login_failed', actorId: user?.id ?? null, requestId, details: { reason } },
+        { key: `${user?.id ?? '-'}:${reason}`, windowMs },
+      );
       throw new ApiError(401, 'unauthenticated', 'email or password is wrong');
     }
 
-    await limiters.loginByEmail.delete(emailKey);
+    await loginSucceeded(loginLimiters, email, address);
     const token = await sessions.create(user.id);
     await db.user.update({ where: { id: user.id }, data: { lastLoginAt: c.get('deps').clock.now() } });
-    writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), c.get('deps').config.trustProxy);
-    await audit.record({ action: 'auth.login', actorId: user.id, actorRole: user.role, centreId: user.centreId, requestId: c.get('requestId') });
+    writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), config.trustProxy);
+    await audit.record({ action: 'auth.login', actorId: user.id, actorRole: user.role, centreId: user.centreId, requestId });
     return c.json(await loadMe(db, user.id), 200);
   });
 

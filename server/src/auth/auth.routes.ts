@@ -38,10 +38,20 @@ export const updateMe = defineRoute(roles, {
   responses: { 200: json(Me, 'Updated') },
 });
 
+// Anyone may ask whether the service is up; only admins learn what it runs (the version tells an
+// attacker which known flaws to try) and for how long.
 export const health = defineRoute('public', {
   method: 'get',
   path: '/api/health',
   tags: ['system'],
-  summary: 'Liveness and database reachability',
+  summary: 'Liveness and database reachability: ok, or an error',
+  responses: { 200: json(z.object({ status: z.literal('ok') }).strict(), 'Healthy') },
+});
+
+export const healthDetails = defineRoute(['admin'], {
+  method: 'get',
+  path: '/api/health/details',
+  tags: ['system'],
+  summary: 'Health with the running version and uptime (admins)',
   responses: { 200: json(z.object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() }), 'Healthy') },
 });

@@ -84,12 +84,16 @@ export function deviceRoutes() {
     const { id } = c.req.valid('param');
     const { limit, offset } = c.req.valid('query');
     locateVisible(fleetReadModelFor(raw), actorOf(c), id);
-    const { items, byReason } = telemetryReaderFor(raw).rejected(id, limit, offset);
+    const { items, byReason, refusedConnections } = telemetryReaderFor(raw).rejected(id, limit, offset);
     return c.json(
       {
         items: items.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
         total: byReason.reduce((n, r) => n + r.count, 0),
         byReason,
+        refusedConnections: {
+          count: refusedConnections.count,
+          since: refusedConnections.since === null ? null : new Date(refusedConnections.since).toISOString(),
+        },
       },
       200,
     );

@@ -38,6 +38,8 @@ export interface RejectedRow {
   detail: string;
   size: number;
   topic: string;
+  /** How many refusals the row stands for (more than one only for counted refused connections). */
+  count: number;
 }
 
 export interface TelemetryReader {
@@ -47,7 +49,11 @@ export interface TelemetryReader {
   raw(deviceKey: number, from: number, to: number, maxPoints: number): { points: RawPoint[]; stride: number };
   /** Hourly or daily (UTC) buckets overlapping [from, to], oldest first. */
   aggregate(deviceKey: number, from: number, to: number, bucket: 'hour' | 'day'): AggregatePoint[];
-  rejected(deviceId: string, limit: number, offset: number): { items: RejectedRow[]; byReason: { reason: RejectReason; count: number }[] };
+  rejected(
+    deviceId: string,
+    limit: number,
+    offset: number,
+  ): { items: RejectedRow[]; byReason: { reason: RejectReason; count: number }[]; refusedConnections: { count: number; since: number | null } };
 }
 
 const STATE_COLUMNS = `key, deviceId, online, fw, lastTs, receivedAt, socPct, voltageV, currentA, tempC, charging, cycleCount,
@@ -99,12 +105,16 @@ export function createSqliteTelemetryReader(db: Database.Database): TelemetryRea
     before: db.prepare(
       'SELECT odo_last AS odoLast, motor_last AS motorLast FROM telemetry_hourly WHERE device_key = ? AND hour < ? ORDER BY hour DESC LIMIT 1',
     ),
+    // A counted row (refused connections) stands for `count` refusals, the last at last_received_at.
     rejectedPage: db.prepare(
-      `SELECT id, received_at AS receivedAt, reason, detail, size, topic FROM rejected_message
-       WHERE device_id = ? ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT id, coalesce(last_received_at, received_at) AS receivedAt, reason, detail, size, topic, count FROM rejected_message
+       WHERE device_id = ? ORDER BY coalesce(last_received_at, received_at) DESC, id DESC LIMIT ? OFFSET ?`,
     ),
     rejectedByReason: db.prepare(
-      'SELECT reason, count(*) AS count FROM rejected_message WHERE device_id = ? GROUP BY reason ORDER BY count DESC, reason',
+      'SELECT reason, sum(count) AS count FROM rejected_message WHERE device_id = ? GROUP BY reason ORDER BY count DESC, reason',
+    ),
+    refusedConnections: db.prepare(
+      "SELECT coalesce(sum(count), 0) AS count, min(received_at) AS since FROM rejected_message WHERE device_id = ? AND reason = 'auth_failed'",
     ),
   };
 
@@ -158,6 +168,7 @@ export function createSqliteTelemetryReader(db: Database.Database): TelemetryRea
       return {
         items: st.rejectedPage.all(deviceId, limit, offset) as RejectedRow[],
         byReason: st.rejectedByReason.all(deviceId) as { reason: RejectReason; count: number }[],
+        refusedConnections: st.refusedConnections.get(deviceId) as { count: number; since: number | null },
       };
     },
   };

@@ -1,9 +1,9 @@
 // Types shared by every HTTP feature: the signed-in actor and the app's dependencies.
 import type { HttpBindings } from '@hono/node-server';
 import type Database from 'better-sqlite3';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { LoginLimiters } from '../auth/login-limit.ts';
 import type { SessionService } from '../auth/sessions.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -30,7 +30,7 @@ export interface Deps {
   log: Logger;
   sessions: SessionService;
   audit: AuditService;
-  limiters: { loginByEmail: RateLimiterMemory; loginByIp: RateLimiterMemory };
+  loginLimiters: LoginLimiters;
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@
 import type { CentreIndicators } from '../../../schemas/follow-ups.ts';
 import type { Locale } from '../../../schemas/common.ts';
 import { requestStates } from '../../../schemas/requests.ts';
+import { toCsv } from '../lib/csv.ts';
 
 type Column = { id: string; en: string; value: (x: CentreIndicators) => string | number | null };
 
@@ -36,20 +37,10 @@ const columns: Column[] = [
   ...requestStates.map((s) => ({ id: `Status: ${stateNames[s][0]}`, en: `State: ${stateNames[s][1]}`, value: (x: CentreIndicators) => x.requestsByState[s] })),
 ];
 
-/**
- * One CSV field: quoted when needed, and text that a spreadsheet would run as a formula
- * (starting with = + - @ or a tab) prefixed with an apostrophe.
- */
-export function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvField } from '../lib/csv.ts';
 
 export function indicatorsCsv(rows: CentreIndicators[], lang: Locale): string {
-  const header = columns.map((c) => csvField(lang === 'en' ? c.en : c.id)).join(',');
-  const lines = rows.map((r) => columns.map((c) => csvField(c.value(r))).join(','));
-  // CRLF per RFC 4180; the byte-order mark lets spreadsheet programs read the UTF-8 as UTF-8.
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  const header = columns.map((c) => (lang === 'en' ? c.en : c.id));
+  // The byte-order mark lets spreadsheet programs read the UTF-8 as UTF-8.
+  return toCsv([header, ...rows.map((r) => columns.map((c) => c.value(r)))], { bom: true });
 }

@@ -1,11 +1,12 @@
 // Sends queued webhook deliveries in the background: polls due rows, POSTs them signed, and retries
 // failures with exponential backoff and jitter. All state is in WebhookDelivery, so a restart picks
 // up where the last process stopped; HTTP requests only ever write rows and never wait on this.
-import type { WebhookPayload } from '../../../schemas/notifications.ts';
+import type { WebhookError, WebhookPayload } from '../../../schemas/notifications.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { signatureHeader } from './webhook-signature.ts';
+import { errorCategory, privateTarget, type Resolve } from './webhook-target.ts';
 
 export interface WebhookDispatcherOptions {
   db: Db;
@@ -23,6 +24,10 @@ export interface WebhookDispatcherOptions {
   publicOrigin?: string;
   random?: () => number;
   fetch?: typeof fetch;
+  /** WEBHOOK_ALLOW_PRIVATE: allow receivers on loopback, link-local or private addresses. */
+  allowPrivate?: boolean;
+  /** Name resolution (tests pass their own). */
+  resolve?: Resolve;
 }
 
 export interface DispatchSummary {
@@ -41,7 +46,7 @@ export interface WebhookDispatcher {
   runOnce(): Promise<DispatchSummary>;
 }
 
-const MAX_ERROR_CHARS = 200;
+const PRIVATE = 'ATENSI_PRIVATE_TARGET';
 
 export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDispatcher {
   const timeoutMs = o.timeoutMs ?? 10_000;
@@ -49,6 +54,7 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
   const backoff = o.backoffMs ?? DEFAULT_BACKOFF_MS;
   const random = o.random ?? Math.random;
   const send = o.fetch ?? fetch;
+  const allowPrivate = o.allowPrivate ?? false;
   let timer: NodeJS.Timeout | undefined;
   // Aborts attempts in flight at shutdown, so stopping never waits for a hanging receiver.
   const shutdown = new AbortController();
@@ -77,8 +83,10 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
     });
     if (claimed.count !== 1) return undefined;
     const body = bodyOf(d.payload);
-    let error: string | null = null;
+    let error: WebhookError | null = null;
     try {
+      // Resolved before each attempt, so a name that later points inside the network is caught.
+      if (!allowPrivate && (await privateTarget(d.endpoint.url, o.resolve))) throw Object.assign(new Error('private address'), { code: PRIVATE });
       const res = await send(d.endpoint.url, {
         method: 'POST',
         headers: {
@@ -93,23 +101,22 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
         signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), shutdown.signal]),
       });
       await res.body?.cancel().catch(() => undefined);
-      if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
+      if (res.status < 200 || res.status > 299) error = `http_${res.status}`;
     } catch (err) {
       if (shutdown.signal.aborted) {
         // Interrupted by our own shutdown: not the receiver's fault, so due again at the next start.
         await o.db.webhookDelivery.update({ where: { id: d.id }, data: { attempts: d.attempts, nextAttemptAt: now } });
         return undefined;
       }
-      const e = err as Error & { cause?: { code?: string } };
-      error = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+      error = (err as { code?: string }).code === PRIVATE ? 'private_address' : errorCategory(err);
     }
     if (error === null) {
       await o.db.webhookDelivery.update({ where: { id: d.id }, data: { deliveredAt: o.clock.now(), nextAttemptAt: null, lastError: null } });
       return true;
     }
-    await o.db.webhookDelivery.update({ where: { id: d.id }, data: { lastError: error.slice(0, MAX_ERROR_CHARS) } });
+    await o.db.webhookDelivery.update({ where: { id: d.id }, data: { lastError: error } });
     // The URL may carry a gateway's API key in its query: log the delivery id and error only.
-    o.log?.warn('webhook_delivery_failed', { deliveryId: d.id, attempts, error: error.slice(0, MAX_ERROR_CHARS), giveUp: retryAt === null });
+    o.log?.warn('webhook_delivery_failed', { deliveryId: d.id, attempts, error, giveUp: retryAt === null });
     return false;
   }
 

@@ -27,10 +27,10 @@ export async function findEndpoint(db: Db, centreId: string): Promise<WebhookEnd
 
 /**
  * Refuses credentials in the URL: they would be stored and shown in clear, and a secret belongs in
- * the signing secret instead. Loopback and private (LAN) addresses are deliberately allowed: a
- * centre's SMS/WhatsApp gateway is often a box on its own network, only a manager or admin can set
- * the URL, and the dispatcher neither follows redirects nor returns the receiver's answer to anyone
- * (only a status or error code is recorded), which limits what the URL could be used to probe.
+ * the signing secret instead. Where the URL points is judged at each delivery, when the name is
+ * resolved (webhook-target.ts): loopback, link-local and private addresses are refused there unless
+ * WEBHOOK_ALLOW_PRIVATE=1 (a gateway on the centre's own network), and a failure is recorded only
+ * as a category, so the URL cannot be used to probe the server's network.
  */
 export function checkWebhookUrl(raw: string): string {
   const url = new URL(raw);

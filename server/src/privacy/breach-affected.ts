@@ -1,7 +1,7 @@
 // "Who is affected?" for a personal-data breach (UU PDP 27/2022 art. 46): every beneficiary whose
 // data was read or exported in a time window (optionally by one account, or in one centre), from
 // the audit log, with the contact details needed to notify them or their guardians within 3×24 hours.
-import { csvField } from '../indicators/csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { Db } from '../db/client.ts';
 import { ageInYears } from '../beneficiaries/beneficiaries.service.ts';
 
@@ -170,6 +170,6 @@ const columns: [string, (p: AffectedPerson) => string | number | null][] = [
 ];
 
 export function affectedCsv(people: AffectedPerson[]): string {
-  const lines = [columns.map(([name]) => name).join(','), ...people.map((p) => columns.map(([, v]) => csvField(v(p))).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  // Printed to stdout for piping: no byte-order mark.
+  return toCsv([columns.map(([name]) => name), ...people.map((p) => columns.map(([, v]) => v(p)))]);
 }

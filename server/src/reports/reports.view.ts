@@ -32,12 +32,18 @@ interface Author {
   role: string;
 }
 
+/**
+ * A comment as this reader may see it: a family learns that the centre answered (the role), not which
+ * staff member did (the name is empty); a family author's name is no secret within the thread.
+ */
 export function toComment(c: { id: string; authorId: string | null; body: string; createdAt: Date }, authors: ReadonlyMap<string, Author>, actor: Actor): ReportComment {
   const a = c.authorId ? authors.get(c.authorId) : undefined;
+  const role = a?.role === 'family' ? 'family' : 'staff';
+  const named = role === 'family' || actor.role !== 'family';
   return {
     id: c.id,
     body: c.body,
-    author: { name: a?.name ?? '', role: a?.role === 'family' ? 'family' : 'staff' },
+    author: { name: named ? (a?.name ?? '') : '', role },
     mine: c.authorId === actor.id,
     createdAt: c.createdAt.toISOString(),
   };

@@ -124,6 +124,8 @@ export const fleetEn: Record<keyof typeof fleetId, string> = {
   'fleet.rejectedDetail': 'Detail',
   'fleet.rejectedSize': 'Size (bytes)',
   'fleet.rejectedAt': 'Received',
+  'fleet.refusedConnections': '{count} refused connections from this chair\'s id since {since}',
+  'fleet.rejectedTimes': '{detail} (×{count})',
   'fleet.reject.bad_json': 'Invalid JSON',
   'fleet.reject.not_utf8': 'Not UTF-8 text',
   'fleet.reject.schema': 'Content does not match the format',

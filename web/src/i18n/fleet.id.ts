@@ -122,6 +122,8 @@ export const fleetId = {
   'fleet.rejectedDetail': 'Rincian',
   'fleet.rejectedSize': 'Ukuran (byte)',
   'fleet.rejectedAt': 'Diterima',
+  'fleet.refusedConnections': '{count} koneksi ditolak dari ID kursi ini sejak {since}',
+  'fleet.rejectedTimes': '{detail} (×{count})',
   'fleet.reject.bad_json': 'JSON tidak valid',
   'fleet.reject.not_utf8': 'Bukan teks UTF-8',
   'fleet.reject.schema': 'Isi tidak sesuai format',

@@ -34,6 +34,7 @@ export const privacyEn: Record<keyof typeof privacyId, string> = {
   'audit.empty': 'No entries match.',
   'audit.more': 'Show older entries',
   'audit.loadingMore': 'Loading older entries…',
+  'audit.counted': '{count} times, last at {last}',
   'audit.noActor': 'No account',
   'audit.filterByActor': '(show only this person’s entries)',
 

@@ -33,6 +33,7 @@ export const privacyId = {
   'audit.empty': 'Tidak ada entri yang cocok.',
   'audit.more': 'Tampilkan entri yang lebih lama',
   'audit.loadingMore': 'Memuat entri yang lebih lama…',
+  'audit.counted': '{count} kali, terakhir {last}',
   'audit.noActor': 'Tanpa akun',
   'audit.filterByActor': '(tampilkan hanya entri orang ini)',
 

@@ -148,7 +148,10 @@ export class AuditLogPage extends LitElement {
       <td>${this.actorCell(item)}</td>
       <td>${actionLabel(item.action)}</td>
       <td>${objectCell(item.entityType, item.entityId)}</td>
-      <td class="details">${detailsSummary(item.details)}</td>
+      <td class="details">
+        ${detailsSummary(item.details)}
+        ${item.count > 1 ? html`<span class="sub" data-counted>${t('audit.counted', { count: formatNumber(item.count), last: formatDateTime(item.lastAt ?? item.at) })}</span>` : nothing}
+      </td>
     </tr>`;
   }
 

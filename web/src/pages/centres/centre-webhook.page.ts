@@ -4,7 +4,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { NotificationKind } from '../../../../schemas/notifications.ts';
+import { NotificationKind, webhookErrorCategories } from '../../../../schemas/notifications.ts';
 import { listCentres } from '../../data/centres.api.ts';
 import { deleteWebhook, getWebhook, rotateWebhookSecret, saveWebhook, type Webhook } from '../../data/notifications.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -18,6 +18,13 @@ import { badgeStyles } from '../fleet/fleet-format.ts';
 import { formStyles } from '../work-orders/work-order-forms.ts';
 
 type Confirming = 'rotate' | 'delete' | '';
+
+/** A delivery's last error in words: a category, or the receiver's HTTP status. */
+function errorLabel(error: string): string {
+  const status = /^http_(\d{3})$/.exec(error)?.[1];
+  if (status) return t('webhook.error.http', { status });
+  return (webhookErrorCategories as readonly string[]).includes(error) ? t(`webhook.error.${error as (typeof webhookErrorCategories)[number]}`) : error;
+}
 
 @customElement('atensi-centre-webhook-page')
 export class CentreWebhookPage extends LitElement {
@@ -169,7 +176,7 @@ export class CentreWebhookPage extends LitElement {
               </tr></thead>
               <tbody>
                 ${w.recent.map(
-                  (d) => html`<tr data-delivery=${d.id}><td>${eventName(d.event)}</td><td>${outcome(d)}</td><td class="num">${d.attempts}</td><td>${d.lastError ?? ''}</td></tr>`,
+                  (d) => html`<tr data-delivery=${d.id}><td>${eventName(d.event)}</td><td>${outcome(d)}</td><td class="num">${d.attempts}</td><td>${d.lastError ? errorLabel(d.lastError) : ''}</td></tr>`,
                 )}
               </tbody>
             </table>

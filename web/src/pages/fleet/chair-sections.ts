@@ -74,6 +74,11 @@ export function rejectedSection(d: DeviceDetail, rejected: RejectedMessageList |
           ${fact('fleet.rejected', formatNumber(c.rejected))}
         </dl>`
       : nothing}
+    ${rejected && rejected.refusedConnections.count > 0
+      ? html`<p class="spaced" data-refused-connections>
+          ${t('fleet.refusedConnections', { count: formatNumber(rejected.refusedConnections.count), since: formatDateTime(rejected.refusedConnections.since!) })}
+        </p>`
+      : nothing}
     ${!rejected
       ? nothing
       : rejected.total === 0
@@ -100,7 +105,7 @@ export function rejectedSection(d: DeviceDetail, rejected: RejectedMessageList |
                   </thead>
                   <tbody>
                     ${rejected.items.map(
-                      (r) => html`<tr><td>${formatDateTime(r.receivedAt)}</td><td>${t(`fleet.reject.${r.reason}`)}</td><td>${r.detail}</td><td class="num">${formatNumber(r.size)}</td></tr>`,
+                      (r) => html`<tr><td>${formatDateTime(r.receivedAt)}</td><td>${t(`fleet.reject.${r.reason}`)}</td><td>${r.count > 1 ? t('fleet.rejectedTimes', { detail: r.detail, count: formatNumber(r.count) }) : r.detail}</td><td class="num">${formatNumber(r.size)}</td></tr>`,
                     )}
                   </tbody>
                 </table>

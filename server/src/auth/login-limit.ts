@@ -1,0 +1,52 @@
+// The sign-in limit: one attempt is consumed atomically per e-mail and per address BEFORE the
+// password is checked, so a burst of parallel attempts cannot all pass a check made while the slow
+// hash runs. A success gives its points back; what stays counted are the attempts that failed.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { PER_ADDRESS_FACTOR } from '../../../schemas/refusals.ts';
+
+export interface LoginLimiters {
+  byEmail: RateLimiterMemory;
+  byAddress: RateLimiterMemory;
+}
+
+export type LoginAdmission = { ok: true } | { ok: false; by: 'account' | 'address'; retryAfterSeconds: number };
+
+export function createLoginLimiters(maxAttempts: number, windowMinutes: number): LoginLimiters {
+  const duration = windowMinutes * 60;
+  return {
+    byEmail: new RateLimiterMemory({ points: maxAttempts, duration }),
+    byAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+  };
+}
+
+/** Consumes one point from `limiter`; the refusal's wait when the key has none left. */
+async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    throw res;
+  }
+}
+
+/**
+ * Takes the attempt's points, address first: an address that is out of attempts costs the account
+ * nothing, and an attempt refused for the account gives the address its point back, so each counter
+ * counts the attempts that were actually checked.
+ */
+export async function admitLogin(l: LoginLimiters, email: string, address: string): Promise<LoginAdmission> {
+  const addressWait = await take(l.byAddress, address);
+  if (addressWait !== null) return { ok: false, by: 'address', retryAfterSeconds: addressWait };
+  const accountWait = await take(l.byEmail, email);
+  if (accountWait !== null) {
+    await l.byAddress.reward(address, 1);
+    return { ok: false, by: 'account', retryAfterSeconds: accountWait };
+  }
+  return { ok: true };
+}
+
+/** A successful sign-in clears the account's count and returns the address's point. */
+export async function loginSucceeded(l: LoginLimiters, email: string, address: string) {
+  await Promise.all([l.byEmail.delete(email), l.byAddress.reward(address, 1)]);
+}
