@@ -85,6 +85,26 @@ describe('reproduction 1: a replayed sample dated 60 days ago at 15 %', () => {
   });
 });
 
+describe('a backlog arriving in pieces', () => {
+  it('keeps one past record of an episode, corrected as more of it arrives', async () => {
+    await liveFor(40);
+    // Between two live samples, and well past the quiet period after the episode before.
+    const base = now - 5 * MIN - 30_000;
+    const before = (await ddAlerts()).past.length;
+    send(19, false, { ts: base, bootId: 'pieces' }); // the start of the episode, and then the present
+    await engine().evaluate([chairId]);
+    now += 1000;
+    send(80);
+    await engine().evaluate([chairId]);
+    send(12, false, { ts: base + 10_000, bootId: 'pieces' }); // the rest of it, resent later
+    await engine().evaluate([chairId]);
+    const { past, open } = await ddAlerts();
+    expect(past.length - before).toBe(1);
+    expect(JSON.parse(past.at(-1)!.details!)).toMatchObject({ past: true, socPct: 12, episodeStart: base });
+    expect(open).toHaveLength(0);
+  });
+});
+
 describe('reproduction 2: the charger flag flipping false/true/false/true/false at a steady 18 %', () => {
   it('is one episode: one alert, one notice to each family member, one count for charging habits', async () => {
     await liveFor(60);

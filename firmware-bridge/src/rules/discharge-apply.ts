@@ -58,16 +58,22 @@ export async function applyDeepDischarge(
   }
 
   // Past episodes: what a backlog showed happened while nobody could be told. History, not alarms.
+  // More of the backlog may arrive later and extend one: its record follows.
   for (const e of track.episodes) {
-    if (e.end === null || e.alerted || e.recorded) continue;
+    if (e.end === null || e.alerted) continue;
+    const as = `${e.start}:${e.end}:${e.minSocPct}`;
+    if (e.recorded && e.recordedAs === as) continue;
+    const data = {
+      details: JSON.stringify({ past: true, socPct: e.minSocPct, episodeStart: e.start, episodeEnd: e.end }),
+      createdAt: new Date(e.start), clearedAt: new Date(e.end),
+    };
+    if (e.recordId) await tx.alert.update({ where: { id: e.recordId }, data });
+    else {
+      const created = await tx.alert.create({ data: { ...data, centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, kind: 'deep_discharge', severity: 'info' } });
+      e.recordId = created.id;
+    }
     e.recorded = true;
-    await tx.alert.create({
-      data: {
-        centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, kind: 'deep_discharge', severity: 'info',
-        details: JSON.stringify({ past: true, socPct: e.minSocPct, episodeStart: e.start, episodeEnd: e.end }),
-        createdAt: new Date(e.start), clearedAt: new Date(e.end),
-      },
-    });
+    e.recordedAs = as;
   }
   return effects;
 }

@@ -24,6 +24,9 @@ export interface Episode {
   notified?: boolean;
   /** Recorded in the chair's history as a past episode (found in a backlog). */
   recorded?: boolean;
+  /** That history record, and what it said (start:end:min), so a later replay can correct it. */
+  recordId?: string;
+  recordedAs?: string;
 }
 
 /** What the tracker remembers between evaluations (stored in the rule's state). */
@@ -102,6 +105,10 @@ export function replay(track: DischargeTrack, start: number, samples: DischargeS
       e.alerted ||= old.alerted;
       e.notified ||= old.notified;
       e.recorded ||= old.recorded;
+      if (old.recordId && !e.recordId) {
+        e.recordId = old.recordId;
+        e.recordedAs = old.recordedAs;
+      }
     }
   }
   if (track.lastTs !== null && (next.lastTs === null || next.lastTs < track.lastTs)) next.lastTs = track.lastTs;
