@@ -32,7 +32,7 @@ export const CpProfileBody = z.strictObject({
   hipDislocation: z.boolean().default(false),
   windsweptHips: z.boolean().default(false),
   kyphosis: z.boolean().default(false),
-  contractures: text(500).nullable().optional(),
+  contractures: text(500, { multiline: true }).nullable().optional(),
 });
 export type CpProfileBody = z.infer<typeof CpProfileBody>;
 export const CpProfile = CpProfileBody.extend({ updatedAt: z.string() }).meta({ id: 'CpProfile' });
@@ -48,7 +48,7 @@ export const HydrocephalusProfileBody = z
     lastRevisionAt: IsoDate.nullable().optional(),
     headSupport: text(200).nullable().optional(),
     occiputSkinRisk: RiskLevel.default('low'),
-    redFlagNotes: text(1000).nullable().optional(),
+    redFlagNotes: text(1000, { multiline: true }).nullable().optional(),
     headCircumferences: z.array(HeadCircumference).max(200).optional(),
   })
   .superRefine((p, ctx) => {
@@ -106,11 +106,11 @@ const beneficiaryFields = {
   fullName: text(120),
   birthDate: IsoDate,
   sex: Sex,
-  address: text(300),
+  address: text(300, { multiline: true }),
   city: text(80).nullable().optional(),
   phone: Phone.nullable().optional(),
   diagnosis: Diagnosis,
-  diagnosisNotes: text(2000).nullable().optional(),
+  diagnosisNotes: text(2000, { multiline: true }).nullable().optional(),
 };
 
 export const CreateBeneficiaryBody = z.strictObject({
@@ -178,9 +178,7 @@ export const BeneficiaryDetail = BeneficiarySummary.extend({
 export type BeneficiaryDetail = z.infer<typeof BeneficiaryDetail>;
 
 export const BeneficiaryListQuery = z.object({
-  q: z
-    .string()
-    .max(100)
+  q: text(100, { min: 0 })
     // LIKE metacharacters cannot be escaped through Prisma on SQLite, and names never contain them.
     .transform((s) => s.replace(/[%_\\]/g, '').trim())
     .optional(),

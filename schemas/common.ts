@@ -14,14 +14,37 @@ export type Locale = z.infer<typeof Locale>;
 export const Id = z.string().regex(/^[a-z0-9]{8,40}$/, 'not a valid id');
 export const IdParams = z.object({ id: Id });
 
-/** Free text from people: trimmed, bounded, no control characters other than newlines and tabs. */
-export function text(max: number) {
+export interface TextOptions {
+  /** Notes, descriptions, comments: line breaks and tabs are kept (CR LF becomes LF). */
+  multiline?: boolean;
+  /** Fewest characters after trimming; 1 unless a field may be empty (a search box). */
+  min?: number;
+}
+
+// With the u flag a surrogate range matches only unpaired halves (pairs are read as one code point).
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+/** True when a string holds an unpaired UTF-16 surrogate (not well-formed Unicode). */
+export const hasLoneSurrogate = (s: string) => loneSurrogate.test(s);
+// C0 controls, DEL and C1 controls; a multi-line field keeps tab and line feed.
+const controlsSingleLine = /^[^\u0000-\u001F\u007F-\u009F]*$/;
+const controlsMultiLine = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
+/** The `pattern` a text field carries in the OpenAPI document (how tests recognise one). */
+export const textPatterns = [controlsSingleLine.source, controlsMultiLine.source] as const;
+
+/**
+ * The one schema for free text from people. A lone UTF-16 surrogate (which a JSON `\ud800` escape can
+ * carry, but no UTF-8 byte sequence can) is refused before anything else: the database engine's own
+ * JSON protocol cannot carry one, and it would otherwise surface as a 500. Text is stored in NFC, so
+ * "é" typed as e + combining accent and as one character compares, searches and sorts as one.
+ */
+export function text(max: number, { multiline = false, min = 1 }: TextOptions = {}) {
   return z
     .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'contains control characters');
+    .refine((s) => !hasLoneSurrogate(s), { message: 'contains a lone UTF-16 surrogate', abort: true })
+    .overwrite((s) => (multiline ? s.replace(/\r\n?/g, '\n') : s).normalize('NFC').trim())
+    .regex(multiline ? controlsMultiLine : controlsSingleLine, multiline ? 'contains control characters' : 'contains control characters or line breaks')
+    .min(min)
+    .max(max);
 }
 
 /** A calendar date as YYYY-MM-DD, checked to be a real date. */
@@ -54,12 +77,28 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Why a request conflicts with the data, for clients to explain it in the reader's language and
+ * offer the way forward: a refit before training, the open request to continue, a reload.
+ */
+export const errorReasons = ['refit_needed', 'open_request_exists', 'request_changed'] as const;
+export const ErrorReason = z.enum(errorReasons);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
+export const ErrorDetails = z.object({
+  reason: ErrorReason,
+  /** With open_request_exists: the request to continue instead of making a second one. */
+  openRequestId: Id.optional(),
+});
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+
 export const ErrorBody = z
   .object({
     error: z.object({
       code: ErrorCode,
       message: z.string(),
       requestId: z.string().optional(),
+      details: ErrorDetails.optional(),
       issues: z
         .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string() }))
         .optional(),

@@ -1,7 +1,7 @@
 // Devices (the fleet): latest chair state, health/risk, service due, telemetry series and the
 // messages the bridge refused. Families get a trimmed view (fields marked "staff").
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery } from './common.ts';
+import { Id, IsoDateTime, PageQuery, text } from './common.ts';
 import { BatteryForecast } from './maintenance-rules.ts';
 import { RejectReason } from './telemetry.ts';
 
@@ -87,9 +87,7 @@ export const DeviceSort = z.enum(['risk', 'battery', 'lastSeen', 'serial']);
 export type DeviceSort = z.infer<typeof DeviceSort>;
 
 export const DeviceListQuery = PageQuery.extend({
-  q: z
-    .string()
-    .max(100)
+  q: text(100, { min: 0 })
     .transform((s) => s.replace(/[%_\\]/g, '').trim())
     .optional()
     .describe('serial, or (staff) the assigned beneficiary\'s name'),

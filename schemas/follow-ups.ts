@@ -22,7 +22,7 @@ export const FollowUpList = z.object({ items: z.array(FollowUpItem), total: z.nu
 
 export const CompleteFollowUpBody = z.strictObject({
   completedAt: IsoDate.optional().describe('defaults to today; not before the delivery, not in the future'),
-  findings: text(2000),
+  findings: text(2000, { multiline: true }),
   pressureInjuryRisk: RiskLevel,
   fitOk: z.boolean().describe('the chair still fits (for a child: the growth review)'),
 });

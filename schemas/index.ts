@@ -11,3 +11,5 @@ export * from './sizing.ts';
 export * from './follow-ups.ts';
 export * from './devices.ts';
 export * from './work-orders.ts';
+export * from './account.ts';
+export * from './password.ts';

@@ -65,20 +65,20 @@ export const AssessmentHydroBody = z.strictObject({
   if (!p.shuntPresent && p.shuntSide) ctx.addIssue({ code: 'custom', path: ['shuntSide'], message: 'a shunt side is given but no shunt is present' });
 });
 
-const note = text(1000).nullable().optional();
+const note = text(1000, { multiline: true }).nullable().optional();
 
 export const AssessStep = z.strictObject({
   to: z.literal('assessed'),
   assessedAt: IsoDate.optional().describe('defaults to today; not before the referral, not in the future'),
-  goals: text(1000),
-  diagnosisSummary: text(1000).nullable().optional().describe('kept as the beneficiary\'s diagnosis notes'),
+  goals: text(1000, { multiline: true }),
+  diagnosisSummary: text(1000, { multiline: true }).nullable().optional().describe('kept as the beneficiary\'s diagnosis notes'),
   usageEnvironment: text(300),
   dailyUseHours: z.number().min(0).max(24),
   terrain: text(300).nullable().optional(),
   transport: text(300).nullable().optional(),
   transfers: text(300).nullable().optional(),
   currentChair: text(300).nullable().optional(),
-  sittingPosture: text(500),
+  sittingPosture: text(500, { multiline: true }),
   pelvicPosition: text(300).nullable().optional(),
   pressureInjuryRisk: RiskLevel,
   measurements: MeasurementsBody,
@@ -98,7 +98,7 @@ export const PrescribeStep = z.strictObject({
   headSupport: z.boolean(),
   tiltInSpace: z.boolean(),
   cushion: Cushion,
-  accessories: text(500).nullable().optional(),
+  accessories: text(500, { multiline: true }).nullable().optional(),
   notes: note,
 });
 export type PrescribeStep = z.infer<typeof PrescribeStep>;
@@ -108,7 +108,7 @@ export const ApproveStep = z.strictObject({
   fundingSource: text(120),
   note,
 });
-export const RejectStep = z.strictObject({ to: z.literal('rejected'), reason: text(1000) });
+export const RejectStep = z.strictObject({ to: z.literal('rejected'), reason: text(1000, { multiline: true }) });
 
 export const OrderStep = z
   .strictObject({
@@ -147,7 +147,7 @@ export const FitStep = z.strictObject({
   postureOk: z.boolean(),
   pressureOk: z.boolean(),
   movementOk: z.boolean(),
-  adjustments: text(1000).nullable().optional(),
+  adjustments: text(1000, { multiline: true }).nullable().optional(),
   notes: note,
 });
 export type FitStep = z.infer<typeof FitStep>;
@@ -174,7 +174,7 @@ export const DeliverStep = z.strictObject({
 });
 export type DeliverStep = z.infer<typeof DeliverStep>;
 
-export const CancelStep = z.strictObject({ to: z.literal('cancelled'), reason: text(1000) });
+export const CancelStep = z.strictObject({ to: z.literal('cancelled'), reason: text(1000, { multiline: true }) });
 
 export const TransitionBody = z
   .discriminatedUnion('to', [AssessStep, PrescribeStep, ApproveStep, RejectStep, OrderStep, PrepareStep, FitStep, TrainStep, DeliverStep, CancelStep])

@@ -39,6 +39,7 @@ export const AuditItem = z
     action: z.string(),
     entityType: z.string().nullable(),
     entityId: z.string().nullable(),
+    entityName: z.string().nullable().describe("the object's name for people: a beneficiary's or user's name, a centre's, a chair's serial"),
     centreId: z.string().nullable(),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable().describe('ids and field names, never personal data'),
@@ -69,7 +70,8 @@ export const EXPORT_SCHEMA_VERSION = 1;
  * current full name must be typed again, exactly, so the wrong record cannot be removed by a slip.
  */
 export const RemovalBody = z.strictObject({
-  reason: text(500).min(10, 'say why, in at least 10 characters'),
+  reason: text(500, { multiline: true }).min(10, 'say why, in at least 10 characters'),
+  // Not stored: compared exactly with the recorded name (a trailing space is a mismatch, on purpose).
   confirmName: z.string().min(1).max(200),
 });
 export type RemovalBody = z.infer<typeof RemovalBody>;

@@ -41,7 +41,7 @@ export const openReportStatuses = ['new', 'work_order', 'follow_up', 'scheduled'
 export const CreateReportBody = z.strictObject({
   beneficiaryId: Id,
   category: ReportCategory,
-  description: text(1000).optional(),
+  description: text(1000, { multiline: true }).optional(),
   /**
    * Made on the phone when the report is first saved (also offline); a resend with the same id
    * answers the first report (200) instead of making a second one (201).
@@ -123,13 +123,13 @@ export type ReportDetail = z.infer<typeof ReportDetail>;
 
 /** Staff triage: into a work order for the chair, a clinical follow-up, or close with a reason. */
 export const TriageBody = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('work_order'), priority: WorkOrderPriority.default('normal'), note: text(500).optional() }),
-  z.strictObject({ outcome: z.literal('follow_up'), dueAt: IsoDateTime, note: text(500).optional() }),
-  z.strictObject({ outcome: z.literal('closed'), note: text(500) }),
+  z.strictObject({ outcome: z.literal('work_order'), priority: WorkOrderPriority.default('normal'), note: text(500, { multiline: true }).optional() }),
+  z.strictObject({ outcome: z.literal('follow_up'), dueAt: IsoDateTime, note: text(500, { multiline: true }).optional() }),
+  z.strictObject({ outcome: z.literal('closed'), note: text(500, { multiline: true }) }),
 ]);
 export type TriageBody = z.infer<typeof TriageBody>;
 
-export const CommentBody = z.strictObject({ body: text(2000) });
+export const CommentBody = z.strictObject({ body: text(2000, { multiline: true }) });
 
 /** Photo upload limits: checked by content, not by name or declared type. */
 export const PHOTO_LIMITS = { maxBytes: 5 * 1024 * 1024, maxPixels: 40_000_000, perReport: 3 } as const;

@@ -34,7 +34,7 @@ export type FollowUpKind = z.infer<typeof FollowUpKind>;
 
 export const ReferralBody = z.strictObject({
   source: ReferralSource,
-  reason: text(1000),
+  reason: text(1000, { multiline: true }),
   priority: Priority.default('routine'),
   appointmentType: AppointmentType.default('centre'),
   appointmentAt: IsoDateTime.nullable().optional().describe('not in the past, at most a year ahead'),

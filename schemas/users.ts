@@ -1,6 +1,7 @@
 // Staff and family accounts, and the links between family users and beneficiaries.
 import { z } from 'zod';
 import { Email, Id, Locale, Phone, Role, text } from './common.ts';
+import { Password } from './password.ts';
 
 export const Relationship = z.enum(['parent', 'guardian', 'sibling', 'self', 'other']);
 export type Relationship = z.infer<typeof Relationship>;
@@ -27,8 +28,7 @@ export const User = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
-/** At least 12 characters: long passphrases beat composition rules. */
-export const Password = z.string().min(12, 'at least 12 characters').max(200);
+export { Password };
 
 export const CreateUserBody = z
   .strictObject({

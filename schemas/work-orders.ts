@@ -62,9 +62,11 @@ export type VisitLocation = z.infer<typeof VisitLocation>;
 export const AlertSeverity = z.enum(['info', 'warning', 'critical']);
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
 
+/** How many of one part a work order may record: a whole number; 0 or fewer is no part at all. */
+export const PART_QUANTITY = { min: 1, max: 100 } as const;
 export const Part = z.strictObject({
   name: text(120),
-  quantity: z.number().int().min(1).max(100),
+  quantity: z.number().int().min(PART_QUANTITY.min).max(PART_QUANTITY.max),
 });
 export type Part = z.infer<typeof Part>;
 const Parts = z.array(Part).max(50);
@@ -78,8 +80,8 @@ export const WorkOrderAction = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('start') }),
   z.strictObject({ action: z.literal('parts'), parts: Parts.describe('replaces the list recorded so far') }),
-  z.strictObject({ action: z.literal('resolve'), notes: text(2000), parts: Parts.optional() }),
-  z.strictObject({ action: z.literal('cancel'), reason: text(500) }),
+  z.strictObject({ action: z.literal('resolve'), notes: text(2000, { multiline: true }), parts: Parts.optional() }),
+  z.strictObject({ action: z.literal('cancel'), reason: text(500, { multiline: true }) }),
 ]);
 export type WorkOrderAction = z.infer<typeof WorkOrderAction>;
 export type WorkOrderActionName = WorkOrderAction['action'];
@@ -102,7 +104,7 @@ export const CreateWorkOrderBody = z.strictObject({
   kind: WorkOrderKind,
   category: FaultCategory.optional(),
   priority: WorkOrderPriority.default('normal'),
-  description: text(2000),
+  description: text(2000, { multiline: true }),
 });
 export type CreateWorkOrderBody = z.infer<typeof CreateWorkOrderBody>;
 

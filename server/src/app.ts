@@ -6,6 +6,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createAuditService } from './audit/audit.service.ts';
+import { accountRoutes } from './account/account.index.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createLoginLimiters } from './auth/login-limit.ts';
 import { createSessionService } from './auth/sessions.service.ts';
@@ -94,6 +95,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.use('/api/*', jsonOnly, sessionLoader);
 
   app.route('/', authRoutes());
+  app.route('/', accountRoutes());
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
   app.route('/', beneficiaryRoutes());

@@ -50,6 +50,11 @@ export interface MatrixRow {
   query?: string;
   /** Use a throwaway session for each actor (for operations that end the session, like sign-out). */
   freshSession?: boolean;
+  /**
+   * Call as another account of the actor's role (for operations that end every session of the
+   * account, like signing out everywhere, which would otherwise sign out the matrix's own clients).
+   */
+  standIn?: (ctx: RowContext) => Awaitable<Client>;
 }
 
 /**
@@ -103,7 +108,8 @@ export async function runRow(r: MatrixRow, h: Harness, world: World, clients: Re
     const ctx: RowContext = { h, world, actor, target: r.target };
     const params = r.params ? await r.params(ctx) : {};
     const body = r.body ? await r.body(ctx) : undefined;
-    const client = r.freshSession && actor !== 'anonymous' ? await quickSession(h, EMAIL[actor]) : clients[actor];
+    const client =
+      actor === 'anonymous' ? clients[actor] : r.standIn ? await r.standIn(ctx) : r.freshSession ? await quickSession(h, EMAIL[actor]) : clients[actor];
     const url = fillPath(template, params) + (r.query ? `?${r.query}` : '');
     const res = await client.request(method, url, body);
     statuses[actor] = res.status;

@@ -23,6 +23,7 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   requestId: string;
+  details?: { reason: string; openRequestId?: string };
   issues?: { path: (string | number)[]; message: string; code: string }[];
 }
 

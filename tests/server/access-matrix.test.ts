@@ -1,7 +1,7 @@
 // Who may do what to whose objects: the role × route matrix (rows in ./access/), the lists each role
 // sees, and the view of a beneficiary each role gets. A route without matrix rows fails this suite:
 // to add one, write its rows in ./access/<feature>.rows.ts (see tests/helpers/access-matrix.ts) and
-// spread them into `rows` below.
+// spread them into `allRows` in ./access/all.rows.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../schemas/common.ts';
 import {
@@ -18,17 +18,9 @@ import { expectError, expectJson } from '../helpers/api.ts';
 import type { Client, Harness } from '../helpers/harness.ts';
 import { createHarness } from '../helpers/harness.ts';
 import { loadWorld, type World } from '../helpers/world.ts';
-import { authRows } from './access/auth.rows.ts';
-import { beneficiaryRows } from './access/beneficiaries.rows.ts';
-import { centreRows } from './access/centres.rows.ts';
-import { fleetRows } from './access/fleet.rows.ts';
-import { notificationRows } from './access/notifications.rows.ts';
-import { privacyRows } from './access/privacy.rows.ts';
-import { requestRows } from './access/requests.rows.ts';
-import { reportRows } from './access/reports.rows.ts';
-import { userRows } from './access/users.rows.ts';
+import { allRows } from './access/all.rows.ts';
 
-const rows = [...authRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows];
+const rows = allRows;
 
 let h: Harness;
 let world: World;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, indicatorsCsv } from '../../server/src/indicators/csv.ts';
 import { computeIndicators, type IndicatorRow } from '../../server/src/indicators/indicators.service.ts';
+import { fixedClock } from '../../server/src/lib/clock.ts';
 import { expectError, expectJson, quickSession } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
@@ -119,5 +120,17 @@ describe('the API', () => {
     const national = (await (await admin.get('/api/indicators/csv')).text()).trimEnd().split('\r\n');
     expect(national).toHaveLength(1 + (await h.db.prisma.centre.count()));
     await expectError(await manager.get('/api/indicators/csv?lang=fr'), 422);
+  });
+});
+
+describe('the CSV file name', () => {
+  it('carries the centres\' own date (WIB), not the UTC one: 03:00 WIB on 4 December is still 3 December in UTC', async () => {
+    const early = await createHarness({ clock: fixedClock(new Date('2026-12-03T20:00:00Z')) });
+    try {
+      const res = await (await early.as(EMAIL.managerA)).get('/api/indicators/csv');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="indikator-2026-12-04.csv"');
+    } finally {
+      await early.close();
+    }
   });
 });

@@ -62,6 +62,14 @@ describe('scope', () => {
     expect(all.items.every((x: { centreId: string | null }) => x.centreId === world.centreA)).toBe(true);
   });
 
+  it('names the objects of entries for people (a beneficiary, a user, a chair); an unknown object has none', async () => {
+    const b = await h.db.prisma.beneficiary.findFirstOrThrow({ where: { centreId: world.centreA } });
+    expect((await manager.get(`/api/beneficiaries/${b.id}`)).status).toBe(200);
+    const read = (await get(manager, `entityType=Beneficiary&entityId=${b.id}`)).items[0];
+    expect(read).toMatchObject({ action: 'beneficiary.read', entityName: b.fullName });
+    expect((await get(admin, `entityType=${TYPE}&limit=1`)).items[0].entityName).toBeNull();
+  });
+
   it('therapists get 403', async () => {
     await expectError(await therapist.get('/api/audit'), 403);
   });

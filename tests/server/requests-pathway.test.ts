@@ -43,7 +43,9 @@ describe('a child from referral to an electric chair in use', () => {
     expect(r.referral).toMatchObject({ source: 'school', appointmentType: 'home_visit' });
     expect(r.timeline).toEqual([expect.objectContaining({ from: null, to: 'referred', by: { id: world.user.therapistA, name: 'Ratna Kusuma' } })]);
     expect(r.allowedTransitions).toEqual(['assessed']);
-    await expectError(await therapist.post('/api/requests', { beneficiaryId, referral: referralBody() }), 409);
+    // A second referral says why, machine-readably, and which request to continue instead.
+    const duplicate = await expectError(await therapist.post('/api/requests', { beneficiaryId, referral: referralBody() }), 409);
+    expect(duplicate.details).toEqual({ reason: 'open_request_exists', openRequestId: id });
   });
 
   it('2. sizing before assessment is 409; the assessment updates the CP and hydrocephalus profiles', async () => {
@@ -116,7 +118,8 @@ describe('a child from referral to an electric chair in use', () => {
     const r = await expectJson(await move(therapist, { to: 'fitted', sizeOk: true, postureOk: true, pressureOk: false, movementOk: true, adjustments: 'Bantalan oksiput terlalu keras.' }));
     expect(r.request.fittings.at(-1)).toMatchObject({ outcome: 'refit_needed', pressureOk: false });
     expect(r.request.allowedTransitions).toEqual(['trained', 'prepared']);
-    await expectError(await move(therapist, { to: 'trained', trainee: 'caregiver', transfers: true, mobility: true, pressureRelief: true, careMaintenance: true, batteryCharging: true, whoToContact: true }), 409);
+    const early = await expectError(await move(therapist, { to: 'trained', trainee: 'caregiver', transfers: true, mobility: true, pressureRelief: true, careMaintenance: true, batteryCharging: true, whoToContact: true }), 409);
+    expect(early.details).toEqual({ reason: 'refit_needed' });
     await expectInvalid(await move(therapist, { to: 'prepared' }), ['note']);
     await expectInvalid(await move(therapist, { to: 'prepared', serial: newSerial(), note: 'ganti' }), ['serial']);
     const refit = await expectJson(await move(therapist, { to: 'prepared', note: 'Ganti bantalan oksiput dengan gel, jauhkan dari katup shunt.' }));

@@ -67,6 +67,26 @@ describe('desktop', () => {
     expect(await link.getAttribute('aria-current')).toBe('page');
   });
 
+  it('the heading focused after a navigation shows no heavy ring; a keyboard user still sees where focus is', async () => {
+    const heading = (name: string) => page.getByRole('main').getByRole('heading', { level: 1, name });
+    const ring = (name: string) =>
+      heading(name).evaluate((h) => {
+        const style = getComputedStyle(h);
+        return { width: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth), visible: h.matches(':focus-visible') };
+      });
+    // By mouse: focus moves to the heading for screen readers, without a ring.
+    await nav(page).getByRole('link', { name: 'Penerima manfaat' }).click();
+    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Penerima manfaat' });
+    expect((await ring('Penerima manfaat')).width).toBe(0);
+    // By keyboard: a light mark, never the 3 px ring of controls.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Laporan keluarga' });
+    const keyboard = await ring('Laporan keluarga');
+    expect(keyboard.width).toBeGreaterThan(0);
+    expect(keyboard.width).toBeLessThan(3);
+  });
+
   it('the beneficiary list has no axe violations', async () => {
     await page.goto(`${server.baseUrl}/beneficiaries`);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(10);
@@ -88,8 +108,9 @@ describe('desktop', () => {
       ...(await page.getByRole('banner').getByRole('button').all()),
       ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    // Five navigation links for a therapist, three header buttons and the notifications bell.
-    expect(controls.length).toBe(9);
+    // Five navigation links for a therapist, three header buttons, the notifications bell and the
+    // person's name (a link to their account).
+    expect(controls.length).toBe(10);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);

@@ -81,6 +81,10 @@ describe('family home', () => {
     expect(text).toMatch(/Kabar terakhir dari kursi: (\d+ menit yang lalu|baru saja)/);
     const appointments = await card().locator('[data-section="appointments"]').innerText();
     expect(appointments).toContain('Kunjungan teknisi: Servis berkala · Di rumah');
+    // A follow-up is due on a day: no clock time, which would read as a booked hour.
+    const followUp = await card().locator('[data-section="appointments"] li').filter({ hasText: 'Pemeriksaan lanjutan oleh terapis' }).innerText();
+    expect(followUp).toMatch(/\d{4}$/);
+    expect(followUp).not.toMatch(/\d{2}[.:]\d{2}/);
     expect(await card().locator('[data-section="reports"]').innerText()).toContain('Tidak ada laporan yang sedang ditangani.');
 
     const box = await reportButton().boundingBox();
@@ -195,6 +199,8 @@ describe('reporting a problem', () => {
     await img.waitFor();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     const hostile = '<img src=x onerror="window.__pwned=1">Kapan teknisi datang?';
+    // The family's own page addresses them: the thread is their conversation with the centre.
+    expect(await page.getByRole('heading', { level: 2, name: 'Percakapan dengan balai' }).count()).toBe(1);
     // Every status change is listed (so far: sent).
     expect(await page.locator('atensi-report-page ol li').count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Tulis pesan untuk balai').fill(hostile);

@@ -122,6 +122,10 @@ describe('a chair', () => {
     await main.getByRole('button', { name: '7 hari' }).click();
     expect(await main.getByRole('button', { name: '7 hari' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => battery.getAttribute('aria-label')).toMatch(/^Baterai dari \d+ % menjadi 59 %, terendah 59 %, tertinggi 95 %/);
+    // Off the chart, the legend shows the latest values (the last charge 59 %), not placeholders.
+    const legend = page.locator('atensi-telemetry-chart[kind="battery"] .u-legend');
+    await expect.poll(() => legend.innerText()).toContain('59');
+    expect(await legend.innerText()).not.toContain('--');
     expect(await axeReport(page)).toEqual([]);
   });
 });
@@ -176,6 +180,18 @@ describe('a work order from open to resolved', () => {
     await expect.poll(() => main.locator('#status').innerText()).toBe('Sedang dikerjakan');
 
     await main.getByLabel('Nama suku cadang').fill('Baterai LiFePO4 24V 20Ah');
+    // A quantity of 0 or a negative one is refused at its field; nothing is saved, nothing is lost.
+    const qty = main.getByLabel('Jumlah', { exact: true });
+    for (const bad of ['0', '-2']) {
+      await qty.fill(bad);
+      await main.getByRole('button', { name: 'Simpan suku cadang' }).click();
+      await main.getByText('Jumlah harus bilangan bulat 1–100.', { exact: false }).waitFor();
+      expect(await qty.getAttribute('aria-invalid')).toBe('true');
+      expect(await qty.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+      expect((await server.harness.db.prisma.workOrder.findUniqueOrThrow({ where: { id: workOrderId } })).partsUsed).toBeNull();
+      expect(await main.getByLabel('Nama suku cadang').inputValue()).toBe('Baterai LiFePO4 24V 20Ah');
+    }
+    await qty.fill('1');
     await main.getByRole('button', { name: 'Simpan suku cadang' }).click();
     await expect.poll(() => main.getByRole('status').innerText()).toBe('Tersimpan.');
 

@@ -2,7 +2,7 @@
 // schema's and the server's) to messages next to the right field, in both languages.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessStep, OrderStep } from '../../schemas/pathway-steps.ts';
-import { buildBody, mapIssues, type FieldGroup } from '../../web/src/pages/requests/form/form-model.ts';
+import { buildBody, filterOptions, mapIssues, type FieldGroup } from '../../web/src/pages/requests/form/form-model.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { id } from '../../web/src/i18n/id.ts';
 
@@ -86,5 +86,15 @@ describe('mapIssues', () => {
     const mapped = mapIssues([{ fields: [{ name: 'orderSource', label: 'pathway.field.orderSource', type: 'select' }] }], { orderSource: 'drone' }, issues);
     expect(mapped.byField.get('orderSource')).toBe(id['pathway.issue.choose']);
     expect(en['pathway.issue.choose']).toBe('Choose one.');
+  });
+});
+
+describe('a searchable select', () => {
+  const people = [{ value: 'a', label: 'Sri Wahyuni' }, { value: 'b', label: 'José Ramadhan' }, { value: 'c', label: 'Galang Ramadhan' }];
+  it('keeps the options containing every typed word, ignoring case and accents, and always the chosen one', () => {
+    expect(filterOptions(people, 'ramadhan jose', '').map((o) => o.value)).toEqual(['b']);
+    expect(filterOptions(people, 'RAMADHAN', '').map((o) => o.value)).toEqual(['b', 'c']);
+    expect(filterOptions(people, 'sri', 'c').map((o) => o.value)).toEqual(['a', 'c']);
+    expect(filterOptions(people, '  ', '')).toHaveLength(3);
   });
 });

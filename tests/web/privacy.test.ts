@@ -258,6 +258,17 @@ describe('manager', () => {
     expect(await section.getByRole('link', { name: 'Ekspor (JSON)' }).isVisible()).toBe(true);
     expect(await section.getByRole('link', { name: 'Riwayat akses' }).isVisible()).toBe(true);
     expect(await section.getByRole('button').count()).toBe(0);
+
+    // The access history names the person and says what was read, in words, not ids (both languages).
+    const rizky = await idOf('Rizky Pratama');
+    await section.getByRole('link', { name: 'Riwayat akses' }).click();
+    await expect.poll(() => auditRows().count()).toBeGreaterThan(0);
+    const opened = auditRows().first();
+    expect(await opened.getByRole('link', { name: 'Penerima manfaat: Rizky Pratama' }).getAttribute('href')).toBe(`/beneficiaries/${rizky}`);
+    expect(await opened.innerText()).not.toContain(rizky.slice(0, 8));
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await opened.getByRole('link', { name: 'Beneficiary: Rizky Pratama' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Indonesia' }).click();
   });
 });
 

@@ -30,6 +30,16 @@ async function axeReport(p: Page): Promise<string[]> {
   return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
+/** Whether the status filter shows its chosen option whole: its box holds the text, padding and arrow. */
+const statusFilterFits = (p: Page) =>
+  p.locator('select#status').evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const arrow = 20;
+    return ctx.measureText(el.selectedOptions[0]!.text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + arrow <= el.clientWidth;
+  });
+
 const nav = (p: Page) => p.getByRole('navigation', { name: 'Menu utama' });
 const rows = (p: Page) => p.locator('tbody tr[data-report]');
 
@@ -58,6 +68,8 @@ describe('a technician triages a family report into a work order', () => {
     await page.getByRole('heading', { level: 1, name: 'Laporan keluarga' }).waitFor();
     await expect.poll(() => page.locator(`tr[data-report="${plainId}"]`).count(), WAIT).toBe(1);
     expect(await page.locator(`tr[data-report="${redFlagId}"]`).count()).toBe(0);
+    expect(await page.locator('select#status option:checked').innerText()).toBe('Semua yang masih terbuka');
+    expect(await statusFilterFits(page)).toBe(true);
     // Technicians never see red flags, so they get no red-flag filter either.
     expect(await page.getByLabel('Tanda bahaya', { exact: true }).count()).toBe(0);
     const row = await page.locator(`tr[data-report="${plainId}"]`).innerText();
@@ -210,6 +222,8 @@ describe('phone, 360 px', () => {
     await signIn(server, phone, 'therapist', 'BK-PANGUDI-LUHUR');
     await phone.goto(`${server.baseUrl}/reports?status=all`);
     await expect.poll(() => phone.locator('tbody tr[data-report]').count(), WAIT).toBeGreaterThan(1);
+    await phone.locator('select#status').selectOption('open');
+    expect(await statusFilterFits(phone)).toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeReport(phone)).toEqual([]);
     await phone.context().close();

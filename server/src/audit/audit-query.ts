@@ -4,6 +4,7 @@ import type { AuditItem, AuditListQuery } from '../../../schemas/privacy.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { invalid } from '../lib/errors.ts';
+import { auditEntityNames } from './audit-names.ts';
 
 const DAY_MS = 86_400_000;
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -87,6 +88,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditListQuery): Promis
   const actorIds = [...new Set(page.map((r) => r.actorId).filter((x): x is string => !!x))];
   const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
+  const entityNames = await auditEntityNames(db, page);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
@@ -98,6 +100,7 @@ export async function listAudit(db: Db, actor: Actor, q: AuditListQuery): Promis
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
+      entityName: (r.entityType && r.entityId && entityNames.get(`${r.entityType}:${r.entityId}`)) || null,
       centreId: r.centreId,
       requestId: r.requestId,
       details: parseDetails(r.details),

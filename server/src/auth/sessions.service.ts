@@ -27,6 +27,7 @@ export interface SessionUser {
 
 interface SessionRow {
   id: string;
+  userAgent: string | null;
   lastSeenAt: string | number;
   expiresAt: string | number;
   userId: string;
@@ -39,6 +40,9 @@ interface SessionRow {
   beneficiaryIds: string;
 }
 
+/** Enough of a User-Agent to name the device; control characters dropped. */
+const boundedUserAgent = (ua: string | undefined) => (ua ? ua.replace(/[\u0000-\u001F\u007F-\u009F]/g, '').slice(0, 300) || null : null);
+
 // Prisma keeps DateTime columns as ISO text through the adapter; accept epoch numbers as well.
 const instant = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v));
 
@@ -48,7 +52,7 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
   // connection (tens of microseconds) instead of a Prisma query with includes (about 3 ms of CPU,
   // which capped dashboard reads at 32 connections: docs/benchmarks.md). Writes stay on Prisma.
   const lookup = raw.prepare<[string], SessionRow>(
-    `SELECT s.id, s.lastSeenAt, s.expiresAt, u.id AS userId, u.email, u.name, u.role, u.locale, u.centreId, u.disabled,
+    `SELECT s.id, s.userAgent, s.lastSeenAt, s.expiresAt, u.id AS userId, u.email, u.name, u.role, u.locale, u.centreId, u.disabled,
             (SELECT json_group_array(f.beneficiaryId) FROM FamilyLink f WHERE f.userId = u.id) AS beneficiaryIds
        FROM Session s JOIN User u ON u.id = s.userId
       WHERE s.tokenHash = ?`,
@@ -64,7 +68,7 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
       return token;
     },
     /** The session's user, or null when the token is unknown, expired or the account disabled. */
-    async resolve(token: string): Promise<{ id: string; renewed: boolean; user: SessionUser } | null> {
+    async resolve(token: string, userAgentHeader?: string): Promise<{ id: string; renewed: boolean; user: SessionUser } | null> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
       const row = lookup.get(hashToken(token));
       const now = clock.now();
@@ -76,10 +80,14 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
       // Sliding expiry, written at most once a minute per session to keep reads cheap; `renewed`
       // tells the caller to refresh the cookie's Max-Age to match.
       const renewed = now.getTime() - instant(row.lastSeenAt) > 60_000;
-      if (renewed) {
+      // The device is named from the User-Agent (the session list): taken on the session's first
+      // signed-in request, kept current on renewals; sign-in itself does not need to know it.
+      const userAgent = boundedUserAgent(userAgentHeader);
+      const learnAgent = userAgent !== null && row.userAgent === null;
+      if (renewed || learnAgent) {
         await db.session.updateMany({
           where: { id: row.id },
-          data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) },
+          data: { ...(renewed ? { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) } : {}), ...(userAgent ? { userAgent } : {}) },
         });
       }
       const user: SessionUser = {
@@ -96,8 +104,25 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
     async revoke(token: string) {
       await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
     },
-    async revokeAllFor(userId: string) {
-      await db.session.deleteMany({ where: { userId } });
+    /** Ends every session of the account; returns how many there were. */
+    async revokeAllFor(userId: string): Promise<number> {
+      return (await db.session.deleteMany({ where: { userId } })).count;
+    },
+    /** Ends the account's sessions except `keepId` (the one asking). */
+    async revokeOthers(userId: string, keepId: string | undefined): Promise<number> {
+      return (await db.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } })).count;
+    },
+    /** Ends one session, only when it belongs to the account; false when it does not (or no longer) exist. */
+    async revokeOne(userId: string, sessionId: string): Promise<boolean> {
+      return (await db.session.deleteMany({ where: { id: sessionId, userId } })).count === 1;
+    },
+    /** The account's unexpired sessions, most recently used first. */
+    async listFor(userId: string) {
+      return db.session.findMany({
+        where: { userId, expiresAt: { gt: clock.now() } },
+        select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+        orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 // Outside demo mode this is the only way to get the first account: there is no default password.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Email } from '../../../schemas/common.ts';
+import { Email, text } from '../../../schemas/common.ts';
 import { Password } from '../../../schemas/users.ts';
 import { generatePassword } from '../auth/password.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -14,7 +14,7 @@ const usage = 'usage: npm run admin:create -- --email ADDRESS [--name "Full Name
 
 const Args = z.object({
   email: Email,
-  name: z.string().trim().min(1).max(120).default('Administrator'),
+  name: text(120).default('Administrator'),
   'password-stdin': z.boolean().default(false),
 });
 

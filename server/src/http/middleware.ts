@@ -4,7 +4,7 @@ import { readSessionCookie, writeSessionCookie } from '../auth/cookies.ts';
 import { ApiError } from '../lib/errors.ts';
 import { isPhotoUpload } from '../reports/photo-path.ts';
 import type { AppEnv, Deps } from './types.ts';
-import type { Locale, Role } from '../../../schemas/common.ts';
+import { hasLoneSurrogate, type Locale, type Role } from '../../../schemas/common.ts';
 
 export function depsMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -19,10 +19,11 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { sessions, config } = c.get('deps');
   const token = readSessionCookie(c, config.trustProxy);
   if (token) {
-    const session = await sessions.resolve(token);
+    const session = await sessions.resolve(token, c.req.header('user-agent'));
     if (session) {
       const u = session.user;
       c.set('sessionToken', token);
+      c.set('sessionId', session.id);
       if (session.renewed) writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), config.trustProxy);
       c.set('actor', {
         id: u.id,
@@ -60,15 +61,53 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (jsonType.test(type) && c.req.raw.body) {
       const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
       if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new ApiError(415, 'unsupported_media_type', 'send JSON as UTF-8');
+      let body: string;
       try {
-        utf8.decode(await c.req.arrayBuffer());
+        body = utf8.decode(await c.req.arrayBuffer());
       } catch {
         throw new ApiError(400, 'bad_request', 'the body is not valid UTF-8');
       }
+      refuseLoneSurrogates(body);
     }
   }
   await next();
 };
+
+// Only a \uD800–\uDFFF escape can put a lone surrogate into parsed JSON (UTF-8 cannot encode one).
+const surrogateEscape = /\\u[dD][89a-fA-F]/;
+
+/**
+ * A lone surrogate in any string of the body (a URL, an e-mail, a password, a key, not only the free
+ * text that schemas/common.ts `text` checks) is refused with 422 here: Prisma's query engine cannot
+ * carry one through its JSON protocol, so it would otherwise end as a 500 deep in a handler.
+ */
+function refuseLoneSurrogates(body: string) {
+  if (!surrogateEscape.test(body)) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return; // malformed JSON is the validator's 400
+  }
+  const path = findLoneSurrogate(parsed, []);
+  if (path) throw new ApiError(422, 'invalid_input', 'the request is not valid; see issues', [{ path, message: 'contains a lone UTF-16 surrogate', code: 'invalid_format' }]);
+}
+
+function findLoneSurrogate(v: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof v === 'string') return hasLoneSurrogate(v) ? path : null;
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const found = findLoneSurrogate(x, [...path, i]);
+      if (found) return found;
+    }
+  } else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const found = hasLoneSurrogate(k) ? [...path, k] : findLoneSurrogate(x, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
 
 /**
  * hono/csrf judges only bodies that a plain HTML form can send. A browser that says where a write

@@ -40,5 +40,7 @@ export interface AppEnv {
     deps: Deps;
     actor: Actor | null;
     sessionToken: string | undefined;
+    /** The id of the request's session row (for "this device" and ending the others). */
+    sessionId: string | undefined;
   };
 }

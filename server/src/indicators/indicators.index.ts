@@ -4,6 +4,7 @@ import { actorOf } from '../access/policy.ts';
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
+import { centreDay } from '../lib/local-day.ts';
 import { indicatorsCsv } from './csv.ts';
 import * as routes from './indicators.routes.ts';
 import { indicatorsFor } from './indicators.service.ts';
@@ -37,7 +38,7 @@ export function indicatorRoutes() {
     // Admins without a centre get every centre, one row each.
     const centres = centre ? [centre] : await db.centre.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
     const rows = await Promise.all(centres.map((x) => indicatorsFor(db, x, now)));
-    const file = `indikator-${now.toISOString().slice(0, 10)}.csv`;
+    const file = `indikator-${centreDay(now)}.csv`;
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${file}"`);
     return c.body(indicatorsCsv(rows, lang), 200) as never;

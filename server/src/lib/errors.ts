@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode } from '../../../schemas/common.ts';
+import type { ErrorBody, ErrorCode, ErrorDetails } from '../../../schemas/common.ts';
 import type { Logger } from './logger.ts';
 
 type Issue = NonNullable<ErrorBody['error']['issues']>[number];
@@ -13,6 +13,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
@@ -20,7 +21,8 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'resource') => new ApiError(404, 'not_found', `${what} not found`);
 export const forbidden = (message = 'not allowed for your role') => new ApiError(403, 'forbidden', message);
-export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+/** A 409; with details, clients can say why in the reader's language and offer the way forward. */
+export const conflict = (message: string, details?: ErrorDetails) => new ApiError(409, 'conflict', message, undefined, details);
 export const invalid = (message: string, issues?: Issue[]) => new ApiError(422, 'invalid_input', message, issues);
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'sign in first');
 
@@ -36,8 +38,8 @@ const codeForStatus: Partial<Record<number, ErrorCode>> = {
   429: 'rate_limited',
 };
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, issues?: Issue[]) {
-  const body: ErrorBody = { error: { code, message, requestId: c.get('requestId'), ...(issues ? { issues } : {}) } };
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, issues?: Issue[], details?: ErrorDetails) {
+  const body: ErrorBody = { error: { code, message, requestId: c.get('requestId'), ...(details ? { details } : {}), ...(issues ? { issues } : {}) } };
   return c.json(body, status);
 }
 
@@ -56,7 +58,7 @@ function isPrismaError(err: unknown, code: string): boolean {
 
 export function makeErrorHandler(log: Logger) {
   return (err: Error, c: Context) => {
-    if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.issues);
+    if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.issues, err.details);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');

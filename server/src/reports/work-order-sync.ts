@@ -7,6 +7,7 @@ import type { Locale } from '../../../schemas/common.ts';
 import type { ReportStatus } from '../../../schemas/reports.ts';
 import type { VisitLocation, WorkOrderAction, WorkOrderStatus } from '../../../schemas/work-orders.ts';
 import type { Actor } from '../http/types.ts';
+import { CENTRE_TIME_ZONE } from '../lib/local-day.ts';
 import { familyOf, notify } from '../notifications/notify.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -34,7 +35,7 @@ const places: Record<Locale, Record<VisitLocation, string>> = {
 /** The visit in plain words, in Western Indonesian Time where the centres are. */
 export function visitNote(at: Date, location: VisitLocation, locale: Locale): string {
   const when = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: 'Asia/Jakarta', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone: CENTRE_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
   }).format(at);
   return locale === 'id' ? `Kunjungan: ${when} WIB, ${places.id[location]}` : `Visit: ${when} WIB, ${places.en[location]}`;
 }

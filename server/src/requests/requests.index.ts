@@ -87,7 +87,7 @@ export function requestRoutes() {
     await requireActiveConsent(db, b.id, 'service', now);
     const therapist = await therapistFor(db, actor, b.centreId, therapistId);
     const open = await db.deviceRequest.findFirst({ where: { beneficiaryId: b.id, state: { in: [...openStates] } } });
-    if (open) throw conflict('this beneficiary already has an open request; continue or cancel that one');
+    if (open) throw conflict('this beneficiary already has an open request; continue or cancel that one', { reason: 'open_request_exists', openRequestId: open.id });
     const created = await db.$transaction(async (tx) => {
       const r = await tx.deviceRequest.create({ data: { beneficiaryId: b.id, centreId: b.centreId, therapistId: therapist, state: 'referred', createdAt: now, updatedAt: now } });
       await tx.referral.create({

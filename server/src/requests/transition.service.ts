@@ -63,7 +63,7 @@ export async function transition({ db, actor, now, request, body }: TransitionOp
       where: { id: request.id, state: from },
       data: { ...outcome.requestData, state: body.to, updatedAt: now },
     });
-    if (moved.count !== 1) throw conflict('the request changed while you were working on it; reload and try again');
+    if (moved.count !== 1) throw conflict('the request changed while you were working on it; reload and try again', { reason: 'request_changed' });
     await tx.requestTransition.create({
       data: { requestId: request.id, fromState: from, toState: body.to, byUserId: actor.id, at: now, note: outcome.note ?? null },
     });

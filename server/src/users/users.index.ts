@@ -1,7 +1,8 @@
 // User accounts and family links, managed by admins.
 import { createRouter } from '../http/router.ts';
 import { actorOf } from '../access/policy.ts';
-import { hashPassword } from '../auth/password.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
@@ -35,6 +36,7 @@ export function userRoutes() {
     if (body.centreId && !(await db.centre.findUnique({ where: { id: body.centreId } }))) {
       throw invalid('no such centre', [{ path: ['centreId'], message: 'no such centre', code: 'custom' }]);
     }
+    assertStrongPassword(body.password, [body.email, body.name], 'password');
     const row = await createUser(db, body);
     await auditFrom(c, { action: 'user.create', entityType: 'User', entityId: row.id, centreId: row.centreId, details: { role: row.role } });
     return c.json(toUser(row), 201);
@@ -44,21 +46,37 @@ export function userRoutes() {
     const { id } = c.req.valid('param');
     const { password, ...body } = c.req.valid('json');
     const { db, sessions } = c.get('deps');
-    if (!(await db.user.findUnique({ where: { id } }))) throw notFound('user');
+    const before = await db.user.findUnique({ where: { id } });
+    if (!before) throw notFound('user');
+    if (password) assertStrongPassword(password, [before.email, body.name ?? before.name], 'password');
     const row = await db.user.update({
       where: { id },
       data: { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
       include: userInclude,
     });
-    if (body.disabled === true || password) await sessions.revokeAllFor(id);
+    // Disabling an account or setting its password ends all its sessions at once.
+    const endedSessions = body.disabled === true || password ? await sessions.revokeAllFor(id) : 0;
     await auditFrom(c, {
       action: body.disabled === true ? 'user.disable' : 'user.update',
       entityType: 'User',
       entityId: id,
       centreId: row.centreId,
-      details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])] },
+      details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])], endedSessions },
     });
     return c.json(toUser(row), 200);
+  });
+
+  app.openapi(routes.resetPassword, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, sessions } = c.get('deps');
+    if (!(await db.user.findUnique({ where: { id } }))) throw notFound('user');
+    // Like a new account's: a generated password the admin passes on once; the person then
+    // chooses their own on their account page (which checks its strength).
+    const password = generatePassword();
+    const row = await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
+    const endedSessions = await sessions.revokeAllFor(id);
+    await auditFrom(c, { action: 'user.password_reset', entityType: 'User', entityId: id, centreId: row.centreId, details: { endedSessions } });
+    return c.json({ password, endedSessions }, 200);
   });
 
   app.openapi(routes.link, async (c) => {

@@ -40,6 +40,17 @@ export const update = defineRoute(['admin'], {
   responses: { 200: json(User, 'Updated') },
 });
 
+export const resetPassword = defineRoute(['admin'], {
+  method: 'post',
+  path: '/api/users/{id}/reset-password',
+  tags: ['users'],
+  summary: 'Give the account a new generated password, shown once, and end all its sessions',
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ password: z.string().describe('shown only in this answer'), endedSessions: z.number().int() }), 'Reset'),
+  },
+});
+
 export const link = defineRoute(['admin'], {
   method: 'post',
   path: '/api/users/{id}/family-links',

@@ -1,7 +1,7 @@
 // The two message catalogues: TypeScript already forces the same keys; this checks what it cannot.
 import { describe, expect, it } from 'vitest';
 import { Diagnosis, Sex, CpType, CpDistribution, SittingLevel, Tone, ShuntType, Side, RiskLevel, ConsentGivenBy, ConsentPurpose, ConsentMethod } from '../../../schemas/beneficiaries.ts';
-import { ErrorCode, roles } from '../../../schemas/common.ts';
+import { ErrorCode, errorReasons, roles } from '../../../schemas/common.ts';
 import { Relationship } from '../../../schemas/users.ts';
 import { en } from '../../../web/src/i18n/en.ts';
 import { id } from '../../../web/src/i18n/id.ts';
@@ -36,6 +36,7 @@ describe('message catalogues', () => {
       ['method', ConsentMethod.options],
       ['relationship', Relationship.options],
       ['error', [...ErrorCode.options, 'network', 'invalid_response']],
+      ['error.reason', errorReasons],
     ];
     const missing = groups.flatMap(([group, values]) => values.map((v) => `${group}.${v}`)).filter((key) => !(key in id));
     expect(missing).toEqual([]);

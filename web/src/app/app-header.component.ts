@@ -33,7 +33,7 @@ export class AppHeader extends LitElement {
       .logo { width: 36px; height: 36px; flex: none; }
       .product { font-weight: 700; font-size: 1.15rem; color: var(--c-primary); display: block; }
       .centre { display: block; color: var(--c-muted); font-size: 0.9rem; }
-      .who .name { font-weight: 600; display: block; }
+      .who .name { font-weight: 600; display: inline-flex; align-items: center; min-height: var(--target); }
       .who .role { color: var(--c-muted); display: block; }
       @media (max-width: 640px) {
         .bar {
@@ -73,7 +73,7 @@ export class AppHeader extends LitElement {
       </div>
       ${me
         ? html`<p class="who">
-            <span class="name">${me.name}</span><span class="role">${label('role', me.role)}</span>
+            <a class="name" href="/account" title=${t('account.title')}>${me.name}</a><span class="role">${label('role', me.role)}</span>
           </p>`
         : nothing}
       ${me ? html`<atensi-notification-bell></atensi-notification-bell>` : nothing}

@@ -9,6 +9,7 @@ import { canOpen, matchRoute, type RouteMatch } from '../router/route-table.ts';
 import { navigate, RouterController } from '../router/router.ts';
 import type { AtensiEvent } from '../ui/events.ts';
 import '../pages/login/login.page.ts';
+import { confirmAction } from '../ui/confirm-dialog.component.ts';
 import '../ui/error-message.component.ts';
 import './app-header.component.ts';
 import './app-nav.component.ts';
@@ -89,6 +90,25 @@ export class AppShell extends LitElement {
     (heading ?? main).focus();
   }
 
+  /** Sign-out forgets this person's unsent reports on the device too; with some waiting, it asks first. */
+  private async signOut() {
+    const me = this.me;
+    if (me && typeof indexedDB !== 'undefined') {
+      try {
+        const { forgetOutbox, outboxItems } = await import('../data/outbox.ts');
+        const count = (await outboxItems(me.id)).length;
+        const sure = count === 0 || (await confirmAction({
+          title: 'signOut.unsent.title', consequence: 'signOut.unsent.consequence', confirm: 'signOut.unsent.confirm', keep: 'signOut.unsent.keep', params: { count },
+        }));
+        if (!sure) return;
+        await forgetOutbox(me.id);
+      } catch {
+        // IndexedDB refused (private mode): nothing of this person's was stored there.
+      }
+    }
+    await this.session.signOut();
+  }
+
   private skipToMain(e: Event) {
     e.preventDefault();
     this.renderRoot.querySelector('main')?.focus();
@@ -102,7 +122,7 @@ export class AppShell extends LitElement {
       <header>
         <atensi-header .me=${me} .locale=${this.session.locale}
           @atensi-locale-change=${(e: AtensiEvent<'locale-change'>) => this.session.chooseLocale(e.detail.locale)}
-          @atensi-sign-out=${() => this.session.signOut()}></atensi-header>
+          @atensi-sign-out=${() => void this.signOut()}></atensi-header>
       </header>
       <div class="layout ${me ? '' : 'public'}">
         ${me
@@ -111,7 +131,7 @@ export class AppShell extends LitElement {
                 section=${this.match?.route.section ?? ''}></atensi-nav>
             </div>`
           : nothing}
-        <main id="main" tabindex="-1">${this.renderMain(me)}</main>
+        <main id="main" tabindex="-1" @atensi-sign-out=${() => this.session.signOut()}>${this.renderMain(me)}</main>
       </div>
     `;
   }

@@ -203,6 +203,14 @@ export const routes = [
     render: () => html`<atensi-user-list-page></atensi-user-list-page>`,
   }),
   defineRoute({
+    name: 'account',
+    path: '/account',
+    title: 'account.title',
+    roles: everyone,
+    load: () => import('../pages/account/account.page.ts'),
+    render: () => html`<atensi-account-page></atensi-account-page>`,
+  }),
+  defineRoute({
     name: 'audit',
     path: '/audit',
     title: 'audit.title',

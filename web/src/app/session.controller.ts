@@ -6,6 +6,8 @@ import type { Locale } from '../../../schemas/common.ts';
 import { setSessionExpiredHandler } from '../data/api-client.ts';
 import { ApiError } from '../data/api-error.ts';
 import { loadMe, logout, updateMe } from '../data/auth.api.ts';
+import { setDraftOwner } from '../data/drafts.ts';
+import { adoptDeviceData, forgetDeviceData, REMEMBERED_ME_KEY as REMEMBERED } from '../data/device-data.ts';
 import { getLocale, initLocale, setLocale, type MessageKey } from '../i18n/i18n.ts';
 import { navigate } from '../router/router.ts';
 import { LOGIN_PATH } from './routes.ts';
@@ -16,8 +18,6 @@ import { LOGIN_PATH } from './routes.ts';
  * what: no beneficiary data) so Home and the report flow still open and reports wait in the outbox.
  * Forgotten on sign-out and when the server says the session is over.
  */
-const REMEMBERED = 'atensi.me';
-
 function remembered(): Me | undefined {
   try {
     const parsed = Me.safeParse(JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null'));
@@ -79,6 +79,7 @@ export class SessionController implements ReactiveController {
   /** The server accepted the person: their saved language applies, and they go where they were headed. */
   signedIn(me: Me): void {
     this.me = me;
+    adoptDeviceData(me.id);
     remember(me);
     this.status = 'signed-in';
     this.notice = undefined;
@@ -95,6 +96,7 @@ export class SessionController implements ReactiveController {
       // Signing out locally still matters when the server cannot be reached.
     }
     this.returnTo = '/';
+    forgetDeviceData();
     this.showLogin(undefined);
   }
 
@@ -120,6 +122,8 @@ export class SessionController implements ReactiveController {
   private showLogin(notice: MessageKey | undefined) {
     if (location.pathname !== LOGIN_PATH) this.returnTo = location.pathname + location.search;
     this.me = undefined;
+    // Nothing typed while signed out is kept; an expired session's drafts wait for the same person.
+    setDraftOwner(undefined);
     remember(undefined);
     this.status = 'signed-out';
     this.notice = notice;

@@ -57,8 +57,8 @@ async function readJson(res: Response): Promise<unknown> {
 function errorFrom(res: Response, body: unknown): ApiError {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
-    const { code, message, issues, requestId } = parsed.data.error;
-    return new ApiError(res.status, code, message, issues, requestId);
+    const { code, message, issues, requestId, details } = parsed.data.error;
+    return new ApiError(res.status, code, message, issues, requestId, details);
   }
   const code = statusCodes[res.status] ?? (res.status >= 500 ? 'internal' : 'bad_request');
   return new ApiError(res.status, code, `HTTP ${res.status}`);

@@ -1,5 +1,5 @@
 // The one error type of the web's data layer: the API's error body, or what went wrong getting it.
-import type { ErrorBody, ErrorCode } from '../../../schemas/common.ts';
+import type { ErrorBody, ErrorCode, ErrorDetails } from '../../../schemas/common.ts';
 
 export type ApiIssue = NonNullable<ErrorBody['error']['issues']>[number];
 /** The API's codes, plus 'network' (no answer) and 'invalid_response' (an answer not in the contract). */
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: ApiIssue[] = [],
     readonly requestId?: string,
+    /** Why it conflicts (a reason code) and what it concerns, when the server says. */
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }

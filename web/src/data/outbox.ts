@@ -60,6 +60,19 @@ export async function discardItem(clientRequestId: string): Promise<void> {
   changed();
 }
 
+/**
+ * Sign-out deletes this account's unsent reports from the device. Why not keep them for the next
+ * sign-in: a report holds a child's health details and a photo, and a phone or computer is often
+ * shared; UU PDP 27/2022 asks that personal data not linger where the next person can reach it.
+ * So the app shell asks first (how many reports, "they will be deleted") and only then signs out.
+ * A session the server ended is not a sign-out: its reports wait for the same account.
+ */
+export async function forgetOutbox(userId: string): Promise<void> {
+  const mine = await outboxItems(userId);
+  for (const item of mine) await del(item.clientRequestId, db());
+  if (mine.length > 0) changed();
+}
+
 /** How long a send waits for another tab's to finish; then it gives up until the next flush. */
 const LOCK_WAIT_MS = 10_000;
 

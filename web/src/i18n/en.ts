@@ -1,4 +1,6 @@
 // English. The type makes the compiler demand every key of the Indonesian catalogue and no other.
+import { accountEn } from './account.en.ts';
+import { actionsEn } from './actions.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import type { MessageKey } from './id.ts';
@@ -220,5 +222,7 @@ export const en: Record<MessageKey, string> = {
   ...fleetEn,
   ...familyEn,
   ...staffReportsEn,
+  ...accountEn,
   ...privacyEn,
+  ...actionsEn,
 };

@@ -1,4 +1,6 @@
 // Bahasa Indonesia, the default language and the reference catalogue: en.ts must have exactly these keys.
+import { accountId } from './account.id.ts';
+import { actionsId } from './actions.id.ts';
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
 import { pathwayId } from './pathway.id.ts';
@@ -220,6 +222,8 @@ export const id = {
   ...familyId,
   ...staffReportsId,
   ...privacyId,
+  ...accountId,
+  ...actionsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

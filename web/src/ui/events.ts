@@ -1,6 +1,6 @@
 // The app's custom events: one helper dispatches them, bubbling out of shadow roots, prefixed `atensi-`.
 import type { Me } from '../../../schemas/auth.ts';
-import type { Locale } from '../../../schemas/common.ts';
+import type { ErrorReason, Locale } from '../../../schemas/common.ts';
 
 export interface AtensiEventMap {
   'locale-change': { locale: Locale };
@@ -8,10 +8,14 @@ export interface AtensiEventMap {
   'signed-in': { me: Me };
   /** A page names itself more precisely than its route (e.g. the beneficiary's name). */
   'page-title': { title: string };
+  /** The person chose the way forward an error offered, e.g. "send for refit" after refit_needed. */
+  'error-action': { reason: ErrorReason };
   /** The person asked to try a failed load again. */
   retry: undefined;
   /** A pager asks for the page starting at this offset. */
   'page-change': { offset: number };
+  /** An admin enabled or disabled an account. */
+  'user-changed': undefined;
 }
 
 export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;

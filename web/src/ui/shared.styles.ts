@@ -8,8 +8,11 @@ export const sharedStyles = css`
   h1 { font-size: 1.6rem; }
   h2 { font-size: 1.25rem; margin-top: 1.5rem; }
   h3 { font-size: 1.05rem; }
-  h1:focus { outline: none; }
-  h1:focus-visible { outline: 3px solid var(--c-focus); outline-offset: 4px; border-radius: 2px; }
+  /* Headings take focus only from the app (after a navigation, a moved step), for screen readers:
+     no ring after a click, and for keyboard users a light dashed mark rather than the 3 px ring
+     that says "you can press this". */
+  h1:focus, [tabindex='-1']:is(h2, h3):focus { outline: none; }
+  h1:focus-visible, [tabindex='-1']:is(h2, h3):focus-visible { outline: 1px dashed var(--c-focus); outline-offset: 4px; border-radius: 2px; }
   p { margin: 0 0 0.75rem; }
   a { color: var(--c-primary); text-underline-offset: 0.15em; }
   a:hover { color: var(--c-primary-hover); }
@@ -26,6 +29,9 @@ export const sharedStyles = css`
   .button:hover, button:hover { background: var(--c-primary-hover); border-color: var(--c-primary-hover); color: #fff; }
   button.secondary, .button.secondary { background: var(--c-surface); color: var(--c-primary); }
   button.secondary:hover, .button.secondary:hover { background: var(--c-primary-soft); color: var(--c-primary-hover); }
+  /* Destructive actions are never the prominent choice: outlined, in the error colour. */
+  button.secondary.danger, .button.secondary.danger { color: var(--c-error); border-color: var(--c-error); background: var(--c-surface); }
+  button.secondary.danger:hover, .button.secondary.danger:hover { background: var(--c-error-bg); color: #7f1a14; border-color: #7f1a14; }
   button[disabled] { cursor: not-allowed; background: #e4eaeb; border-color: var(--c-border); color: var(--c-muted); }
 
   label { display: block; font-weight: 600; margin-bottom: 0.3rem; }

@@ -28,7 +28,7 @@ export async function train(ctx: StepContext, body: TrainStep): Promise<StepOutc
   const { request } = ctx;
   const lastFitting = request.fittings.at(-1);
   if (!lastFitting || lastFitting.outcome !== 'ok') {
-    throw conflict('the last fitting found a problem (size, posture, pressure or movement): send the chair for a refit first');
+    throw conflict('the last fitting found a problem (size, posture, pressure or movement): send the chair for a refit first', { reason: 'refit_needed' });
   }
   const electric = request.prescription?.model.kind === 'electric';
   const needed = trainingTopics.filter((topic) => topic !== 'batteryCharging' || electric);

@@ -29,6 +29,8 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
   if (!body.deviceId && !body.serial) throw invalidAt(['deviceId'], 'device_required', 'choose a device in stock or register a new serial');
   const assign = { beneficiaryId: request.beneficiaryId, status: 'reserved' };
   let deviceId: string;
+  /** A chair registered new did not come from the centre's stock, whatever the order first said. */
+  let notFromStock = false;
   if (body.deviceId) {
     const d = await tx.device.findFirst({ where: { id: body.deviceId, centreId: request.centreId } });
     if (!d || d.status !== 'in_stock') throw invalidAt(['deviceId'], 'device_unavailable', 'no device in stock at this centre with this id');
@@ -50,6 +52,7 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
       },
     });
     deviceId = d.id;
+    notFromStock = request.orderSource === 'stock';
   }
   let credentials: StepOutcome['credentials'];
   let mqttSecretHash: string | null | undefined;
@@ -60,7 +63,7 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
     credentials = { deviceId, username: deviceId, secret };
   }
   await tx.device.update({ where: { id: deviceId }, data: { ...assign, ...(mqttSecretHash ? { mqttSecretHash } : {}) } });
-  return { requestData: { deviceId }, note: body.note ?? null, credentials };
+  return { requestData: { deviceId, ...(notFromStock ? { orderSource: 'supplier' } : {}) }, note: body.note ?? null, credentials };
 }
 
 /** `fitted → prepared`: the refit loop; the same device goes back to the workshop with the reason. */

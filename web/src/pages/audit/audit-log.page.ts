@@ -147,9 +147,9 @@ export class AuditLogPage extends LitElement {
       <td class="time"><time datetime=${item.at}>${formatDateTime(item.at)}</time></td>
       <td>${this.actorCell(item)}</td>
       <td>${actionLabel(item.action)}</td>
-      <td>${objectCell(item.entityType, item.entityId)}</td>
+      <td>${objectCell(item.entityType, item.entityId, item.entityName)}</td>
       <td class="details">
-        ${detailsSummary(item.details)}
+        ${detailsSummary(item.details, item.action)}
         ${item.count > 1 ? html`<span class="sub" data-counted>${t('audit.counted', { count: formatNumber(item.count), last: formatDateTime(item.lastAt ?? item.at) })}</span>` : nothing}
       </td>
     </tr>`;

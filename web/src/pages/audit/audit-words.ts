@@ -2,6 +2,8 @@
 // and a short summary of an entry's details. Unknown actions and keys are shown as they are.
 import { html, nothing } from 'lit';
 import { Role } from '../../../../schemas/common.ts';
+import { RequestState } from '../../../../schemas/requests.ts';
+import { WorkOrderStatus } from '../../../../schemas/work-orders.ts';
 import { label } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 
@@ -17,8 +19,9 @@ export const actionGroups = {
   work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.resolve', 'work_order.cancel'],
   follow_up: ['follow_up.complete'],
   alert: ['alert.acknowledge'],
-  user: ['user.create', 'user.update', 'user.disable', 'user.update_self'],
-  auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked'],
+  user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset'],
+  auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
+  session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
@@ -32,7 +35,7 @@ type GroupKey = `audit.group.${ActionGroup}` & MessageKey;
 
 const knownActions = new Set<string>(Object.values(actionGroups).flat());
 
-export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp'] as const;
+export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session'] as const;
 type EntityType = (typeof entityTypes)[number];
 const isEntityType = (value: string): value is EntityType => (entityTypes as readonly string[]).includes(value);
 
@@ -62,16 +65,31 @@ const pages: Partial<Record<EntityType, string>> = {
   Device: '/fleet/',
 };
 
-/** The object of an entry: its type in words and a short id, linked when the object has a page. */
-export function objectCell(type: string | null, id: string | null) {
+/** The object of an entry: its type in words and its name (the id only as a tooltip), linked when it has a page. */
+export function objectCell(type: string | null, id: string | null, name?: string | null) {
   if (!type && !id) return nothing;
   const typeText = type ? entityLabel(type) : '';
   if (!id) return typeText;
   const page = type && isEntityType(type) ? pages[type] : undefined;
-  const short = id.length > 10 ? `${id.slice(0, 8)}…` : id;
+  // Without a name (an erased record, an unknown type) a short id still tells entries apart.
+  const what = name ? html`<span class="name">${name}</span>` : html`<span class="id">${id.length > 10 ? `${id.slice(0, 8)}…` : id}</span>`;
   return page
-    ? html`<a class="object" href=${page + encodeURIComponent(id)} title=${id}>${typeText} <span class="id">${short}</span></a>`
-    : html`${typeText} <span class="id" title=${id}>${short}</span>`;
+    ? html`<a class="object" href=${page + encodeURIComponent(id)} title=${id}>${typeText}: ${what}</a>`
+    : html`<span title=${id}>${typeText}: ${what}</span>`;
+}
+
+/** Field names recorded in `fields` that the catalogues already have words for. */
+const fieldWords: Record<string, MessageKey> = {
+  fullName: 'audit.field.fullName', birthDate: 'detail.birthDate', sex: 'detail.sex', city: 'detail.city', address: 'detail.address', phone: 'detail.phone',
+  diagnosis: 'detail.diagnosis', diagnosisNotes: 'detail.diagnosisNotes', locale: 'language.label', name: 'audit.field.name', password: 'login.password',
+};
+
+/** States recorded in `from`/`to`, in words: a request's pathway step or a work order's status. */
+function stateWord(action: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (action.startsWith('request.') && RequestState.safeParse(value).success) return t(`pathway.state.${value as RequestState}`);
+  if (action.startsWith('work_order.') && WorkOrderStatus.safeParse(value).success) return t(`workOrders.status.${value as WorkOrderStatus}`);
+  return undefined;
 }
 
 const detailKeys = new Set(['clinical', 'fields', 'purposes', 'purpose', 'consentPurposes', 'reason', 'role', 'from', 'to', 'format', 'lang', 'kind', 'priority', 'enabled', 'counts', 'ids']);
@@ -88,14 +106,26 @@ function valueText(value: unknown): string {
   return String(value);
 }
 
-/** The details as "Name: value" pairs, long values shortened; the full text stays in a tooltip. */
-export function detailsSummary(details: Record<string, unknown> | null): string {
+/**
+ * The details as "Name: value" pairs in words, long values shortened. Ids of related records are
+ * left out (the object column names the record); unknown keys are shown as recorded.
+ */
+export function detailsSummary(details: Record<string, unknown> | null, action = ''): string {
   if (!details) return '';
   return Object.entries(details)
+    .filter(([key, value]) => !(key.endsWith('Id') && typeof value === 'string'))
     .map(([key, value]) => {
       const name = detailKeys.has(key) ? t(`audit.detail.${key}` as MessageKey) : key;
       const text =
-        key === 'role' && typeof value === 'string' ? roleLabel(value) : key === 'ids' && Array.isArray(value) ? String(value.length) : valueText(value);
+        key === 'role' && typeof value === 'string'
+          ? roleLabel(value)
+          : key === 'ids' && Array.isArray(value)
+            ? String(value.length)
+            : (key === 'from' || key === 'to') && stateWord(action, value)
+              ? stateWord(action, value)!
+              : key === 'fields' && Array.isArray(value)
+                ? value.map((f) => (typeof f === 'string' && fieldWords[f] ? t(fieldWords[f]) : valueText(f))).join(', ')
+                : valueText(value);
       return `${name}: ${text.length > 80 ? `${text.slice(0, 79)}…` : text}`;
     })
     .join(' · ');

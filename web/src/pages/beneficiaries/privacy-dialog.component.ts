@@ -8,6 +8,7 @@ import { anonymiseBeneficiary, eraseBeneficiary } from '../../data/privacy.api.t
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
+import { dialogStyles } from '../../ui/dialog.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles } from '../work-orders/work-order-forms.ts';
 
@@ -20,17 +21,8 @@ export class PrivacyDialog extends LitElement {
   static override styles = [
     sharedStyles,
     formStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(36rem, calc(100vw - 2rem)); max-height: calc(100vh - 2rem); overflow: auto;
-        border: 1px solid var(--c-line); border-radius: var(--radius); padding: 1.25rem 1.5rem;
-        color: var(--c-text); background: var(--c-surface); box-shadow: 0 10px 30px rgb(0 0 0 / 25%);
-      }
-      dialog::backdrop { background: rgb(23 42 49 / 55%); }
-      @media (max-width: 480px) { dialog { width: calc(100vw - 1rem); max-height: calc(100vh - 1rem); padding: 1rem; } }
-      h2 { margin-top: 0; }
-      .consequence { border-left: 4px solid var(--c-error); background: var(--c-error-bg); padding: 0.75rem 1rem; border-radius: 4px; }
-      .buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; justify-content: flex-end; }
       button.danger { background: var(--c-error); border-color: var(--c-error); }
       button.danger:hover { background: #7f1a14; border-color: #7f1a14; }
     `,

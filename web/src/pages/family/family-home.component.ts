@@ -156,7 +156,9 @@ export class FamilyHome extends LitElement {
   }
 
   private renderAppointment(a: Appointment) {
-    const when = html`<time datetime=${a.at}>${a.at.length === 10 ? formatDate(a.at) : formatDateTime(a.at)}</time>`;
+    // A follow-up is due on a day, not booked at an hour: a clock time would read as an appointment.
+    const dayOnly = a.kind === 'followUp' || a.at.length === 10;
+    const when = html`<time datetime=${a.at}>${dayOnly ? formatDate(a.at) : formatDateTime(a.at)}</time>`;
     if (a.kind === 'visit') {
       const what = t(`workOrders.kind.${a.what}`);
       return html`<li>${icon('wrench')} <span>${t('familyHome.visit', { what })}${a.location ? html` · ${t(`workOrders.location.${a.location}`)}` : nothing}</span> ${when}</li>`;

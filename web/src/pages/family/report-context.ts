@@ -3,6 +3,7 @@
 import type { BeneficiarySummary } from '../../../../schemas/beneficiaries.ts';
 import type { DeviceSummary } from '../../../../schemas/devices.ts';
 import { isApiError } from '../../data/api-error.ts';
+import { reportContextKey as key } from '../../data/device-data.ts';
 import { listBeneficiaries } from '../../data/beneficiaries.api.ts';
 import { listDevices } from '../../data/devices.api.ts';
 
@@ -11,8 +12,6 @@ export interface ReportContext {
   people: ReportPerson[];
   chairs: Pick<DeviceSummary, 'kind'>[];
 }
-
-const key = (userId: string) => `atensi.reportContext.${userId}`;
 
 /** Keeps what the report flow needs for use without a connection. */
 export function rememberContext(userId: string, people: readonly BeneficiarySummary[], chairs: readonly DeviceSummary[]): void {

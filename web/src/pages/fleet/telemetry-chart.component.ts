@@ -8,6 +8,8 @@ import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { AggregatePoint, RawPoint } from '../../../../schemas/devices.ts';
 import { getLocale, t } from '../../i18n/i18n.ts';
+import { latest, timeFormats, timeTickLabels } from './chart-time.ts';
+import { formatDecimal } from './fleet-format.ts';
 
 const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
 
@@ -78,20 +80,18 @@ export class TelemetryChart extends LitElement {
       fmtDate: (tpl: string) => uPlot.fmtDate(tpl, names),
       cursor: { drag: { x: false, y: false } },
     };
-    // Time ticks in the reader's language and a 24-hour clock: hours within a day, else day and month.
-    const hourFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
-    const whenFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    // Time ticks and legend values in the reader's language (chart-time.ts): dates once the chart spans days.
+    const f = timeFormats(locale);
     const timeAxis: uPlot.Axis = {
-      values: (_u, splits, _axis, _space, incr) => splits.map((s) => (incr < 86_400 ? hourFmt : dayFmt).format(s * 1000)),
+      values: (u, splits, _axis, _space, incr) => timeTickLabels(splits, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), incr, f),
     };
-    const timeSeries: uPlot.Series = { label: t('fleet.chart.time'), value: (_u, v) => (v === null ? '–' : whenFmt.format(v * 1000)) };
+    const timeSeries: uPlot.Series = { label: t('fleet.chart.time'), value: (u, v) => this.legendValue(u, v, 0, (x) => f.when.format(x * 1000)) };
     const opts: uPlot.Options =
       this.kind === 'battery'
         ? {
             ...common,
             scales: { '%': { range: [0, 100] } },
-            axes: [timeAxis, { scale: '%', values: (_u, ticks) => ticks.map((v) => `${v} %`) }],
+            axes: [timeAxis, { scale: '%', values: (_u, ticks) => ticks.map((v) => `${v} %`), size: 56 }],
             series: [timeSeries, ...this.batterySeries()],
           }
         : {
@@ -100,19 +100,26 @@ export class TelemetryChart extends LitElement {
             axes: [timeAxis, { scale: 'km', label: t('fleet.chart.distance') }, { scale: 'min', side: 1, grid: { show: false }, label: t('fleet.chart.driving') }],
             series: [
               timeSeries,
-              { label: t('fleet.chart.distance'), scale: 'km', stroke: '#0a6463', fill: 'rgba(10,100,99,0.35)', paths: uPlot.paths.bars!({ size: [0.7, 40] }) },
-              { label: t('fleet.chart.driving'), scale: 'min', stroke: '#8a3300', width: 2 },
+              { label: t('fleet.chart.distance'), scale: 'km', stroke: '#0a6463', fill: 'rgba(10,100,99,0.35)', paths: uPlot.paths.bars!({ size: [0.7, 40] }), value: (u, v) => this.legendValue(u, v, 1, (x) => formatDecimal(x)) },
+              { label: t('fleet.chart.driving'), scale: 'min', stroke: '#8a3300', width: 2, value: (u, v) => this.legendValue(u, v, 2, (x) => formatDecimal(Math.round(x))) },
             ],
           };
     this.plot = new uPlot(opts, [xs, ...this.columns()] as uPlot.AlignedData, this.plotEl);
   }
 
+  /** A legend value: the point under the pointer, else the latest one (uPlot's "--" says nothing); the labels carry the units. */
+  private legendValue(u: uPlot, v: number | null, series: number, format: (v: number) => string): string {
+    const shown = v ?? latest(u.data[series] ?? []);
+    return shown === undefined ? '–' : format(shown);
+  }
+
   private batterySeries(): uPlot.Series[] {
-    if (this.points[0] && 'socPct' in this.points[0]) return [{ label: t('fleet.chart.soc'), scale: '%', stroke: '#0a6463', width: 2 }];
+    const pct = (series: number) => (u: uPlot, v: number | null) => this.legendValue(u, v, series, (x) => formatDecimal(Math.round(x)));
+    if (this.points[0] && 'socPct' in this.points[0]) return [{ label: t('fleet.chart.soc'), scale: '%', stroke: '#0a6463', width: 2, value: pct(1) }];
     return [
-      { label: t('fleet.chart.socMin'), scale: '%', stroke: '#a8231b', width: 1, dash: [4, 4] },
-      { label: t('fleet.chart.socMax'), scale: '%', stroke: '#45575e', width: 1, dash: [4, 4] },
-      { label: t('fleet.chart.socLast'), scale: '%', stroke: '#0a6463', width: 2 },
+      { label: t('fleet.chart.socMin'), scale: '%', stroke: '#a8231b', width: 1, dash: [4, 4], value: pct(1) },
+      { label: t('fleet.chart.socMax'), scale: '%', stroke: '#45575e', width: 1, dash: [4, 4], value: pct(2) },
+      { label: t('fleet.chart.socLast'), scale: '%', stroke: '#0a6463', width: 2, value: pct(3) },
     ];
   }
 

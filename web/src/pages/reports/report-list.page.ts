@@ -38,13 +38,14 @@ export class ReportListPage extends LitElement {
     badgeStyles,
     formStyles,
     css`
-      .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0.5rem 0 1rem; }
+      /* Wide enough for the longest choice ("Semua yang masih terbuka") with the select's arrow. */
+      .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); margin: 0.5rem 0 1rem; }
       .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }
       .tags { display: flex; flex-wrap: wrap; gap: 0.3rem; }
       tr.red-flag td:first-child { border-left: 4px solid var(--c-error); }
       .narrow { display: none; }
       @media (max-width: 700px) {
-        .filters { grid-template-columns: 1fr 1fr; }
+        .filters { grid-template-columns: 1fr; }
         .wide { display: none; }
         .narrow { display: block; }
       }

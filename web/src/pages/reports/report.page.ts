@@ -164,7 +164,7 @@ export class ReportPage extends LitElement {
 
   private renderThread(r: ReportDetail) {
     return html`<section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">${t('staffReports.thread')}</h2>
+      <h2 id="thread-heading">${t(this.staff ? 'staffReports.thread' : 'report.threadHeading')}</h2>
       ${r.comments.length
         ? html`<ul class="thread">
             ${r.comments.map(

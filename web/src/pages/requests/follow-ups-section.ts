@@ -6,7 +6,7 @@ import { completeFollowUp } from '../../data/requests.api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import './form/step-form.component.ts';
-import { followUpDefaults, followUpGroups, followUpSchema } from './form/step-fields.ts';
+import { followUpDefaults, followUpGroups, followUpSchema, localDate } from './form/step-fields.ts';
 import { enumLabel } from './pathway-labels.ts';
 
 type FollowUp = RequestDetail['followUps'][number];
@@ -19,7 +19,7 @@ function status(f: FollowUp, today: string) {
 
 export function followUpsSection(r: RequestDetail, canRecord: boolean, onRecorded: () => void) {
   if (r.followUps.length === 0) return nothing;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate();
   const next = r.followUps.find((f) => !f.completedAt);
   return html`<section aria-labelledby="follow-ups-heading" id="follow-ups">
     <h2 id="follow-ups-heading">${t('requests.section.followUps')}</h2>

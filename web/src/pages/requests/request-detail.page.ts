@@ -64,6 +64,10 @@ export class RequestDetailPage extends LitElement {
     const staff = this.me?.role !== 'family';
     const clinical = r.assessment !== undefined;
     const canRecord = this.me?.role === 'therapist' || this.me?.role === 'admin';
+    // The referral's appointment is for the assessment, the expected date for the chair's arrival:
+    // each is news only until that step is done (the sections below keep them as history).
+    const appointmentDue = r.state === 'referred';
+    const chairAwaited = r.state === 'ordered';
     return html`
       <div class="head-links">
         <span class="badge ${stateTone(r.state)}">${stateLabel(r.state)}</span>
@@ -74,8 +78,8 @@ export class RequestDetailPage extends LitElement {
         ${fact('requests.state', stateLabel(r.state))}
         ${r.therapist !== undefined ? fact('requests.therapist', r.therapist?.name) : nothing}
         ${r.priority ? fact('pathway.field.priority', enumLabel('priority', r.priority)) : nothing}
-        ${fact('pathway.field.appointmentAt', r.appointmentAt ? `${formatDateTime(r.appointmentAt)}${r.appointmentType ? ` · ${enumLabel('appointment', r.appointmentType)}` : ''}` : null)}
-        ${r.expectedAt ? fact('pathway.field.expectedAt', formatDate(r.expectedAt)) : nothing}
+        ${appointmentDue ? fact('pathway.field.appointmentAt', r.appointmentAt ? `${formatDateTime(r.appointmentAt)}${r.appointmentType ? ` · ${enumLabel('appointment', r.appointmentType)}` : ''}` : null) : nothing}
+        ${r.expectedAt && chairAwaited ? fact('pathway.field.expectedAt', formatDate(r.expectedAt)) : nothing}
         ${r.device ? fact('requests.device', `${r.device.serial} · ${r.device.modelName}`) : nothing}
         ${r.nextFollowUpAt ? fact('requests.nextFollowUp', formatDate(r.nextFollowUpAt)) : nothing}
       </dl>

@@ -124,10 +124,13 @@ export function fittingSection(r: RequestDetail) {
 export function trainingSection(r: RequestDetail) {
   if (!r.trainings?.length) return nothing;
   const topics = [['transfers', 'pathway.field.topicTransfers'], ['mobility', 'pathway.field.topicMobility'], ['pressureRelief', 'pathway.field.topicPressureRelief'], ['careMaintenance', 'pathway.field.topicCare'], ['batteryCharging', 'pathway.field.topicBattery'], ['whoToContact', 'pathway.field.topicContact']] as const;
+  // Charging is taught only for an electric chair: for a manual one "no" would read as a gap.
+  const electric = (r.prescription?.model.kind ?? r.device?.kind) === 'electric';
+  const taught = topics.filter(([k]) => k !== 'batteryCharging' || electric);
   return section('training-heading', 'requests.section.training', html`${r.trainings.map((x) => html`<dl class="facts card">
     ${fact('requests.trainedOn', `${formatDateTime(x.trainedAt)} · ${x.trainedBy?.name ?? ''}`)}
     ${fact('pathway.field.trainee', enumLabel('trainee', x.trainee))}
-    ${topics.map(([k, label]) => fact(label, yesNo(x[k])))}
+    ${taught.map(([k, label]) => fact(label, yesNo(x[k])))}
     ${fact('pathway.field.notes', x.notes)}
   </dl>`)}`);
 }

@@ -1,4 +1,5 @@
-// User accounts: every account for admins, the centre's staff for managers.
+// User accounts: every account for admins (who may reset a password or disable an account), the
+// centre's staff for managers.
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
@@ -16,6 +17,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import './user-access.component.ts';
 
 @customElement('atensi-user-list-page')
 export class UserListPage extends LitElement {
@@ -57,6 +59,9 @@ export class UserListPage extends LitElement {
   private renderTable(users: User[], centres: Map<string, string>) {
     if (users.length === 0) return html`<p>${t('users.empty')}</p>`;
     const showCentre = centres.size > 0;
+    // Admins act on other accounts; their own password is changed on their account page.
+    const actions = (u: User) => this.me?.role === 'admin' && u.id !== this.me.id;
+    const showActions = this.me?.role === 'admin';
     return html`<div class="table-wrap" role="region" aria-labelledby="users-caption" tabindex="0">
       <table>
         <caption id="users-caption" class="visually-hidden">${t('users.caption')}</caption>
@@ -68,11 +73,12 @@ export class UserListPage extends LitElement {
             ${showCentre ? html`<th scope="col">${t('col.centre')}</th>` : nothing}
             <th scope="col">${t('col.status')}</th>
             <th scope="col">${t('col.lastLogin')}</th>
+            ${showActions ? html`<th scope="col">${t('users.actions')}</th>` : nothing}
           </tr>
         </thead>
         <tbody>
           ${users.map(
-            (u) => html`<tr>
+            (u) => html`<tr data-user=${u.id}>
               <td>${u.name}</td>
               <td>${u.email}</td>
               <td>${label('role', u.role)}</td>
@@ -81,6 +87,7 @@ export class UserListPage extends LitElement {
                 ? html`<span class="badge off">${t('users.disabled')}</span>`
                 : html`<span class="badge ok">${t('users.active')}</span>`}</td>
               <td>${u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</td>
+              ${showActions ? html`<td>${actions(u) ? html`<atensi-user-access .user=${u} @atensi-user-changed=${() => this.users.run()}></atensi-user-access>` : nothing}</td>` : nothing}
             </tr>`,
           )}
         </tbody>

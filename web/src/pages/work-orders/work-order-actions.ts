@@ -1,7 +1,7 @@
 // The forms that move a work order: assign, schedule the visit, start, parts used, resolve, cancel.
 // Only the moves the state machine allows from the current status are offered.
 import { html, nothing } from 'lit';
-import { type Part, type WorkOrderAction, type WorkOrderActionName, type WorkOrderDetail, workOrderMoves } from '../../../../schemas/work-orders.ts';
+import { Part, PART_QUANTITY, type WorkOrderAction, type WorkOrderActionName, type WorkOrderDetail, workOrderMoves } from '../../../../schemas/work-orders.ts';
 import { t } from '../../i18n/i18n.ts';
 
 export interface ActionHandlers {
@@ -9,9 +9,34 @@ export interface ActionHandlers {
   parts: Part[];
   notesError: boolean;
   reasonError: boolean;
+  /** The parts row whose name or quantity is refused, if any. */
+  partError: PartError | undefined;
   submit: (action: WorkOrderAction) => void;
   setParts: (parts: Part[]) => void;
   invalid: (field: 'notes' | 'reason' | 'when' | 'assignee') => void;
+  invalidPart: (error: PartError) => void;
+}
+
+export interface PartError {
+  row: number;
+  field: 'name' | 'qty';
+}
+
+/**
+ * The parts to save, each checked with the shared schema. A row without a name is an unused row and
+ * is left out; a named row with a quantity of 0, a negative or a fraction is refused at its field
+ * instead of silently dropping the part.
+ */
+export function checkParts(parts: readonly Part[]): { parts: Part[] } | { error: PartError } {
+  const kept: Part[] = [];
+  for (const [row, p] of parts.entries()) {
+    const part = { name: p.name.trim(), quantity: p.quantity };
+    if (!part.name) continue;
+    const checked = Part.safeParse(part);
+    if (!checked.success) return { error: { row, field: checked.error.issues.some((i) => i.path[0] === 'name') ? 'name' : 'qty' } };
+    kept.push(checked.data);
+  }
+  return { parts: kept };
 }
 
 export const allows = (w: WorkOrderDetail, action: WorkOrderActionName) => workOrderMoves[action].from.includes(w.status);
@@ -34,7 +59,15 @@ function localToIso(v: string): string | null {
 
 export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
   if (!Object.keys(workOrderMoves).some((a) => allows(w, a as WorkOrderActionName))) return html`<p>${t('workOrders.noActions')}</p>`;
-  const cleanParts = () => h.parts.map((p) => ({ name: p.name.trim(), quantity: p.quantity })).filter((p) => p.name && p.quantity >= 1);
+  /** The checked parts, or null after pointing the person at the refused field. */
+  const cleanParts = (): Part[] | null => {
+    const checked = checkParts(h.parts);
+    if ('error' in checked) {
+      h.invalidPart(checked.error);
+      return null;
+    }
+    return checked.parts;
+  };
   return html`
     ${allows(w, 'assign') && w.assignable
       ? html`<form class="form card" novalidate aria-labelledby="assign-h" @submit=${onForm((f) => {
@@ -83,7 +116,12 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
     ${allows(w, 'start')
       ? html`<div class="card"><button type="button" ?disabled=${h.busy} @click=${() => h.submit({ action: 'start' })}>${t('workOrders.start')}</button></div>`
       : nothing}
-    ${allows(w, 'parts') ? partsForm(h, () => h.submit({ action: 'parts', parts: cleanParts() })) : nothing}
+    ${allows(w, 'parts')
+      ? partsForm(h, () => {
+          const parts = cleanParts();
+          if (parts) h.submit({ action: 'parts', parts });
+        })
+      : nothing}
     ${allows(w, 'resolve')
       ? html`<form class="form card" novalidate aria-labelledby="resolve-h" @submit=${onForm((f) => {
           const notes = value(f, 'notes');
@@ -92,6 +130,7 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
             return null;
           }
           const parts = cleanParts();
+          if (!parts) return null;
           return { action: 'resolve', notes, ...(parts.length ? { parts } : {}) };
         }, h)}>
           <h3 id="resolve-h">${t('workOrders.resolve')}</h3>
@@ -121,7 +160,7 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
                 aria-describedby=${h.reasonError ? 'reason-error' : nothing}></textarea>
               ${h.reasonError ? html`<p class="field-error" id="reason-error">${t('workOrders.required')}</p>` : nothing}
             </div>
-            <div><button type="submit" class="secondary" ?disabled=${h.busy}>${t('workOrders.cancel')}</button></div>
+            <div><button type="submit" class="secondary danger" ?disabled=${h.busy}>${t('workOrders.cancel')}</button></div>
           </form>
         </details>`
       : nothing}
@@ -132,23 +171,29 @@ function partsForm(h: ActionHandlers, save: () => void) {
   const update = (i: number, patch: Partial<Part>) => h.setParts(h.parts.map((p, k) => (k === i ? { ...p, ...patch } : p)));
   return html`<form class="form card" novalidate aria-labelledby="parts-h" @submit=${(e: SubmitEvent) => (e.preventDefault(), save())}>
     <h3 id="parts-h">${t('workOrders.parts')}</h3>
-    ${h.parts.map(
-      (p, i) => html`<fieldset>
+    ${h.parts.map((p, i) => {
+      const qtyError = h.partError?.row === i && h.partError.field === 'qty';
+      const nameError = h.partError?.row === i && h.partError.field === 'name';
+      return html`<fieldset>
         <legend>${t('workOrders.partRow', { n: i + 1 })}</legend>
         <div class="row">
           <div>
             <label for=${`part-name-${i}`}>${t('workOrders.partName')}</label>
-            <input id=${`part-name-${i}`} type="text" maxlength="120" .value=${p.name} @input=${(e: InputEvent) => update(i, { name: (e.target as HTMLInputElement).value })} />
+            <input id=${`part-name-${i}`} type="text" maxlength="120" .value=${p.name} @input=${(e: InputEvent) => update(i, { name: (e.target as HTMLInputElement).value })}
+              aria-invalid=${nameError ? 'true' : 'false'} aria-describedby=${nameError ? `part-name-${i}-error` : nothing} />
+            ${nameError ? html`<p class="field-error" id=${`part-name-${i}-error`}>${t('workOrders.partNameInvalid')}</p>` : nothing}
           </div>
           <div>
             <label for=${`part-qty-${i}`}>${t('workOrders.partQty')}</label>
-            <input id=${`part-qty-${i}`} type="number" min="1" max="100" .value=${String(p.quantity)}
+            <input id=${`part-qty-${i}`} type="number" inputmode="numeric" min=${PART_QUANTITY.min} max=${PART_QUANTITY.max} step="1" .value=${String(p.quantity)}
+              aria-invalid=${qtyError ? 'true' : 'false'} aria-describedby=${qtyError ? `part-qty-${i}-error` : nothing}
               @input=${(e: InputEvent) => update(i, { quantity: Number((e.target as HTMLInputElement).value) })} />
+            ${qtyError ? html`<p class="field-error" id=${`part-qty-${i}-error`}>${t('workOrders.partQtyRange', { min: PART_QUANTITY.min, max: PART_QUANTITY.max })}</p>` : nothing}
           </div>
           <div><button type="button" class="secondary" @click=${() => h.setParts(h.parts.filter((_, k) => k !== i))}>${t('workOrders.removePart', { n: i + 1 })}</button></div>
         </div>
-      </fieldset>`,
-    )}
+      </fieldset>`;
+    })}
     <div class="row">
       <div><button type="button" class="secondary" @click=${() => h.setParts([...h.parts, { name: '', quantity: 1 }])}>${t('workOrders.addPart')}</button></div>
       <div><button type="submit" ?disabled=${h.busy}>${t('workOrders.saveParts')}</button></div>

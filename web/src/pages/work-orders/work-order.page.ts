@@ -10,14 +10,16 @@ import { getWorkOrder, moveWorkOrder } from '../../data/work-orders.api.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
+import { confirmAction } from '../../ui/confirm-dialog.component.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
-import { alertKindLabel, badgeStyles } from '../fleet/fleet-format.ts';
-import { actionForms } from './work-order-actions.ts';
+import { alertKindLabel, badgeStyles, formatDecimal } from '../fleet/fleet-format.ts';
+import { actionForms, type PartError } from './work-order-actions.ts';
+import { isApiError } from '../../data/api-error.ts';
 import { formStyles } from './work-order-forms.ts';
 
 function fact(key: MessageKey, value: string | TemplateResult | null | undefined) {
@@ -54,6 +56,7 @@ export class WorkOrderPage extends LitElement {
   @state() private partsDirty = false;
   @state() private notesError = false;
   @state() private reasonError = false;
+  @state() private partError: PartError | undefined;
 
   private readonly locale = new LocaleController(this);
   private readonly poll = new PollController(this, () => {
@@ -96,7 +99,6 @@ export class WorkOrderPage extends LitElement {
         ${w.priority ? html`<span class="tag ${w.priority}">${t(`workOrders.priority.${w.priority}`)}</span>` : nothing}
       </p>
       <p class="status" role="status">${this.message}</p>
-      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
       ${this.renderDetails(w)}
       ${this.renderForecast(w)}
       <section aria-labelledby="alerts-heading">
@@ -105,18 +107,21 @@ export class WorkOrderPage extends LitElement {
       </section>
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">${t('workOrders.actions')}</h2>
+        ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
         <div class="actions">
           ${actionForms(w, {
             busy: this.busy,
             parts: this.parts,
             notesError: this.notesError,
             reasonError: this.reasonError,
+            partError: this.partError,
             submit: (a) => void this.submit(a),
             setParts: (parts) => {
               this.parts = parts;
               this.partsDirty = true;
             },
             invalid: (field) => this.invalid(field),
+            invalidPart: (error) => this.invalidPart(error),
           })}
         </div>
       </section>
@@ -167,17 +172,26 @@ export class WorkOrderPage extends LitElement {
     </section>`;
   }
 
+  private invalidPart(error: PartError) {
+    this.notesError = this.reasonError = false;
+    this.partError = error;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#part-${error.field}-${error.row}`)?.focus());
+  }
+
   private invalid(field: 'notes' | 'reason' | 'when' | 'assignee') {
+    this.partError = undefined;
     this.notesError = field === 'notes';
     this.reasonError = field === 'reason';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus());
   }
 
   private async submit(action: WorkOrderAction) {
+    if (action.action === 'cancel' && !(await confirmAction({ title: 'workOrders.cancelAsk.title', consequence: 'workOrders.cancelAsk.consequence', confirm: 'workOrders.cancelAsk.confirm', keep: 'workOrders.cancelAsk.keep' }))) return;
     this.busy = true;
     this.error = undefined;
     this.message = '';
     this.notesError = this.reasonError = false;
+    this.partError = undefined;
     try {
       const updated = await moveWorkOrder(this.workOrderId, action);
       if (action.action === 'parts' || action.action === 'resolve') this.partsDirty = false;
@@ -185,7 +199,12 @@ export class WorkOrderPage extends LitElement {
       const cleared = updated.alerts?.filter((a) => a.clearedAt !== null && a.clearedAt === updated.resolvedAt).length ?? 0;
       this.message = action.action === 'resolve' ? t('workOrders.resolvedMessage', { count: cleared }) : t('workOrders.saved');
     } catch (err) {
-      this.error = err;
+      // The server's field issues go beside their fields, like the browser's own checks.
+      const issue = isApiError(err) && err.status === 422 ? err.issues[0] : undefined;
+      const [first, row, part] = issue?.path ?? [];
+      if (first === 'parts' && typeof row === 'number') this.invalidPart({ row, field: part === 'name' ? 'name' : 'qty' });
+      else if (first === 'notes' || first === 'reason') this.invalid(first);
+      else this.error = err;
     } finally {
       this.busy = false;
     }

@@ -35,6 +35,8 @@ export interface FieldDef {
   asNumber?: boolean;
   /** Turns the raw value into body entries; by default the value is set at `name`. */
   toBody?: (raw: string | boolean) => Record<string, unknown>;
+  /** A long select (e.g. every beneficiary of a centre): a search box above it filters its options. */
+  searchable?: boolean;
   /** Spans the whole row (long option labels, free text). */
   wide?: boolean;
   /** Shown (and sent) only when this holds for the current values. */
@@ -148,4 +150,14 @@ export function mapIssues(groups: FieldGroup[], values: FormValues, issues: Pick
     }
   }
   return { byField, other };
+}
+
+/** Folds case and accents, so "sri" finds "Sri" and "jose" finds "José". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The options whose label contains every typed word; the chosen one always stays. */
+export function filterOptions(options: readonly FieldOption[], query: string, chosen: string): FieldOption[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...options];
+  return options.filter((o) => o.value === chosen || words.every((w) => fold(o.label).includes(w)));
 }

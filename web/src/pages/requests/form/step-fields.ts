@@ -25,6 +25,11 @@ export const stepSchemas: Record<Exclude<RequestState, 'referred'>, ZodType> = {
   prepared: PrepareStep, fitted: FitStep, trained: TrainStep, in_use: DeliverStep, cancelled: CancelStep,
 };
 
+/** The WHO fitting checklist: any item not ticked means the chair needs a refit. */
+export const fittingChecks = [
+  ['sizeOk', 'pathway.field.sizeOk'], ['postureOk', 'pathway.field.postureOk'], ['pressureOk', 'pathway.field.pressureOk'], ['movementOk', 'pathway.field.movementOk'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
+
 export interface SimpleStep {
   groups: FieldGroup[];
   defaults: FormValues;
@@ -70,7 +75,7 @@ export function simpleStep(to: RequestState, r: RequestDetail): SimpleStep | und
     case 'fitted':
       return {
         groups: [
-          { legend: 'pathway.group.fittingChecklist', fields: [check('sizeOk', 'pathway.field.sizeOk'), check('postureOk', 'pathway.field.postureOk'), check('pressureOk', 'pathway.field.pressureOk'), check('movementOk', 'pathway.field.movementOk')] },
+          { legend: 'pathway.group.fittingChecklist', fields: fittingChecks.map(([name, label]) => check(name, label)) },
           { fields: [area('adjustments', 'pathway.field.adjustments'), area('notes', 'pathway.field.notes')] },
         ],
         defaults: { sizeOk: false, postureOk: false, pressureOk: false, movementOk: false },
@@ -114,7 +119,7 @@ export const followUpSchema: ZodType = CompleteFollowUpBody;
 export const referralGroups = (beneficiaries: { id: string; fullName: string }[]): FieldGroup[] => [
   {
     fields: [
-      { name: 'beneficiaryId', label: 'pathway.field.beneficiary', type: 'select', required: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
+      { name: 'beneficiaryId', label: 'pathway.field.beneficiary', type: 'select', required: true, searchable: true, wide: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
       { name: 'referral.source', label: 'pathway.field.source', type: 'select', required: true, options: optionsOf('source', ReferralSource.options) },
       { name: 'referral.priority', label: 'pathway.field.priority', type: 'select', required: true, options: optionsOf('priority', Priority.options) },
       area('referral.reason', 'pathway.field.reason', true),

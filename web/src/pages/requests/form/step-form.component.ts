@@ -8,9 +8,10 @@ import { isApiError } from '../../../data/api-error.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../../data/drafts.ts';
 import { t, type MessageKey } from '../../../i18n/i18n.ts';
 import { LocaleController } from '../../../i18n/locale.controller.ts';
+import { confirmAction, type ConfirmRequest } from '../../../ui/confirm-dialog.component.ts';
 import '../../../ui/error-message.component.ts';
 import { sharedStyles } from '../../../ui/shared.styles.ts';
-import { buildBody, fieldId, type FieldDef, type FieldGroup, type FormValues, mapIssues, type MappedIssues } from './form-model.ts';
+import { buildBody, fieldId, type FieldDef, type FieldGroup, filterOptions, type FormValues, mapIssues, type MappedIssues } from './form-model.ts';
 import { stepFormStyles } from './step-form.styles.ts';
 
 @customElement('atensi-step-form')
@@ -28,6 +29,10 @@ export class StepForm extends LitElement {
   @property() submitLabel: MessageKey = 'pathway.form.save';
   /** The form's accessible name (it then is a form landmark), e.g. the step's title. */
   @property() label = '';
+  /** Asks first when the body would do something hard to undo (a cancel, a failed fitting); no ask without it. */
+  @property({ attribute: false }) confirm: ((body: Record<string, unknown>) => ConfirmRequest | undefined) | undefined;
+  /** A destructive step: its button is secondary, in the error colour. */
+  @property({ type: Boolean }) danger = false;
   /** Sends the body; resolves when the server accepted it. */
   @property({ attribute: false }) action: ((body: Record<string, unknown>) => Promise<unknown>) | undefined;
 
@@ -35,6 +40,8 @@ export class StepForm extends LitElement {
   @state() private issues: MappedIssues = { byField: new Map(), other: [] };
   @state() private failure: unknown;
   @state() private submitting = false;
+  /** What is typed in each searchable select's search box. */
+  @state() private searches: Record<string, string> = {};
 
   private readonly locale = new LocaleController(this);
 
@@ -72,6 +79,8 @@ export class StepForm extends LitElement {
     const checked = this.schema?.safeParse(body);
     if (checked && !checked.success) return this.showIssues(checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), code: i.code, message: i.message })));
     this.issues = { byField: new Map(), other: [] };
+    const ask = this.confirm?.(body);
+    if (ask && !(await confirmAction(ask))) return;
     this.submitting = true;
     try {
       await this.action?.(body);
@@ -108,12 +117,29 @@ export class StepForm extends LitElement {
         const inner = html`<div class="grid">${fields.map((f) => this.renderField(f))}</div>`;
         return g.legend ? html`<fieldset><legend>${t(g.legend)}</legend>${inner}</fieldset>` : html`<fieldset>${inner}</fieldset>`;
       })}
-      ${this.failure ? html`<atensi-error-message .error=${this.failure}></atensi-error-message>` : nothing}
+      ${this.failure ? html`<atensi-error-message .error=${this.failure} actionable></atensi-error-message>` : nothing}
       <div class="actions">
-        <button type="submit" ?disabled=${this.submitting}>${t(this.submitting ? 'pathway.form.saving' : this.submitLabel)}</button>
+        <button type="submit" class=${this.danger ? 'secondary danger' : ''} ?disabled=${this.submitting}>${t(this.submitting ? 'pathway.form.saving' : this.submitLabel)}</button>
         ${this.draftKey ? html`<span class="saved">${t('pathway.form.draftKept')}</span>` : nothing}
       </div>
     </form>`;
+  }
+
+  /** A search box over a long select: typing narrows the options; one match left is chosen for you. */
+  private renderSearch(f: FieldDef, shown: number, total: number) {
+    const id = `${fieldId(f.name)}-search`;
+    const onSearch = (e: Event) => {
+      const query = (e.target as HTMLInputElement).value;
+      this.searches = { ...this.searches, [f.name]: query };
+      const matches = filterOptions(f.options?.() ?? [], query, '');
+      if (matches.length === 1 && query.trim()) this.set(f.name, matches[0]!.value);
+    };
+    return html`<div class="search">
+      <label for=${id} class="sub-label">${t('pathway.form.search')}</label>
+      <input type="search" id=${id} autocomplete="off" spellcheck="false" aria-controls=${fieldId(f.name)} aria-describedby=${`${id}-count`}
+        .value=${this.searches[f.name] ?? ''} @input=${onSearch} />
+      <p class="hint" id=${`${id}-count`} role="status">${t('pathway.form.searchCount', { shown, total })}</p>
+    </div>`;
   }
 
   private hintText(f: FieldDef): string | undefined {
@@ -145,10 +171,13 @@ export class StepForm extends LitElement {
         ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>` : nothing}
       </div>`;
     } else if (f.type === 'select') {
+      const all = f.options?.() ?? [];
+      const shown = f.searchable ? filterOptions(all, this.searches[f.name] ?? '', value) : all;
       control = html`<select id=${id} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${onInput}>
         <option value="" ?selected=${value === ''}>${t('pathway.form.choose')}</option>
-        ${(f.options?.() ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+        ${shown.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
       </select>`;
+      if (f.searchable) control = html`${this.renderSearch(f, shown.length, all.length)}${control}`;
     } else if (f.type === 'textarea') {
       control = html`<textarea id=${id} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${onInput}></textarea>`;
     } else {

@@ -22,5 +22,8 @@ export const stepFormStyles = css`
   .req { color: var(--c-error); font-weight: 600; }
   .summary ul { margin: 0.35rem 0 0; padding-left: 1.25rem; font-weight: 400; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+  .search { display: grid; gap: 0.25rem; margin-bottom: 0.5rem; }
+  .search .sub-label { font-weight: 400; margin: 0; }
+  .search .hint { margin: 0; }
   .saved { color: var(--c-muted); font-size: 0.9rem; }
 `;
