@@ -17,7 +17,7 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
-import { alertKindLabel, badgeStyles, formatDecimal } from '../fleet/fleet-format.ts';
+import { alertKindLabel, badgeStyles } from '../fleet/fleet-format.ts';
 import { actionForms, type PartError } from './work-order-actions.ts';
 import { isApiError } from '../../data/api-error.ts';
 import { formStyles } from './work-order-forms.ts';
