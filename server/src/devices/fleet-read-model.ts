@@ -36,6 +36,8 @@ export interface FleetRow {
   /** Open alerts by severity (kinds the reader may not see are left out). */
   alerts: Partial<Record<AlertSeverity, number>>;
   activeWorkOrders: number;
+  /** The battery-wear forecast the rules engine last stored (JSON), if any. */
+  wearForecast: string | null;
   /** The latest state, for electric chairs that have reported. */
   state: ChairStateRow | undefined;
 }
@@ -86,6 +88,7 @@ const COLUMNS = {
   rejected: 's.rejected',
   openAlerts: `(SELECT group_concat(a.severity) FROM "Alert" a
       WHERE a.deviceId = d.id AND a.clearedAt IS NULL AND (@hideClinical = 0 OR a.kind NOT IN (${clinicalKinds()})))`,
+  wearForecast: `(SELECT json_extract(r.data, '$.forecast') FROM "RuleState" r WHERE r.deviceId = d.id AND r.rule = 'battery_wear')`,
   activeWorkOrders: `(SELECT count(*) FROM "WorkOrder" w WHERE w.deviceId = d.id AND w.status IN (${activeStatuses.map((x) => `'${x}'`).join(', ')}))`,
 } as const;
 type Column = keyof typeof COLUMNS;
@@ -141,6 +144,7 @@ function toRow(r: unknown[]): FleetRow {
     },
     alerts,
     activeWorkOrders: v('activeWorkOrders'),
+    wearForecast: v('wearForecast'),
     state:
       chairKey === null
         ? undefined
