@@ -146,7 +146,7 @@ export const BeneficiarySummary = z
     reportCategories: z
       .array(ReportCategory)
       .optional()
-      .describe('what may be reported for this person (the shunt signs only with hydrocephalus): for families (without the diagnosis) and for those who see the diagnosis'),
+      .describe('what may be reported for this person (the shunt signs only with hydrocephalus): for the family (without the diagnosis) and for those who see the diagnosis; absent for technicians'),
     anonymisedAt: z
       .string()
       .nullable()

@@ -2,6 +2,7 @@
 // messages the bridge refused. Families get a trimmed view (fields marked "staff").
 import { z } from 'zod';
 import { Id, IsoDateTime, PageQuery, text } from './common.ts';
+import { BatteryForecast } from './maintenance-rules.ts';
 import { RejectReason } from './telemetry.ts';
 
 export const DeviceStatus = z.enum(['in_stock', 'reserved', 'in_use', 'in_repair', 'retired']);
@@ -85,6 +86,7 @@ export const DeviceSummary = z
     openWorkOrders: z.number().int().optional(),
     risk: Risk.optional(),
     riskReasons: z.array(RiskReason).optional(),
+    batteryForecast: BatteryForecast.nullable().optional().describe('staff, electric chairs: the battery-wear forecast of the current battery'),
   })
   .meta({ id: 'DeviceSummary' });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;

@@ -13,3 +13,4 @@ export * from './devices.ts';
 export * from './work-orders.ts';
 export * from './account.ts';
 export * from './password.ts';
+export * from './home.ts';

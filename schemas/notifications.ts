@@ -11,6 +11,8 @@ export const NotificationKind = z.enum([
   'work_order_assigned',
   'work_order_status',
   'deep_discharge',
+  'request_approved',
+  'report_photo_request',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

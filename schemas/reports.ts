@@ -2,10 +2,11 @@
 // triages it (a work order or a clinical follow-up), the comment thread and every status change.
 import { z } from 'zod';
 import { Id, IsoDateTime, PageQuery, text } from './common.ts';
+import { Relationship } from './users.ts';
 import { VisitLocation, WorkOrderPriority } from './work-orders.ts';
 
 /**
- * What families choose by picture. The last four are red flags (DESIGN.md): a pressure sore, and
+ * What families choose by picture, in the order offered. The last four are red flags (DESIGN.md): a pressure sore, and
  * for hydrocephalus the signs of shunt failure. They alert the centre's therapists at once.
  */
 export const ReportCategory = z.enum([
@@ -14,6 +15,11 @@ export const ReportCategory = z.enum([
   'wont_charge',
   'brakes',
   'seat_fit',
+  // The commonest faults of manual chairs, and anything else (the family's words say what).
+  'flat_tyre',
+  'wheel_castor',
+  'footrest',
+  'other',
   'pain_skin',
   'headache',
   'vomiting',
@@ -88,13 +94,22 @@ export const ReportComment = z.object({
 });
 export type ReportComment = z.infer<typeof ReportComment>;
 
+export const ReportContact = z.object({
+  /** The phone recorded with the beneficiary (often the household's). */
+  phone: z.string().nullable(),
+  family: z.array(z.object({ name: z.string(), relationship: Relationship, phone: z.string().nullable() })),
+});
+export type ReportContact = z.infer<typeof ReportContact>;
+
 export const ReportSummary = z
   .object({
     id: Id,
     beneficiary: z.object({ id: Id, fullName: z.string() }),
     centreId: Id,
     deviceId: Id.nullable(),
-    category: ReportCategory,
+    category: ReportCategory.nullable().describe(
+      'null: withheld. Technicians see no clinical detail, so a red flag reaches them as "urgent, clinical" without its sign',
+    ),
     redFlag: z.boolean(),
     status: ReportStatus,
     description: z.string().nullable(),
@@ -116,14 +131,22 @@ export const ReportDetail = ReportSummary.extend({
   comments: z.array(ReportComment),
   workOrderId: Id.nullable().optional().describe('staff only'),
   followUpId: Id.nullable().optional().describe('staff only'),
-  /** For red flags: what the family should do now, in the reader's language. */
+  /** For red flags, to the family only: what to do now, in the reader's language. */
   advice: z.string().nullable(),
+  /** For red flags, to clinical staff only: what the centre does now (not the family's advice). */
+  staffGuidance: z.string().nullable().optional().describe('clinical staff only'),
+  /** How to reach the family at once: staff only. */
+  contact: ReportContact.optional().describe('staff only'),
 }).meta({ id: 'ReportDetail' });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
 /** Staff triage: into a work order for the chair, a clinical follow-up, or close with a reason. */
 export const TriageBody = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('work_order'), priority: WorkOrderPriority.default('normal'), note: text(500, { multiline: true }).optional() }),
+  z.strictObject({
+    outcome: z.literal('work_order'),
+    priority: WorkOrderPriority.optional().describe('default: urgent for a red flag, else normal'),
+    note: text(500, { multiline: true }).optional(),
+  }),
   z.strictObject({ outcome: z.literal('follow_up'), dueAt: IsoDateTime, note: text(500, { multiline: true }).optional() }),
   z.strictObject({ outcome: z.literal('closed'), note: text(500, { multiline: true }) }),
 ]);

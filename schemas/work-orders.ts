@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, PageQuery, text } from './common.ts';
 
-/** The maintenance rules (DESIGN.md); a rule-made work order or alert carries its key. */
+/** The maintenance rules (docs/maintenance-rules.md); a rule-made work order or alert carries its key. */
 export const MaintenanceRule = z.enum([
   'deep_discharge',
   'charging_habits',

@@ -50,7 +50,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   // keeps the batch (acks withheld) and retries with backoff instead.
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw, { now, consentTtlMs: config.mqtt.consentRefreshMs });
-  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log }) : null;
+  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log, thresholds: config.rules }) : null;
   let bridge: MqttBridge | undefined;
   const pipeline = new IngestPipeline({
     store,

@@ -23,6 +23,7 @@ import { reportRoutes } from './reports/reports.index.ts';
 import { isPhotoUpload } from './reports/photo-path.ts';
 import { notificationRoutes } from './notifications/notifications.index.ts';
 import { auditRoutes } from './audit/audit.index.ts';
+import { homeRoutes } from './home/home.index.ts';
 import { exportDocumentCsp, privacyRoutes } from './privacy/privacy.index.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
@@ -110,6 +111,7 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   app.route('/', notificationRoutes());
   app.route('/', auditRoutes());
   app.route('/', privacyRoutes());
+  app.route('/', homeRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -119,7 +121,10 @@ export function createApp({ db, raw, config, clock = systemClock, log = createLo
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    // Relative: the document is served by the API it describes, wherever that is deployed.
+    servers: [{ url: '/', description: 'This server (the origin the document was fetched from)' }],
     info: {
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       title: 'Atensi Mobility API',
       version: pkg.version,
       description:

@@ -1,6 +1,7 @@
 // Parses the process environment once, with Zod; nothing else in the project reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false'])
@@ -33,6 +34,11 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  RULES_FRESHNESS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(defaultThresholds.freshnessMinutes),
+  RULES_QUIET_MINUTES: z.coerce.number().min(0).max(24 * 60).default(defaultThresholds.quietMinutes),
+  RULES_CHARGING_CLEAR_MINUTES: z.coerce.number().min(0).max(24 * 60).default(defaultThresholds.deepDischargeChargingClearMinutes),
+  RULES_FAMILY_NOTICES_PER_DAY: z.coerce.number().int().min(0).max(100).default(defaultThresholds.familyNoticesPerDay),
+  RULES_WEAR_LEAD_DAYS: z.coerce.number().int().min(0).max(730).default(defaultThresholds.wearLeadDays),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -74,6 +80,8 @@ export interface Config {
    * targets on loopback, link-local or private addresses are allowed (an on-premises receiver).
    */
   webhook: { timeoutMs: number; maxAttempts: number; allowPrivate: boolean };
+  /** Maintenance-rule settings that differ from the defaults (docs/maintenance-rules.md). */
+  rules: Partial<Thresholds>;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +127,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     demoChairs: e.DEMO_CHAIRS,
     demoChairIntervalS: e.DEMO_CHAIR_INTERVAL_S,
     webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, allowPrivate: e.WEBHOOK_ALLOW_PRIVATE },
+    rules: {
+      freshnessMinutes: e.RULES_FRESHNESS_MINUTES,
+      quietMinutes: e.RULES_QUIET_MINUTES,
+      deepDischargeChargingClearMinutes: e.RULES_CHARGING_CLEAR_MINUTES,
+      familyNoticesPerDay: e.RULES_FAMILY_NOTICES_PER_DAY,
+      wearLeadDays: e.RULES_WEAR_LEAD_DAYS,
+    },
   };
 }
 

@@ -113,7 +113,7 @@ describe('Battery', () => {
     expect(lfp.health).toBeCloseTo(0.98, 6);
     expect((1 - agm.health) / (1 - lfp.health)).toBeCloseTo(5, 6);
     expect(agm.fullChargeAh).toBeCloseTo(18, 6);
-    // DESIGN.md: AGM reaches 70 % around 300–400 cycles, LiFePO4 around 1500.
+    // docs/maintenance-rules.md (battery wear): AGM reaches 70 % around 300–400 cycles, LiFePO4 around 1500.
     const worn = (c: Chemistry, cycles: number) => {
       const b = new Battery({ chemistry: c, ratedAh: 20 }, { soc: 1 });
       cycleUntil(b, cycles);

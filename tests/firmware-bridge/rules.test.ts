@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastCrossing } from '../../firmware-bridge/src/rules/forecast.ts';
 import { faultCategory } from '../../schemas/work-orders.ts';
+import type { DischargeTrack, Episode } from '../../firmware-bridge/src/rules/discharge.ts';
 import { type ChairSnapshot, defaultThresholds, type RuleState, rules } from '../../firmware-bridge/src/rules/rules.ts';
 
 const DAY = 86_400_000;
@@ -13,8 +14,9 @@ function chair(over: Partial<ChairSnapshot> = {}, state: Partial<NonNullable<Cha
     deviceId: 'chair00000001',
     status: 'in_use',
     model: { ratedAh: 20, ratedCycles: 1500, serviceIntervalKm: 500, serviceIntervalMonths: 12 },
-    state: { socPct: 70, charging: false, tempC: 30, cycleCount: 200, fullChargeAh: 19, odometerM: 100_000, faults: [], receivedAt: NOW - 60_000, ...state },
+    state: { socPct: 70, charging: false, tempC: 30, cycleCount: 200, fullChargeAh: 19, odometerM: 100_000, faults: [], receivedAt: NOW - 60_000, ts: NOW - 60_000, rawId: 1, ...state },
     deliveredAt: NOW - 60 * DAY,
+    batteryInstalledAt: null,
     serviceSince: NOW - 60 * DAY,
     serviceOdometerM: 90_000,
     dailyMotorSeconds: Array(14).fill(3600),
@@ -34,18 +36,25 @@ function sequence(key: string, snapshots: ChairSnapshot[]) {
   return snapshots.map((s) => (prev = run(key, s, prev).next).active);
 }
 
-describe('deep discharge', () => {
-  it('fires below 20 % when not charging, holds until 30 % or charging, and records each event', () => {
-    expect(sequence('deep_discharge', [chair({}, { socPct: 25 }), chair({}, { socPct: 19.9 }), chair({}, { socPct: 25 }), chair({}, { socPct: 31 })])).toEqual([false, true, true, false]);
-    expect(sequence('deep_discharge', [chair({}, { socPct: 10, charging: true })])).toEqual([false]);
-    const fired = run('deep_discharge', chair({}, { socPct: 15 }));
-    expect(fired.next.data.events).toEqual([NOW]);
-    expect(fired.outcome.alert?.severity).toBe('info');
+describe('deep discharge (the live alert)', () => {
+  const track = (episodes: Episode[]): DischargeTrack => ({ episodes, chargingSince: null, lastTs: NOW });
+  const open = track([{ start: NOW - 60_000, end: null, minSocPct: 15 }]);
+  it('is raised only when the fresh newest sample is deep inside an open episode, and held while the episode lasts', () => {
+    expect(run('deep_discharge', chair({ discharge: open }, { socPct: 15 })).next.active).toBe(true);
+    // The same state received 20 minutes after it was measured: the past, no live alert.
+    expect(run('deep_discharge', chair({ discharge: open }, { socPct: 15, receivedAt: NOW, ts: NOW - 20 * 60_000 })).next.active).toBe(false);
+    // Hovering above 20 % (but under the clear level) while the episode lasts: held, not raised.
+    expect(run('deep_discharge', chair({ discharge: open }, { socPct: 25 })).next.active).toBe(false);
+    expect(run('deep_discharge', chair({ discharge: open }, { socPct: 25 }), { active: true, since: NOW, data: {} }).next.active).toBe(true);
+    const closed = track([{ start: NOW - 60_000, end: NOW, minSocPct: 15 }]);
+    expect(run('deep_discharge', chair({ discharge: closed }, { socPct: 31 }), { active: true, since: NOW, data: {} }).next.active).toBe(false);
+    expect(run('deep_discharge', chair({ discharge: open }, { socPct: 15 })).outcome.alert?.severity).toBe('info');
   });
 });
 
 describe('charging habits', () => {
-  const withEvents = (events: number[]) => new Map([['deep_discharge', { active: false, since: null, data: { events } }]]);
+  const withEvents = (starts: number[]) =>
+    new Map([['deep_discharge', { active: false, since: null, data: { track: { episodes: starts.map((start) => ({ start, end: start + 3_600_000, minSocPct: 15 })), chargingSince: null, lastTs: NOW } } }]]);
   it('asks for charging training after 4 deep discharges in 30 days, not 3, and not older ones', () => {
     const four = [1, 5, 10, 20].map((d) => NOW - d * DAY);
     expect(run('charging_habits', chair(), off, NOW, withEvents(four)).next.active).toBe(true);
@@ -78,19 +87,20 @@ describe('battery wear', () => {
 });
 
 describe('forecast', () => {
+  const fo = { thresholdPct: 70, now: NOW, minDays: 5, poorFitPct: 2 };
   it('finds where a falling line crosses the threshold', () => {
     // 80 % today, falling 0.5 %/day: 70 % in 20 days.
     const points = Array.from({ length: 10 }, (_, i) => ({ t: NOW - (9 - i) * DAY, capacityPct: 80 + (9 - i) * 0.5 }));
-    const f = forecastCrossing(points, 70, NOW);
+    const f = forecastCrossing(points, fo);
     expect(f.slopePctPerDay).toBeCloseTo(-0.5, 5);
     expect(new Date(f.crossAt!).getTime()).toBeCloseTo(NOW + 20 * DAY, -4);
   });
 
   it('gives no date for a flat or rising trend or too few days, and keeps one point per day', () => {
     const flat = Array.from({ length: 10 }, (_, i) => ({ t: NOW - i * DAY, capacityPct: 90 }));
-    expect(forecastCrossing(flat, 70, NOW).crossAt).toBeNull();
+    expect(forecastCrossing(flat, fo).crossAt).toBeNull();
     const sameDay = Array.from({ length: 10 }, (_, i) => ({ t: NOW - i * 1000, capacityPct: 90 - i }));
-    const f = forecastCrossing(sameDay, 70, NOW);
+    const f = forecastCrossing(sameDay, fo);
     expect(f.points).toHaveLength(1);
     expect(f.crossAt).toBeNull();
   });

@@ -3,10 +3,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { parseConfig } from '../../server/src/config.ts';
 import { mosquittoFiles } from '../../server/src/cli/mosquitto-config.ts';
+import { mosquittoAccount, writeMosquittoFiles } from '../../server/src/cli/mosquitto-files.ts';
 import { createLogger } from '../../server/src/lib/logger.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { createHarness, type Harness } from './harness.ts';
@@ -51,14 +53,12 @@ async function waitForPort(port: number, timeoutMs = 10_000) {
 
 export async function startMosquitto(h: Harness, bridgePassword: string, prefix = 'atensi') {
   const port = await freePort();
-  const dir = path.join(h.dir, 'mosquitto');
-  fs.mkdirSync(dir, { recursive: true });
-  const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port });
-  fs.writeFileSync(path.join(dir, 'passwd'), files.passwd, { mode: 0o600 });
-  fs.writeFileSync(path.join(dir, 'acl'), files.acl, { mode: 0o600 });
-  // Tests run as root in CI; Mosquitto would otherwise drop to a user that cannot read these files.
-  const conf = files.conf.replace(/^listener (\d+)$/m, 'listener $1 127.0.0.1') + (process.getuid?.() === 0 ? 'user root\n' : '');
-  fs.writeFileSync(path.join(dir, 'mosquitto.conf'), conf);
+  // The files exactly as `npm run mosquitto:config` writes them (as root: owned by the user Mosquitto
+  // drops to), in a folder of their own under the system's temporary folder, which that user can reach.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-mosquitto-'));
+  const owner = mosquittoAccount(dir, 'mosquitto');
+  const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port, bind: '127.0.0.1', user: owner?.name });
+  writeMosquittoFiles(dir, { passwd: files.passwd, acl: files.acl, 'mosquitto.conf': files.conf }, owner);
   const launch = async () => {
     const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
     await waitForPort(port);
@@ -69,7 +69,10 @@ export async function startMosquitto(h: Harness, bridgePassword: string, prefix 
   const broker = {
     port,
     child: await launch(),
-    stop: () => stopped(broker.child, 'SIGTERM'),
+    stop: async () => {
+      await stopped(broker.child, 'SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
     /** Stops Mosquitto (SIGKILL: a crash; SIGTERM: it saves its persistence file) and starts it again on the same port. */
     async restart(signal: NodeJS.Signals = 'SIGKILL', downMs = 0) {
       await stopped(broker.child, signal);

@@ -71,6 +71,15 @@ describe('deep-discharge nudge', () => {
     });
   });
 
+  it('every demo family member has a clearly fictional phone, so each delivery has a recipient', async () => {
+    const rows = await h.db.prisma.webhookDelivery.findMany({ where: { event: 'deep_discharge' } });
+    const phones = rows.map((r) => JSON.parse(r.payload).recipient.phone as string | null);
+    expect(phones.every((p) => typeof p === 'string' && p.length > 0)).toBe(true);
+    const seeded = await h.db.prisma.user.findMany({ where: { role: 'family', id: { not: familyIds[0]! } }, select: { phone: true } });
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const u of seeded) expect(u.phone).toMatch(/^\+62 812 0000 \d{4}$/);
+  });
+
   it('a new episode after charging nudges again', async () => {
     now += 3_600_000;
     send(80, true);

@@ -68,8 +68,8 @@ describe('what the rules write, the shared schemas accept', () => {
       const { outcome } = rule.evaluate(
         {
           deviceId: chairId, status: 'in_use', model: { ratedAh: 20, ratedCycles: 10, serviceIntervalKm: 1, serviceIntervalMonths: 1 },
-          state: { socPct: 5, charging: false, tempC: 80, cycleCount: 400, fullChargeAh: 5, odometerM: 10_000, faults: [{ code: 'NEW-CODE', active: true }], receivedAt: now - 30 * DAY },
-          deliveredAt: now - 90 * DAY, serviceSince: now - 90 * DAY, serviceOdometerM: 0, dailyMotorSeconds: Array(14).fill(0), capacityPoints: [],
+          state: { socPct: 5, charging: false, tempC: 80, cycleCount: 400, fullChargeAh: 5, odometerM: 10_000, faults: [{ code: 'NEW-CODE', active: true }], receivedAt: now - 30 * DAY, ts: now - 30 * DAY, rawId: 1 },
+          deliveredAt: now - 90 * DAY, batteryInstalledAt: null, serviceSince: now - 90 * DAY, serviceOdometerM: 0, dailyMotorSeconds: Array(14).fill(0), capacityPoints: [],
         },
         { active: false, since: null, data: { events: [1, 2, 3, 4].map((d) => now - d * DAY) } },
         { now, t: defaultThresholds, states: new Map([['deep_discharge', { active: true, since: now, data: { events: [1, 2, 3, 4].map((d) => now - d * DAY) } }]]) },

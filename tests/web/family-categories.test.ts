@@ -2,7 +2,13 @@
 // only with hydrocephalus, decided without sending families the diagnosis), battery pictures only
 // with an electric chair.
 import { describe, expect, it } from 'vitest';
-import { reportCategoriesFor } from '../../schemas/reports.ts';
+import { ReportCategory, reportCategoriesFor } from '../../schemas/reports.ts';
+import { messageFor } from '../../server/src/notifications/messages.ts';
+import { workOrderDescription } from '../../server/src/reports/report-triage.ts';
+import { familyEn } from '../../web/src/i18n/family.en.ts';
+import { familyId } from '../../web/src/i18n/family.id.ts';
+import { staffReportsEn } from '../../web/src/i18n/staff-reports.en.ts';
+import { staffReportsId } from '../../web/src/i18n/staff-reports.id.ts';
 import { categoriesFor } from '../../web/src/pages/family/family-data.ts';
 
 const electric = [{ kind: 'electric' as const }];
@@ -18,8 +24,26 @@ describe('report categories offered', () => {
 
   it('offers battery pictures only when a chair is electric (or none is known yet)', () => {
     const cp = reportCategoriesFor('cp');
-    expect(categoriesFor(cp, manual)).toEqual(['wont_move', 'brakes', 'seat_fit', 'pain_skin']);
-    expect(categoriesFor(cp, [...manual, ...electric])).toEqual(['wont_move', 'battery_drains', 'wont_charge', 'brakes', 'seat_fit', 'pain_skin']);
+    const chair = ['flat_tyre', 'wheel_castor', 'footrest', 'other'];
+    expect(categoriesFor(cp, manual)).toEqual(['wont_move', 'brakes', 'seat_fit', ...chair, 'pain_skin']);
+    expect(categoriesFor(cp, [...manual, ...electric])).toEqual(['wont_move', 'battery_drains', 'wont_charge', 'brakes', 'seat_fit', ...chair, 'pain_skin']);
     expect(categoriesFor(cp, [])).toContain('wont_charge');
   });
 });
+
+describe('the commonest manual-chair faults', () => {
+  it('flat tyre, wheel or castor, footrest and "other" are offered for every chair, with words everywhere', () => {
+    for (const c of ['flat_tyre', 'wheel_castor', 'footrest', 'other'] as const) {
+      expect(categoriesFor(reportCategoriesFor('cp'), manual), c).toContain(c);
+      expect(categoriesFor(reportCategoriesFor('hydrocephalus'), electric), c).toContain(c);
+    }
+    // Every category has words in both languages, for families, staff, the gateway and the workshop.
+    for (const c of ReportCategory.options) {
+      for (const words of [familyId, familyEn] as Record<string, string>[]) expect(words[`reportCategory.${c}`], c).toBeTruthy();
+      for (const words of [staffReportsId, staffReportsEn] as Record<string, string>[]) expect(words[`staffReports.category.${c}`], c).toBeTruthy();
+      for (const locale of ['id', 'en'] as const) expect(messageFor('report_new', { category: c }, locale), c).toMatch(/: .+\.$/);
+      expect(workOrderDescription({ category: c, description: null, redFlag: false }), c).not.toContain(c);
+    }
+  });
+});
+

@@ -213,6 +213,28 @@ describe('reporting a problem', () => {
   });
 });
 
+describe('a photo later', () => {
+  it('the family adds a photo to its report from the report page, with a large labelled control', async () => {
+    const [row] = await reportsOf('brakes');
+    await page.goto(`${server.baseUrl}/reports/${row!.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Tambah foto' }).waitFor();
+    // A real file input underneath (named by its label, opening the camera on phones), shown as a big target.
+    const input = page.getByLabel('Ambil atau pilih foto');
+    expect(await input.getAttribute('type')).toBe('file');
+    expect(await input.getAttribute('capture')).toBe('environment');
+    const box = (await page.locator('label.photo-pick').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(48);
+    expect(box.width).toBeGreaterThan(280);
+    const before = row!.photos.length;
+    await input.setInputFiles({ name: 'roda.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByText('Foto terkirim ke balai.').waitFor();
+    await expect.poll(async () => (await reportsOf('brakes'))[0]?.photos.length, { timeout: 60_000 }).toBe(before + 1);
+    await expect.poll(() => page.locator('img[src*="/photos/"]').count(), { timeout: 60_000 }).toBe(before + 1);
+    expect(await sideways(page)).toBe(false);
+    expect(await axeReport(page)).toEqual([]);
+  });
+});
+
 describe('offline', () => {
   it('keeps a report made offline on the phone and delivers it exactly once when the connection returns', async () => {
     await page.goto(`${server.baseUrl}/`);

@@ -55,7 +55,8 @@ describe('a technician\'s notifications', () => {
   it('the bell shows the unread count from the server', async () => {
     const unread = await unreadOf(world.user.technicianA);
     expect(unread).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => bell(page).getAttribute('aria-label'), WAIT).toBe(`Pemberitahuan: ${unread} belum dibaca`);
+    // The red flag reached technicians as one urgent notice (without its sign).
+    await expect.poll(() => bell(page).getAttribute('aria-label'), WAIT).toBe(`Pemberitahuan: ${unread} belum dibaca, 1 penting`);
     expect(await bell(page).getAttribute('data-unread')).toBe(String(unread));
     expect(await bell(page).innerText()).toContain(String(unread));
   });
@@ -70,8 +71,11 @@ describe('a technician\'s notifications', () => {
     expect(text).toContain('Kursi tidak mau jalan');
     const beneficiary = await server.harness.db.prisma.beneficiary.findUniqueOrThrow({ where: { id: world.beneficiaryOf.familyA1 } });
     expect(text).toContain(beneficiary.fullName);
-    // Technicians are not told of red flags.
-    expect(await page.locator('li[data-notification]', { hasText: 'tanda bahaya' }).count()).toBe(0);
+    // Technicians are told of a red flag only as urgent and clinical, never its sign.
+    const clinical = page.locator('li[data-notification]', { hasText: 'Laporan klinis mendesak: ditangani terapis' });
+    expect(await clinical.count()).toBe(1);
+    expect(await clinical.innerText()).not.toMatch(/tanda bahaya|Nyeri|luka/i);
+    expect(await clinical.getByRole('link').first().getAttribute('href')).toBe('/reports?redFlag=true');
     expect(await axeReport(page)).toEqual([]);
 
     const before = await unreadOf(world.user.technicianA);

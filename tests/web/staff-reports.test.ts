@@ -63,11 +63,15 @@ describe('a technician triages a family report into a work order', () => {
   });
   afterAll(() => page.context().close());
 
-  it('lists the centre\'s open reports (no red flags for technicians) with status and beneficiary', async () => {
+  it('lists the centre\'s open reports (red flags only as "urgent, clinical") with status and beneficiary', async () => {
     await nav(page).getByRole('link', { name: 'Laporan keluarga' }).click();
     await page.getByRole('heading', { level: 1, name: 'Laporan keluarga' }).waitFor();
     await expect.poll(() => page.locator(`tr[data-report="${plainId}"]`).count(), WAIT).toBe(1);
-    expect(await page.locator(`tr[data-report="${redFlagId}"]`).count()).toBe(0);
+    // A red flag reaches technicians without its sign or words, and with nothing to open.
+    const flagged = page.locator(`tr[data-report="${redFlagId}"]`);
+    expect(await flagged.innerText()).toContain('Mendesak, klinis: ditangani terapis');
+    expect(await flagged.innerText()).not.toMatch(/luka|Nyeri/);
+    expect(await flagged.getByRole('link').count()).toBe(0);
     expect(await page.locator('select#status option:checked').innerText()).toBe('Semua yang masih terbuka');
     expect(await statusFilterFits(page)).toBe(true);
     // Technicians never see red flags, so they get no red-flag filter either.
@@ -129,6 +133,14 @@ describe('a technician triages a family report into a work order', () => {
     expect(stored.map((c) => c.body)).toEqual(['<b>Besok</b> jam 9 kami datang']);
   });
 
+  it('asks the family for a photo, and the family is notified', async () => {
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Minta foto dari keluarga' }).click();
+    await main.getByText('Keluarga sudah diminta mengirim foto.').waitFor();
+    const asked = await server.harness.db.prisma.notification.findMany({ where: { userId: world.user.familyA1, kind: 'report_photo_request', link: `/reports/${plainId}` } });
+    expect(asked).toHaveLength(1);
+  });
+
   it('opens the work order from the link', async () => {
     await page.getByRole('main').getByRole('link', { name: 'Buka perintah kerja' }).click();
     await page.getByRole('heading', { level: 1, name: 'Perbaikan' }).waitFor();
@@ -185,9 +197,19 @@ describe('a manager and red flags', () => {
     await page.getByRole('heading', { level: 1, name: 'Nyeri atau luka kulit' }).waitFor();
     const main = page.getByRole('main');
     expect(await main.getByRole('radio').count()).toBe(3);
-    await main.getByRole('radio', { name: /Tindak lanjut klinis/ }).check();
-    const due = new Date(Date.now() + 3 * 86_400_000);
+    // Staff read their own guidance, not the family's advice, and the family's phone to call.
+    const guidance = await main.locator('[data-guidance]').innerText();
+    expect(guidance).toContain('Telepon keluarga hari ini');
+    expect(guidance).not.toContain('Terapis balai juga sudah diberi tahu');
+    const contact = main.getByRole('region', { name: 'Hubungi keluarga' });
+    const phone = (await server.harness.db.prisma.beneficiary.findUniqueOrThrow({ where: { id: world.beneficiaryOf.familyA1 } })).phone!;
+    expect(await contact.getByRole('link', { name: phone }).getAttribute('href')).toBe(`tel:${phone.replace(/[^+\d]/g, '')}`);
+    // A red flag starts as an urgent clinical follow-up, due today.
+    expect(await main.getByRole('radio', { name: /Tindak lanjut klinis/ }).isChecked()).toBe(true);
     const pad = (n: number) => String(n).padStart(2, '0');
+    const today = new Date();
+    expect(await main.getByLabel('Paling lambat tanggal').inputValue()).toBe(`${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`);
+    const due = new Date(Date.now() + 3 * 86_400_000);
     await main.getByLabel('Paling lambat tanggal').fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`);
     await main.getByRole('button', { name: 'Lanjutkan' }).click();
     await main.getByText(/akan menjadi tindak lanjut klinis paling lambat/).waitFor();

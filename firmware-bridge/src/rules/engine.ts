@@ -1,11 +1,14 @@
 // Runs the maintenance rules for chairs whose telemetry changed (debounced) and for every chair on
 // a slower sweep (time-based rules: silence, service intervals, low use). Activations become one
-// open work order per chair and rule, plus alerts; clearing closes the alerts. State is persisted.
+// open work order per chair and rule, plus alerts; clearing closes the alerts; a condition back
+// within the quiet period reopens its alert. State is persisted. docs/maintenance-rules.md.
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../../server/src/lib/logger.ts';
-import { nudgeDeepDischarge } from '../../../server/src/notifications/deep-discharge.ts';
-import { defaultThresholds, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
+import { applyDeepDischarge } from './discharge-apply.ts';
+import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
+import { defaultThresholds, isFresh, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
+import { createSeriesReader } from './series.ts';
 import { type ChairRegistryInfo, createSnapshotLoader } from './snapshot.ts';
 
 export interface RulesEngineOptions {
@@ -25,11 +28,18 @@ export interface EvaluationSummary {
 }
 
 const OPEN = ['open', 'assigned', 'scheduled', 'in_progress'];
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** How far back a chair the rules have never looked at is read. */
+const FIRST_LOOK_MS = 2 * DAY;
+/** How long deep-discharge episodes are kept (charging habits looks back 30 days). */
+const KEEP_EPISODES_MS = 90 * DAY;
 
 export class RulesEngine {
   private readonly t: Thresholds;
   private readonly now: () => number;
   private readonly load: ReturnType<typeof createSnapshotLoader>;
+  private readonly series: ReturnType<typeof createSeriesReader>;
   private readonly touched = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -39,6 +49,7 @@ export class RulesEngine {
     this.t = { ...defaultThresholds, ...o.thresholds };
     this.now = o.now ?? Date.now;
     this.load = createSnapshotLoader(o.prisma, o.raw);
+    this.series = createSeriesReader(o.raw);
   }
 
   /** Chairs whose state changed; evaluated together after a short delay. */
@@ -90,9 +101,14 @@ export class RulesEngine {
     for (const chair of chairs) {
       summary.evaluated++;
       const states = new Map<string, RuleState>();
+      const fresh = isFresh(chair.snapshot, this.t);
+      const dd = prevOf.get(`${chair.snapshot.deviceId}:deep_discharge`);
+      chair.snapshot.discharge = this.track(chair, dd?.data, now);
       for (const rule of rules) {
         const prev = prevOf.get(`${chair.snapshot.deviceId}:${rule.key}`) ?? { active: false, since: null, data: {} };
-        const { next, outcome } = rule.evaluate(chair.snapshot, prev, { now, t: this.t, states });
+        // A rule of the present changes nothing while the newest sample tells only the past.
+        const { next, outcome } = rule.present && !fresh ? { next: prev, outcome: {} } : rule.evaluate(chair.snapshot, prev, { now, t: this.t, states });
+        if (rule.key === 'deep_discharge') next.data = { ...next.data, cursor: chair.snapshot.state?.rawId ?? dd?.data.cursor ?? null };
         states.set(rule.key, next);
         await this.apply(chair, rule.key, prev, next, outcome, now, summary);
       }
@@ -100,16 +116,48 @@ export class RulesEngine {
     return summary;
   }
 
+  /**
+   * Brings the chair's deep-discharge episodes up to its stored samples: new rows in order are fed
+   * on; rows older than what was already judged (a backlog, a resend) replay the stretch they fall in.
+   */
+  private track(chair: ChairRegistryInfo, data: Record<string, unknown> | undefined, now: number): DischargeTrack {
+    let track = (data?.track as DischargeTrack | undefined) ?? emptyTrack();
+    const cursor = (data?.cursor as number | null | undefined) ?? null;
+    const head = chair.snapshot.state?.rawId ?? null;
+    const key = chair.deviceKey;
+    if (head !== null && key !== null && head !== cursor) {
+      if (cursor === null) track = advance(emptyTrack(), this.series.after(key, head, now - FIRST_LOOK_MS), this.t);
+      else {
+        const fresh = this.series.since(head, cursor);
+        const oldest = fresh[0]?.ts;
+        if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
+          const start = replayStart(track, oldest, this.t.quietMinutes);
+          track = replay(track, start, this.series.after(key, head, start), this.t);
+        } else track = advance(track, fresh, this.t);
+      }
+    }
+    return { ...track, episodes: track.episodes.filter((e) => e.end === null || e.end > now - KEEP_EPISODES_MS) };
+  }
+
   private async apply(chair: ChairRegistryInfo, rule: string, prev: RuleState, next: RuleState, outcome: Outcome, now: number, summary: EvaluationSummary) {
     const { prisma } = this.o;
     const deviceId = chair.snapshot.deviceId;
     const at = new Date(now);
     await prisma.$transaction(async (tx) => {
-      await tx.ruleState.upsert({
-        where: { deviceId_rule: { deviceId, rule } },
-        create: { deviceId, rule, active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
-        update: { active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
-      });
+      const save = () =>
+        tx.ruleState.upsert({
+          where: { deviceId_rule: { deviceId, rule } },
+          create: { deviceId, rule, active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
+          update: { active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
+        });
+      if (rule === 'deep_discharge') {
+        const fx = await applyDeepDischarge(tx, chair, prev, next, outcome, now, this.t);
+        if (fx.raised) summary.raised.push({ deviceId, rule });
+        if (fx.cleared) summary.cleared.push({ deviceId, rule });
+        await save();
+        return;
+      }
+      await save();
       const open = await tx.workOrder.findFirst({ where: { deviceId, rule, status: { in: OPEN } } });
       if (next.active && !prev.active) {
         summary.raised.push({ deviceId, rule });
@@ -123,13 +171,18 @@ export class RulesEngine {
           await tx.auditLog.create({ data: { at, actorRole: 'system', action: 'work_order.create', entityType: 'WorkOrder', entityId: created.id, centreId: chair.centreId, details: JSON.stringify({ rule, deviceId }) } });
         }
         if (outcome.alert) {
-          await tx.alert.create({
-            data: { centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, workOrderId, kind: rule, severity: outcome.alert.severity, details: JSON.stringify(outcome.alert.details), createdAt: at },
+          // Back within the quiet period: the same episode, so its alert reopens instead of a new one.
+          const recent = await tx.alert.findFirst({
+            where: { deviceId, kind: rule, clearedAt: { gte: new Date(now - this.t.quietMinutes * MINUTE) } },
+            orderBy: { clearedAt: 'desc' },
           });
-        }
-        if (rule === 'deep_discharge') {
-          // The family nudge to charge, in the same transaction as the alert (one per episode).
-          await nudgeDeepDischarge(tx, { deviceId, beneficiaryId: chair.beneficiaryId, episodeStart: new Date(next.since ?? now), socPct: chair.snapshot.state?.socPct, now: at });
+          const details = JSON.stringify(outcome.alert.details);
+          if (recent) await tx.alert.update({ where: { id: recent.id }, data: { clearedAt: null, details, workOrderId: recent.workOrderId ?? workOrderId } });
+          else {
+            await tx.alert.create({
+              data: { centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, workOrderId, kind: rule, severity: outcome.alert.severity, details, createdAt: at },
+            });
+          }
         }
       } else if (!next.active && prev.active) {
         summary.cleared.push({ deviceId, rule });

@@ -1,6 +1,8 @@
-// The maintenance rules v1 of DESIGN.md as pure functions: each reads a chair snapshot and its own
-// previous state and returns the next state; the engine turns activations into work orders and
-// alerts. Every rule clears with hysteresis so a value hovering at a threshold does not flap.
+// The maintenance rules (docs/maintenance-rules.md) as pure functions: each reads a chair snapshot
+// and its own previous state and returns the next state; the engine turns activations into work
+// orders and alerts. Every rule clears with hysteresis so a value hovering at a threshold does not flap.
+import { defaultThresholds, type Thresholds } from '../../../schemas/maintenance-rules.ts';
+import { type DischargeTrack, emptyTrack } from './discharge.ts';
 import { faultCategory, type AlertSeverity, type FaultCategory, type MaintenanceRule, type WorkOrderKind, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
 import { type CapacityPoint, forecastCrossing } from './forecast.ts';
 
@@ -21,9 +23,16 @@ export interface ChairSnapshot {
     odometerM: number | null;
     faults: { code: string; active: boolean }[];
     receivedAt: number | null;
+    /** The newest sample's own time, and its row (the head of the chair's chain). */
+    ts: number | null;
+    rawId: number | null;
   } | null;
+  /** Deep-discharge episodes from every stored sample in ts order (the engine keeps it current). */
+  discharge?: DischargeTrack;
   /** When the chair was delivered (in use since); null if never. */
   deliveredAt: number | null;
+  /** When the current battery went in; capacity points before it belong to an earlier battery. */
+  batteryInstalledAt: number | null;
   /** Start of the current service interval: last service, else delivery. */
   serviceSince: number | null;
   serviceOdometerM: number | null;
@@ -38,37 +47,8 @@ export interface RuleState {
   data: Record<string, unknown>;
 }
 
-export interface Thresholds {
-  deepDischargeSocPct: number;
-  deepDischargeClearSocPct: number;
-  chargingHabitsEvents: number;
-  chargingHabitsWindowDays: number;
-  wearCapacityPct: number;
-  wearClearCapacityPct: number;
-  wearMinCycles: number;
-  overTempC: number;
-  overTempClearC: number;
-  silentDays: number;
-  lowUseMinutesPerDay: number;
-  lowUseClearMinutesPerDay: number;
-  lowUseDays: number;
-}
-
-export const defaultThresholds: Thresholds = {
-  deepDischargeSocPct: 20,
-  deepDischargeClearSocPct: 30,
-  chargingHabitsEvents: 4,
-  chargingHabitsWindowDays: 30,
-  wearCapacityPct: 70,
-  wearClearCapacityPct: 75,
-  wearMinCycles: 20,
-  overTempC: 50,
-  overTempClearC: 45,
-  silentDays: 7,
-  lowUseMinutesPerDay: 30,
-  lowUseClearMinutesPerDay: 45,
-  lowUseDays: 14,
-};
+export type { Thresholds };
+export { defaultThresholds };
 
 export type Priority = WorkOrderPriority;
 
@@ -88,7 +68,20 @@ export interface RuleContext {
 
 export interface Rule {
   key: MaintenanceRule;
+  /** Judges the chair's current state: nothing changes while its newest sample is not fresh. */
+  present?: boolean;
   evaluate(s: ChairSnapshot, prev: RuleState, ctx: RuleContext): { next: RuleState; outcome: Outcome };
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The newest sample tells the present only if it arrived within the freshness window of its own
+ * time; a backlog resent after an outage tells the past.
+ */
+export function isFresh(s: ChairSnapshot, t: Thresholds): boolean {
+  const st = s.state;
+  return !!st && st.ts !== null && st.receivedAt !== null && st.receivedAt - st.ts <= t.freshnessMinutes * MINUTE;
 }
 
 /** Active when `on`, inactive again only when `off` (hysteresis); `since` marks the activation. */
@@ -101,20 +94,28 @@ function latch(prev: RuleState, on: boolean, off: boolean, now: number, data: Re
 export const rules: Rule[] = [
   {
     key: 'deep_discharge',
+    // Episodes come from every sample (discharge.ts); this decides only the live alert: raised when
+    // the present (a fresh newest sample) is deep, held while its episode lasts.
     evaluate(s, prev, { now, t }) {
       const st = s.state;
-      const on = !!st && st.socPct !== null && st.socPct < t.deepDischargeSocPct && st.charging === false;
-      const off = !st || st.charging === true || (st.socPct ?? 100) >= t.deepDischargeClearSocPct;
-      const events = ((prev.data.events as number[] | undefined) ?? []).filter((e) => e > now - 90 * DAY);
-      const next = latch(prev, on, off, now, { events });
-      if (next.active && !prev.active) events.push(now);
-      return { next, outcome: { alert: { severity: 'info', details: { socPct: st?.socPct, nudge: 'charge' } } } };
+      const track = s.discharge ?? emptyTrack();
+      const last = track.episodes.at(-1);
+      const open = last && last.end === null ? last : null;
+      const deepNow = !!st && st.socPct !== null && st.socPct < t.deepDischargeSocPct && st.charging === false;
+      const active = prev.active ? !!open : !!open && deepNow && isFresh(s, t);
+      const since = active ? (prev.active ? prev.since : now) : null;
+      return {
+        next: { active, since, data: { ...prev.data, track } },
+        outcome: { alert: { severity: 'info', details: { socPct: st?.socPct, nudge: 'charge', episodeStart: open?.start ?? null } } },
+      };
     },
   },
   {
     key: 'charging_habits',
     evaluate(_s, prev, { now, t, states }) {
-      const events = ((states.get('deep_discharge')?.data.events as number[] | undefined) ?? []).filter((e) => e > now - t.chargingHabitsWindowDays * DAY);
+      // Every episode counts, those found in a backlog too: they happened.
+      const track = states.get('deep_discharge')?.data.track as DischargeTrack | undefined;
+      const events = (track?.episodes ?? []).filter((e) => e.start > now - t.chargingHabitsWindowDays * DAY);
       const next = latch(prev, events.length >= t.chargingHabitsEvents, events.length < 2, now, { recentDeepDischarges: events.length });
       return {
         next,
@@ -124,6 +125,7 @@ export const rules: Rule[] = [
   },
   {
     key: 'battery_wear',
+    present: true,
     evaluate(s, prev, { now, t }) {
       const st = s.state;
       const rated = s.model.ratedAh;
@@ -131,14 +133,26 @@ export const rules: Rule[] = [
       const cycles = st?.cycleCount ?? null;
       const young = cycles !== null && cycles < t.wearMinCycles; // a new battery reads low at first
       const overCycled = cycles !== null && s.model.ratedCycles !== null && cycles > s.model.ratedCycles;
-      const on = !young && ((capacity !== null && capacity < t.wearCapacityPct) || overCycled);
-      const off = young || ((capacity === null || capacity >= t.wearClearCapacityPct) && !overCycled);
-      const forecast = forecastCrossing(s.capacityPoints, t.wearCapacityPct, now);
-      const next = latch(prev, on, off, now, { capacityPct: capacity, cycles, forecast });
+      const forecast = forecastCrossing(s.capacityPoints, { thresholdPct: t.wearCapacityPct, now, minDays: t.wearForecastMinDays, poorFitPct: t.wearPoorFitPct });
+      // A battery is ordered a lead time before the line crosses the limit, so the chair never strands
+      // its user; the order stays until the forecast moves well beyond the lead time again.
+      const untilCross = forecast.crossAt ? Date.parse(forecast.crossAt) - now : null;
+      const soon = untilCross !== null && untilCross <= t.wearLeadDays * DAY;
+      const later = untilCross === null || untilCross > (t.wearLeadDays + 30) * DAY;
+      const worn = (capacity !== null && capacity < t.wearCapacityPct) || overCycled;
+      const on = !young && (worn || soon);
+      const off = young || ((capacity === null || capacity >= t.wearClearCapacityPct) && !overCycled && later);
+      // The state keeps the forecast without its points: the fleet list reads it for every chair.
+      const { points: _points, ...line } = forecast;
+      const data = { capacityPct: capacity, cycles, batteryInstalledAt: s.batteryInstalledAt, forecast: line };
+      const next = latch(prev, on, off, now, data);
       return {
         next,
         outcome: {
-          workOrder: { kind: 'battery_replacement', priority: 'high', forecastAt: forecast.crossAt, details: { capacityPct: capacity, cycles, ratedCycles: s.model.ratedCycles, forecast } },
+          workOrder: {
+            kind: 'battery_replacement', priority: worn ? 'high' : 'normal', forecastAt: forecast.crossAt,
+            details: { capacityPct: capacity, cycles, ratedCycles: s.model.ratedCycles, reason: worn ? 'worn' : 'forecast', leadDays: t.wearLeadDays, forecast },
+          },
           alert: { severity: 'warning', details: { capacityPct: capacity, cycles } },
         },
       };
@@ -146,6 +160,7 @@ export const rules: Rule[] = [
   },
   {
     key: 'over_temperature',
+    present: true,
     evaluate(s, prev, { now, t }) {
       const temp = s.state?.tempC ?? null;
       const next = latch(prev, temp !== null && temp > t.overTempC, temp === null || temp < t.overTempClearC, now, { tempC: temp });
@@ -154,6 +169,7 @@ export const rules: Rule[] = [
   },
   {
     key: 'controller_fault',
+    present: true,
     evaluate(s, prev, { now }) {
       const active = (s.state?.faults ?? []).filter((f) => f.active).map((f) => f.code);
       const next = latch(prev, active.length > 0, active.length === 0, now, { codes: active });

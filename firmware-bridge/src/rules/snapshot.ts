@@ -12,11 +12,13 @@ export interface ChairRegistryInfo {
   snapshot: ChairSnapshot;
   centreId: string;
   beneficiaryId: string | null;
+  /** The chair's key in the telemetry tables; null if it never reported. */
+  deviceKey: number | null;
 }
 
 export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Database) {
   const stateOf = raw.prepare(
-    'SELECT key, socPct, charging, tempC, cycleCount, fullChargeAh, odometerM, faults, receivedAt FROM chair_state WHERE deviceId = ?',
+    'SELECT key, socPct, charging, tempC, cycleCount, fullChargeAh, odometerM, faults, receivedAt, lastTs, lastRawId FROM chair_state WHERE deviceId = ?',
   );
   const days = raw.prepare(
     `SELECT hour / 24 AS day, max(motor_last) - min(motor_first) AS seconds FROM telemetry_hourly
@@ -35,7 +37,7 @@ export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Databas
     });
     return devices.map((d) => {
       const row = stateOf.get(d.id) as
-        | { key: number; socPct: number | null; charging: number | null; tempC: number | null; cycleCount: number | null; fullChargeAh: number | null; odometerM: number | null; faults: string | null; receivedAt: number | null }
+        | { key: number; socPct: number | null; charging: number | null; tempC: number | null; cycleCount: number | null; fullChargeAh: number | null; odometerM: number | null; faults: string | null; receivedAt: number | null; lastTs: number | null; lastRawId: number | null }
         | undefined;
       const deliveredAt = d.requests[0]?.deliveredAt?.getTime() ?? (d.status === 'in_use' ? d.createdAt.getTime() : null);
       const serviceSince = d.lastServiceAt?.getTime() ?? deliveredAt;
@@ -49,7 +51,9 @@ export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Databas
         // Days without samples count as days without driving: a chair in a corner sends nothing.
         for (let day = firstDay; day < Math.floor(now / DAY); day++) dailyMotorSeconds.push(byDay.get(day) ?? 0);
         if (d.model.ratedAh) {
-          capacityPoints = (capacity.all(row.key, Math.floor((now - 180 * DAY) / HOUR)) as { t: number; ah: number }[]).map((p) => ({
+          // Battery life is per battery: the points of a replaced battery say nothing about this one.
+          const from = Math.max(now - 180 * DAY, d.batteryInstalledAt?.getTime() ?? 0);
+          capacityPoints = (capacity.all(row.key, Math.floor(from / HOUR)) as { t: number; ah: number }[]).filter((p) => p.t >= from).map((p) => ({
             t: p.t,
             capacityPct: (p.ah / d.model.ratedAh!) * 100,
           }));
@@ -73,15 +77,18 @@ export function createSnapshotLoader(prisma: PrismaClient, raw: Database.Databas
               odometerM: row.odometerM,
               faults: row.faults ? (JSON.parse(row.faults) as { code: string; active: boolean }[]) : [],
               receivedAt: row.receivedAt,
+              ts: row.lastTs,
+              rawId: row.lastRawId,
             }
           : null,
         deliveredAt,
+        batteryInstalledAt: d.batteryInstalledAt?.getTime() ?? null,
         serviceSince,
         serviceOdometerM,
         dailyMotorSeconds,
         capacityPoints,
       };
-      return { snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId };
+      return { snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId, deviceKey: row?.key ?? null };
     });
   };
 }

@@ -41,3 +41,11 @@ export const demoBeneficiaries: DemoBeneficiary[] = [
   { fullName: 'Yoga Pamungkas', birthDate: '2011-09-18', sex: 'male', city: 'Magelang', address: 'Perum Korpri Blok B/9', diagnosis: 'cp', guardian: 'Sri Mulyani', gmfcs: 4, cpType: 'spastic', distribution: 'quadriplegia', request: 'assessed' },
   { fullName: 'Intan Permatasari', birthDate: '2014-06-24', sex: 'female', city: 'Temanggung', address: 'Desa Kledung RT 03', diagnosis: 'other', guardian: 'Permata Sari' },
 ];
+
+/**
+ * A clearly fictional Indonesian mobile number for demo people (+62 812 0000 nnnn): the run of
+ * zeros shows at a glance that it is made up. Point a demo at a test gateway, never a live one.
+ */
+export function demoPhone(n: number): string {
+  return `+62 812 0000 ${String(n).padStart(4, '0')}`;
+}

@@ -11,7 +11,8 @@ import { firstFollowUp } from '../follow-ups/schedule.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';
-import { demoBeneficiaries, type DemoBeneficiary } from './people.ts';
+import { seedReports } from './reports.ts';
+import { demoBeneficiaries, type DemoBeneficiary, demoPhone } from './people.ts';
 
 export const pathway = ['referred', 'assessed', 'prescribed', 'approved', 'ordered', 'prepared', 'fitted', 'trained', 'in_use'] as const;
 
@@ -36,11 +37,12 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
   const now = clock.now();
   const creds: DemoCredentials = { users: [], chairs: [] };
 
+  // Phones so a centre's SMS/WhatsApp webhook has a recipient for a family notice (deep discharge).
   const families = [
-    { email: 'keluarga.siti@demo.atensi.id', name: 'Siti Aminah', beneficiary: 'Rizky Pratama', centre: 0 },
-    { email: 'keluarga.bambang@demo.atensi.id', name: 'Bambang Nugroho', beneficiary: 'Muhammad Fajar Nugroho', centre: 0 },
-    { email: 'keluarga.sutrisno@demo.atensi.id', name: 'Sutrisno', beneficiary: 'Bagus Wicaksono', centre: 1 },
-    { email: 'keluarga.wahyu@demo.atensi.id', name: 'Wahyu Rahmawati', beneficiary: 'Anisa Rahmawati', centre: 1 },
+    { email: 'keluarga.siti@demo.atensi.id', name: 'Siti Aminah', beneficiary: 'Rizky Pratama', centre: 0, phone: demoPhone(1) },
+    { email: 'keluarga.bambang@demo.atensi.id', name: 'Bambang Nugroho', beneficiary: 'Muhammad Fajar Nugroho', centre: 0, phone: demoPhone(2) },
+    { email: 'keluarga.sutrisno@demo.atensi.id', name: 'Sutrisno', beneficiary: 'Bagus Wicaksono', centre: 1, phone: demoPhone(3) },
+    { email: 'keluarga.wahyu@demo.atensi.id', name: 'Wahyu Rahmawati', beneficiary: 'Anisa Rahmawati', centre: 1, phone: demoPhone(4) },
   ];
   // scrypt (N = 2^17) dominates seeding: start hashing now, on the thread pool, while rows are written.
   const accountCount = 1 + 2 * staffPlan.length + families.length;
@@ -54,7 +56,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
   const citySlug = ['bekasi', 'temanggung'];
 
   progress('Seeding demo data: accounts (hashing passwords)…');
-  const plan: { email: string; name: string; role: string; centreId: string | null; centreCode: string | null }[] = [
+  const plan: { email: string; name: string; role: string; centreId: string | null; centreCode: string | null; phone?: string }[] = [
     { email: 'admin@demo.atensi.id', name: 'Admin Direktorat', role: 'admin', centreId: null, centreCode: null },
   ];
   active.forEach((centre, i) => {
@@ -64,13 +66,13 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
   });
   for (const f of families) {
     const centre = active[f.centre]!;
-    plan.push({ email: f.email, name: f.name, role: 'family', centreId: centre.id, centreCode: centre.code });
+    plan.push({ email: f.email, name: f.name, role: 'family', centreId: centre.id, centreCode: centre.code, phone: f.phone });
   }
   const hashes = await hashing;
   const users = new Map<string, string>();
   for (const [i, u] of plan.entries()) {
     const row = await db.user.create({
-      data: { email: u.email, name: u.name, role: u.role, centreId: u.role === 'admin' ? null : u.centreId, passwordHash: hashes[i]!, locale: 'id' },
+      data: { email: u.email, name: u.name, role: u.role, centreId: u.role === 'admin' ? null : u.centreId, passwordHash: hashes[i]!, locale: 'id', phone: u.phone ?? null },
     });
     users.set(u.email, row.id);
     creds.users.push({ role: u.role, email: u.email, password: passwords[i]!, centre: u.centreCode, name: u.name });
@@ -106,7 +108,7 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
         sex: p.sex,
         address: p.address,
         city: p.city,
-        phone: `+62 812 ${String(1000 + i * 37).padStart(4, '0')} ${String(2000 + i * 53).padStart(4, '0')}`,
+        phone: demoPhone(100 + i),
         diagnosis: p.diagnosis,
         diagnosisNotes: p.diagnosis === 'other' ? 'Spina bifida dengan paraplegia; dirujuk untuk kebutuhan duduk.' : null,
         createdById: therapistId,
@@ -165,6 +167,9 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
     const b = await db.beneficiary.findFirstOrThrow({ where: { fullName: f.beneficiary } });
     await db.familyLink.create({ data: { userId: users.get(f.email)!, beneficiaryId: b.id, relationship: 'parent' } });
   }
+
+  progress('Seeding demo data: family reports…');
+  await seedReports(db, users, now);
 
   progress('Seeding demo data: spare stock…');
   for (const [k, centre] of active.entries()) {

@@ -7,6 +7,7 @@ import { createRouter } from '../http/router.ts';
 import type { Actor } from '../http/types.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
+import { chairForecast } from './battery-forecast.ts';
 import { canSeeDevice, findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
 import { type FleetReadModel, fleetReadModelFor } from './fleet-read-model.ts';
 import { telemetryReaderFor } from './telemetry-reader.ts';
@@ -52,7 +53,14 @@ export function deviceRoutes() {
   app.openapi(routes.get, (c) => {
     const { raw, clock } = c.get('deps');
     const actor = actorOf(c);
-    return c.json(toDetail(findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id, clock.now()), actor, clock.now()), 200);
+    const row = findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id, clock.now());
+    const detail = toDetail(row, actor, clock.now());
+    if (detail.batteryForecast !== undefined && row.state) {
+      // The chair page fits the forecast afresh, with the points its chart draws.
+      const chair = { key: row.state.key, ratedAh: row.model.ratedAh, batteryInstalledAt: row.batteryInstalledAt, capacityPct: detail.state?.capacityPct ?? null };
+      detail.batteryForecast = chairForecast(raw, chair, clock.now().getTime());
+    }
+    return c.json(detail, 200);
   });
 
   app.openapi(routes.telemetry, (c) => {

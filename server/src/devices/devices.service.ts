@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from './fleet-read-model.ts';
+import { storedForecast } from './battery-forecast.ts';
 import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
 import type { ChairStateRow } from './telemetry-reader.ts';
 
@@ -101,6 +102,7 @@ export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d,
   summary.openWorkOrders = d.activeWorkOrders;
   summary.risk = risk;
   summary.riskReasons = reasons;
+  if (d.model.kind === 'electric') summary.batteryForecast = storedForecast(d.wearForecast, summary.state?.capacityPct ?? null, d.batteryInstalledAt);
   return summary;
 }
 

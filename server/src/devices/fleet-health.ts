@@ -1,19 +1,11 @@
 // How healthy a chair is, at a glance: a risk level with its reasons (open alerts, battery
 // capacity, silence, charge), and when its next service is due. Pure functions of their inputs.
 import type { Risk, RiskReason } from '../../../schemas/devices.ts';
+import { healthThresholds } from '../../../schemas/maintenance-rules.ts';
 import type { AlertSeverity } from '../../../schemas/work-orders.ts';
 
-export const HEALTH_THRESHOLDS = {
-  /** Full-charge capacity below this share of the rated Ah: the battery is worn out (DESIGN: battery wear). */
-  wornPct: 70,
-  /** Below this it is on its way there. */
-  wearingPct: 80,
-  lowChargePct: 20,
-  /** An electric chair in use that has been silent this long is worth a look… */
-  silentHours: 24,
-  /** …and this long is the silent-chair rule's threshold. */
-  silentLongHours: 7 * 24,
-} as const;
+/** Defined with the rules' thresholds (schemas/maintenance-rules.ts), which the web reads too. */
+export const HEALTH_THRESHOLDS = healthThresholds;
 
 const reasonLevel: Record<RiskReason, Exclude<Risk, 'ok'>> = {
   critical_alert: 'high',

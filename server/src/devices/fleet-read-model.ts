@@ -42,6 +42,8 @@ export interface FleetRow {
   telemetryOff: TelemetryOff | null;
   /** Samples acknowledged but not stored for want of consent (detail only; 0 in lists). */
   withheld: number;
+  /** The battery-wear forecast the rules engine last stored (JSON), if any. */
+  wearForecast: string | null;
   /** The latest state, for electric chairs that have reported. */
   state: ChairStateRow | undefined;
 }
@@ -97,6 +99,7 @@ const COLUMNS = {
       THEN 'consent_withdrawn' ELSE 'no_consent' END`,
   openAlerts: `(SELECT group_concat(a.severity) FROM "Alert" a
       WHERE a.deviceId = d.id AND a.clearedAt IS NULL AND (@hideClinical = 0 OR a.kind NOT IN (${clinicalKinds()})))`,
+  wearForecast: `(SELECT json_extract(r.data, '$.forecast') FROM "RuleState" r WHERE r.deviceId = d.id AND r.rule = 'battery_wear')`,
   activeWorkOrders: `(SELECT count(*) FROM "WorkOrder" w WHERE w.deviceId = d.id AND w.status IN (${activeStatuses.map((x) => `'${x}'`).join(', ')}))`,
 } as const;
 type Column = keyof typeof COLUMNS;
@@ -154,6 +157,7 @@ function toRow(r: unknown[]): FleetRow {
     activeWorkOrders: v('activeWorkOrders'),
     telemetryOff: v('telemetryOff'),
     withheld: Number(v<number | null>('withheld') ?? 0),
+    wearForecast: v('wearForecast'),
     state:
       chairKey === null
         ? undefined

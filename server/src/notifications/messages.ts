@@ -15,6 +15,10 @@ const category: Words<ReportCategory> = {
     wont_charge: 'baterai tidak mau terisi',
     brakes: 'rem',
     seat_fit: 'dudukan/bantalan/ukuran',
+    flat_tyre: 'ban kempis atau bocor',
+    wheel_castor: 'roda atau roda depan',
+    footrest: 'sandaran kaki',
+    other: 'masalah lain',
     pain_skin: 'nyeri atau luka kulit',
     headache: 'sakit kepala',
     vomiting: 'muntah',
@@ -26,6 +30,10 @@ const category: Words<ReportCategory> = {
     wont_charge: 'battery will not charge',
     brakes: 'brakes',
     seat_fit: 'seat/cushion/fit',
+    flat_tyre: 'flat or punctured tyre',
+    wheel_castor: 'wheel or castor',
+    footrest: 'footrest',
+    other: 'another problem',
     pain_skin: 'pain or skin sore',
     headache: 'headache',
     vomiting: 'vomiting',
@@ -94,8 +102,9 @@ const templates: Record<NotificationKind, Record<Locale, (p: Params) => string>>
     en: (p) => withDetail('New report from a family', word(category, 'en', p.category)),
   },
   report_red_flag: {
-    id: (p) => `PENTING: laporan tanda bahaya${cat(p, 'id')}. Segera hubungi keluarga.`,
-    en: (p) => `URGENT: a red-flag report${cat(p, 'en')}. Contact the family now.`,
+    // Without the sign it is the workshop's notice (technicians see no clinical detail): the therapists call the family.
+    id: (p) => (cat(p, 'id') ? `PENTING: laporan tanda bahaya${cat(p, 'id')}. Segera hubungi keluarga.` : 'PENTING: laporan klinis mendesak, ditangani terapis balai.'),
+    en: (p) => (cat(p, 'en') ? `URGENT: a red-flag report${cat(p, 'en')}. Contact the family now.` : 'URGENT: a clinical report, handled by the centre\'s therapists.'),
   },
   report_status: {
     id: (p) => withDetail('Kabar laporan Anda', word(reportStatus, 'id', p.status)),
@@ -112,6 +121,14 @@ const templates: Record<NotificationKind, Record<Locale, (p: Params) => string>>
   work_order_status: {
     id: (p) => withDetail(`Perintah kerja${kindOf(p, 'id')} sekarang`, word(workOrderStatus, 'id', p.status)),
     en: (p) => withDetail(`Work order${kindOf(p, 'en')} is now`, word(workOrderStatus, 'en', p.status)),
+  },
+  report_photo_request: {
+    id: () => 'Balai meminta foto untuk laporan Anda. Buka laporan lalu tekan "Ambil atau pilih foto".',
+    en: () => 'The centre asks for a photo for your report. Open the report and tap "Take or choose a photo".',
+  },
+  request_approved: {
+    id: (p) => (p.beneficiary ? `Pendanaan disetujui untuk ${p.beneficiary}. Kursi roda bisa dipesan.` : 'Pendanaan disetujui. Kursi roda bisa dipesan.'),
+    en: (p) => (p.beneficiary ? `Funding approved for ${p.beneficiary}. The chair can be ordered.` : 'Funding approved. The chair can be ordered.'),
   },
   deep_discharge: {
     id: (p) => `Baterai kursi roda${pct(p)} hampir habis. Mohon segera diisi ulang sampai penuh.`,

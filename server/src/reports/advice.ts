@@ -1,5 +1,6 @@
 // What a family should do now after reporting a red flag, in plain and cautious words: a sign that
-// can mean something serious, never a diagnosis. Reviewed wording; keep both languages in step.
+// can mean something serious, never a diagnosis; and what the centre's clinical staff do about it.
+// Reviewed wording; keep both languages in step.
 import type { Locale } from '../../../schemas/common.ts';
 import type { ReportCategory } from '../../../schemas/reports.ts';
 
@@ -39,4 +40,37 @@ const byCategory: Partial<Record<ReportCategory, Advice>> = {
 /** The advice for a red-flag category in the reader's language; null for anything else. */
 export function adviceFor(category: ReportCategory, locale: Locale): string | null {
   return byCategory[category]?.[locale] ?? null;
+}
+
+/** What the centre's clinical staff do now: the family has already been told the advice above. */
+const staffSkin: Advice = {
+  id:
+    'Kemungkinan luka tekan. Telepon keluarga hari ini: tanyakan lokasi, ukuran dan warna kulit, dan pastikan tekanan sudah dijauhkan. ' +
+    'Jika kulit terbuka atau tampak infeksi, pastikan mereka ke puskesmas hari ini. Periksa dudukan, bantalan dan jadwal ganti posisi; ' +
+    'catat hasilnya di tindak lanjut.',
+  en:
+    'Possible pressure sore. Call the family today: ask where it is, its size and the colour of the skin, and check that pressure is off it. ' +
+    'If the skin is broken or looks infected, make sure they go to the puskesmas today. Review the seat, cushion and repositioning routine; ' +
+    'record the outcome in the follow-up.',
+};
+
+const staffShunt: Advice = {
+  id:
+    'Kemungkinan gangguan shunt (hidrosefalus): bisa darurat. Telepon keluarga sekarang dan pastikan anak sudah dibawa ke IGD; ' +
+    'jika belum, minta mereka berangkat sekarang. Catat jawaban dan hasil pemeriksaan di tindak lanjut hari ini.',
+  en:
+    'Possible shunt malfunction (hydrocephalus): this can be an emergency. Call the family now and confirm the child has been taken to ' +
+    'the emergency department (IGD); if not, ask them to go now. Record their answer and the outcome in today\'s follow-up.',
+};
+
+const staffByCategory: Partial<Record<ReportCategory, Advice>> = {
+  pain_skin: staffSkin,
+  headache: staffShunt,
+  vomiting: staffShunt,
+  sleepiness: staffShunt,
+};
+
+/** Guidance for clinical staff on a red flag, in the reader's language; null for anything else. */
+export function staffGuidanceFor(category: ReportCategory, locale: Locale): string | null {
+  return staffByCategory[category]?.[locale] ?? null;
 }

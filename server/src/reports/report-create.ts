@@ -74,9 +74,13 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
             details: JSON.stringify({ reportId: report.id, category: body.category }), createdAt: now,
           },
         });
-        // One urgent notification instead of report_new: the same people, told once.
+        // One urgent notification instead of report_new: the same people, told once. Technicians
+        // learn that something urgent and clinical came in, never the sign (nor a link they cannot open).
         const clinical = others(await centreStaff(tx, b.centreId, ['therapist', 'manager']));
         await notify(tx, { userIds: clinical, kind: 'report_red_flag', params, link, urgent: true, now });
+        const workshop = others(await centreStaff(tx, b.centreId, ['technician']));
+        const { category: _sign, ...unsigned } = params;
+        await notify(tx, { userIds: workshop, kind: 'report_red_flag', params: unsigned, link: '/reports?redFlag=true', urgent: true, now });
       } else {
         const staff = others(await centreStaff(tx, b.centreId, ['therapist', 'technician', 'manager']));
         await notify(tx, { userIds: staff, kind: 'report_new', params, link, now });

@@ -21,6 +21,10 @@ const categoryWords: Record<ReportCategory, string> = {
   wont_charge: 'Tidak bisa diisi daya',
   brakes: 'Rem bermasalah',
   seat_fit: 'Dudukan/bantalan/ukuran tidak pas',
+  flat_tyre: 'Ban kempis atau bocor',
+  wheel_castor: 'Roda atau roda depan (kastor) bermasalah',
+  footrest: 'Sandaran kaki bermasalah',
+  other: 'Masalah lain (lihat keterangan keluarga)',
   pain_skin: 'Nyeri atau luka kulit',
   headache: 'Sakit kepala',
   vomiting: 'Muntah',
@@ -59,7 +63,7 @@ export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: Tri
       const w = await tx.workOrder.create({
         data: {
           centreId, deviceId: r.deviceId, reportId: r.id, kind: 'repair', category: faultCategory[r.category as ReportCategory] ?? null,
-          priority: body.priority, description: workOrderDescription(r), createdAt: now,
+          priority: body.priority ?? (r.redFlag ? 'urgent' : 'normal'), description: workOrderDescription(r), createdAt: now,
         },
         select: { id: true },
       });

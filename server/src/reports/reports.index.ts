@@ -1,7 +1,7 @@
 // Family issue reports: reporting (idempotent), the scoped list and detail (reads audited), photos,
 // triage by centre staff and the comment thread. Every write is audited and notifies in its transaction.
 import fs from 'node:fs/promises';
-import { PHOTO_LIMITS } from '../../../schemas/reports.ts';
+import { openReportStatuses, PHOTO_LIMITS } from '../../../schemas/reports.ts';
 import { actorOf } from '../access/policy.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { auditFrom } from '../http/audit.ts';
@@ -35,8 +35,9 @@ export function reportRoutes() {
   });
 
   app.openapi(routes.list, async (c) => {
-    const { items, total } = await listReports(c.get('deps').db, actorOf(c), c.req.valid('query'));
-    return c.json({ items: items.map(toSummary), total }, 200);
+    const actor = actorOf(c);
+    const { items, total } = await listReports(c.get('deps').db, actor, c.req.valid('query'));
+    return c.json({ items: items.map((r) => toSummary(r, actor)), total }, 200);
   });
 
   app.openapi(routes.get, async (c) => {
@@ -108,6 +109,22 @@ export function reportRoutes() {
       details: { outcome: body.outcome, to: outcome.to, workOrderId: outcome.workOrderId, followUpId: outcome.followUpId },
     });
     return c.json(await toDetail(db, await findVisibleReport(db, actor, r.id), actor), 200);
+  });
+
+  app.openapi(routes.photoRequest, async (c) => {
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    const r = await findVisibleReport(db, actor, c.req.valid('param').id);
+    if (!(openReportStatuses as readonly string[]).includes(r.status)) throw conflict('this report is closed');
+    if (r.photos.length >= PHOTO_LIMITS.perReport) throw conflict(`a report has at most ${PHOTO_LIMITS.perReport} photos`);
+    const notified = await db.$transaction(async (tx) =>
+      notify(tx, {
+        userIds: await familyOf(tx, r.beneficiaryId), kind: 'report_photo_request',
+        params: { reportId: r.id, beneficiary: r.beneficiary.fullName }, link: `/reports/${r.id}`, now: clock.now(),
+      }),
+    );
+    await auditFrom(c, { action: 'report.photo.request', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId });
+    return c.json({ notified }, 200);
   });
 
   app.openapi(routes.comment, async (c) => {

@@ -103,6 +103,16 @@ export const triage = defineRoute(staffAndAdmin, {
   responses: { 200: json(ReportDetail, 'Triaged'), 409: json(ErrorBody, 'Already triaged') },
 });
 
+export const photoRequest = defineRoute(staffAndAdmin, {
+  method: 'post',
+  path: '/api/reports/{id}/photo-request',
+  tags,
+  summary: 'Ask the family for a photo of the problem: the family is notified and adds it from its report page',
+  description: `409 when the report is resolved or closed, or already has ${PHOTO_LIMITS.perReport} photos.`,
+  request: { params: IdParams },
+  responses: { 200: json(z.object({ notified: z.number().int() }), 'The family was asked'), 409: json(ErrorBody, 'Closed, or no room for a photo') },
+});
+
 export const comment = defineRoute(roles, {
   method: 'post',
   path: '/api/reports/{id}/comments',

@@ -8,14 +8,20 @@ import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 
 /**
- * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so it is
- * theirs only once triage turned it into a work order, which they then see as a work order.
+ * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so they never
+ * open one (its words, photos and thread are clinical); it reaches them in the list only as
+ * "urgent, clinical" without its sign (listScope, toSummary), and as a work order once triaged.
  */
 export function reportScope(a: Actor): Prisma.IssueReportWhereInput {
+  const scope = listScope(a);
+  return a.role === 'technician' ? { ...scope, redFlag: false } : scope;
+}
+
+/** The reports a person finds in the list: technicians also the red flags, without the sign. */
+export function listScope(a: Actor): Prisma.IssueReportWhereInput {
   if (a.role === 'admin') return {};
   if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
-  const centre = { beneficiary: { centreId: a.centreId ?? '__none__' } };
-  return a.role === 'technician' ? { ...centre, redFlag: false } : centre;
+  return { beneficiary: { centreId: a.centreId ?? '__none__' } };
 }
 
 export const summaryInclude = {
@@ -32,6 +38,16 @@ export type SummaryRow = Prisma.IssueReportGetPayload<{ include: typeof summaryI
 
 export const detailInclude = {
   ...summaryInclude,
+  beneficiary: {
+    select: {
+      id: true, fullName: true, centreId: true, phone: true,
+      familyLinks: {
+        where: { user: { disabled: false } },
+        select: { relationship: true, user: { select: { name: true, phone: true } } },
+        orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+      },
+    },
+  },
   reportedBy: { select: { id: true, name: true } },
   photos: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
   events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
@@ -48,7 +64,7 @@ export async function findVisibleReport(db: Db, actor: Actor, id: string): Promi
 export async function listReports(db: Db, actor: Actor, q: z.infer<typeof ReportListQuery>) {
   const where: Prisma.IssueReportWhereInput = {
     AND: [
-      reportScope(actor),
+      listScope(actor),
       q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {},
       q.status ? { status: q.status } : {},
       q.open === 'true' ? { status: { in: [...openReportStatuses] } } : q.open === 'false' ? { status: { notIn: [...openReportStatuses] } } : {},

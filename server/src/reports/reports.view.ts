@@ -1,26 +1,33 @@
 // What each reader gets of a report: families see the centre's words but not who wrote them, nor the
-// work order or follow-up behind it; staff see everything. Red flags carry advice in the reader's language.
+// work order or follow-up behind it; staff see everything else and how to reach the family. Red flags carry
+// the family's advice (families) or staff guidance (clinical staff), and reach technicians without their sign.
 import type { ReportCategory, ReportComment, ReportDetail, ReportStatus, ReportSummary } from '../../../schemas/reports.ts';
 import type { VisitLocation } from '../../../schemas/work-orders.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../http/types.ts';
-import { adviceFor } from './advice.ts';
+import type { Relationship } from '../../../schemas/users.ts';
+import { canSeeClinical } from '../access/policy.ts';
+import { adviceFor, staffGuidanceFor } from './advice.ts';
 import type { DetailRow, SummaryRow } from './reports.service.ts';
 
 export const photoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
 
-export function toSummary(r: SummaryRow): ReportSummary {
+/** A red flag as a technician meets it: urgent, clinical, without the sign or the family's words. */
+const withheldFrom = (r: { redFlag: boolean }, actor: Actor) => r.redFlag && !canSeeClinical(actor) && actor.role !== 'family';
+
+export function toSummary(r: SummaryRow, actor: Actor): ReportSummary {
   const w = r.workOrders[0];
+  const withheld = withheldFrom(r, actor);
   return {
     id: r.id,
     beneficiary: { id: r.beneficiary.id, fullName: r.beneficiary.fullName },
     centreId: r.beneficiary.centreId,
     deviceId: r.deviceId,
-    category: r.category as ReportCategory,
+    category: withheld ? null : (r.category as ReportCategory),
     redFlag: r.redFlag,
     status: r.status as ReportStatus,
-    description: r.description,
-    photoCount: r._count.photos,
+    description: withheld ? null : r.description,
+    photoCount: withheld ? 0 : r._count.photos,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     visit: w?.scheduledAt && w.location && w.status !== 'cancelled' ? { at: w.scheduledAt.toISOString(), location: w.location as VisitLocation } : null,
@@ -60,8 +67,9 @@ async function people(db: Db, r: DetailRow): Promise<Map<string, Author>> {
 export async function toDetail(db: Db, r: DetailRow, actor: Actor): Promise<ReportDetail> {
   const family = actor.role === 'family';
   const authors = await people(db, r);
+  const category = r.category as ReportCategory;
   const detail: ReportDetail = {
-    ...toSummary(r),
+    ...toSummary(r, actor),
     reportedBy: r.reportedBy ? { id: r.reportedBy.id, name: r.reportedBy.name } : null,
     photos: r.photos.map((p) => ({ id: p.id, url: photoUrl(r.id, p.id), width: p.width, height: p.height, bytes: p.bytes, createdAt: p.createdAt.toISOString() })),
     events: r.events.map((e) => {
@@ -71,11 +79,17 @@ export async function toDetail(db: Db, r: DetailRow, actor: Actor): Promise<Repo
       return { ...event, by: e.byUserId && by ? { id: e.byUserId, name: by.name } : null };
     }),
     comments: r.comments.map((c) => toComment(c, authors, actor)),
-    advice: r.redFlag ? adviceFor(r.category as ReportCategory, actor.locale) : null,
+    // The family's advice is for the family; staff get their own guidance and the family's phone.
+    advice: r.redFlag && family ? adviceFor(category, actor.locale) : null,
   };
   if (!family) {
     detail.workOrderId = r.workOrders[0]?.id ?? null;
     detail.followUpId = r.followUpId;
+    detail.contact = {
+      phone: r.beneficiary.phone,
+      family: r.beneficiary.familyLinks.map((l) => ({ name: l.user.name, relationship: l.relationship as Relationship, phone: l.user.phone })),
+    };
   }
+  if (canSeeClinical(actor)) detail.staffGuidance = r.redFlag ? staffGuidanceFor(category, actor.locale) : null;
   return detail;
 }

@@ -22,6 +22,11 @@ export function triageReport(id: string, body: TriageInput): Promise<ReportDetai
   return apiRequest(ReportDetail, `/api/reports/${encodeURIComponent(id)}/triage`, { method: 'POST', body });
 }
 
+/** Asks the family for a photo of the problem (they are notified). */
+export async function requestPhoto(id: string): Promise<void> {
+  await apiRequest(Anything, `/api/reports/${encodeURIComponent(id)}/photo-request`, { method: 'POST', body: {} });
+}
+
 export async function addComment(id: string, body: string): Promise<void> {
   await apiRequest(Anything, `/api/reports/${encodeURIComponent(id)}/comments`, { method: 'POST', body: { body } });
 }

@@ -3,6 +3,7 @@
 // matched through the requests that delivered them (one linked beneficiary needs no matching).
 import type { BeneficiarySummary } from '../../../../schemas/beneficiaries.ts';
 import type { DeviceSummary } from '../../../../schemas/devices.ts';
+import { defaultThresholds } from '../../../../schemas/maintenance-rules.ts';
 import { hydrocephalusCategories, ReportCategory, type ReportSummary } from '../../../../schemas/reports.ts';
 import type { RequestSummary } from '../../../../schemas/requests.ts';
 import type { WorkOrder } from '../../../../schemas/work-orders.ts';
@@ -29,7 +30,7 @@ const DAY = 86_400_000;
 const withChair = new Set(['prepared', 'fitted', 'trained', 'in_use']);
 
 /** A battery low enough to nudge charging: the deep-discharge level of the maintenance rules. */
-export const LOW_BATTERY_PCT = 20;
+export const LOW_BATTERY_PCT = defaultThresholds.deepDischargeSocPct;
 
 async function chairOwners(requests: RequestSummary[], signal?: AbortSignal): Promise<Map<string, string>> {
   const owners = new Map<string, string>();

@@ -118,7 +118,7 @@ export class FamilyHome extends LitElement {
         ${p.reports.length === 0 && waiting.length === 0 ? html`<li>${t('familyHome.noReports')}</li>` : nothing}
         ${p.reports.map(
           (r) => html`<li>
-            <a class="row-link" href=${`/reports/${r.id}`}>${reportIcon(r.category, 28)} ${t(`reportCategory.${r.category}`)}</a>
+            <a class="row-link" href=${`/reports/${r.id}`}>${r.category ? html`${reportIcon(r.category, 28)} ${t(`reportCategory.${r.category}`)}` : t('report.urgent')}</a>
             <span class="status-pill">${t(`reportStatus.${r.status}`)}</span>
             ${r.redFlag ? html`<span class="status-pill urgent-pill">${t('report.urgent')}</span>` : nothing}
             <span class="muted">${formatDate(r.createdAt)}</span>

@@ -13,6 +13,14 @@ const pictures: Record<ReportCategory, TemplateResult> = {
   brakes: svg`<circle cx="10" cy="14" r="7"/><circle cx="10" cy="14" r="2"/><path d="M16 5l5-3M17 9l4 4"/>`,
   // A seat and cushion.
   seat_fit: svg`<path d="M6 3v10h11"/><path d="M5 13h13a2 2 0 0 1 0 4H5z"/><path d="M7 17v4M16 17v4"/>`,
+  // A wheel with a puncture and air escaping.
+  flat_tyre: svg`<circle cx="11" cy="13" r="8"/><circle cx="11" cy="13" r="2.5"/><path d="M17 5l2-2M19 8h3M16 3V1"/>`,
+  // A small front castor on its fork.
+  wheel_castor: svg`<path d="M8 3h8M12 3v6"/><path d="M12 9l-3 3"/><circle cx="9" cy="16" r="5"/><circle cx="9" cy="16" r="1.5"/>`,
+  // A foot on a footplate.
+  footrest: svg`<path d="M7 2v12"/><path d="M7 14h4l7 3a2 2 0 0 1-1 4H7z"/><path d="M4 22h16"/>`,
+  // A question mark: anything else.
+  other: svg`<circle cx="12" cy="12" r="10"/><path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14"/><path d="M12 17.5h.01"/>`,
   // A plaster on the skin.
   pain_skin: svg`<rect x="3" y="8" width="18" height="8" rx="4" transform="rotate(-30 12 12)"/><path d="M10 11h.01M13 13h.01M12 10h.01M11 14h.01"/>`,
   // A head with an ache.

@@ -123,7 +123,9 @@ export function alertItem(a: Alert, action: TemplateResult | typeof nothing = no
   return html`<li class="alert-item" data-alert=${a.id}>
     <span class="tag ${cleared ? 'done' : a.severity}">${icon(cleared ? 'check' : a.severity === 'info' ? 'info' : 'alert')}<span>${t(cleared ? 'alerts.cleared' : `alerts.severity.${a.severity}`)}</span></span>
     <strong>${alertKindLabel(a.kind)}</strong>
-    <span class="muted">${t('alerts.raised', { time: relativeTime(a.createdAt) })}</span>
+    ${a.details?.past === true
+      ? html`<span class="muted">${t('alerts.past', { date: formatDateTime(a.createdAt) })}</span>`
+      : html`<span class="muted">${t('alerts.raised', { time: relativeTime(a.createdAt) })}</span>`}
     ${a.acknowledgedBy ? html`<span class="muted">${t('alerts.acknowledged', { name: a.acknowledgedBy.name })}</span>` : action}
   </li>`;
 }

@@ -5,9 +5,11 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AggregatePoint, DeviceDetail, RawPoint } from '../../../../schemas/devices.ts';
+import type { BatteryForecast } from '../../../../schemas/maintenance-rules.ts';
 import { getDevice, getTelemetry, listRejected } from '../../data/devices.api.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { acknowledgeAlert, createWorkOrder, listAlerts, listWorkOrders } from '../../data/work-orders.api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import { navigate } from '../../router/router.ts';
@@ -17,6 +19,7 @@ import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles, newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
+import { forecastWords } from './battery-forecast-words.ts';
 import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';
 import { badgeStyles, riskBadge } from './fleet-format.ts';
 import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
@@ -79,7 +82,7 @@ export class ChairPage extends LitElement {
   });
 
   private readonly alerts = new Task(this, {
-    task: ([id], { signal }) => listAlerts({ deviceId: id, status: 'open', limit: 50 }, signal),
+    task: ([id], { signal }) => listAlerts({ deviceId: id, status: 'all', limit: 50 }, signal),
     args: () => [this.deviceId] as const,
   });
 
@@ -96,7 +99,7 @@ export class ChairPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The chart module (uPlot) is its own chunk, fetched once the page is up.
-    void import('./telemetry-chart.component.ts').then(() => (this.chartsReady = true));
+    void Promise.all([import('./telemetry-chart.component.ts'), import('./capacity-chart.component.ts')]).then(() => (this.chartsReady = true));
   }
 
   private refresh() {
@@ -129,12 +132,25 @@ export class ChairPage extends LitElement {
       </p>
       <p><a href=${`/fleet/${d.id}/label`}>${t('qrLabel.printLink')}</a></p>
       ${stateSection(d)}
+      ${d.batteryForecast ? this.renderForecast(d.batteryForecast) : nothing}
       ${d.kind === 'electric' ? this.renderCharts() : nothing}
       ${this.renderAlerts()}
       ${serviceSection(d)}
       ${rejectedSection(d, this.rejected.value)}
       ${this.renderWorkOrders(d)}
     `;
+  }
+
+  private renderForecast(f: BatteryForecast) {
+    const words = forecastWords(f);
+    return html`<section aria-labelledby="forecast-heading" data-forecast>
+      <h2 id="forecast-heading">${t('fleet.forecast.title')}</h2>
+      <p class="forecast-words">${words}</p>
+      ${f.batteryInstalledAt ? html`<p class="muted">${t('fleet.forecast.installed', { date: formatDate(f.batteryInstalledAt) })}</p>` : nothing}
+      ${this.chartsReady && f.points?.length
+        ? html`<atensi-capacity-chart .data=${{ ...f, points: f.points }} summary=${words}></atensi-capacity-chart>`
+        : nothing}
+    </section>`;
   }
 
   private renderCharts() {
@@ -171,7 +187,10 @@ export class ChairPage extends LitElement {
   }
 
   private renderAlerts() {
-    const alerts = this.alerts.value?.items;
+    const all = this.alerts.value?.items;
+    const open = all?.filter((a) => a.clearedAt === null);
+    // Cleared alerts are the chair's history, with the episodes found in a backlog after an outage.
+    const history = all?.filter((a) => a.clearedAt !== null) ?? [];
     return html`<section aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">${t('alerts.title')}</h2>
       ${this.actionError ? html`<atensi-error-message .error=${this.actionError}></atensi-error-message>` : nothing}
@@ -179,15 +198,19 @@ export class ChairPage extends LitElement {
         ? html`<atensi-error-message .error=${this.alerts.error} retryable @atensi-retry=${() => this.alerts.run()}></atensi-error-message>`
         : nothing}
       ${skippedRows(this.alerts.value?.skipped)}
-      ${!alerts
+      ${!open
         ? nothing
-        : alerts.length === 0
+        : open.length === 0
           ? html`<p>${t('alerts.none')}</p>`
-          : html`<ul class="items">
-              ${alerts.map((a) =>
+          : html`<ul class="items" data-open-alerts>
+              ${open.map((a) =>
                 alertItem(a, html`<button type="button" class="secondary" @click=${() => this.acknowledge(a.id)}>${t('alerts.acknowledge')}</button>`),
               )}
             </ul>`}
+      ${history.length
+        ? html`<h3 id="alert-history-heading">${t('alerts.history')}</h3>
+            <ul class="items" data-alert-history aria-labelledby="alert-history-heading">${history.map((a) => alertItem(a))}</ul>`
+        : nothing}
     </section>`;
   }
 

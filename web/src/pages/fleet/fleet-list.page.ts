@@ -16,7 +16,12 @@ import { icon } from '../../ui/icons.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { healthThresholds } from '../../../../schemas/maintenance-rules.ts';
+import { forecastWords } from './battery-forecast-words.ts';
 import { badgeStyles, formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
+
+/** The health words name the thresholds they stand for, from their one definition. */
+const reasonParams = { worn: healthThresholds.wornPct, wearing: healthThresholds.wearingPct };
 
 export const FLEET_PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -166,7 +171,8 @@ export class FleetPage extends LitElement {
       <td class="wide">${battery}</td>
       <td>
         ${d.risk ? riskBadge(d.risk) : nothing}
-        ${d.riskReasons?.length ? html`<span class="reasons">${d.riskReasons.map((r) => t(`fleet.reason.${r}`)).join(' · ')}</span>` : nothing}
+        ${d.riskReasons?.length ? html`<span class="reasons">${d.riskReasons.map((r) => t(`fleet.reason.${r}`, reasonParams)).join(' · ')}</span>` : nothing}
+        ${d.batteryForecast ? html`<span class="reasons" data-forecast>${forecastWords(d.batteryForecast)}</span>` : nothing}
       </td>
       <td class="wide">${seen}</td>
       <td class="num wide">${formatNumber(d.openAlerts ?? 0)}</td>

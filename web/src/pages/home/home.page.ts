@@ -1,27 +1,59 @@
-// Home: a welcome, and what matters for the role — counts for staff, one's own people for families.
+// Home: a welcome, and what matters for the role: each staff role's own work as counts that link to
+// it (red flags, alerts, follow-ups, approvals, work orders), one's own people for families.
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
+import type { Role } from '../../../../schemas/common.ts';
 import { meContext } from '../../app/session.context.ts';
 import { loadHomeSummary, type HomeSummary } from '../../data/summary.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
+import { icon } from '../../ui/icons.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { badgeStyles } from '../fleet/fleet-format.ts';
 
 interface Stat {
+  key: keyof HomeSummary;
   label: MessageKey;
-  value: number | undefined;
   href: string;
+  /** Work that waits on someone: marked (in words and an icon) when there is any. */
+  urgent?: boolean;
+}
+
+const workshop: readonly Role[] = ['admin', 'manager', 'technician'];
+
+/** Each role's work, most pressing first; a count the server leaves out is not shown. */
+function statsFor(role: Role): Stat[] {
+  return [
+    { key: 'redFlags', label: 'home.redFlags', href: '/reports?redFlag=true', urgent: true },
+    { key: 'urgentAlerts', label: 'home.urgentAlerts', href: workshop.includes(role) ? '/fleet' : '/notifications', urgent: true },
+    { key: 'dueWorkOrders', label: 'home.dueWorkOrders', href: '/work-orders', urgent: true },
+    { key: 'approvalsWaiting', label: 'home.approvalsWaiting', href: '/approvals', urgent: true },
+    { key: 'overdueFollowUps', label: 'home.overdueFollowUps', href: '/worklist', urgent: true },
+    { key: 'appointmentsThisWeek', label: 'home.appointmentsThisWeek', href: '/worklist' },
+    { key: 'openWorkOrders', label: 'home.openWorkOrders', href: '/work-orders' },
+    { key: 'beneficiaries', label: 'home.beneficiaries', href: '/beneficiaries' },
+    { key: 'centres', label: 'home.centres', href: '/centres' },
+    { key: 'staff', label: role === 'admin' ? 'home.users' : 'home.staff', href: '/users' },
+  ];
 }
 
 @customElement('atensi-home-page')
 export class HomePage extends LitElement {
-  static override styles = [sharedStyles, pageStyles];
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    badgeStyles,
+    css`
+      .stat-card.waiting { border-color: var(--c-error); }
+      .stat-card .tag { align-self: flex-start; }
+    `,
+  ];
 
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
 
@@ -29,7 +61,7 @@ export class HomePage extends LitElement {
 
   private readonly summary = new Task(this, {
     // Families get their own Home (web/src/pages/family), which loads what it needs.
-    task: async ([role], { signal }) => (role && role !== 'family' ? loadHomeSummary(role, signal) : initialState),
+    task: async ([role], { signal }) => (role && role !== 'family' ? loadHomeSummary(signal) : initialState),
     args: () => [this.me?.role] as const,
   });
 
@@ -50,24 +82,21 @@ export class HomePage extends LitElement {
   }
 
   private renderStats(me: Me, summary: HomeSummary) {
-    const stats: Stat[] = [
-      { label: 'home.beneficiaries', value: summary.beneficiaries, href: '/beneficiaries' },
-      { label: 'home.centres', value: summary.centres, href: '/centres' },
-      { label: me.role === 'admin' ? 'home.users' : 'home.staff', value: summary.users, href: '/users' },
-    ];
+    const stats = statsFor(me.role).filter((s) => summary[s.key] !== undefined);
     return html`<section aria-labelledby="summary-heading">
-      <h2 id="summary-heading">${t('home.summary')}</h2>
+      <h2 id="summary-heading">${t('home.yourWork')}</h2>
       <ul class="cards">
-        ${stats
-          .filter((s) => s.value !== undefined)
-          .map(
-            (s) => html`<li>
-              <a class="card stat-card" href=${s.href}>
-                <span class="stat">${formatNumber(s.value ?? 0)}</span>
-                <span class="stat-label">${t(s.label)}</span>
-              </a>
-            </li>`,
-          )}
+        ${stats.map((s) => {
+          const value = summary[s.key] ?? 0;
+          const waiting = s.urgent === true && value > 0;
+          return html`<li>
+            <a class="card stat-card ${waiting ? 'waiting' : ''}" href=${s.href} data-stat=${s.key}>
+              <span class="stat">${formatNumber(value)}</span>
+              <span class="stat-label">${t(s.label)}</span>
+              ${waiting ? html`<span class="tag urgent">${icon('alert')}<span>${t('home.needsAction')}</span></span>` : nothing}
+            </a>
+          </li>`;
+        })}
       </ul>
     </section>`;
   }

@@ -8,7 +8,9 @@ import { t } from '../../i18n/i18n.ts';
 
 const known = <T extends string>(options: readonly T[], v: string | undefined): v is T => v !== undefined && (options as readonly string[]).includes(v);
 
-export function notificationTitle(n: Pick<NotificationView, 'kind'>): string {
+export function notificationTitle(n: Pick<NotificationView, 'kind'> & Partial<Pick<NotificationView, 'params'>>): string {
+  // A red flag without its sign is the workshop's notice: urgent, clinical, for the therapists.
+  if (n.kind === 'report_red_flag' && n.params && !known(ReportCategory.options, n.params.category)) return t('notifications.kind.report_clinical');
   return t(`notifications.kind.${n.kind}`);
 }
 

@@ -145,7 +145,7 @@ export class ReportListPage extends LitElement {
   private renderRow(r: ReportSummary) {
     return html`<tr data-report=${r.id} class=${r.redFlag ? 'red-flag' : ''}>
       <td>
-        <a href=${`/reports/${r.id}`}>${categoryLabel(r.category)}</a>
+        ${r.category === null ? html`<span data-withheld>${categoryLabel(null)}</span>` : html`<a href=${`/reports/${r.id}`}>${categoryLabel(r.category)}</a>`}
         ${r.photoCount ? html`<span class="sub">${t('staffReports.photoCount', { count: r.photoCount })}</span>` : nothing}
       </td>
       <td>${r.beneficiary.fullName}<span class="sub narrow">${relativeTime(r.createdAt)}</span></td>

@@ -67,6 +67,22 @@ export class ReportTriage extends LitElement {
 
   private readonly locale = new LocaleController(this);
 
+  private defaultsFor = '';
+
+  /**
+   * A red flag is clinical and urgent: it starts as a follow-up due today (a work order, if chosen,
+   * is urgent); any other report starts as a work order at normal priority. Set once per report.
+   */
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    const r = this.report;
+    if (!changed.has('report') || !r || r.id === this.defaultsFor) return;
+    this.defaultsFor = r.id;
+    const clinical = r.redFlag && this.outcomes.includes('follow_up');
+    this.outcome = clinical ? 'follow_up' : 'work_order';
+    this.priority = r.redFlag ? 'urgent' : 'normal';
+    this.dueDay = localDay(r.redFlag ? 0 : 7);
+  }
+
   private get outcomes(): Outcome[] {
     return this.userRole === 'technician' ? ['work_order', 'closed'] : ['work_order', 'follow_up', 'closed'];
   }

@@ -6,7 +6,9 @@ import { t } from '../../i18n/i18n.ts';
 import { icon } from '../../ui/icons.ts';
 
 /** `family`: the plainer words families read on Home (family catalogue), for the same values. */
-export const categoryLabel = (c: ReportCategory, family = false) => t(family ? `reportCategory.${c}` : `staffReports.category.${c}`);
+/** null: the sign is withheld (a red flag as a technician meets it). */
+export const categoryLabel = (c: ReportCategory | null, family = false) =>
+  c === null ? t('staffReports.clinicalWithheld') : t(family ? `reportCategory.${c}` : `staffReports.category.${c}`);
 export const statusLabel = (s: ReportStatus, family = false) => t(family ? `reportStatus.${s}` : `staffReports.status.${s}`);
 
 export const isDone = (s: ReportStatus) => s === 'resolved' || s === 'closed';

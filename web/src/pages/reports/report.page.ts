@@ -8,10 +8,10 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import type { ReportDetail } from '../../../../schemas/reports.ts';
+import { PHOTO_LIMITS, type ReportContact, type ReportDetail } from '../../../../schemas/reports.ts';
 import { meContext } from '../../app/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
-import { addComment, getReport } from '../../data/staff-reports.api.ts';
+import { addComment, getReport, requestPhoto } from '../../data/staff-reports.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -22,9 +22,10 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { badgeStyles } from '../fleet/fleet-format.ts';
 import { formStyles } from '../work-orders/work-order-forms.ts';
+import '../family/report-add-photo.component.ts';
 import './report-triage.component.ts';
 import type { ReportTriagedEvent } from './report-triage.component.ts';
-import { categoryLabel, redFlagTag, statusLabel, statusTag } from './report-words.ts';
+import { categoryLabel, isDone, redFlagTag, statusLabel, statusTag } from './report-words.ts';
 
 const workshop = ['admin', 'manager', 'technician'];
 
@@ -97,10 +98,20 @@ export class ReportPage extends LitElement {
       ${r.advice
         ? html`<div class="alert advice" role="note">${icon('alert')} <span>${r.advice}</span></div>`
         : r.redFlag && this.staff
-          ? html`<div class="alert advice" role="note">${icon('alert')} <span>${t('staffReports.redFlagStaff')}</span></div>`
+          ? html`<div class="alert advice" role="note" data-guidance>${icon('alert')} <span>${r.staffGuidance ?? t('staffReports.redFlagStaff')}</span></div>`
           : nothing}
+      ${r.contact ? this.renderContact(r.contact, r.redFlag) : nothing}
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
+      ${this.staff && !isDone(r.status) && r.photos.length < PHOTO_LIMITS.perReport
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('staffReports.askPhoto')}</button></p>`
+        : nothing}
+      ${!this.staff && !isDone(r.status)
+        ? html`<section aria-labelledby="add-photo-heading">
+            <h2 id="add-photo-heading">${t('reportPhoto.heading')}</h2>
+            <atensi-report-add-photo .reportId=${r.id} .photoCount=${r.photos.length} @atensi-photo-added=${() => this.report.run()}></atensi-report-add-photo>
+          </section>`
+        : nothing}
       ${this.staff
         ? html`<section aria-labelledby="triage-heading">
             <h2 id="triage-heading">${t('staffReports.triage.section')}</h2>
@@ -112,6 +123,18 @@ export class ReportPage extends LitElement {
       ${this.renderEvents(r)}
       ${this.renderThread(r)}
     `;
+  }
+
+  /** How to reach the family, first on a red flag: the notification says to call them at once. */
+  private renderContact(c: ReportContact, urgent: boolean) {
+    const tel = (phone: string | null) => (phone ? html`<a href=${`tel:${phone.replace(/[^+\d]/g, '')}`}>${phone}</a>` : t('detail.notRecorded'));
+    return html`<section aria-labelledby="contact-heading" class=${urgent ? 'contact urgent' : 'contact'}>
+      <h2 id="contact-heading">${t('staffReports.contact.heading')}</h2>
+      <dl class="facts card">
+        ${c.family.map((f) => html`<dt>${f.name} (${t(`relationship.${f.relationship}`)})</dt><dd>${tel(f.phone)}</dd>`)}
+        <dt>${t('staffReports.contact.household')}</dt><dd>${tel(c.phone)}</dd>
+      </dl>
+    </section>`;
   }
 
   private renderDetails(r: ReportDetail) {
@@ -193,6 +216,19 @@ export class ReportPage extends LitElement {
   private readonly onTriaged = (_e: ReportTriagedEvent) => {
     void this.report.run();
   };
+
+  private async askPhoto(id: string) {
+    this.sending = true;
+    this.sendError = undefined;
+    try {
+      await requestPhoto(id);
+      this.message = t('staffReports.askPhotoSent');
+    } catch (err) {
+      this.sendError = err;
+    } finally {
+      this.sending = false;
+    }
+  }
 
   private async sendComment(e: SubmitEvent) {
     e.preventDefault();

@@ -3,6 +3,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { type BatteryForecast, defaultThresholds } from '../../../../schemas/maintenance-rules.ts';
 import type { Part, WorkOrderAction, WorkOrderDetail } from '../../../../schemas/work-orders.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { getWorkOrder, moveWorkOrder } from '../../data/work-orders.api.ts';
@@ -14,8 +15,9 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
-import { alertKindLabel, badgeStyles, formatDecimal } from '../fleet/fleet-format.ts';
+import { alertKindLabel, badgeStyles } from '../fleet/fleet-format.ts';
 import { actionForms, type PartError } from './work-order-actions.ts';
 import { isApiError } from '../../data/api-error.ts';
 import { formStyles } from './work-order-forms.ts';
@@ -24,10 +26,8 @@ function fact(key: MessageKey, value: string | TemplateResult | null | undefined
   return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
 }
 
-interface Forecast {
-  crossAt?: string;
-  points?: { t: number | string; capacityPct: number }[];
-}
+/** The forecast a battery-replacement work order carries (older orders may lack fields). */
+type Forecast = Partial<Omit<BatteryForecast, 'points'>> & { points?: { t: number | string; capacityPct: number }[] };
 
 @customElement('atensi-work-order-page')
 export class WorkOrderPage extends LitElement {
@@ -49,6 +49,7 @@ export class WorkOrderPage extends LitElement {
 
   @property() workOrderId = '';
   @state() private busy = false;
+  @state() private chartReady = false;
   @state() private error: unknown;
   @state() private message = '';
   @state() private parts: Part[] = [];
@@ -70,6 +71,12 @@ export class WorkOrderPage extends LitElement {
       if (!this.partsDirty) this.parts = w.parts?.length ? w.parts.map((p) => ({ ...p })) : [{ name: '', quantity: 1 }];
     },
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The capacity chart (uPlot) is its own chunk, fetched once the page is up.
+    void import('../fleet/capacity-chart.component.ts').then(() => (this.chartReady = true));
+  }
 
   override render() {
     const w = this.order.value;
@@ -145,20 +152,22 @@ export class WorkOrderPage extends LitElement {
   private renderForecast(w: WorkOrderDetail) {
     const forecast = (w.details?.forecast ?? null) as Forecast | null;
     if (!w.forecastAt && !forecast) return nothing;
-    const points = Array.isArray(forecast?.points) ? forecast.points.filter((p) => typeof p.capacityPct === 'number') : [];
-    return html`<section aria-labelledby="forecast-heading">
+    const points = Array.isArray(forecast?.points) ? forecast.points.filter((p) => typeof p.capacityPct === 'number' && typeof p.t === 'number') : [];
+    const capacityPct = typeof w.details?.capacityPct === 'number' ? w.details.capacityPct : null;
+    const words = forecast
+      ? forecastWords({ capacityPct, thresholdPct: forecast.thresholdPct ?? defaultThresholds.wearCapacityPct, crossAt: forecast.crossAt ?? w.forecastAt ?? null, earliestAt: forecast.earliestAt ?? null, latestAt: forecast.latestAt ?? null, poorFit: forecast.poorFit ?? false, needsDays: forecast.needsDays ?? 0 })
+      : formatDate(w.forecastAt ?? '');
+    // A chart of the daily points (not a table of ~90 rows); the words above say what it shows.
+    return html`<section aria-labelledby="forecast-heading" data-forecast>
       <h2 id="forecast-heading">${t('workOrders.forecast')}</h2>
       <p>${formatDate(w.forecastAt ?? forecast?.crossAt ?? '')}</p>
-      ${points.length
-        ? html`<div class="table-wrap" role="region" aria-labelledby="forecast-caption" tabindex="0">
-            <table>
-              <caption id="forecast-caption">${t('workOrders.forecastTable')}</caption>
-              <thead><tr><th scope="col">${t('fleet.chart.time')}</th><th scope="col" class="num">${t('workOrders.capacity')}</th></tr></thead>
-              <tbody>
-                ${points.map((p) => html`<tr><td>${formatDate(new Date(p.t).toISOString())}</td><td class="num">${formatDecimal(p.capacityPct)}</td></tr>`)}
-              </tbody>
-            </table>
-          </div>`
+      <p class="forecast-words">${words}</p>
+      ${this.chartReady && forecast && points.length
+        ? html`<atensi-capacity-chart
+            .data=${{ points, thresholdPct: forecast.thresholdPct ?? defaultThresholds.wearCapacityPct, crossAt: forecast.crossAt ?? null, slopePctPerDay: forecast.slopePctPerDay ?? null, linePctToday: forecast.linePctToday ?? null, residualPct: forecast.residualPct ?? null, poorFit: forecast.poorFit ?? false }}
+            .fittedAt=${Date.parse(w.updatedAt)}
+            summary=${words}
+          ></atensi-capacity-chart>`
         : nothing}
     </section>`;
   }

@@ -1,0 +1,50 @@
+// The counts on each staff role's Home, each through the same scope as the list it links to, so a
+// number never counts what its reader cannot open: red flags and urgent alerts, overdue follow-ups and
+// the week's appointments (therapists), approvals waiting (managers), open and due work orders (technicians).
+import { openReportStatuses } from '../../../schemas/reports.ts';
+import type { HomeSummary } from '../../../schemas/home.ts';
+import { activeStatuses } from '../../../schemas/work-orders.ts';
+import { beneficiaryScope } from '../access/policy.ts';
+import { alertScope } from '../alerts/alerts.service.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../http/types.ts';
+import { followUpWhere } from '../follow-ups/follow-ups.service.ts';
+import { buildWorklist } from '../follow-ups/worklist.service.ts';
+import { listScope } from '../reports/reports.service.ts';
+import { requestScope } from '../requests/requests.service.ts';
+import { localToday } from '../requests/steps/step-context.ts';
+import { userScope } from '../users/users.service.ts';
+import { workOrderScope } from '../work-orders/work-orders.service.ts';
+
+const DAY_MS = 86_400_000;
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+export async function homeSummary(db: Db, actor: Actor, now: Date): Promise<HomeSummary> {
+  const role = actor.role;
+  const redFlags = () => db.issueReport.count({ where: { AND: [listScope(actor), { redFlag: true, status: { in: [...openReportStatuses] } }] } });
+  const urgentAlerts = () => db.alert.count({ where: { AND: [alertScope(actor), { clearedAt: null, severity: 'critical' }] } });
+  const overdueFollowUps = () => db.followUp.count({ where: followUpWhere(actor, { status: 'overdue', mine: role === 'therapist' ? 'true' : undefined }, now) });
+  const openWork = { AND: [workOrderScope(actor), { status: { in: [...activeStatuses] } }] };
+  const openWorkOrders = () => db.workOrder.count({ where: openWork });
+  // Due: the visit is today (Western Indonesian Time, where the centres are) or already past.
+  const endOfToday = new Date(localToday(now).getTime() - WIB_OFFSET_MS + DAY_MS);
+  const dueWorkOrders = () => db.workOrder.count({ where: { AND: [openWork, { scheduledAt: { lt: endOfToday } }] } });
+  const approvalsWaiting = () => db.deviceRequest.count({ where: { AND: [requestScope(actor), { state: 'prescribed' }] } });
+  const beneficiaries = () => db.beneficiary.count({ where: beneficiaryScope(actor) });
+  const staff = () => db.user.count({ where: userScope(actor) });
+
+  if (role === 'therapist') {
+    const [r, a, o, week] = await Promise.all([redFlags(), urgentAlerts(), overdueFollowUps(), buildWorklist(db, actor, now)]);
+    return { redFlags: r, urgentAlerts: a, overdueFollowUps: o, appointmentsThisWeek: week.appointments.length };
+  }
+  if (role === 'technician') {
+    const [o, d, a] = await Promise.all([openWorkOrders(), dueWorkOrders(), urgentAlerts()]);
+    return { openWorkOrders: o, dueWorkOrders: d, urgentAlerts: a };
+  }
+  if (role === 'manager') {
+    const [ap, r, a, o, w, b, s] = await Promise.all([approvalsWaiting(), redFlags(), urgentAlerts(), overdueFollowUps(), openWorkOrders(), beneficiaries(), staff()]);
+    return { approvalsWaiting: ap, redFlags: r, urgentAlerts: a, overdueFollowUps: o, openWorkOrders: w, beneficiaries: b, staff: s };
+  }
+  const [ap, r, a, b, s, c] = await Promise.all([approvalsWaiting(), redFlags(), urgentAlerts(), beneficiaries(), staff(), db.centre.count()]);
+  return { approvalsWaiting: ap, redFlags: r, urgentAlerts: a, beneficiaries: b, staff: s, centres: c };
+}
