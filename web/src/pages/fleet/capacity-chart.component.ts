@@ -1,16 +1,14 @@
-/// <reference types="vite/client" />
 // A uPlot chart of a battery's wear: daily capacity of the current battery, the fitted line out to
 // where it reaches the replacement limit, the limit, and the error band when the fit is poor. Loaded
 // on demand (uPlot stays out of the initial bundle); the canvas is an image named by the forecast
 // in words, which the page also prints.
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
-import uPlot from 'uplot';
-import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { getLocale, t } from '../../i18n/i18n.ts';
+import type { PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type uPlot from 'uplot';
+import { t } from '../../i18n/i18n.ts';
+import { chartLocale, UPlotChart } from './uplot-chart.ts';
 
 const DAY = 86_400_000;
-const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
 
 /** What the chart needs of a forecast (the API's BatteryForecast, or a work order's details). */
 export interface CapacityChartData {
@@ -24,53 +22,17 @@ export interface CapacityChartData {
 }
 
 @customElement('atensi-capacity-chart')
-export class CapacityChart extends LitElement {
-  static override styles = [
-    unsafeCSS(uplotCss),
-    css`
-      :host { display: block; min-height: 240px; }
-      .plot { width: 100%; }
-      .u-legend { font-size: 0.85rem; }
-    `,
-  ];
-
+export class CapacityChart extends UPlotChart {
   @property({ attribute: false }) data: CapacityChartData | null = null;
-  @property() summary = '';
   /** When the line was fitted (the page's now); the line runs from its first point to the limit. */
   @property({ type: Number }) fittedAt = Date.now();
-  @query('.plot') private plotEl!: HTMLDivElement;
-
-  private plot: uPlot | undefined;
-  private resize: ResizeObserver | undefined;
-
-  override render() {
-    return html`<div class="plot" role="img" aria-label=${this.summary}></div>`;
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('data')) this.draw();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: 220 }));
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resize?.disconnect();
-    this.plot?.destroy();
-    this.plot = undefined;
-    super.disconnectedCallback();
-  }
-
-  private width() {
-    return Math.max(260, this.clientWidth || 600);
-  }
-
   private draw() {
-    this.plot?.destroy();
-    this.plot = undefined;
+    this.clear();
     const d = this.data;
     if (!d || d.points.length === 0) return;
     const times = new Set(d.points.map((p) => p.t));
@@ -97,21 +59,16 @@ export class CapacityChart extends LitElement {
         { label: t('fleet.forecast.chart.bandHigh'), scale: '%', stroke: '#8a3300', width: 1, dash: [3, 3] },
       );
     }
-    const locale = intlLocale[getLocale()];
-    const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+    const dayFmt = new Intl.DateTimeFormat(chartLocale(), { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
     const values = columns.flat().filter((v): v is number => v !== null);
-    const opts: uPlot.Options = {
-      width: this.width(),
-      height: 220,
-      cursor: { drag: { x: false, y: false } },
+    this.plotWith({
       scales: { '%': { range: [Math.max(0, Math.floor(Math.min(...values) - 5)), Math.min(110, Math.ceil(Math.max(...values) + 5))] } },
       axes: [
         { values: (_u, splits) => splits.map((s) => dayFmt.format(s * 1000)) },
         { scale: '%', values: (_u, ticks) => ticks.map((v) => `${v} %`) },
       ],
       series: [{ label: t('fleet.chart.time'), value: (_u, v) => (v === null ? '–' : dayFmt.format(v * 1000)) }, ...series],
-    };
-    this.plot = new uPlot(opts, [xs.map((x) => x / 1000), ...columns] as uPlot.AlignedData, this.plotEl);
+    }, [xs.map((x) => x / 1000), ...columns] as uPlot.AlignedData);
   }
 }
 

@@ -1,92 +1,40 @@
-/// <reference types="vite/client" />
 // A uPlot chart of one chair's battery or use. Loaded on demand by the chair page (uPlot stays out
 // of the initial bundle). The canvas is an image with a text summary as its name; the page also
 // offers the numbers as a table, so nothing is only visible in the drawing.
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
-import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { AggregatePoint, RawPoint } from '../../../../schemas/devices.ts';
-import { getLocale, t } from '../../i18n/i18n.ts';
+import { t } from '../../i18n/i18n.ts';
 import { latest, timeFormats, timeTickLabels } from './chart-time.ts';
 import { formatDecimal } from './fleet-format.ts';
-
-const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
-
-function dateNames(locale: string): uPlot.DateNames {
-  const month = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(Date.UTC(2024, m, 1)));
-  // 2024-01-07 was a Sunday; uPlot counts weekdays from Sunday.
-  const day = (style: 'long' | 'short') => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + d)));
-  return { MMMM: month('long'), MMM: month('short'), WWWW: day('long'), WWW: day('short') };
-}
+import { chartLocale, dateNames, UPlotChart } from './uplot-chart.ts';
 
 /**
  * @property kind - 'battery' (charge over time) or 'usage' (distance and driving time per bucket)
  * @property points - raw samples (battery) or hourly/daily buckets
- * @property summary - the sentence that describes the chart, used as the image's accessible name
  */
 @customElement('atensi-telemetry-chart')
-export class TelemetryChart extends LitElement {
-  static override styles = [
-    unsafeCSS(uplotCss),
-    css`
-      :host { display: block; min-height: 240px; }
-      .plot { width: 100%; }
-      .u-legend { font-size: 0.85rem; }
-    `,
-  ];
-
+export class TelemetryChart extends UPlotChart {
   @property() kind: 'battery' | 'usage' = 'battery';
   @property({ attribute: false }) points: (RawPoint | AggregatePoint)[] = [];
-  @property() summary = '';
-  @query('.plot') private plotEl!: HTMLDivElement;
-
-  private plot: uPlot | undefined;
-  private resize: ResizeObserver | undefined;
-
-  override render() {
-    return html`<div class="plot" role="img" aria-label=${this.summary}></div>`;
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('points') || changed.has('kind')) this.draw();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: 220 }));
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resize?.disconnect();
-    this.plot?.destroy();
-    this.plot = undefined;
-    super.disconnectedCallback();
-  }
-
-  private width() {
-    return Math.max(260, this.clientWidth || 600);
-  }
-
   private draw() {
-    this.plot?.destroy();
     const xs = this.points.map((p) => p.t / 1000);
-    const locale = intlLocale[getLocale()];
+    const locale = chartLocale();
     const names = dateNames(locale);
-    const common = {
-      width: this.width(),
-      height: 220,
-      fmtDate: (tpl: string) => uPlot.fmtDate(tpl, names),
-      cursor: { drag: { x: false, y: false } },
-    };
+    const common = { fmtDate: (tpl: string) => uPlot.fmtDate(tpl, names) };
     // Time ticks and legend values in the reader's language (chart-time.ts): dates once the chart spans days.
     const f = timeFormats(locale);
     const timeAxis: uPlot.Axis = {
       values: (u, splits, _axis, _space, incr) => timeTickLabels(splits, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), incr, f),
     };
     const timeSeries: uPlot.Series = { label: t('fleet.chart.time'), value: (u, v) => this.legendValue(u, v, 0, (x) => f.when.format(x * 1000)) };
-    const opts: uPlot.Options =
+    const opts: Omit<uPlot.Options, 'width' | 'height'> =
       this.kind === 'battery'
         ? {
             ...common,
@@ -104,7 +52,7 @@ export class TelemetryChart extends LitElement {
               { label: t('fleet.chart.driving'), scale: 'min', stroke: '#8a3300', width: 2, value: (u, v) => this.legendValue(u, v, 2, (x) => formatDecimal(Math.round(x))) },
             ],
           };
-    this.plot = new uPlot(opts, [xs, ...this.columns()] as uPlot.AlignedData, this.plotEl);
+    this.plotWith(opts, [xs, ...this.columns()] as uPlot.AlignedData);
   }
 
   /** A legend value: the point under the pointer, else the latest one (uPlot's "--" says nothing); the labels carry the units. */
