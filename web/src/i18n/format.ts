@@ -1,7 +1,6 @@
 // Locale-aware formatting of dates and of the API's enum values.
-import { getLocale, t, type MessageKey } from './i18n.ts';
+import { intlLocale, t, type MessageKey } from './i18n.ts';
 
-const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
 
 /** Groups of enum labels in the catalogues, by the key prefix they use. */
 type EnumGroup = MessageKey extends infer K ? (K extends `${infer G}.${string}` ? G : never) : never;
@@ -16,15 +15,15 @@ export function label<G extends EnumGroup>(group: G, value: EnumValue<G>): strin
 export function formatDate(value: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : undefined }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : undefined }).format(date);
 }
 
 export function formatDateTime(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale[getLocale()], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(intlLocale[getLocale()]).format(value);
+  return new Intl.NumberFormat(intlLocale()).format(value);
 }

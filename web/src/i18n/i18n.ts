@@ -24,6 +24,11 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** The Intl locale tag of the current language, for dates and numbers. */
+export function intlLocale(): string {
+  return ({ id: 'id-ID', en: 'en-GB' } as const)[current];
+}
+
 /** Switches the language, keeps it on this device for the sign-in page, and tells subscribers. */
 export function setLocale(locale: Locale): void {
   try {

@@ -1,12 +1,11 @@
 // The battery-wear forecast in words ("capacity 78 %, reaches 70 % around March 2027"), shared by
 // the fleet list, the chair page and a work order, so all three say the same thing.
 import type { BatteryForecast } from '../../../../schemas/maintenance-rules.ts';
-import { getLocale, t } from '../../i18n/i18n.ts';
+import { intlLocale, t } from '../../i18n/i18n.ts';
 
-const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
 
 export function monthYear(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale[getLocale()], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }
 
 export function forecastWords(f: Pick<BatteryForecast, 'capacityPct' | 'thresholdPct' | 'crossAt' | 'earliestAt' | 'latestAt' | 'poorFit' | 'needsDays'>): string {

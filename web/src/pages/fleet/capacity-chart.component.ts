@@ -5,8 +5,8 @@
 import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import { t } from '../../i18n/i18n.ts';
-import { chartLocale, UPlotChart } from './uplot-chart.ts';
+import { intlLocale, t } from '../../i18n/i18n.ts';
+import { UPlotChart } from './uplot-chart.ts';
 
 const DAY = 86_400_000;
 
@@ -59,7 +59,7 @@ export class CapacityChart extends UPlotChart {
         { label: t('fleet.forecast.chart.bandHigh'), scale: '%', stroke: '#8a3300', width: 1, dash: [3, 3] },
       );
     }
-    const dayFmt = new Intl.DateTimeFormat(chartLocale(), { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+    const dayFmt = new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
     const values = columns.flat().filter((v): v is number => v !== null);
     this.plotWith({
       scales: { '%': { range: [Math.max(0, Math.floor(Math.min(...values) - 5)), Math.min(110, Math.ceil(Math.max(...values) + 5))] } },

@@ -1,9 +1,8 @@
 // Words and numbers of the fleet and work-order pages in the current language: relative times,
 // decimals, and labels for values the API may extend. No Lit here, so Node tests can import it.
-import { getLocale, t, type MessageKey } from '../../i18n/i18n.ts';
+import { intlLocale, t, type MessageKey } from '../../i18n/i18n.ts';
 import { id } from '../../i18n/id.ts';
 
-const intlLocale = { id: 'id-ID', en: 'en-GB' } as const;
 
 /** "5 menit yang lalu" / "5 minutes ago", from an ISO instant; "just now" under a minute. */
 export function relativeTime(iso: string, now = Date.now()): string {
@@ -11,11 +10,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
   if (Math.abs(seconds) < 60) return t('fleet.justNow');
   const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3_600], ['minute', 60]];
   const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s)!;
-  return new Intl.RelativeTimeFormat(intlLocale[getLocale()], { numeric: 'auto' }).format(Math.round(seconds / size), unit);
+  return new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' }).format(Math.round(seconds / size), unit);
 }
 
 export function formatDecimal(value: number, digits = 1): string {
-  return new Intl.NumberFormat(intlLocale[getLocale()], { maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits }).format(value);
 }
 
 /** A label for an alert kind or rule; kinds the catalogue does not know yet are shown as they are. */

@@ -5,10 +5,10 @@ import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import type { AggregatePoint, RawPoint } from '../../../../schemas/devices.ts';
-import { t } from '../../i18n/i18n.ts';
+import { intlLocale, t } from '../../i18n/i18n.ts';
 import { latest, timeFormats, timeTickLabels } from './chart-time.ts';
 import { formatDecimal } from './fleet-format.ts';
-import { chartLocale, dateNames, UPlotChart } from './uplot-chart.ts';
+import { dateNames, UPlotChart } from './uplot-chart.ts';
 
 /**
  * @property kind - 'battery' (charge over time) or 'usage' (distance and driving time per bucket)
@@ -25,7 +25,7 @@ export class TelemetryChart extends UPlotChart {
 
   private draw() {
     const xs = this.points.map((p) => p.t / 1000);
-    const locale = chartLocale();
+    const locale = intlLocale();
     const names = dateNames(locale);
     const common = { fmtDate: (tpl: string) => uPlot.fmtDate(tpl, names) };
     // Time ticks and legend values in the reader's language (chart-time.ts): dates once the chart spans days.

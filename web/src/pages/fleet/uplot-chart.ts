@@ -5,14 +5,9 @@ import { LitElement, css, html, unsafeCSS } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import { getLocale } from '../../i18n/i18n.ts';
 
 export const CHART_HEIGHT = 220;
 
-/** The Intl locale for the reader's language. */
-export function chartLocale(): string {
-  return ({ id: 'id-ID', en: 'en-GB' } as const)[getLocale()];
-}
 
 /** Month and weekday names in `locale` for uPlot's date templates. */
 export function dateNames(locale: string): uPlot.DateNames {
