@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../../server/src/config.ts';
-import { openRaw } from '../../server/src/db/client.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
-import { generateDeviceSecret, hashDeviceSecret } from '../../server/src/devices/credentials.ts';
+import { parseBridgeConfig as parseConfig } from '../src/config.ts';
+import { openRaw } from '../../core/db/client.ts';
+import { migrate } from '../../core/db/migrate.ts';
+import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,12 +2,12 @@
 // that only parses and discards: the ceiling), `bridge` (the real pipeline into SQLite) or `load`
 // (chairs publishing QoS 1 telemetry). Talks to the orchestrator over IPC.
 import mqtt from 'mqtt';
-import { openRaw } from '../../server/src/db/client.ts';
-import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
+import { openRaw } from '../../core/db/client.ts';
+import { verifyDeviceSecret } from '../../core/devices/credentials.ts';
 import { startEmbeddedBroker } from '../src/broker/embedded-broker.ts';
 import { IngestPipeline } from '../src/bridge/ingest-pipeline.ts';
 import { startMqttBridge } from '../src/bridge/mqtt-bridge.ts';
-import { SqliteTelemetryStore } from '../src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 
 const [role, ...args] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);

@@ -2,15 +2,15 @@
 // store on the shared SQLite file, the ingest pipeline and the MQTT bridge.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Config } from '../../server/src/config.ts';
-import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
-import type { Logger } from '../../server/src/lib/logger.ts';
+import type { TelemetryConfig as Config } from '../../core/config/env.ts';
+import { verifyDeviceSecret } from '../../core/devices/credentials.ts';
+import type { Logger } from '../../core/log/logger.ts';
 import { ConnectThrottle } from './broker/connect-throttle.ts';
 import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embedded-broker.ts';
 import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
-import { SqliteTelemetryStore } from './store/sqlite-telemetry-store.ts';
-import type { CommitResult, Batch } from './store/telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import type { CommitResult, Batch } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
 import { RulesEngine } from './rules/engine.ts';
 

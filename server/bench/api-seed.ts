@@ -3,9 +3,9 @@
 // committed through the telemetry store with chairs interleaved as the bridge sees them, open and
 // historical alerts and work orders, and refused messages.
 import { randomUUID } from 'node:crypto';
-import type { OpenedDatabase } from '../src/db/client.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
-import type { AcceptedSample } from '../../firmware-bridge/src/store/telemetry-store.ts';
+import type { OpenedDatabase } from '../../core/db/client.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import type { AcceptedSample } from '../../core/telemetry/telemetry-store.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

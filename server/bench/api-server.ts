@@ -3,8 +3,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { createLogger } from '../src/lib/logger.ts';
+import { openDatabase } from '../../core/db/client.ts';
+import { createLogger } from '../../core/log/logger.ts';
 
 const config = parseConfig({ DATA_DIR: process.argv[2], LOG_LEVEL: 'silent' });
 const database = openDatabase(config.databaseFile);

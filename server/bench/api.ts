@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openDatabase } from '../../core/db/client.ts';
+import { migrate } from '../../core/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { seedVolume } from './api-seed.ts';
 

@@ -3,14 +3,14 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
+import { openDatabase } from '../../core/db/client.ts';
+import { migrate } from '../../core/db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
-import { createLogger } from './lib/logger.ts';
-import { systemClock } from './lib/clock.ts';
+import { createLogger } from '../../core/log/logger.ts';
+import { systemClock } from '../../core/clock.ts';
 import { createWebhookDispatcher } from './notifications/webhook-dispatcher.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
-import { startDemoFleet } from '../../firmware-bridge/src/simulator/demo-fleet.ts';
+import { startDemoFleet } from '../../firmware-bridge/src/demo-fleet.ts';
 
 async function main() {
   const config = loadConfig();

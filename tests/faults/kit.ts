@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type Database from 'better-sqlite3';
-import { generateDeviceSecret, hashDeviceSecret } from '../../server/src/devices/credentials.ts';
+import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
 import type { FleetChair } from '../../firmware-bridge/src/simulator/fleet.ts';
 import type { SimulatedChair } from '../../firmware-bridge/src/simulator/chair.ts';
 import { quickSession } from '../helpers/api.ts';

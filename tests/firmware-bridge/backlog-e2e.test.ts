@@ -6,7 +6,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { parseConfig } from '../../server/src/config.ts';
-import { createLogger } from '../../server/src/lib/logger.ts';
+import { createLogger } from '../../core/log/logger.ts';
 import type { Alert } from '../../schemas/work-orders.ts';
 import { commitSeries, fleetStore } from '../helpers/fleet-fixture.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

@@ -6,7 +6,7 @@ import { Aedes } from 'aedes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from '../../firmware-bridge/src/bridge/ingest-pipeline.ts';
 import { startMqttBridge } from '../../firmware-bridge/src/bridge/mqtt-bridge.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
 let h: Harness;

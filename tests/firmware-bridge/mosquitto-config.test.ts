@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mosquittoAccount, unreachableAncestor } from '../../server/src/cli/mosquitto-files.ts';
+import { mosquittoAccount, unreachableAncestor } from '../../firmware-bridge/src/broker/mosquitto-files.ts';
 import { freePort } from '../helpers/telemetry-fixture.ts';
 
 const made: string[] = [];
@@ -28,7 +28,7 @@ describe('npm run mosquitto:config', () => {
     made.push(parent);
     const out = path.join(parent, 'mosquitto');
     const port = await freePort();
-    const run = spawnSync('npx', ['tsx', 'server/src/cli/mosquitto-config.ts', '--out', out, '--port', String(port), '--bind', '127.0.0.1'], {
+    const run = spawnSync('npx', ['tsx', 'firmware-bridge/src/broker/mosquitto-config.ts', '--out', out, '--port', String(port), '--bind', '127.0.0.1'], {
       env: { ...process.env, DATA_DIR: dataDir, MQTT_PASSWORD: 'bridge-secret-for-test', ATENSI_DEMO: '0', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 120_000,

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from '../../firmware-bridge/src/bridge/ingest-pipeline.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { sample, startTelemetryFixture, type TelemetryFixture } from '../helpers/telemetry-fixture.ts';
 
 let f: TelemetryFixture;

@@ -2,7 +2,7 @@
 // alerts that clear with the condition, state that survives a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesEngine } from '../../firmware-bridge/src/rules/engine.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 

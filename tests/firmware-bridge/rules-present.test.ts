@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DischargeTrack } from '../../firmware-bridge/src/rules/discharge.ts';
 import { RulesEngine } from '../../firmware-bridge/src/rules/engine.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { defaultThresholds } from '../../schemas/maintenance-rules.ts';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

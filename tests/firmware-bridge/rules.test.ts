@@ -1,6 +1,6 @@
 // Each maintenance rule fires on its condition, stays quiet inside its hysteresis band and clears.
 import { describe, expect, it } from 'vitest';
-import { forecastCrossing } from '../../firmware-bridge/src/rules/forecast.ts';
+import { forecastCrossing } from '../../core/maintenance/forecast.ts';
 import { faultCategory } from '../../schemas/work-orders.ts';
 import type { DischargeTrack, Episode } from '../../firmware-bridge/src/rules/discharge.ts';
 import { type ChairSnapshot, defaultThresholds, type RuleState, rules } from '../../firmware-bridge/src/rules/rules.ts';

@@ -1,8 +1,8 @@
 // Telemetry, alerts and work orders for fleet tests, written the way production writes them:
 // samples through the SQLite telemetry store (scaled integers, prev_id chains, hourly rollups),
 // rule-made alerts and work orders straight into the tables, as the rules engine does.
-import type { Rejection } from '../../firmware-bridge/src/store/telemetry-store.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import type { Rejection } from '../../core/telemetry/telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 import type { Harness } from './harness.ts';
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { parseConfig, type Config } from '../../server/src/config.ts';
-import { openDatabase, type OpenedDatabase } from '../../server/src/db/client.ts';
+import { openDatabase, type OpenedDatabase } from '../../core/db/client.ts';
 import type { DemoCredentials } from '../../server/src/demo/seed.ts';
-import { type Clock, systemClock } from '../../server/src/lib/clock.ts';
-import { createLogger } from '../../server/src/lib/logger.ts';
+import { type Clock, systemClock } from '../../core/clock.ts';
+import { createLogger } from '../../core/log/logger.ts';
 
 export const ORIGIN = 'http://localhost';
 

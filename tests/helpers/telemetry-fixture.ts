@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { parseConfig } from '../../server/src/config.ts';
-import { mosquittoFiles } from '../../server/src/cli/mosquitto-config.ts';
-import { mosquittoAccount, writeMosquittoFiles } from '../../server/src/cli/mosquitto-files.ts';
-import { createLogger } from '../../server/src/lib/logger.ts';
+import { mosquittoFiles } from '../../firmware-bridge/src/broker/mosquitto-config.ts';
+import { mosquittoAccount, writeMosquittoFiles } from '../../firmware-bridge/src/broker/mosquitto-files.ts';
+import { createLogger } from '../../core/log/logger.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { createHarness, type Harness } from './harness.ts';
 

@@ -2,7 +2,7 @@
 // account, the login rate limit and how passwords are stored.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../server/src/lib/clock.ts';
+import { fixedClock } from '../../core/clock.ts';
 import { cheapAccount, expectError, expectJson, parseSetCookie, rawRequest } from '../helpers/api.ts';
 import { unique } from '../helpers/fixtures.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';

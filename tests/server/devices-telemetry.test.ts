@@ -1,7 +1,7 @@
 // A chair's telemetry series (raw by walking its prev_id chain, hourly and daily from the rollups),
 // the query bounds, and the messages the bridge refused from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AcceptedSample } from '../../firmware-bridge/src/store/telemetry-store.ts';
+import type { AcceptedSample } from '../../core/telemetry/telemetry-store.ts';
 import { expectError, expectInvalid, expectJson } from '../helpers/api.ts';
 import { commitRejections, commitSeries, deviceOf, fleetStore, HOUR, telemetrySample } from '../helpers/fleet-fixture.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';

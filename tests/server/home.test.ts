@@ -2,7 +2,7 @@
 // therapist told when the manager approves funding.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFor } from '../../server/src/notifications/messages.ts';
+import { messageFor } from '../../core/notifications/messages.ts';
 import { expectError, expectJson } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { requestInState, stepBody } from '../helpers/pathway.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, indicatorsCsv } from '../../server/src/indicators/csv.ts';
 import { computeIndicators, type IndicatorRow } from '../../server/src/indicators/indicators.service.ts';
-import { fixedClock } from '../../server/src/lib/clock.ts';
+import { fixedClock } from '../../core/clock.ts';
 import { expectError, expectJson, quickSession } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';

@@ -3,7 +3,7 @@
 // centre's webhook gets the message in the family's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesEngine } from '../../firmware-bridge/src/rules/engine.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 

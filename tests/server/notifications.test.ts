@@ -3,8 +3,8 @@
 // centre; every kind has a message in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationKind, NotificationList } from '../../schemas/notifications.ts';
-import { messageFor } from '../../server/src/notifications/messages.ts';
-import { centreStaff, familyOf, notify, type NotifyInput } from '../../server/src/notifications/notify.ts';
+import { messageFor } from '../../core/notifications/messages.ts';
+import { centreStaff, familyOf, notify, type NotifyInput } from '../../core/notifications/notify.ts';
 import { expectInvalid, expectJson, quickSession } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';

@@ -3,7 +3,7 @@
 // without the sign (notifications, report lists, work orders), and nothing derived from a diagnosis.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFor } from '../../server/src/notifications/messages.ts';
+import { messageFor } from '../../core/notifications/messages.ts';
 import { expectError, expectJson } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';

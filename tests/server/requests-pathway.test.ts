@@ -2,7 +2,7 @@
 // the therapist and the centre manager would do it: profiles updated at assessment, sizing,
 // funding, MQTT credentials shown once, a refit, training, delivery and the follow-ups it schedules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyDeviceSecret } from '../../server/src/devices/credentials.ts';
+import { verifyDeviceSecret } from '../../core/devices/credentials.ts';
 import { addMonths } from '../../server/src/follow-ups/schedule.ts';
 import { expectError, expectInvalid, expectJson, isoDay, quickSession } from '../helpers/api.ts';
 import { childBeneficiaryBody, guardianConsentBody } from '../helpers/fixtures.ts';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesEngine } from '../../firmware-bridge/src/rules/engine.ts';
 import { defaultThresholds, rules } from '../../firmware-bridge/src/rules/rules.ts';
-import { SqliteTelemetryStore } from '../../firmware-bridge/src/store/sqlite-telemetry-store.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 import {
   AlertList, FaultCategory, faultCategory, faultCodeCategories, MaintenanceRule, WorkOrderDetail, WorkOrderKind, WorkOrderList,

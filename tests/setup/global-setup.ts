@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseConfig } from '../../server/src/config.ts';
-import { openDatabase } from '../../server/src/db/client.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
+import { openDatabase } from '../../core/db/client.ts';
+import { migrate } from '../../core/db/migrate.ts';
 import { seedDemo } from '../../server/src/demo/seed.ts';
 
 declare module 'vitest' {

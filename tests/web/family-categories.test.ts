@@ -3,7 +3,7 @@
 // with an electric chair.
 import { describe, expect, it } from 'vitest';
 import { ReportCategory, reportCategoriesFor } from '../../schemas/reports.ts';
-import { messageFor } from '../../server/src/notifications/messages.ts';
+import { messageFor } from '../../core/notifications/messages.ts';
 import { workOrderDescription } from '../../server/src/reports/report-triage.ts';
 import { familyEn } from '../../web/src/i18n/family.en.ts';
 import { familyId } from '../../web/src/i18n/family.id.ts';

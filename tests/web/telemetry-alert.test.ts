@@ -8,7 +8,7 @@ import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src
 import { SimulatedChair } from '../../firmware-bridge/src/simulator/chair.ts';
 import { seededRandom } from '../../firmware-bridge/src/simulator/usage-model.ts';
 import { parseConfig } from '../../server/src/config.ts';
-import { createLogger } from '../../server/src/lib/logger.ts';
+import { createLogger } from '../../core/log/logger.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
 

@@ -1,7 +1,7 @@
 // Turns one MQTT message into a sample, a status change or a rejection with its reason.
 import { z } from 'zod';
 import { BootId, MAX_TELEMETRY_BYTES, parseChairTopic, StatusV1, TelemetryV1 } from '../../../schemas/telemetry.ts';
-import type { AcceptedSample, Rejection, StatusChange } from '../store/telemetry-store.ts';
+import type { AcceptedSample, Rejection, StatusChange } from '../../../core/telemetry/telemetry-store.ts';
 
 const DAY = 86_400_000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });

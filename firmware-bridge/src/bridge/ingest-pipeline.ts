@@ -2,7 +2,7 @@
 // settles them (the caller's `settle` sends the PUBACK). When the database refuses (locked, full),
 // the batch is kept and retried with backoff; past `maxPending` the pipeline asks the transport to
 // stop reading, so memory stays bounded and nothing is acknowledged that is not stored.
-import type { Batch, CommitResult, Rejection, TelemetryStore } from '../store/telemetry-store.ts';
+import type { Batch, CommitResult, Rejection, TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
 import { classify } from './classify.ts';
 
 export interface IngestPipelineOptions {

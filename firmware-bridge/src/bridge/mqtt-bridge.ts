@@ -2,7 +2,7 @@
 // on an external broker), PUBACK only after commit, and retained acks coalesced per chair.
 import mqtt, { type MqttClient } from 'mqtt';
 import { chairTopics } from '../../../schemas/telemetry.ts';
-import type { TelemetryStore } from '../store/telemetry-store.ts';
+import type { TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
 import { bridgeSubscriptions } from '../broker/acl.ts';
 import { AckCoalescer } from './ack-coalescer.ts';
 import { DeferredPuback } from './deferred-puback.ts';

@@ -4,7 +4,7 @@
 // written to the chair's history as already-cleared alerts that notify nobody.
 import type { Prisma } from '@prisma/client';
 import type { Thresholds } from '../../../schemas/maintenance-rules.ts';
-import { nudgeDeepDischarge } from '../../../server/src/notifications/deep-discharge.ts';
+import { nudgeDeepDischarge } from '../../../core/notifications/deep-discharge.ts';
 import type { DischargeTrack } from './discharge.ts';
 import type { ChairRegistryInfo } from './snapshot.ts';
 import type { Outcome, RuleState } from './rules.ts';

@@ -4,7 +4,7 @@
 // within the quiet period reopens its alert. State is persisted. docs/maintenance-rules.md.
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
-import type { Logger } from '../../../server/src/lib/logger.ts';
+import type { Logger } from '../../../core/log/logger.ts';
 import { applyDeepDischarge } from './discharge-apply.ts';
 import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
 import { defaultThresholds, isFresh, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';

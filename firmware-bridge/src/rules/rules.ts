@@ -4,7 +4,7 @@
 import { defaultThresholds, type Thresholds } from '../../../schemas/maintenance-rules.ts';
 import { type DischargeTrack, emptyTrack } from './discharge.ts';
 import { faultCategory, type AlertSeverity, type FaultCategory, type MaintenanceRule, type WorkOrderKind, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
-import { type CapacityPoint, forecastCrossing } from './forecast.ts';
+import { type CapacityPoint, forecastCrossing } from '../../../core/maintenance/forecast.ts';
 
 const DAY = 86_400_000;
 

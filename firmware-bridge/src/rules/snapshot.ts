@@ -2,7 +2,7 @@
 // connection (latest state and hourly rollups).
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
-import { activeConsentSql, consentSqlParams } from '../../../server/src/access/consent-rule.ts';
+import { activeConsentSql, consentSqlParams } from '../../../core/consent/consent-rule.ts';
 import type { ChairSnapshot } from './rules.ts';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
 // health-data consent (UU PDP 27/2022 art. 9 and 40: a withdrawal stops the processing).
 import type { MiddlewareHandler } from 'hono';
 import type { Prisma } from '@prisma/client';
-import { adultBornBy, ageInYears, hasActiveConsent } from './consent-rule.ts';
+import { adultBornBy, ageInYears, hasActiveConsent } from '../../../core/consent/consent-rule.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { Actor, AppEnv } from '../http/types.ts';
 

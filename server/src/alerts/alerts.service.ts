@@ -2,7 +2,7 @@
 // through their chair's state and their work orders instead).
 import type { Prisma } from '@prisma/client';
 import type { Alert, AlertSeverity } from '../../../schemas/work-orders.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 import { alertKindScope } from '../devices/devices.service.ts';

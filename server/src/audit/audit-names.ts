@@ -1,7 +1,7 @@
 // Display names for the objects of audit entries, so the log reads "Beneficiary: Sri Wahyuni" rather
 // than an id. Only for entries the reader may already see (auditScope: their centre, or all for an
 // admin); an erased or unknown object has no name. Names are looked up per type in one query each.
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 
 type Ref = { entityType: string | null; entityId: string | null };
 

@@ -1,7 +1,7 @@
 // Reading the audit log: filters that map onto its indexes, newest first, keyset pages.
 import type { Prisma } from '@prisma/client';
 import type { AuditItem, AuditListQuery } from '../../../schemas/privacy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { invalid } from '../lib/errors.ts';
 import { auditEntityNames } from './audit-names.ts';

@@ -3,7 +3,7 @@ import { createRouter } from '../http/router.ts';
 import type { Me } from '../../../schemas/auth.ts';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import { actorOf } from '../access/policy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { ApiError } from '../lib/errors.ts';
 import { clientIp } from '../http/middleware.ts';
 import type { AppEnv } from '../http/types.ts';

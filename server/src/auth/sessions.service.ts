@@ -1,8 +1,8 @@
 // Server-side sessions: a random 256-bit token goes to the browser, only its SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../lib/clock.ts';
+import type { Db } from '../../../core/db/client.ts';
+import type { Clock } from '../../../core/clock.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

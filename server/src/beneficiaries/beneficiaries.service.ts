@@ -10,7 +10,7 @@ import type {
 } from '../../../schemas/beneficiaries.ts';
 import type { Relationship } from '../../../schemas/users.ts';
 import { beneficiaryScope, canSeeClinical, isStaff } from '../access/policy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 

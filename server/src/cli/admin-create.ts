@@ -6,8 +6,8 @@ import { Email, text } from '../../../schemas/common.ts';
 import { Password } from '../../../schemas/users.ts';
 import { generatePassword } from '../auth/password.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../../../core/db/client.ts';
+import { migrate } from '../../../core/db/migrate.ts';
 import { createUser } from '../users/users.service.ts';
 
 const usage = 'usage: npm run admin:create -- --email ADDRESS [--name "Full Name"] [--password-stdin]';

@@ -9,8 +9,8 @@ import { Id } from '../../../schemas/common.ts';
 import { DateOrDateTime } from '../../../schemas/privacy.ts';
 import { fromInstant, toInstant } from '../audit/audit-query.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../../../core/db/client.ts';
+import { migrate } from '../../../core/db/migrate.ts';
 import { affectedCsv, findAffected } from '../privacy/breach-affected.ts';
 
 const usage = 'usage: npm run breach:affected -- --from <ISO date or datetime> --to <ISO date or datetime> [--centre <centreId>] [--actor <userId>] [--format csv|json]';

@@ -3,7 +3,7 @@
 // reason, and a shunt warning sign for a child with hydrocephalus that the therapist already took up
 // as a clinical follow-up (its alert settled, as the red-flag path leaves it).
 import { isRedFlag, type ReportCategory, type ReportStatus } from '../../../schemas/reports.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 
 const HOUR = 3_600_000;
 

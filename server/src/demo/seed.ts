@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { generateDeviceSecret, hashDeviceSecret } from '../devices/credentials.ts';
+import { generateDeviceSecret, hashDeviceSecret } from '../../../core/devices/credentials.ts';
 import { firstFollowUp } from '../follow-ups/schedule.ts';
-import { systemClock, type Clock } from '../lib/clock.ts';
+import { systemClock, type Clock } from '../../../core/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';
 import { seedReports } from './reports.ts';

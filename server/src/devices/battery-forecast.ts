@@ -2,7 +2,7 @@
 // stored (one small JSON per chair); for a chair's page, fitted afresh from the current battery's
 // daily capacity with the rules' own function and thresholds, with the points for its chart.
 import type Database from 'better-sqlite3';
-import { forecastCrossing } from '../../../firmware-bridge/src/rules/forecast.ts';
+import { forecastCrossing } from '../../../core/maintenance/forecast.ts';
 import { type BatteryForecast, defaultThresholds } from '../../../schemas/maintenance-rules.ts';
 
 const DAY = 86_400_000;

@@ -9,8 +9,8 @@ import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
 import { chairForecast } from './battery-forecast.ts';
 import { canSeeDevice, findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
-import { type FleetReadModel, fleetReadModelFor } from './fleet-read-model.ts';
-import { telemetryReaderFor } from './telemetry-reader.ts';
+import { type FleetReadModel, fleetReadModelFor } from '../../../core/telemetry/fleet-read-model.ts';
+import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,13 +3,13 @@
 import type { Prisma } from '@prisma/client';
 import type { ChairState, ChairStateDetail, DeviceDetail, DeviceListQuery, DeviceSummary, Risk } from '../../../schemas/devices.ts';
 import { canSeeClinical } from '../access/policy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
-import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from './fleet-read-model.ts';
+import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from '../../../core/telemetry/fleet-read-model.ts';
 import { storedForecast } from './battery-forecast.ts';
 import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
-import type { ChairStateRow } from './telemetry-reader.ts';
+import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
 
 export function deviceScope(a: Actor): Prisma.DeviceWhereInput {
   if (a.role === 'admin') return {};

@@ -4,7 +4,7 @@ import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow
 import { healthDataView, healthSubjectSelect } from '../access/health-data.ts';
 import { beneficiaryScope } from '../access/policy.ts';
 import { ageInYears, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { followUpView } from '../requests/requests.view.ts';

@@ -3,7 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Worklist } from '../../../schemas/follow-ups.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { namesOf, requestScope, summaryInclude } from '../requests/requests.service.ts';
 import { toSummary } from '../requests/requests.view.ts';

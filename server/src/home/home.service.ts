@@ -6,7 +6,7 @@ import type { HomeSummary } from '../../../schemas/home.ts';
 import { activeStatuses } from '../../../schemas/work-orders.ts';
 import { beneficiaryScope } from '../access/policy.ts';
 import { alertScope } from '../alerts/alerts.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { followUpWhere } from '../follow-ups/follow-ups.service.ts';
 import { buildWorklist } from '../follow-ups/worklist.service.ts';

@@ -1,7 +1,7 @@
 // Records an audit entry on behalf of the request's actor.
 import type { Context } from 'hono';
-import type { AuditEntry } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { AuditEntry } from '../../../core/audit/audit.service.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { AppEnv } from './types.ts';
 
 export function auditFrom(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actorId' | 'actorRole' | 'requestId'>, tx?: Pick<Db, 'auditLog'>) {

@@ -2,13 +2,13 @@
 import type { HttpBindings } from '@hono/node-server';
 import type Database from 'better-sqlite3';
 import type { Locale, Role } from '../../../schemas/common.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../../../core/audit/audit.service.ts';
 import type { LoginLimiters } from '../auth/login-limit.ts';
 import type { SessionService } from '../auth/sessions.service.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Logger } from '../lib/logger.ts';
+import type { Db } from '../../../core/db/client.ts';
+import type { Clock } from '../../../core/clock.ts';
+import type { Logger } from '../../../core/log/logger.ts';
 
 export interface Actor {
   id: string;

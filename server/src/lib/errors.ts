@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode, ErrorDetails } from '../../../schemas/common.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../../core/log/logger.ts';
 
 type Issue = NonNullable<ErrorBody['error']['issues']>[number];
 

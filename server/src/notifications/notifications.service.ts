@@ -2,7 +2,7 @@
 // nobody can list or mark another user's notifications, whatever ids they send.
 import type { Notification } from '@prisma/client';
 import type { NotificationKind, NotificationView } from '../../../schemas/notifications.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 
 export function toNotification(n: Notification): NotificationView {
   return {

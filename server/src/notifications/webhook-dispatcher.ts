@@ -2,9 +2,9 @@
 // failures with exponential backoff and jitter. All state is in WebhookDelivery, so a restart picks
 // up where the last process stopped; HTTP requests only ever write rows and never wait on this.
 import type { WebhookError, WebhookPayload } from '../../../schemas/notifications.ts';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Logger } from '../lib/logger.ts';
+import type { Db } from '../../../core/db/client.ts';
+import type { Clock } from '../../../core/clock.ts';
+import type { Logger } from '../../../core/log/logger.ts';
 import { signatureHeader } from './webhook-signature.ts';
 import { errorCategory, privateTarget, type Resolve } from './webhook-target.ts';
 

@@ -4,7 +4,7 @@ import type { WebhookEndpoint } from '@prisma/client';
 import type { z } from 'zod';
 import type { WebhookView } from '../../../schemas/notifications.ts';
 import { assertCentre } from '../access/policy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 

@@ -2,7 +2,7 @@
 // removed in one transaction, while the requests, chairs, work orders and telemetry stay so that
 // fleet and indicator statistics remain true. Photo files are deleted once the transaction commits.
 import type { RemovalBody } from '../../../schemas/privacy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import { removePhoto } from '../reports/photos.ts';
 import { relatedIds } from './related.ts';

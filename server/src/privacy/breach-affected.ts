@@ -2,7 +2,7 @@
 // data was read or exported in a time window (optionally by one account, or in one centre), from
 // the audit log, with the contact details needed to notify them or their guardians within 3×24 hours.
 import { toCsv } from '../lib/csv.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { ageInYears } from '../beneficiaries/beneficiaries.service.ts';
 
 /** Audit actions that disclose a beneficiary's data to the person who did them. */

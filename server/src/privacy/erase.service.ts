@@ -4,7 +4,7 @@
 // health sign) is deleted while a chair's technical alerts are detached, and the notifications and
 // webhook messages about them are deleted. Photo files are removed once the transaction commits.
 import type { RemovalBody } from '../../../schemas/privacy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { removePhoto } from '../reports/photos.ts';
 import { REMOVED_TEXT, anonymousLabel, checkConfirmName, loadForRemoval, type RecordRemoval } from './anonymise.service.ts';
 import { relatedIds } from './related.ts';

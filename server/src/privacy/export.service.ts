@@ -3,8 +3,8 @@
 // the audit trail about them. Credentials and other people's private fields are never included.
 import type Database from 'better-sqlite3';
 import { EXPORT_SCHEMA_VERSION } from '../../../schemas/privacy.ts';
-import type { Db } from '../db/client.ts';
-import { HOUR_MS, telemetryReaderFor } from '../devices/telemetry-reader.ts';
+import type { Db } from '../../../core/db/client.ts';
+import { HOUR_MS, telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Actor } from '../http/types.ts';
 import { healthDataView } from '../access/health-data.ts';
 import { withholdHealthData } from './export-withhold.ts';

@@ -1,7 +1,7 @@
 // The records that belong to, or speak about, one beneficiary beyond their own tables: shared by
 // the export, anonymisation and erasure so all three agree on what "theirs" means.
 import type { Prisma } from '@prisma/client';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 
 type Reader = Pick<Prisma.TransactionClient, 'deviceRequest' | 'issueReport' | 'followUp' | 'device' | 'workOrder' | 'alert' | 'notification' | 'familyLink'>;
 

@@ -3,10 +3,10 @@
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
 import { beneficiaryScope } from '../access/policy.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
-import { centreStaff, familyOf, notify } from '../notifications/notify.ts';
+import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
 
 export interface CreateOutcome {
   id: string;

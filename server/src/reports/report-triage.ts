@@ -3,10 +3,10 @@
 // the family is told in the same transaction. A red flag's alert is settled by the triage.
 import type { Prisma } from '@prisma/client';
 import type { ReportCategory, ReportStatus, TriageBody } from '../../../schemas/reports.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
-import { familyOf, notify } from '../notifications/notify.ts';
+import { familyOf, notify } from '../../../core/notifications/notify.ts';
 import type { DetailRow } from './reports.service.ts';
 
 const DAY = 86_400_000;

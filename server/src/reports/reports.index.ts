@@ -7,7 +7,7 @@ import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts'
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
-import { centreStaff, familyOf, notify } from '../notifications/notify.ts';
+import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
 import { createReport } from './report-create.ts';
 import { triageReport } from './report-triage.ts';
 import * as routes from './reports.routes.ts';

@@ -3,7 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import { openReportStatuses, type ReportListQuery } from '../../../schemas/reports.ts';
 import type { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 

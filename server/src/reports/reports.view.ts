@@ -3,7 +3,7 @@
 // the family's advice (families) or staff guidance (clinical staff), and reach technicians without their sign.
 import type { ReportCategory, ReportComment, ReportDetail, ReportStatus, ReportSummary } from '../../../schemas/reports.ts';
 import type { VisitLocation } from '../../../schemas/work-orders.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import type { Relationship } from '../../../schemas/users.ts';
 import { canSeeClinical } from '../access/policy.ts';

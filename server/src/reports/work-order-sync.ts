@@ -8,7 +8,7 @@ import type { ReportStatus } from '../../../schemas/reports.ts';
 import type { VisitLocation, WorkOrderAction, WorkOrderStatus } from '../../../schemas/work-orders.ts';
 import type { Actor } from '../http/types.ts';
 import { CENTRE_TIME_ZONE } from '../lib/local-day.ts';
-import { familyOf, notify } from '../notifications/notify.ts';
+import { familyOf, notify } from '../../../core/notifications/notify.ts';
 
 type Tx = Prisma.TransactionClient;
 

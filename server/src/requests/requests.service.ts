@@ -1,7 +1,7 @@
 // Device requests: scoped queries, the rows a detail needs, the names of the staff involved, and
 // the detail as each actor sees it.
 import type { Prisma } from '@prisma/client';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { healthSubjectSelect } from '../access/health-data.ts';
 import { canSeeClinical } from '../access/policy.ts';

@@ -4,7 +4,7 @@
 import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, forbidden } from '../lib/errors.ts';
 import type { DetailRow } from './requests.service.ts';

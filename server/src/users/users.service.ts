@@ -2,7 +2,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { hashPassword } from '../auth/password.ts';
 

@@ -3,10 +3,10 @@
 // Resolving clears the alerts the work order answers and, for a service or a new battery, updates the chair.
 import type { Prisma } from '@prisma/client';
 import { therapistKinds, type WorkOrderAction, type WorkOrderKind, type WorkOrderStatus, workOrderMoves } from '../../../schemas/work-orders.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
-import type { TelemetryReader } from '../devices/telemetry-reader.ts';
+import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
 import type { WorkOrderRow } from './work-orders.service.ts';
 import { syncWorkOrderMove } from '../reports/work-order-sync.ts';
 

@@ -3,8 +3,8 @@
 import { actorOf } from '../access/policy.ts';
 import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
-import { telemetryReaderFor } from '../devices/telemetry-reader.ts';
-import type { Db } from '../db/client.ts';
+import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
+import type { Db } from '../../../core/db/client.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import type { Actor } from '../http/types.ts';

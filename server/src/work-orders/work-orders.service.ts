@@ -15,7 +15,7 @@ import {
 } from '../../../schemas/work-orders.ts';
 import type { z } from 'zod';
 import { jsonObject } from '../alerts/alerts.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 import { rankedPage } from './ranked-page.ts';

@@ -2,7 +2,7 @@
 // format ($7$ = PBKDF2-SHA512) so an external Mosquitto can use the same entries, verified exactly.
 import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateDeviceSecret, hashDeviceSecret, verifyDeviceSecret } from '../../../server/src/devices/credentials.ts';
+import { generateDeviceSecret, hashDeviceSecret, verifyDeviceSecret } from '../../../core/devices/credentials.ts';
 
 const MOSQUITTO_7 = /^\$7\$(\d+)\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
 

@@ -1,7 +1,7 @@
 // Step 4a, funding: the centre manager approves (naming the source) or rejects (with the reason).
 import type { z } from 'zod';
 import type { ApproveStep, RejectStep } from '../../../../schemas/pathway-steps.ts';
-import { centreStaff, notify } from '../../notifications/notify.ts';
+import { centreStaff, notify } from '../../../../core/notifications/notify.ts';
 import type { StepContext, StepOutcome } from './step-context.ts';
 
 export async function approve(ctx: StepContext, body: z.infer<typeof ApproveStep>): Promise<StepOutcome> {

@@ -2,7 +2,7 @@
 // expected date), then a serial-numbered device assigned to the beneficiary. An electric chair gets
 // a new MQTT secret here, returned once in this answer; only its hash is stored.
 import type { OrderStep, PrepareStep } from '../../../../schemas/pathway-steps.ts';
-import { generateDeviceSecret, hashDeviceSecret } from '../../devices/credentials.ts';
+import { generateDeviceSecret, hashDeviceSecret } from '../../../../core/devices/credentials.ts';
 import { conflict } from '../../lib/errors.ts';
 import { addMonths } from '../../follow-ups/schedule.ts';
 import { day, invalidAt, type StepContext, type StepOutcome } from './step-context.ts';

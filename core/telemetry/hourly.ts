@@ -1,6 +1,6 @@
 // Folds a batch's samples into one rollup row per chair and hour before they are upserted.
 import type { Statement } from 'better-sqlite3';
-import type { TelemetryV1 } from '../../../schemas/telemetry.ts';
+import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 
 const HOUR = 3_600_000;
 

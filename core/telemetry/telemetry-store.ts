@@ -1,6 +1,6 @@
 // The telemetry store interface: what the ingest pipeline needs from storage, so that a PostgreSQL
 // implementation can replace the SQLite one behind the same contract suite.
-import type { RejectReason, TelemetryV1 } from '../../../schemas/telemetry.ts';
+import type { RejectReason, TelemetryV1 } from '../../schemas/telemetry.ts';
 
 export interface AcceptedSample {
   deviceId: string;

@@ -1,8 +1,8 @@
 // Enqueues webhook deliveries for freshly written notifications, inside the same transaction: a
 // delivery exists exactly when its notification does, and the request never waits on the network.
 import type { Prisma } from '@prisma/client';
-import type { Locale } from '../../../schemas/common.ts';
-import type { NotificationKind, WebhookPayload } from '../../../schemas/notifications.ts';
+import type { Locale } from '../../schemas/common.ts';
+import type { NotificationKind, WebhookPayload } from '../../schemas/notifications.ts';
 import { messageFor } from './messages.ts';
 
 export type OutboxWriter = Pick<Prisma.TransactionClient, 'user' | 'webhookEndpoint' | 'webhookDelivery'>;

@@ -1,10 +1,10 @@
 // Server-side wording of every notification kind, in Indonesian and English, for channels that
 // carry finished text (the webhook to an SMS or WhatsApp gateway). Plain words, no clinical detail
 // beyond the category word; unknown or missing params degrade to a shorter sentence, never "undefined".
-import type { Locale } from '../../../schemas/common.ts';
-import type { NotificationKind } from '../../../schemas/notifications.ts';
-import type { ReportCategory, ReportStatus } from '../../../schemas/reports.ts';
-import type { WorkOrderKind, WorkOrderStatus } from '../../../schemas/work-orders.ts';
+import type { Locale } from '../../schemas/common.ts';
+import type { NotificationKind } from '../../schemas/notifications.ts';
+import type { ReportCategory, ReportStatus } from '../../schemas/reports.ts';
+import type { WorkOrderKind, WorkOrderStatus } from '../../schemas/work-orders.ts';
 
 type Words<K extends string> = Record<Locale, Record<K, string>>;
 

@@ -1,8 +1,8 @@
 // The audit log: who read or changed what (UU PDP 27/2022). Details carry ids and field names only.
 import type { Db } from '../db/client.ts';
-import type { Clock } from '../lib/clock.ts';
-import type { Logger } from '../lib/logger.ts';
-import { REFUSAL_RETENTION_MS } from '../../../schemas/refusals.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log/logger.ts';
+import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
 
 const HOUR_MS = 3_600_000;
 

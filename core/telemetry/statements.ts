@@ -1,6 +1,6 @@
 // Prepared statements of the SQLite telemetry store, in one place so the SQL can be read at once.
 import type Database from 'better-sqlite3';
-import { activeConsentSql } from '../../../server/src/access/consent-rule.ts';
+import { activeConsentSql } from '../consent/consent-rule.ts';
 
 export function prepareStatements(db: Database.Database) {
   return {

@@ -4,10 +4,10 @@
 // Prisma query costs about a millisecond here, so these reads sit beside the telemetry reader
 // behind an interface; a PostgreSQL deployment implements it next to its telemetry store.
 import type Database from 'better-sqlite3';
-import type { DeviceKind, DeviceStatus } from '../../../schemas/devices.ts';
-import { activeStatuses, type AlertSeverity } from '../../../schemas/work-orders.ts';
-import type { TelemetryOff } from '../../../schemas/devices.ts';
-import { activeConsentSql, consentSqlParams } from '../access/consent-rule.ts';
+import type { DeviceKind, DeviceStatus } from '../../schemas/devices.ts';
+import { activeStatuses, type AlertSeverity } from '../../schemas/work-orders.ts';
+import type { TelemetryOff } from '../../schemas/devices.ts';
+import { activeConsentSql, consentSqlParams } from '../consent/consent-rule.ts';
 
 /** Alert kinds with clinical meaning (a family's red-flag report): technicians do not see them. */
 export const CLINICAL_ALERT_KINDS = ['red_flag'] as const;

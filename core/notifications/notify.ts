@@ -2,8 +2,8 @@
 // centre has an enabled webhook, a delivery per row. Called inside the caller's transaction, so a
 // notification (and its delivery) exists exactly when the change it announces does.
 import type { Prisma } from '@prisma/client';
-import type { NotificationKind } from '../../../schemas/notifications.ts';
-import type { Role } from '../../../schemas/common.ts';
+import type { NotificationKind } from '../../schemas/notifications.ts';
+import type { Role } from '../../schemas/common.ts';
 import { enqueueWebhookDeliveries, type OutboxWriter } from './webhook-outbox.ts';
 
 type Writer = Pick<Prisma.TransactionClient, 'notification' | 'user' | 'familyLink'> & OutboxWriter;

@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
-import { ConfigError, loadConfig } from '../config.ts';
-import { openRaw } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
-import { hashDeviceSecret } from '../devices/credentials.ts';
+import { ConfigError, loadBridgeConfig as loadConfig } from '../config.ts';
+import { openRaw } from '../../../core/db/client.ts';
+import { migrate } from '../../../core/db/migrate.ts';
+import { hashDeviceSecret } from '../../../core/devices/credentials.ts';
 import { mosquittoAccount, writeMosquittoFiles } from './mosquitto-files.ts';
 
 export interface MosquittoFiles {

@@ -2,7 +2,7 @@
 // telemetry consent (the shared consent rule, read from the database because the bridge may run in
 // its own process). One indexed read per chair per interval keeps the ingest hot path cheap.
 import type { Statement } from 'better-sqlite3';
-import { consentSqlParams } from '../../../server/src/access/consent-rule.ts';
+import { consentSqlParams } from '../consent/consent-rule.ts';
 
 export class TelemetryConsentCache {
   private readonly entries = new Map<string, { allowed: boolean; at: number }>();

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { Config } from '../../../server/src/config.ts';
-import type { Logger } from '../../../server/src/lib/logger.ts';
-import type { Chemistry } from './battery.ts';
-import { type Fleet, startFleet } from './fleet.ts';
+import type { TelemetryConfig as Config } from '../../core/config/env.ts';
+import type { Logger } from '../../core/log/logger.ts';
+import type { Chemistry } from './simulator/battery.ts';
+import { type Fleet, startFleet } from './simulator/fleet.ts';
 
 const Credentials = z.object({ chairs: z.array(z.object({ deviceId: z.string(), secret: z.string() })) });
 

@@ -1,7 +1,7 @@
 // Whose consent counts, as one pure rule shared by the API and the telemetry bridge: for a child
 // (under 18 today) only a guardian's (UU PDP 27/2022 art. 25); for an adult their own, or a
 // guardian's for an adult with a disability under guardianship (art. 26).
-import type { ConsentPurpose } from '../../../schemas/beneficiaries.ts';
+import type { ConsentPurpose } from '../../schemas/beneficiaries.ts';
 
 export interface ConsentRow {
   purpose: string;

@@ -7,7 +7,7 @@ import type { AcceptedSample, Batch, CommitResult, TelemetryStore } from './tele
 import { HourlyAggregator } from './hourly.ts';
 import { TelemetryConsentCache } from './consent-cache.ts';
 import { RefusalCounts } from './refusal-counts.ts';
-import { REFUSAL_RETENTION_MS } from '../../../schemas/refusals.ts';
+import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 interface ChairMem {

@@ -2,9 +2,9 @@
 // and daily resolution, and refused messages. The interface keeps SQLite-only SQL (json_each, the
 // recursive walk of each chair's prev_id chain) in one place, as the write side does.
 import type Database from 'better-sqlite3';
-import type { AggregatePoint, RawPoint } from '../../../schemas/devices.ts';
-import type { RejectReason } from '../../../schemas/telemetry.ts';
-import type { HourlyRollup } from '../../../firmware-bridge/src/store/hourly.ts';
+import type { AggregatePoint, RawPoint } from '../../schemas/devices.ts';
+import type { RejectReason } from '../../schemas/telemetry.ts';
+import type { HourlyRollup } from './hourly.ts';
 
 export const HOUR_MS = 3_600_000;
 
