@@ -7,7 +7,7 @@ import type { ReportCategory, ReportStatus, TriageBody } from '../../../schemas/
 import type { FaultCategory } from '../../../schemas/work-orders.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { type AuditWriter, handOverAlerts, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 import type { DetailRow } from './reports.service.ts';

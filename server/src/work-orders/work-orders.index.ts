@@ -1,18 +1,19 @@
 // Work orders: the queue, one work order with its alerts, opening one by hand, and moving it
 // through the state machine. Every write is audited.
-import { actorOf } from '../access/policy.ts';
-import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/alerts.service.ts';
+import { acknowledgers, alertInclude, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid } from '../lib/errors.ts';
 import * as routes from './work-orders.routes.ts';
 import { applyAction, assignableWhere } from './work-order-actions.ts';
 import { answeredAlerts, type AuditWriter, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
 import { findVisibleWorkOrder, listWorkOrders, toWorkOrder, type WorkOrderRow } from './work-orders.service.ts';
+import { alertScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 /** The maintenance service's audit rows, on behalf of the request's actor. */
 const requestAudit = (c: Parameters<typeof auditFrom>[0]): AuditWriter => ({ record: (entry, tx) => auditFrom(c, entry, tx) });
