@@ -5,7 +5,7 @@ import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/aler
 import { findVisibleDevice } from '../devices/devices.service.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import type { Actor } from '../http/types.ts';
 import { invalid } from '../lib/errors.ts';
@@ -58,23 +58,27 @@ export function workOrderRoutes() {
     if (body.kind === 'battery_replacement' && device.model.kind !== 'electric') {
       throw invalid('a manual chair has no battery to replace', [{ path: ['kind'], message: 'not for a manual chair', code: 'custom' }]);
     }
-    const created = await db.workOrder.create({
-      data: {
+    const created = await auditedChange(
+      c,
+      (tx) =>
+        tx.workOrder.create({
+          data: {
+            centreId: device.centreId,
+            deviceId: device.id,
+            kind: body.kind,
+            category: body.category ?? null,
+            priority: body.priority,
+            description: body.description,
+          },
+        }),
+      (w) => ({
+        action: 'work_order.create',
+        entityType: 'WorkOrder',
+        entityId: w.id,
         centreId: device.centreId,
-        deviceId: device.id,
-        kind: body.kind,
-        category: body.category ?? null,
-        priority: body.priority,
-        description: body.description,
-      },
-    });
-    await auditFrom(c, {
-      action: 'work_order.create',
-      entityType: 'WorkOrder',
-      entityId: created.id,
-      centreId: device.centreId,
-      details: { deviceId: device.id, kind: body.kind, priority: body.priority },
-    });
+        details: { deviceId: device.id, kind: body.kind, priority: body.priority },
+      }),
+    );
     return c.json(await detail(db, actor, await findVisibleWorkOrder(db, actor, created.id)), 201);
   });
 
