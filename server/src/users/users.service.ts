@@ -3,7 +3,7 @@ import type { Prisma } from '@prisma/client';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
 import type { Tx } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 
 export const userInclude = {
   familyLinks: { include: { beneficiary: { select: { fullName: true } } } },
@@ -28,12 +28,6 @@ export function toUser(u: UserRow): User {
       relationship: l.relationship as Relationship,
     })),
   };
-}
-
-/** Admins see every account; managers see their own centre's staff (not families, not admins). */
-export function userScope(a: Actor): Prisma.UserWhereInput {
-  if (a.role === 'admin') return {};
-  return { centreId: a.centreId ?? '__none__', role: { in: ['manager', 'therapist', 'technician'] } };
 }
 
 /** Creates the account with a hash made beforehand (hashing is slow: keep it out of the transaction). */
