@@ -13,10 +13,10 @@ function withRequest(c: Context<AppEnv>, entry: RouteAuditEntry): AuditEntry {
 }
 
 /**
- * The one way a route writes data: `change` runs in a transaction, and the audit row that `entry`
- * makes of its result is written in the same one, so both commit or neither does. `entry` returns
- * null when nothing was changed (a replay). Slow work (password hashing, image decoding) belongs
- * before the call, so the write lock is held only for the writes.
+ * The one way a route makes an audited change: `change` runs in a transaction, and the audit row
+ * that `entry` makes of its result is written in the same one, so both commit or neither does.
+ * `entry` returns null when nothing was changed (a replay). Slow work (password hashing, image
+ * decoding) belongs before the call, so the write lock is held only for the writes.
  */
 export function auditedChange<T>(c: Context<AppEnv>, change: (tx: Tx) => Promise<T>, entry: (result: T) => RouteAuditEntry | null): Promise<T> {
   return c.get('deps').audit.change(change, (result) => {
