@@ -1,5 +1,5 @@
 // The audit log: who read or changed what (UU PDP 27/2022). Details carry ids and field names only.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
@@ -35,7 +35,32 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
     await db.auditLog.deleteMany({ where: { aggregateKey: { not: null }, at: { lt: new Date(now.getTime() - REFUSAL_RETENTION_MS) } } });
   }
 
+  /** Writes the entry; with `tx`, inside that transaction, so it stands or falls with the change. */
+  async function record(entry: AuditEntry, tx: Pick<Db, 'auditLog'> = db) {
+    try {
+      await tx.auditLog.create({
+        data: {
+          at: clock.now(),
+          action: entry.action,
+          actorId: entry.actorId ?? null,
+          actorRole: entry.actorRole ?? null,
+          entityType: entry.entityType ?? null,
+          entityId: entry.entityId ?? null,
+          centreId: entry.centreId ?? null,
+          requestId: entry.requestId ?? null,
+          details: entry.details ? JSON.stringify(entry.details) : null,
+        },
+      });
+    } catch (err) {
+      // An audit write must never be lost silently; the log line keeps it when the database refuses.
+      log.error('audit_write_failed', { action: entry.action, entityId: entry.entityId, message: (err as Error).message });
+      throw err;
+    }
+  }
+
   return {
+    record,
+
     /**
      * Counts a refusal into the row of its key and window (created by the first one), so that
      * an attacker's flood adds one row per key and window, not one per attempt. The row keeps the
@@ -70,27 +95,18 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
       await prune(now);
     },
 
-    /** Writes the entry; with `tx`, inside that transaction, so it stands or falls with the change. */
-    async record(entry: AuditEntry, tx: Pick<Db, 'auditLog'> = db) {
-      try {
-        await tx.auditLog.create({
-          data: {
-            at: clock.now(),
-            action: entry.action,
-            actorId: entry.actorId ?? null,
-            actorRole: entry.actorRole ?? null,
-            entityType: entry.entityType ?? null,
-            entityId: entry.entityId ?? null,
-            centreId: entry.centreId ?? null,
-            requestId: entry.requestId ?? null,
-            details: entry.details ? JSON.stringify(entry.details) : null,
-          },
-        });
-      } catch (err) {
-        // An audit write must never be lost silently; the log line keeps it when the database refuses.
-        log.error('audit_write_failed', { action: entry.action, entityId: entry.entityId, message: (err as Error).message });
-        throw err;
-      }
+    /**
+     * Runs `change` and writes the audit row that `entry` makes of its result in ONE transaction:
+     * both commit or neither does, so no change stands without its record (UU PDP). `entry` may
+     * return null when the result changed nothing worth recording (e.g. a replayed request).
+     */
+    async change<T>(change: (tx: Tx) => Promise<T>, entry: (result: T) => AuditEntry | null): Promise<T> {
+      return db.$transaction(async (tx) => {
+        const result = await change(tx);
+        const e = entry(result);
+        if (e) await record(e, tx);
+        return result;
+      });
     },
   };
 }

@@ -3,13 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
+import { PrismaClient, type Prisma } from '@prisma/client';
 import Database from 'better-sqlite3';
 
 /** How long a connection waits for another writer before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
 export type Db = PrismaClient;
+/** The client inside an interactive transaction (a `Db` is one too, outside any transaction). */
+export type Tx = Prisma.TransactionClient;
+/** Runs `change` in one transaction; a route passes one that also writes the change's audit row. */
+export type Transact<T> = (change: (tx: Tx) => Promise<T>) => Promise<T>;
 
 export interface OpenedDatabase {
   prisma: PrismaClient;

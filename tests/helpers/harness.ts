@@ -9,7 +9,7 @@ import { parseConfig, type Config } from '../../server/src/config.ts';
 import { openDatabase, type OpenedDatabase } from '../../core/db/client.ts';
 import type { DemoCredentials } from '../../server/src/demo/seed.ts';
 import { type Clock, systemClock } from '../../core/clock.ts';
-import { createLogger } from '../../core/log/logger.ts';
+import { createLogger, type Logger } from '../../core/log/logger.ts';
 
 export const ORIGIN = 'http://localhost';
 
@@ -38,13 +38,13 @@ export interface Client {
   delete(url: string): Promise<Response>;
 }
 
-export async function createHarness(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Harness> {
+export async function createHarness(options: { env?: Record<string, string>; clock?: Clock; log?: Logger } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-test-'));
   const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...options.env });
   fs.copyFileSync(inject('templateDb'), config.databaseFile);
   const creds = JSON.parse(fs.readFileSync(inject('demoCredentials'), 'utf8')) as DemoCredentials;
   const db = openDatabase(config.databaseFile);
-  const app = createApp({ db: db.prisma, raw: db.raw, config, clock: options.clock ?? systemClock, log: createLogger('silent') });
+  const app = createApp({ db: db.prisma, raw: db.raw, config, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
 
   const client = (cookie: string | undefined): Client => {
     const c: Client = {

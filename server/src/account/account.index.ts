@@ -4,7 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { clearSessionCookie } from '../http/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './account.routes.ts';
@@ -35,18 +35,27 @@ export function accountRoutes() {
     const { id } = c.req.valid('param');
     const { sessions, config } = c.get('deps');
     const actor = actorOf(c);
-    if (!(await sessions.revokeOne(actor.id, id))) throw notFound('session');
-    if (id === c.get('sessionId')) clearSessionCookie(c, config.trustProxy);
-    await auditFrom(c, { action: 'session.end', entityType: 'Session', entityId: id, details: { userId: actor.id, own: id === c.get('sessionId') } });
+    const own = id === c.get('sessionId');
+    await auditedChange(
+      c,
+      async (tx) => {
+        if (!(await sessions.revokeOne(actor.id, id, tx))) throw notFound('session');
+      },
+      () => ({ action: 'session.end', entityType: 'Session', entityId: id, details: { userId: actor.id, own } }),
+    );
+    if (own) clearSessionCookie(c, config.trustProxy);
     return c.json({ ok: true as const }, 200);
   });
 
   app.openapi(routes.signOutEverywhere, async (c) => {
     const { sessions, config } = c.get('deps');
     const actor = actorOf(c);
-    const endedSessions = await sessions.revokeAllFor(actor.id);
+    const endedSessions = await auditedChange(
+      c,
+      (tx) => sessions.revokeAllFor(actor.id, tx),
+      (ended) => ({ action: 'auth.sign_out_everywhere', entityType: 'User', entityId: actor.id, centreId: actor.centreId, details: { endedSessions: ended } }),
+    );
     clearSessionCookie(c, config.trustProxy);
-    await auditFrom(c, { action: 'auth.sign_out_everywhere', entityType: 'User', entityId: actor.id, centreId: actor.centreId, details: { endedSessions } });
     return c.json({ ok: true as const, endedSessions }, 200);
   });
 
@@ -68,9 +77,15 @@ export function accountRoutes() {
     }
     await passwordChecks.delete(actor.id);
     assertStrongPassword(newPassword, [user.email, user.name], 'newPassword');
-    await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword) } });
-    const endedSessions = await sessions.revokeOthers(actor.id, c.get('sessionId'));
-    await auditFrom(c, { action: 'user.password_change', entityType: 'User', entityId: actor.id, centreId: actor.centreId, details: { endedSessions } });
+    const passwordHash = await hashPassword(newPassword);
+    const endedSessions = await auditedChange(
+      c,
+      async (tx) => {
+        await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+        return sessions.revokeOthers(actor.id, c.get('sessionId'), tx);
+      },
+      (ended) => ({ action: 'user.password_change', entityType: 'User', entityId: actor.id, centreId: actor.centreId, details: { endedSessions: ended } }),
+    );
     return c.json({ ok: true as const, endedSessions }, 200);
   });
 

@@ -1,6 +1,6 @@
 // Alerts: the list technicians work from, and acknowledging one (audited).
 import type { Prisma } from '@prisma/client';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { conflict } from '../lib/errors.ts';
 import { rankedPage } from '../lib/ranked-page.ts';
@@ -45,9 +45,14 @@ export function alertRoutes() {
     const a = await findVisibleAlert(db, actor, c.req.valid('param').id);
     if (a.clearedAt) throw conflict('this alert has already cleared');
     if (a.acknowledgedAt) throw conflict('this alert was already acknowledged');
-    const done = await db.alert.updateMany({ where: { id: a.id, acknowledgedAt: null, clearedAt: null }, data: { acknowledgedAt: clock.now(), acknowledgedById: actor.id } });
-    if (done.count !== 1) throw conflict('this alert changed meanwhile; reload it');
-    await auditFrom(c, { action: 'alert.acknowledge', entityType: 'Alert', entityId: a.id, centreId: a.centreId, details: { kind: a.kind } });
+    await auditedChange(
+      c,
+      async (tx) => {
+        const done = await tx.alert.updateMany({ where: { id: a.id, acknowledgedAt: null, clearedAt: null }, data: { acknowledgedAt: clock.now(), acknowledgedById: actor.id } });
+        if (done.count !== 1) throw conflict('this alert changed meanwhile; reload it');
+      },
+      () => ({ action: 'alert.acknowledge', entityType: 'Alert', entityId: a.id, centreId: a.centreId, details: { kind: a.kind } }),
+    );
     const updated = await findVisibleAlert(db, actor, a.id);
     return c.json(toAlert(updated, await acknowledgers(db, [updated])), 200);
   });

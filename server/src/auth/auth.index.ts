@@ -3,6 +3,7 @@ import { createRouter } from '../http/router.ts';
 import type { Me } from '../../../schemas/auth.ts';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { Db } from '../../../core/db/client.ts';
+import { auditedChange } from '../http/audit.ts';
 import { ApiError } from '../lib/errors.ts';
 import { clientIp } from '../http/middleware.ts';
 import type { AppEnv } from '../http/types.ts';
@@ -77,39 +78,46 @@ export function authRoutes() {
     }
 
     await loginSucceeded(loginLimiters, email, address);
-    const token = await sessions.create(user.id);
-    await db.user.update({ where: { id: user.id }, data: { lastLoginAt: c.get('deps').clock.now() } });
+    const token = await auditedChange(
+      c,
+      async (tx) => {
+        const t = await sessions.create(user.id, tx);
+        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: c.get('deps').clock.now() } });
+        return t;
+      },
+      () => ({ action: 'auth.login', actorId: user.id, actorRole: user.role, centreId: user.centreId }),
+    );
     writeSessionCookie(c, token, Math.floor(sessions.ttlMs / 1000), config.trustProxy);
-    await audit.record({ action: 'auth.login', actorId: user.id, actorRole: user.role, centreId: user.centreId, requestId });
     return c.json(await loadMe(db, user.id), 200);
   });
 
   app.openapi(routes.logout, async (c) => {
-    const { sessions, audit, config } = c.get('deps');
+    const { sessions, config } = c.get('deps');
     const token = c.get('sessionToken');
     const actor = c.get('actor');
-    if (token) await sessions.revoke(token);
+    // No session, nothing to record: a signed-out caller only gets the cookie cleared.
+    await auditedChange(
+      c,
+      async (tx) => {
+        if (token) await sessions.revoke(token, tx);
+      },
+      () => (actor ? { action: 'auth.logout' } : null),
+    );
     clearSessionCookie(c, config.trustProxy);
-    if (actor) await audit.record({ action: 'auth.logout', actorId: actor.id, actorRole: actor.role, requestId: c.get('requestId') });
     return c.json({ ok: true as const }, 200);
   });
 
   app.openapi(routes.me, async (c) => c.json(await loadMe(c.get('deps').db, actorOf(c).id), 200));
 
   app.openapi(routes.updateMe, async (c) => {
-    const { db, audit } = c.get('deps');
+    const { db } = c.get('deps');
     const actor = actorOf(c);
     const body = c.req.valid('json');
-    await db.user.update({ where: { id: actor.id }, data: body });
-    await audit.record({
-      action: 'user.update_self',
-      actorId: actor.id,
-      actorRole: actor.role,
-      entityType: 'User',
-      entityId: actor.id,
-      requestId: c.get('requestId'),
-      details: { fields: Object.keys(body) },
-    });
+    await auditedChange(
+      c,
+      (tx) => tx.user.update({ where: { id: actor.id }, data: body }),
+      () => ({ action: 'user.update_self', entityType: 'User', entityId: actor.id, details: { fields: Object.keys(body) } }),
+    );
     return c.json(await loadMe(db, actor.id), 200);
   });
 

@@ -3,7 +3,7 @@ import { createRouter } from '../http/router.ts';
 import type { Prisma } from '@prisma/client';
 import { healthDataConsentWhere } from '../access/health-data.ts';
 import { canSeeClinical, centreForWrite } from '../access/policy.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './beneficiaries.routes.ts';
@@ -74,11 +74,15 @@ export function beneficiaryRoutes() {
         { path: ['consent', 'purposes'], message: 'add health_data to record diagnosis notes, or leave the notes out', code: 'custom' },
       ]);
     }
-    const b = await db.beneficiary.create({
-      data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
-      include: detailInclude,
-    });
-    await auditFrom(c, { action: 'beneficiary.create', entityType: 'Beneficiary', entityId: b.id, centreId, details: { consentPurposes: consent.purposes } });
+    const b = await auditedChange(
+      c,
+      (tx) =>
+        tx.beneficiary.create({
+          data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
+          include: detailInclude,
+        }),
+      (row) => ({ action: 'beneficiary.create', entityType: 'Beneficiary', entityId: row.id, centreId, details: { consentPurposes: consent.purposes } }),
+    );
     return c.json(toDetail(b, actor, now), 201);
   });
 
@@ -87,15 +91,19 @@ export function beneficiaryRoutes() {
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const { birthDate, ...body } = c.req.valid('json');
-    assertNotAnonymised(await findVisible(db, actor, id));
+    const existing = await findVisible(db, actor, id);
+    assertNotAnonymised(existing);
     if (birthDate && day(birthDate) > clock.now()) throw invalid('birth date is in the future');
-    await db.$transaction(async (tx) => {
-      // Writing clinical notes needs the health-data consent; clearing them never does.
-      if (body.diagnosisNotes) await requireActiveConsent(tx, id, 'health_data', clock.now());
-      await tx.beneficiary.update({ where: { id }, data: { ...body, ...(birthDate ? { birthDate: day(birthDate) } : {}) } });
-    });
+    await auditedChange(
+      c,
+      async (tx) => {
+        // Writing clinical notes needs the health-data consent; clearing them never does.
+        if (body.diagnosisNotes) await requireActiveConsent(tx, id, 'health_data', clock.now());
+        await tx.beneficiary.update({ where: { id }, data: { ...body, ...(birthDate ? { birthDate: day(birthDate) } : {}) } });
+      },
+      () => ({ action: 'beneficiary.update', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId, details: { fields: Object.keys(c.req.valid('json')) } }),
+    );
     const b = await findVisible(db, actor, id);
-    await auditFrom(c, { action: 'beneficiary.update', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { fields: Object.keys(c.req.valid('json')) } });
     return c.json(toDetail(b, actor, clock.now()), 200);
   });
 
@@ -106,11 +114,14 @@ export function beneficiaryRoutes() {
     const body = c.req.valid('json');
     const existing = await findVisible(db, actor, id);
     assertNotAnonymised(existing);
-    await db.$transaction(async (tx) => {
-      await requireActiveConsent(tx, id, 'health_data', clock.now());
-      await tx.cpProfile.upsert({ where: { beneficiaryId: id }, create: { ...body, beneficiaryId: id }, update: body });
-    });
-    await auditFrom(c, { action: 'cp_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId });
+    await auditedChange(
+      c,
+      async (tx) => {
+        await requireActiveConsent(tx, id, 'health_data', clock.now());
+        await tx.cpProfile.upsert({ where: { beneficiaryId: id }, create: { ...body, beneficiaryId: id }, update: body });
+      },
+      () => ({ action: 'cp_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId }),
+    );
     return c.json(toDetail(await findVisible(db, actor, id), actor, clock.now()), 200);
   });
 
@@ -122,17 +133,20 @@ export function beneficiaryRoutes() {
     const existing = await findVisible(db, actor, id);
     assertNotAnonymised(existing);
     const data = { ...body, lastRevisionAt: lastRevisionAt ? day(lastRevisionAt) : null };
-    await db.$transaction(async (tx) => {
-      await requireActiveConsent(tx, id, 'health_data', clock.now());
-      const profile = await tx.hydrocephalusProfile.upsert({ where: { beneficiaryId: id }, create: { ...data, beneficiaryId: id }, update: data });
-      if (headCircumferences) {
-        await tx.headCircumference.deleteMany({ where: { profileId: profile.id } });
-        await tx.headCircumference.createMany({
-          data: headCircumferences.map((h) => ({ profileId: profile.id, measuredAt: day(h.measuredAt), cm: h.cm })),
-        });
-      }
-    });
-    await auditFrom(c, { action: 'hydrocephalus_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId });
+    await auditedChange(
+      c,
+      async (tx) => {
+        await requireActiveConsent(tx, id, 'health_data', clock.now());
+        const profile = await tx.hydrocephalusProfile.upsert({ where: { beneficiaryId: id }, create: { ...data, beneficiaryId: id }, update: data });
+        if (headCircumferences) {
+          await tx.headCircumference.deleteMany({ where: { profileId: profile.id } });
+          await tx.headCircumference.createMany({
+            data: headCircumferences.map((h) => ({ profileId: profile.id, measuredAt: day(h.measuredAt), cm: h.cm })),
+          });
+        }
+      },
+      () => ({ action: 'hydrocephalus_profile.write', entityType: 'Beneficiary', entityId: id, centreId: existing.centreId }),
+    );
     return c.json(toDetail(await findVisible(db, actor, id), actor, clock.now()), 200);
   });
 
@@ -145,8 +159,11 @@ export function beneficiaryRoutes() {
     assertNotAnonymised(b);
     const now = clock.now();
     checkConsentGiver(consent, b.birthDate, now);
-    await db.consent.createMany({ data: consentRows(consent, actor.id).map((r) => ({ ...r, beneficiaryId: id })) });
-    await auditFrom(c, { action: 'consent.create', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { purposes: consent.purposes } });
+    await auditedChange(
+      c,
+      (tx) => tx.consent.createMany({ data: consentRows(consent, actor.id).map((r) => ({ ...r, beneficiaryId: id })) }),
+      () => ({ action: 'consent.create', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { purposes: consent.purposes } }),
+    );
     return c.json(toDetail(await findVisible(db, actor, id), actor, now), 201);
   });
 
@@ -159,8 +176,11 @@ export function beneficiaryRoutes() {
     if (!consent) throw notFound('consent');
     if (consent.withdrawnAt) throw conflict('this consent was already withdrawn');
     const now = clock.now();
-    await db.consent.update({ where: { id: consentId }, data: { withdrawnAt: now } });
-    await auditFrom(c, { action: 'consent.withdraw', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { consentId, purpose: consent.purpose } });
+    await auditedChange(
+      c,
+      (tx) => tx.consent.update({ where: { id: consentId }, data: { withdrawnAt: now } }),
+      () => ({ action: 'consent.withdraw', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { consentId, purpose: consent.purpose } }),
+    );
     return c.json(toDetail(await findVisible(db, actor, id), actor, now), 200);
   });
 

@@ -1,7 +1,7 @@
 // Centres: read by everyone within their scope, managed by admins.
 import { createRouter } from '../http/router.ts';
 import type { Prisma } from '@prisma/client';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
@@ -27,8 +27,11 @@ export function centreRoutes() {
   });
 
   app.openapi(routes.create, async (c) => {
-    const centre = await c.get('deps').db.centre.create({ data: c.req.valid('json'), select });
-    await auditFrom(c, { action: 'centre.create', entityType: 'Centre', entityId: centre.id, centreId: centre.id });
+    const centre = await auditedChange(
+      c,
+      (tx) => tx.centre.create({ data: c.req.valid('json'), select }),
+      (row) => ({ action: 'centre.create', entityType: 'Centre', entityId: row.id, centreId: row.id }),
+    );
     return c.json(centre, 201);
   });
 
@@ -37,8 +40,11 @@ export function centreRoutes() {
     const body = c.req.valid('json');
     const { db } = c.get('deps');
     if (!(await db.centre.findUnique({ where: { id } }))) throw notFound('centre');
-    const centre = await db.centre.update({ where: { id }, data: body, select });
-    await auditFrom(c, { action: 'centre.update', entityType: 'Centre', entityId: id, centreId: id, details: { fields: Object.keys(body) } });
+    const centre = await auditedChange(
+      c,
+      (tx) => tx.centre.update({ where: { id }, data: body, select }),
+      () => ({ action: 'centre.update', entityType: 'Centre', entityId: id, centreId: id, details: { fields: Object.keys(body) } }),
+    );
     return c.json(centre, 200);
   });
 

@@ -4,9 +4,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Email, text } from '../../../schemas/common.ts';
 import { Password } from '../../../schemas/users.ts';
-import { generatePassword } from '../auth/password.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { createAuditService } from '../../../core/audit/audit.service.ts';
+import { systemClock } from '../../../core/clock.ts';
 import { openDatabase } from '../../../core/db/client.ts';
+import { createLogger } from '../../../core/log/logger.ts';
 import { migrate } from '../../../core/db/migrate.ts';
 import { createUser } from '../users/users.service.ts';
 
@@ -53,8 +56,13 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`an account with ${args.data.email} already exists\n`);
       return 1;
     }
-    const user = await createUser(db.prisma, { email: args.data.email, name: args.data.name, role: 'admin', locale: 'id', password });
-    await db.prisma.auditLog.create({ data: { action: 'user.create', entityType: 'User', entityId: user.id, details: JSON.stringify({ role: 'admin', via: 'cli' }) } });
+    const passwordHash = await hashPassword(password);
+    const audit = createAuditService(db.prisma, systemClock, createLogger(config.logLevel));
+    // The account and its audit row commit together, as every audited change does.
+    const user = await audit.change(
+      (tx) => createUser(tx, { email: args.data.email, name: args.data.name, role: 'admin', locale: 'id' }, passwordHash),
+      (u) => ({ action: 'user.create', entityType: 'User', entityId: u.id, details: { role: 'admin', via: 'cli' } }),
+    );
     process.stdout.write(`Created admin ${user.email}.\n`);
     if (!given) process.stdout.write(`Password (shown once, store it safely): ${password}\n`);
     return 0;

@@ -1,5 +1,5 @@
 // Follow-ups (list, record findings) and the worklist.
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import * as routes from './follow-ups.routes.ts';
 import { completeFollowUp, findVisibleFollowUp, followUpWhere, itemInclude, toItem } from './follow-ups.service.ts';
@@ -27,8 +27,11 @@ export function followUpRoutes() {
     const actor = actorOf(c);
     const now = clock.now();
     const f = await findVisibleFollowUp(db, actor, c.req.valid('param').id);
-    const { updated, created } = await completeFollowUp(db, actor, f, c.req.valid('json'), now);
-    await auditFrom(c, { action: 'follow_up.complete', entityType: 'FollowUp', entityId: f.id, centreId: f.beneficiary.centreId, details: { next: created?.id ?? null } });
+    const { updated, created } = await auditedChange(
+      c,
+      (tx) => completeFollowUp(tx, actor, f, c.req.valid('json'), now),
+      (r) => ({ action: 'follow_up.complete', entityType: 'FollowUp', entityId: f.id, centreId: f.beneficiary.centreId, details: { next: r.created?.id ?? null } }),
+    );
     return c.json({ followUp: toItem(updated, actor, now), next: created ? toItem(created, actor, now) : null }, 200);
   });
 

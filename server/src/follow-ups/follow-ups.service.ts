@@ -3,7 +3,7 @@ import type { Prisma } from '@prisma/client';
 import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow-ups.ts';
 import { healthDataView, healthSubjectSelect } from '../access/health-data.ts';
 import { ageInYears, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Db, Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { followUpView } from '../requests/requests.view.ts';
@@ -47,25 +47,26 @@ export async function findVisibleFollowUp(db: Db, actor: Actor, id: string) {
   return f;
 }
 
-/** Records what the follow-up found and schedules the next one (children, or high risk). */
-export async function completeFollowUp(db: Db, actor: Actor, f: ItemRow, body: CompleteFollowUpBody, now: Date) {
+/**
+ * Records what the follow-up found and schedules the next one (children, or high risk), in the
+ * caller's transaction (the route's, with its audit row).
+ */
+export async function completeFollowUp(tx: Tx, actor: Actor, f: ItemRow, body: CompleteFollowUpBody, now: Date) {
   if (f.completedAt) throw conflict('this follow-up is already recorded');
   const completedAt = body.completedAt ? day(body.completedAt) : localToday(now);
   checkDateOrder('completedAt', completedAt, f.request?.deliveredAt ?? null, now, 'the delivery');
   const next = nextFollowUp({ completedAt, birthDate: f.beneficiary.birthDate, pressureInjuryRisk: body.pressureInjuryRisk });
-  return db.$transaction(async (tx) => {
-    // Findings, pressure-injury risk and fit are health data: they need the health-data consent.
-    await requireActiveConsent(tx, f.beneficiaryId, 'health_data', now);
-    // Guarded on completedAt still empty, so two people recording at once cannot both succeed.
-    const done = await tx.followUp.updateMany({
-      where: { id: f.id, completedAt: null },
-      data: { completedAt, completedById: actor.id, findings: body.findings, pressureInjuryRisk: body.pressureInjuryRisk, fitOk: body.fitOk },
-    });
-    if (done.count !== 1) throw conflict('this follow-up is already recorded');
-    const created = next
-      ? await tx.followUp.create({ data: { beneficiaryId: f.beneficiaryId, requestId: f.requestId, kind: next.kind, dueAt: next.dueAt, createdAt: now }, include: itemInclude })
-      : null;
-    const updated = await tx.followUp.findUniqueOrThrow({ where: { id: f.id }, include: itemInclude });
-    return { updated, created };
+  // Findings, pressure-injury risk and fit are health data: they need the health-data consent.
+  await requireActiveConsent(tx, f.beneficiaryId, 'health_data', now);
+  // Guarded on completedAt still empty, so two people recording at once cannot both succeed.
+  const done = await tx.followUp.updateMany({
+    where: { id: f.id, completedAt: null },
+    data: { completedAt, completedById: actor.id, findings: body.findings, pressureInjuryRisk: body.pressureInjuryRisk, fitOk: body.fitOk },
   });
+  if (done.count !== 1) throw conflict('this follow-up is already recorded');
+  const created = next
+    ? await tx.followUp.create({ data: { beneficiaryId: f.beneficiaryId, requestId: f.requestId, kind: next.kind, dueAt: next.dueAt, createdAt: now }, include: itemInclude })
+    : null;
+  const updated = await tx.followUp.findUniqueOrThrow({ where: { id: f.id }, include: itemInclude });
+  return { updated, created };
 }

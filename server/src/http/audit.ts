@@ -1,10 +1,43 @@
-// Records an audit entry on behalf of the request's actor.
+// Records audit entries on behalf of the request's actor: a change together with its row, or a read.
 import type { Context } from 'hono';
 import type { AuditEntry } from '../../../core/audit/audit.service.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Tx } from '../../../core/db/client.ts';
+import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
 import type { AppEnv } from './types.ts';
 
-export function auditFrom(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actorId' | 'actorRole' | 'requestId'>, tx?: Pick<Db, 'auditLog'>) {
+/** What a route says about a change; the actor defaults to the signed-in one, the request id is the request's. */
+export type RouteAuditEntry = Omit<AuditEntry, 'requestId'>;
+
+function withRequest(c: Context<AppEnv>, entry: RouteAuditEntry): AuditEntry {
   const actor = c.get('actor');
-  return c.get('deps').audit.record({ ...entry, actorId: actor?.id ?? null, actorRole: actor?.role ?? null, requestId: c.get('requestId') }, tx);
+  return { ...entry, actorId: entry.actorId ?? actor?.id ?? null, actorRole: entry.actorRole ?? actor?.role ?? null, requestId: c.get('requestId') };
+}
+
+/**
+ * The one way a route makes an audited change: `change` runs in a transaction, and the audit row
+ * that `entry` makes of its result is written in the same one, so both commit or neither does.
+ * `entry` returns null when nothing was changed (a replay). Slow work (password hashing, image
+ * decoding) belongs before the call, so the write lock is held only for the writes.
+ */
+export function auditedChange<T>(c: Context<AppEnv>, change: (tx: Tx) => Promise<T>, entry: (result: T) => RouteAuditEntry | null): Promise<T> {
+  return c.get('deps').audit.change(change, (result) => {
+    const e = entry(result);
+    return e ? withRequest(c, e) : null;
+  });
+}
+
+/**
+ * Records that personal data was read (or exported). A read has no change to be atomic with: the
+ * row is written after the read, and a refused write fails the request before anything is shown.
+ */
+export function auditFrom(c: Context<AppEnv>, entry: RouteAuditEntry) {
+  return c.get('deps').audit.record(withRequest(c, entry));
+}
+
+/**
+ * An audit writer for services that run their own transaction (the maintenance service): each row
+ * is written inside the transaction it is given, on behalf of the request's actor.
+ */
+export function requestAuditWriter(c: Context<AppEnv>): AuditWriter {
+  return { record: (entry, tx) => c.get('deps').audit.record(withRequest(c, entry), tx) };
 }

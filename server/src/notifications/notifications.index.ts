@@ -1,6 +1,6 @@
 // Notifications: one's own list and read marks (every role), and the centre webhook managed by the
 // centre's manager or an admin. Webhook changes are audited; the URL and secret are not logged.
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { invalid } from '../lib/errors.ts';
 import * as routes from './notifications.routes.ts';
@@ -38,13 +38,19 @@ export function notificationRoutes() {
     const url = checkWebhookUrl(body.url);
     const existing = await db.webhookEndpoint.findUnique({ where: { centreId } });
     if (existing) {
-      const e = await db.webhookEndpoint.update({ where: { centreId }, data: { url, enabled: body.enabled } });
-      await auditFrom(c, { action: 'webhook.update', entityType: 'WebhookEndpoint', entityId: e.id, centreId, details: { enabled: e.enabled, host: new URL(url).host } });
+      const e = await auditedChange(
+        c,
+        (tx) => tx.webhookEndpoint.update({ where: { centreId }, data: { url, enabled: body.enabled } }),
+        (row) => ({ action: 'webhook.update', entityType: 'WebhookEndpoint', entityId: row.id, centreId, details: { enabled: row.enabled, host: new URL(url).host } }),
+      );
       return c.json(await webhookView(db, e), 200);
     }
     const secret = newWebhookSecret();
-    const e = await db.webhookEndpoint.create({ data: { centreId, url, enabled: body.enabled, secret } });
-    await auditFrom(c, { action: 'webhook.create', entityType: 'WebhookEndpoint', entityId: e.id, centreId, details: { enabled: e.enabled, host: new URL(url).host } });
+    const e = await auditedChange(
+      c,
+      (tx) => tx.webhookEndpoint.create({ data: { centreId, url, enabled: body.enabled, secret } }),
+      (row) => ({ action: 'webhook.create', entityType: 'WebhookEndpoint', entityId: row.id, centreId, details: { enabled: row.enabled, host: new URL(url).host } }),
+    );
     return c.json(await webhookView(db, e, secret), 201);
   });
 
@@ -53,8 +59,11 @@ export function notificationRoutes() {
     const centreId = await manageableCentre(db, actorOf(c), c.req.valid('param').id);
     await findEndpoint(db, centreId);
     const secret = newWebhookSecret();
-    const e = await db.webhookEndpoint.update({ where: { centreId }, data: { secret } });
-    await auditFrom(c, { action: 'webhook.rotate', entityType: 'WebhookEndpoint', entityId: e.id, centreId });
+    const e = await auditedChange(
+      c,
+      (tx) => tx.webhookEndpoint.update({ where: { centreId }, data: { secret } }),
+      (row) => ({ action: 'webhook.rotate', entityType: 'WebhookEndpoint', entityId: row.id, centreId }),
+    );
     return c.json(await webhookView(db, e, secret), 200);
   });
 
@@ -62,8 +71,11 @@ export function notificationRoutes() {
     const { db } = c.get('deps');
     const centreId = await manageableCentre(db, actorOf(c), c.req.valid('param').id);
     const e = await findEndpoint(db, centreId);
-    await db.webhookEndpoint.delete({ where: { id: e.id } });
-    await auditFrom(c, { action: 'webhook.delete', entityType: 'WebhookEndpoint', entityId: e.id, centreId });
+    await auditedChange(
+      c,
+      (tx) => tx.webhookEndpoint.delete({ where: { id: e.id } }),
+      () => ({ action: 'webhook.delete', entityType: 'WebhookEndpoint', entityId: e.id, centreId }),
+    );
     return c.json({ ok: true as const }, 200);
   });
 

@@ -2,7 +2,7 @@
 // removed in one transaction, while the requests, chairs, work orders and telemetry stay so that
 // fleet and indicator statistics remain true. Photo files are deleted once the transaction commits.
 import type { RemovalBody } from '../../../schemas/privacy.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Db, Transact } from '../../../core/db/client.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import { removePhoto } from '../reports/photos.ts';
 import { relatedIds } from './related.ts';
@@ -39,10 +39,16 @@ export interface AnonymiseOutcome {
   reason: string;
 }
 
-/** What the audit entry needs; `record` writes it inside the same transaction as the removal. */
-export type RecordRemoval = (tx: Pick<Db, 'auditLog'>, what: { centreId: string; reason: string; counts: Record<string, number> }) => Promise<unknown>;
+/** What a removal's transaction returns: what its audit entry needs, and the photo files to delete after the commit. */
+export interface RemovalWrite {
+  centreId: string;
+  reason: string;
+  counts: Record<string, number>;
+  photoIds: string[];
+}
 
-export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, record: RecordRemoval): Promise<AnonymiseOutcome> {
+/** `transact` runs the removal in one transaction with its audit row (the route's auditedChange). */
+export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, transact: Transact<RemovalWrite>): Promise<AnonymiseOutcome> {
   const b = await loadForRemoval(db, id);
   if (b.anonymisedAt) throw conflict(`this beneficiary was already anonymised on ${b.anonymisedAt.toISOString()}`);
   checkConfirmName(b.fullName, body);
@@ -50,7 +56,7 @@ export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, 
   const needles = identifyingStrings(b);
   const reason = scrubText(body.reason, needles, label);
 
-  const { counts, photoIds } = await db.$transaction(async (tx) => {
+  const { counts, photoIds } = await transact(async (tx) => {
     const ids = await relatedIds(tx, id);
     const where = { requestId: { in: ids.requestIds } };
     const reports = { reportId: { in: ids.reportIds } };
@@ -100,8 +106,7 @@ export async function anonymiseBeneficiary(db: Db, dataDir: string, id: string, 
         updatedAt: now,
       },
     });
-    await record(tx, { centreId: b.centreId, reason, counts: c });
-    return { counts: c, photoIds: photos.map((p) => p.id) };
+    return { centreId: b.centreId, reason, counts: c, photoIds: photos.map((p) => p.id) };
   });
   await Promise.all(photoIds.map((p) => removePhoto(dataDir, p)));
   return { anonymisedAt: now, centreId: b.centreId, counts, reason };

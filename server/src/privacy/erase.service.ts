@@ -4,9 +4,9 @@
 // health sign) is deleted while a chair's technical alerts are detached, and the notifications and
 // webhook messages about them are deleted. Photo files are removed once the transaction commits.
 import type { RemovalBody } from '../../../schemas/privacy.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Db, Transact } from '../../../core/db/client.ts';
 import { removePhoto } from '../reports/photos.ts';
-import { REMOVED_TEXT, anonymousLabel, checkConfirmName, loadForRemoval, type RecordRemoval } from './anonymise.service.ts';
+import { REMOVED_TEXT, anonymousLabel, checkConfirmName, loadForRemoval, type RemovalWrite } from './anonymise.service.ts';
 import { relatedIds } from './related.ts';
 import { identifierValues, identifyingStrings, scrubRelated, scrubText } from './scrub.ts';
 
@@ -17,14 +17,14 @@ export interface EraseOutcome {
   reason: string;
 }
 
-export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, record: RecordRemoval): Promise<EraseOutcome> {
+export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body: RemovalBody, now: Date, transact: Transact<RemovalWrite>): Promise<EraseOutcome> {
   const b = await loadForRemoval(db, id);
   checkConfirmName(b.fullName, body);
   const needles = identifyingStrings(b);
   const label = anonymousLabel(id);
   const reason = scrubText(body.reason, needles, label);
 
-  const { counts, photoIds } = await db.$transaction(async (tx) => {
+  const { counts, photoIds } = await transact(async (tx) => {
     const ids = await relatedIds(tx, id);
     const reports = { reportId: { in: ids.reportIds } };
     const c: Record<string, number> = {};
@@ -54,8 +54,7 @@ export async function eraseBeneficiary(db: Db, dataDir: string, id: string, body
     // circumferences, consents, family links, referrals, assessments, requests with their steps,
     // follow-ups, reports with their events, comments and photo rows.
     await tx.beneficiary.delete({ where: { id } });
-    await record(tx, { centreId: b.centreId, reason, counts: c });
-    return { counts: c, photoIds: photos.map((p) => p.id) };
+    return { centreId: b.centreId, reason, counts: c, photoIds: photos.map((p) => p.id) };
   });
   await Promise.all(photoIds.map((p) => removePhoto(dataDir, p)));
   return { erasedAt: now, centreId: b.centreId, counts, reason };

@@ -1,7 +1,7 @@
 // One beneficiary's personal-data duties (UU PDP 27/2022): export (access and portability),
 // anonymisation and erasure. Each is recorded in the audit log.
 import type { MiddlewareHandler } from 'hono';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
@@ -53,8 +53,8 @@ export function privacyRoutes() {
   app.openapi(routes.anonymise, async (c) => {
     const { db, config, clock } = c.get('deps');
     const { id } = c.req.valid('param');
-    const out = await anonymiseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (tx, w) =>
-      auditFrom(c, { action: 'beneficiary.anonymise', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } }, tx),
+    const out = await anonymiseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (change) =>
+      auditedChange(c, change, (w) => ({ action: 'beneficiary.anonymise', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } })),
     );
     return c.json({ id, anonymisedAt: out.anonymisedAt.toISOString() }, 200);
   });
@@ -62,8 +62,8 @@ export function privacyRoutes() {
   app.openapi(routes.erase, async (c) => {
     const { db, config, clock } = c.get('deps');
     const { id } = c.req.valid('param');
-    const out = await eraseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (tx, w) =>
-      auditFrom(c, { action: 'beneficiary.erase', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } }, tx),
+    const out = await eraseBeneficiary(db, config.dataDir, id, c.req.valid('json'), clock.now(), (change) =>
+      auditedChange(c, change, (w) => ({ action: 'beneficiary.erase', entityType: 'Beneficiary', entityId: id, centreId: w.centreId, details: { reason: w.reason, counts: w.counts } })),
     );
     return c.json({ id, erasedAt: out.erasedAt.toISOString(), counts: out.counts }, 200);
   });

@@ -1,8 +1,8 @@
 // Making a report: checks the category against the beneficiary, attaches the chair in use, and in
-// one transaction writes the report, its first event, a red flag's alert and the notifications.
+// one transaction writes the report, its first event, a red flag's alert, the notifications and the audit row.
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Db, Transact } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
 import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
@@ -29,7 +29,8 @@ async function replay(db: Db, actor: Actor, clientRequestId: string): Promise<Cr
 
 const isP2002 = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 
-export async function createReport(db: Db, actor: Actor, body: CreateReportBody, now: Date): Promise<CreateOutcome> {
+/** `transact` runs the writes in one transaction with their audit row (the route's auditedChange); a replay writes nothing. */
+export async function createReport(db: Db, actor: Actor, body: CreateReportBody, now: Date, transact: Transact<CreateOutcome>): Promise<CreateOutcome> {
   const earlier = await replay(db, actor, body.clientRequestId);
   if (earlier) return earlier;
 
@@ -47,7 +48,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
   const device = await db.device.findFirst({ where: { beneficiaryId: b.id, status: 'in_use' }, select: { id: true }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
 
   try {
-    const id = await db.$transaction(async (tx) => {
+    return await transact(async (tx) => {
       const report = await tx.issueReport.create({
         data: {
           beneficiaryId: b.id,
@@ -89,9 +90,8 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
       if (actor.role !== 'family') {
         await notify(tx, { userIds: others(await familyOf(tx, b.id)), kind: 'report_status', params: { ...params, status: 'new' }, link, now });
       }
-      return report.id;
+      return { id: report.id, created: true, centreId: b.centreId, redFlag };
     });
-    return { id, created: true, centreId: b.centreId, redFlag };
   } catch (err) {
     // Two resends racing: the unique clientRequestId lets one through; the other answers like a replay.
     if (isP2002(err)) {

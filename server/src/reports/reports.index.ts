@@ -1,9 +1,9 @@
 // Family issue reports: reporting (idempotent), the scoped list and detail (reads audited), photos,
-// triage by centre staff and the comment thread. Every write is audited and notifies in its transaction.
+// triage by centre staff and the comment thread. Every write notifies and is audited in its transaction.
 import fs from 'node:fs/promises';
 import { openReportStatuses, PHOTO_LIMITS } from '../../../schemas/reports.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom, requestAuditWriter } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
 import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
@@ -13,7 +13,7 @@ import * as routes from './reports.routes.ts';
 import { findVisibleReport, listReports } from './reports.service.ts';
 import { photoUrl, toComment, toDetail, toSummary } from './reports.view.ts';
 import { isPhotoUpload } from '../http/photo-upload.ts';
-import { photoFile, processPhoto, readLimited, storePhoto } from './photos.ts';
+import { photoFile, processPhoto, readLimited, removePhoto, storePhoto } from './photos.ts';
 import { actorOf } from '../http/access.ts';
 
 export function reportRoutes() {
@@ -23,13 +23,12 @@ export function reportRoutes() {
     const { db, clock } = c.get('deps');
     const actor = actorOf(c);
     const body = c.req.valid('json');
-    const outcome = await createReport(db, actor, body, clock.now());
-    if (outcome.created) {
-      await auditFrom(c, {
-        action: 'report.create', entityType: 'IssueReport', entityId: outcome.id, centreId: outcome.centreId,
-        details: { beneficiaryId: body.beneficiaryId, category: body.category, redFlag: outcome.redFlag },
-      });
-    }
+    const outcome = await createReport(db, actor, body, clock.now(), (change) =>
+      auditedChange(c, change, (o) => ({
+        action: 'report.create', entityType: 'IssueReport', entityId: o.id, centreId: o.centreId,
+        details: { beneficiaryId: body.beneficiaryId, category: body.category, redFlag: o.redFlag },
+      })),
+    );
     const r = await findVisibleReport(db, actor, outcome.id);
     return c.json(await toDetail(db, r, actor), outcome.created ? 201 : 200);
   });
@@ -63,16 +62,25 @@ export function reportRoutes() {
     const consentBasis = actor.role === 'family' ? 'uploader' : 'on_file';
     if (consentBasis === 'on_file') await requireActiveConsent(db, r.beneficiaryId, 'photos', clock.now());
     const photo = await processPhoto(await readLimited(c.req.raw));
-    const row = await db.$transaction(async (tx) => {
-      // Counted again inside the transaction, so two uploads at once cannot make a fourth photo.
-      if ((await tx.reportPhoto.count({ where: { reportId: r.id } })) >= PHOTO_LIMITS.perReport) throw full();
-      const created = await tx.reportPhoto.create({
-        data: { reportId: r.id, uploadedById: actor.id, sha256: photo.sha256, width: photo.width, height: photo.height, bytes: photo.data.length, createdAt: clock.now() },
-      });
-      await storePhoto(config.dataDir, created.id, photo.data);
-      return created;
+    let stored: string | undefined;
+    const row = await auditedChange(
+      c,
+      async (tx) => {
+        // Counted again inside the transaction, so two uploads at once cannot make a fourth photo.
+        if ((await tx.reportPhoto.count({ where: { reportId: r.id } })) >= PHOTO_LIMITS.perReport) throw full();
+        const created = await tx.reportPhoto.create({
+          data: { reportId: r.id, uploadedById: actor.id, sha256: photo.sha256, width: photo.width, height: photo.height, bytes: photo.data.length, createdAt: clock.now() },
+        });
+        await storePhoto(config.dataDir, created.id, photo.data);
+        stored = created.id;
+        return created;
+      },
+      (p) => ({ action: 'report.photo.add', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { photoId: p.id, bytes: p.bytes, consentBasis } }),
+    ).catch(async (err: unknown) => {
+      // The row was rolled back (e.g. its audit row was refused): its file goes too.
+      if (stored) await removePhoto(config.dataDir, stored);
+      throw err;
     });
-    await auditFrom(c, { action: 'report.photo.add', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { photoId: row.id, bytes: row.bytes, consentBasis } });
     return c.json({ id: row.id, url: photoUrl(r.id, row.id), width: row.width, height: row.height, bytes: row.bytes, createdAt: row.createdAt.toISOString() }, 201);
   });
 
@@ -104,7 +112,7 @@ export function reportRoutes() {
     const body = c.req.valid('json');
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
     // The triage, and a work order made of it, are audited inside the triage's transaction.
-    await triageReport(db, actor, r, body, clock.now(), { record: (entry, tx) => auditFrom(c, entry, tx) });
+    await triageReport(db, actor, r, body, clock.now(), requestAuditWriter(c));
     return c.json(await toDetail(db, await findVisibleReport(db, actor, r.id), actor), 200);
   });
 
@@ -114,13 +122,15 @@ export function reportRoutes() {
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
     if (!(openReportStatuses as readonly string[]).includes(r.status)) throw conflict('this report is closed');
     if (r.photos.length >= PHOTO_LIMITS.perReport) throw conflict(`a report has at most ${PHOTO_LIMITS.perReport} photos`);
-    const notified = await db.$transaction(async (tx) =>
-      notify(tx, {
-        userIds: await familyOf(tx, r.beneficiaryId), kind: 'report_photo_request',
-        params: { reportId: r.id, beneficiary: r.beneficiary.fullName }, link: `/reports/${r.id}`, now: clock.now(),
-      }),
+    const notified = await auditedChange(
+      c,
+      async (tx) =>
+        notify(tx, {
+          userIds: await familyOf(tx, r.beneficiaryId), kind: 'report_photo_request',
+          params: { reportId: r.id, beneficiary: r.beneficiary.fullName }, link: `/reports/${r.id}`, now: clock.now(),
+        }),
+      () => ({ action: 'report.photo.request', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId }),
     );
-    await auditFrom(c, { action: 'report.photo.request', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId });
     return c.json({ notified }, 200);
   });
 
@@ -130,7 +140,7 @@ export function reportRoutes() {
     const { body } = c.req.valid('json');
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
     const now = clock.now();
-    const created = await db.$transaction(async (tx) => {
+    const created = await auditedChange(c, async (tx) => {
       const row = await tx.reportComment.create({ data: { reportId: r.id, authorId: actor.id, body, createdAt: now } });
       // The other side: the family when staff write; when the family writes, whoever works on it, else the therapists.
       let recipients: string[];
@@ -145,8 +155,7 @@ export function reportRoutes() {
         params: { reportId: r.id, beneficiary: r.beneficiary.fullName }, link: `/reports/${r.id}`, now,
       });
       return row;
-    });
-    await auditFrom(c, { action: 'report.comment', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { commentId: created.id } });
+    }, (row) => ({ action: 'report.comment', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId, details: { commentId: row.id } }));
     return c.json(toComment(created, new Map([[actor.id, { name: actor.name, role: actor.role }]]), actor), 201);
   });
 

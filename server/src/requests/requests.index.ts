@@ -4,7 +4,7 @@ import { healthDataView } from '../access/health-data.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { findVisible, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { addMonths } from './follow-up-schedule.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { conflict } from '../lib/errors.ts';
 import * as routes from './requests.routes.ts';
@@ -92,15 +92,18 @@ export function requestRoutes() {
     const therapist = await therapistFor(db, actor, b.centreId, therapistId);
     const open = await db.deviceRequest.findFirst({ where: { beneficiaryId: b.id, state: { in: [...openStates] } } });
     if (open) throw conflict('this beneficiary already has an open request; continue or cancel that one', { reason: 'open_request_exists', openRequestId: open.id });
-    const created = await db.$transaction(async (tx) => {
-      const r = await tx.deviceRequest.create({ data: { beneficiaryId: b.id, centreId: b.centreId, therapistId: therapist, state: 'referred', createdAt: now, updatedAt: now } });
-      await tx.referral.create({
-        data: { ...referral, appointmentAt: referral.appointmentAt ? new Date(referral.appointmentAt) : null, beneficiaryId: b.id, requestId: r.id, referredById: actor.id, createdAt: now },
-      });
-      await tx.requestTransition.create({ data: { requestId: r.id, fromState: null, toState: 'referred', byUserId: actor.id, at: now } });
-      return r;
-    });
-    await auditFrom(c, { action: 'request.create', entityType: 'DeviceRequest', entityId: created.id, centreId: b.centreId, details: { beneficiaryId: b.id } });
+    const created = await auditedChange(
+      c,
+      async (tx) => {
+        const r = await tx.deviceRequest.create({ data: { beneficiaryId: b.id, centreId: b.centreId, therapistId: therapist, state: 'referred', createdAt: now, updatedAt: now } });
+        await tx.referral.create({
+          data: { ...referral, appointmentAt: referral.appointmentAt ? new Date(referral.appointmentAt) : null, beneficiaryId: b.id, requestId: r.id, referredById: actor.id, createdAt: now },
+        });
+        await tx.requestTransition.create({ data: { requestId: r.id, fromState: null, toState: 'referred', byUserId: actor.id, at: now } });
+        return r;
+      },
+      (r) => ({ action: 'request.create', entityType: 'DeviceRequest', entityId: r.id, centreId: b.centreId, details: { beneficiaryId: b.id } }),
+    );
     return c.json(await detail(db, actor, created.id, now), 201);
   });
 
@@ -111,14 +114,17 @@ export function requestRoutes() {
     const body = c.req.valid('json');
     const now = clock.now();
     const request = await findVisibleRequest(db, actor, id);
-    const outcome = await transition({ db, actor, now, request, body });
-    await auditFrom(c, {
-      action: 'request.transition',
-      entityType: 'DeviceRequest',
-      entityId: id,
-      centreId: request.centreId,
-      details: { from: request.state, to: body.to, fields: Object.keys(body), ...(outcome.credentials ? { credentialsIssuedFor: outcome.credentials.deviceId } : {}) },
-    });
+    const outcome = await auditedChange(
+      c,
+      (tx) => transition({ tx, actor, now, request, body }),
+      (o) => ({
+        action: 'request.transition',
+        entityType: 'DeviceRequest',
+        entityId: id,
+        centreId: request.centreId,
+        details: { from: request.state, to: body.to, fields: Object.keys(body), ...(o.credentials ? { credentialsIssuedFor: o.credentials.deviceId } : {}) },
+      }),
+    );
     const result = { request: await detail(db, actor, id, now), warnings: outcome.warnings ?? [], ...(outcome.credentials ? { credentials: outcome.credentials } : {}) };
     // The secret is in this answer only: keep it out of any cache.
     if (outcome.credentials) c.header('Cache-Control', 'no-store');

@@ -1,10 +1,10 @@
 // Moves a request along the pathway: checks the move against the transition table and the role,
-// runs the step (which records its data), and keeps who moved it and when — all in one
-// transaction, so a refused step changes nothing.
+// runs the step (which records its data), and keeps who moved it and when — all in the caller's
+// transaction (with its audit row), so a refused step changes nothing.
 import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden } from '../lib/errors.ts';
 import { checkTransition } from './state-machine.ts';
@@ -41,32 +41,31 @@ const handlers: Handlers = {
 };
 
 export interface TransitionOptions {
-  db: Db;
+  /** The route's transaction: the move, the step's data and the audit row commit together. */
+  tx: Tx;
   actor: Actor;
   now: Date;
   request: DetailRow;
   body: TransitionBody;
 }
 
-export async function transition({ db, actor, now, request, body }: TransitionOptions): Promise<StepOutcome> {
+export async function transition({ tx, actor, now, request, body }: TransitionOptions): Promise<StepOutcome> {
   const from = request.state as RequestState;
   const check = checkTransition(from, body.to, actor.role);
   if (!check.ok) throw check.reason === 'forbidden' ? forbidden(check.message) : conflict(check.message);
-  return db.$transaction(async (tx) => {
-    // Checked inside the transaction, so a withdrawal recorded meanwhile cannot be overtaken.
-    if (clinicalSteps.includes(body.to)) await requireActiveConsent(tx, request.beneficiaryId, 'health_data', now);
-    const ctx: StepContext = { tx, actor, now, request, from };
-    const handler = handlers[body.to] as Handler<TransitionBody>;
-    const outcome = await handler(ctx, body);
-    // Guarded on the state we read: if someone else moved the request meanwhile, nothing is written.
-    const moved = await tx.deviceRequest.updateMany({
-      where: { id: request.id, state: from },
-      data: { ...outcome.requestData, state: body.to, updatedAt: now },
-    });
-    if (moved.count !== 1) throw conflict('the request changed while you were working on it; reload and try again', { reason: 'request_changed' });
-    await tx.requestTransition.create({
-      data: { requestId: request.id, fromState: from, toState: body.to, byUserId: actor.id, at: now, note: outcome.note ?? null },
-    });
-    return outcome;
+  // Checked inside the transaction, so a withdrawal recorded meanwhile cannot be overtaken.
+  if (clinicalSteps.includes(body.to)) await requireActiveConsent(tx, request.beneficiaryId, 'health_data', now);
+  const ctx: StepContext = { tx, actor, now, request, from };
+  const handler = handlers[body.to] as Handler<TransitionBody>;
+  const outcome = await handler(ctx, body);
+  // Guarded on the state we read: if someone else moved the request meanwhile, nothing is written.
+  const moved = await tx.deviceRequest.updateMany({
+    where: { id: request.id, state: from },
+    data: { ...outcome.requestData, state: body.to, updatedAt: now },
   });
+  if (moved.count !== 1) throw conflict('the request changed while you were working on it; reload and try again', { reason: 'request_changed' });
+  await tx.requestTransition.create({
+    data: { requestId: request.id, fromState: from, toState: body.to, byUserId: actor.id, at: now, note: outcome.note ?? null },
+  });
+  return outcome;
 }

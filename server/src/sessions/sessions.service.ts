@@ -1,7 +1,7 @@
 // Server-side sessions: a random 256-bit token goes to the browser, only its SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Db } from '../../../core/db/client.ts';
+import type { Db, Tx } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -59,10 +59,11 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
   );
   return {
     ttlMs,
-    async create(userId: string) {
+    // Writes take the caller's transaction (`tx`), so a route can record them in the same one as their audit row.
+    async create(userId: string, tx: Tx = db) {
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
-      await db.session.create({
+      await tx.session.create({
         data: { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) },
       });
       return token;
@@ -101,20 +102,20 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
       };
       return { id: row.id, renewed, user };
     },
-    async revoke(token: string) {
-      await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+    async revoke(token: string, tx: Tx = db) {
+      await tx.session.deleteMany({ where: { tokenHash: hashToken(token) } });
     },
     /** Ends every session of the account; returns how many there were. */
-    async revokeAllFor(userId: string): Promise<number> {
-      return (await db.session.deleteMany({ where: { userId } })).count;
+    async revokeAllFor(userId: string, tx: Tx = db): Promise<number> {
+      return (await tx.session.deleteMany({ where: { userId } })).count;
     },
     /** Ends the account's sessions except `keepId` (the one asking). */
-    async revokeOthers(userId: string, keepId: string | undefined): Promise<number> {
-      return (await db.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } })).count;
+    async revokeOthers(userId: string, keepId: string | undefined, tx: Tx = db): Promise<number> {
+      return (await tx.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } })).count;
     },
     /** Ends one session, only when it belongs to the account; false when it does not (or no longer) exist. */
-    async revokeOne(userId: string, sessionId: string): Promise<boolean> {
-      return (await db.session.deleteMany({ where: { id: sessionId, userId } })).count === 1;
+    async revokeOne(userId: string, sessionId: string, tx: Tx = db): Promise<boolean> {
+      return (await tx.session.deleteMany({ where: { id: sessionId, userId } })).count === 1;
     },
     /** The account's unexpired sessions, most recently used first. */
     async listFor(userId: string) {

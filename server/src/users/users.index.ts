@@ -2,7 +2,7 @@
 import { createRouter } from '../http/router.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './users.routes.ts';
@@ -38,8 +38,13 @@ export function userRoutes() {
       throw invalid('no such centre', [{ path: ['centreId'], message: 'no such centre', code: 'custom' }]);
     }
     assertStrongPassword(body.password, [body.email, body.name], 'password');
-    const row = await createUser(db, body);
-    await auditFrom(c, { action: 'user.create', entityType: 'User', entityId: row.id, centreId: row.centreId, details: { role: row.role } });
+    const { password, ...account } = body;
+    const passwordHash = await hashPassword(password);
+    const row = await auditedChange(
+      c,
+      (tx) => createUser(tx, account, passwordHash),
+      (u) => ({ action: 'user.create', entityType: 'User', entityId: u.id, centreId: u.centreId, details: { role: u.role } }),
+    );
     return c.json(toUser(row), 201);
   });
 
@@ -50,20 +55,23 @@ export function userRoutes() {
     const before = await db.user.findUnique({ where: { id } });
     if (!before) throw notFound('user');
     if (password) assertStrongPassword(password, [before.email, body.name ?? before.name], 'password');
-    const row = await db.user.update({
-      where: { id },
-      data: { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
-      include: userInclude,
-    });
-    // Disabling an account or setting its password ends all its sessions at once.
-    const endedSessions = body.disabled === true || password ? await sessions.revokeAllFor(id) : 0;
-    await auditFrom(c, {
-      action: body.disabled === true ? 'user.disable' : 'user.update',
-      entityType: 'User',
-      entityId: id,
-      centreId: row.centreId,
-      details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])], endedSessions },
-    });
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    const { row, endedSessions } = await auditedChange(
+      c,
+      async (tx) => {
+        const updated = await tx.user.update({ where: { id }, data: { ...body, ...(passwordHash ? { passwordHash } : {}) }, include: userInclude });
+        // Disabling an account or setting its password ends all its sessions at once.
+        const ended = body.disabled === true || passwordHash ? await sessions.revokeAllFor(id, tx) : 0;
+        return { row: updated, endedSessions: ended };
+      },
+      (r) => ({
+        action: body.disabled === true ? 'user.disable' : 'user.update',
+        entityType: 'User',
+        entityId: id,
+        centreId: r.row.centreId,
+        details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])], endedSessions: r.endedSessions },
+      }),
+    );
     return c.json(toUser(row), 200);
   });
 
@@ -74,9 +82,15 @@ export function userRoutes() {
     // Like a new account's: a generated password the admin passes on once; the person then
     // chooses their own on their account page (which checks its strength).
     const password = generatePassword();
-    const row = await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } });
-    const endedSessions = await sessions.revokeAllFor(id);
-    await auditFrom(c, { action: 'user.password_reset', entityType: 'User', entityId: id, centreId: row.centreId, details: { endedSessions } });
+    const passwordHash = await hashPassword(password);
+    const { endedSessions } = await auditedChange(
+      c,
+      async (tx) => {
+        const row = await tx.user.update({ where: { id }, data: { passwordHash } });
+        return { centreId: row.centreId, endedSessions: await sessions.revokeAllFor(id, tx) };
+      },
+      (r) => ({ action: 'user.password_reset', entityType: 'User', entityId: id, centreId: r.centreId, details: { endedSessions: r.endedSessions } }),
+    );
     return c.json({ password, endedSessions }, 200);
   });
 
@@ -89,8 +103,11 @@ export function userRoutes() {
     if (user.role !== 'family') throw conflict('only family accounts are linked to beneficiaries');
     const beneficiary = await db.beneficiary.findUnique({ where: { id: beneficiaryId } });
     if (!beneficiary) throw invalid('no such beneficiary', [{ path: ['beneficiaryId'], message: 'no such beneficiary', code: 'custom' }]);
-    await db.familyLink.create({ data: { userId: id, beneficiaryId, relationship } });
-    await auditFrom(c, { action: 'family_link.create', entityType: 'Beneficiary', entityId: beneficiaryId, centreId: beneficiary.centreId, details: { userId: id } });
+    await auditedChange(
+      c,
+      (tx) => tx.familyLink.create({ data: { userId: id, beneficiaryId, relationship } }),
+      () => ({ action: 'family_link.create', entityType: 'Beneficiary', entityId: beneficiaryId, centreId: beneficiary.centreId, details: { userId: id } }),
+    );
     return c.json(toUser(await db.user.findUniqueOrThrow({ where: { id }, include: userInclude })), 201);
   });
 
@@ -99,8 +116,11 @@ export function userRoutes() {
     const { db } = c.get('deps');
     const link = await db.familyLink.findUnique({ where: { userId_beneficiaryId: { userId: id, beneficiaryId } }, include: { beneficiary: { select: { centreId: true } } } });
     if (!link) throw notFound('family link');
-    await db.familyLink.delete({ where: { id: link.id } });
-    await auditFrom(c, { action: 'family_link.delete', entityType: 'Beneficiary', entityId: beneficiaryId, centreId: link.beneficiary.centreId, details: { userId: id } });
+    await auditedChange(
+      c,
+      (tx) => tx.familyLink.delete({ where: { id: link.id } }),
+      () => ({ action: 'family_link.delete', entityType: 'Beneficiary', entityId: beneficiaryId, centreId: link.beneficiary.centreId, details: { userId: id } }),
+    );
     return c.json({ ok: true as const }, 200);
   });
 

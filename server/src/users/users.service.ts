@@ -2,9 +2,8 @@
 import type { Prisma } from '@prisma/client';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { hashPassword } from '../auth/password.ts';
 
 export const userInclude = {
   familyLinks: { include: { beneficiary: { select: { fullName: true } } } },
@@ -31,10 +30,11 @@ export function toUser(u: UserRow): User {
   };
 }
 
-export async function createUser(db: Db, body: CreateUserBody) {
-  const { password, centreId, ...rest } = body;
-  return db.user.create({
-    data: { ...rest, centreId: centreId ?? null, passwordHash: await hashPassword(password) },
+/** Creates the account with a hash made beforehand (hashing is slow: keep it out of the transaction). */
+export async function createUser(tx: Tx, body: Omit<CreateUserBody, 'password'>, passwordHash: string) {
+  const { centreId, ...rest } = body;
+  return tx.user.create({
+    data: { ...rest, centreId: centreId ?? null, passwordHash },
     include: userInclude,
   });
 }

@@ -4,19 +4,18 @@ import { acknowledgers, alertInclude, toAlert } from '../alerts/alerts.service.t
 import { findVisibleDevice } from '../devices/devices.service.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
-import { auditFrom } from '../http/audit.ts';
+import { auditedChange, auditFrom, requestAuditWriter } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import type { Actor } from '../access/actor.ts';
 import { invalid } from '../lib/errors.ts';
 import * as routes from './work-orders.routes.ts';
 import { applyAction, assignableWhere } from './work-order-actions.ts';
-import { answeredAlerts, type AuditWriter, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
+import { answeredAlerts, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
 import { findVisibleWorkOrder, listWorkOrders, toWorkOrder, type WorkOrderRow } from './work-orders.service.ts';
 import { alertScope } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
 
 /** The maintenance service's audit rows, on behalf of the request's actor. */
-const requestAudit = (c: Parameters<typeof auditFrom>[0]): AuditWriter => ({ record: (entry, tx) => auditFrom(c, entry, tx) });
 
 async function detail(db: Db, actor: Actor, w: WorkOrderRow) {
   const view = toWorkOrder(w, actor);
@@ -65,7 +64,7 @@ export function workOrderRoutes() {
     }
     const created = await db.$transaction((tx) =>
       openWorkOrder(
-        { tx, audit: requestAudit(c), now: clock.now() },
+        { tx, audit: requestAuditWriter(c), now: clock.now() },
         { centreId: device.centreId, deviceId: device.id, kind: body.kind, category: body.category, priority: body.priority, description: body.description },
       ),
     );
@@ -78,7 +77,7 @@ export function workOrderRoutes() {
     const { id } = c.req.valid('param');
     const action = c.req.valid('json');
     const w = await findVisibleWorkOrder(db, actor, id);
-    await applyAction({ db, reader: telemetryReaderFor(raw), actor, audit: requestAudit(c), now: clock.now() }, w, action);
+    await applyAction({ db, reader: telemetryReaderFor(raw), actor, audit: requestAuditWriter(c), now: clock.now() }, w, action);
     return c.json(await detail(db, actor, await findVisibleWorkOrder(db, actor, id)), 200);
   });
 
