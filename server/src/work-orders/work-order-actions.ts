@@ -111,7 +111,7 @@ async function updateChairAfterWork(
   if (rule === 'preventive_service' || kind === 'preventive_service') {
     // The odometer at the service, from the latest state, so the next one is due 500 km from here.
     data.lastServiceAt = now;
-    data.lastServiceOdometerM = reader.state(deviceId)?.odometerM ?? null;
+    data.lastServiceOdometerM = reader.chairState(deviceId)?.odometerM ?? null;
   }
   // A new battery starts its own life: capacity and cycle rules count from here.
   if (kind === 'battery_replacement') data.batteryInstalledAt = now;

@@ -3,7 +3,6 @@
 import { actorOf } from '../access/policy.ts';
 import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
-import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
@@ -79,12 +78,12 @@ export function workOrderRoutes() {
   });
 
   app.openapi(routes.update, async (c) => {
-    const { db, raw, clock } = c.get('deps');
+    const { db, telemetry, clock } = c.get('deps');
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const action = c.req.valid('json');
     const w = await findVisibleWorkOrder(db, actor, id);
-    const outcome = await applyAction({ db, reader: telemetryReaderFor(raw), actor, now: clock.now() }, w, action);
+    const outcome = await applyAction({ db, reader: telemetry, actor, now: clock.now() }, w, action);
     await auditFrom(c, {
       action: `work_order.${action.action}`,
       entityType: 'WorkOrder',
