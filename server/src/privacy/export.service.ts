@@ -4,7 +4,7 @@
 import { EXPORT_SCHEMA_VERSION } from '../../../schemas/privacy.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { healthDataView } from '../access/health-data.ts';
 import { withholdHealthData } from './export-withhold.ts';
 import { plain } from './plain.ts';
