@@ -1,295 +1,62 @@
-// SQLite telemetry store: one transaction per batch through prepared statements on the
-// better-sqlite3 connection. Dedupe uses per-chair, per-boot sequence state (a watermark plus the
-// few seqs stored above it) instead of a unique index, which costs ~8x insert throughput here
-// (docs/benchmarks.md). Memory mirrors the committed state and only changes after COMMIT.
+// The SQLite telemetry store: the ingest, chair, fleet and rules reads on one better-sqlite3
+// connection, each a set of prepared statements, behind the one TelemetryStore interface.
 import type Database from 'better-sqlite3';
-import type { AcceptedSample, Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
-import { HourlyAggregator } from './hourly.ts';
-import { TelemetryConsentCache } from './consent-cache.ts';
-import { RefusalCounts } from './refusal-counts.ts';
-import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
-import { prepareStatements, type Statements } from './statements.ts';
+import type { FleetReadModel } from './fleet-read-model.ts';
+import type { RulesTelemetryReader } from './rules-reads.ts';
+import { createSqliteChairReads } from './sqlite-chair-reads.ts';
+import { createSqliteFleetReads } from './sqlite-fleet-reads.ts';
+import { SqliteIngest, type SqliteTelemetryStoreOptions } from './sqlite-ingest.ts';
+import { createSqliteRulesReads } from './sqlite-rules-reads.ts';
+import { prepareStatements } from './statements.ts';
+import type { Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
+import type { TelemetryReader } from './telemetry-reader.ts';
 
-interface ChairMem {
-  key: number;
-  lastRawId: number | null;
-  lastTs: number | null;
-}
-
-interface BootMem {
-  watermark: number;
-  above: Set<number>;
-}
-
-export interface SqliteTelemetryStoreOptions {
-  /** When more seqs than this wait above a gap, the gap is declared lost (the chair's ring buffer overflowed). */
-  gapLimit?: number;
-  /** How long an unknown device id is remembered as unknown before the registry is asked again. */
-  unknownTtlMs?: number;
-  /** How long a chair's telemetry-consent state is trusted before the database is asked again. */
-  consentTtlMs?: number;
-  now?: () => number;
-}
-
-const HOUR_MS = 3_600_000;
-const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
+export type { SqliteTelemetryStoreOptions };
 
 export class SqliteTelemetryStore implements TelemetryStore {
-  private readonly st: Statements;
-  private readonly chairs = new Map<string, ChairMem>();
-  private readonly boots = new Map<string, BootMem>();
-  private readonly registry = new Map<string, { known: boolean; at: number }>();
-  private readonly consent: TelemetryConsentCache;
-  private readonly gapLimit: number;
-  private readonly unknownTtlMs: number;
-  private readonly now: () => number;
-  private prunedAt = 0;
+  private readonly ingest: SqliteIngest;
+  private readonly chairs: TelemetryReader;
+  private readonly fleet: FleetReadModel;
+  private readonly rules: RulesTelemetryReader;
 
-  constructor(private readonly db: Database.Database, options: SqliteTelemetryStoreOptions = {}) {
-    this.gapLimit = options.gapLimit ?? 512;
-    this.unknownTtlMs = options.unknownTtlMs ?? 5000;
-    this.now = options.now ?? Date.now;
-    this.st = prepareStatements(db);
-    this.consent = new TelemetryConsentCache(this.st.telemetryAllowed, this.now, options.consentTtlMs ?? 5000);
-    for (const row of this.st.allChairs.all() as { key: number; deviceId: string; lastRawId: number | null; lastTs: number | null }[]) {
-      this.chairs.set(row.deviceId, { key: row.key, lastRawId: row.lastRawId, lastTs: row.lastTs });
-    }
-  }
-
-  knowsDevice(deviceId: string): boolean {
-    const cached = this.registry.get(deviceId);
-    const now = this.now();
-    if (cached && (cached.known || now - cached.at < this.unknownTtlMs)) return cached.known;
-    const known = this.st.deviceRegistered.get(deviceId) !== undefined;
-    this.registry.set(deviceId, { known, at: now });
-    return known;
-  }
-
-  watermark(deviceId: string, bootId: string): number {
-    const chair = this.chairs.get(deviceId);
-    if (!chair) return -1;
-    return this.boot(chair.key, bootId).watermark;
-  }
-
-  private chair(deviceId: string): ChairMem {
-    let chair = this.chairs.get(deviceId);
-    if (!chair) {
-      // Creating the row outside the batch transaction is harmless if the batch later fails.
-      this.st.ensureChair.run(deviceId);
-      const row = this.st.chairKey.get(deviceId) as { key: number };
-      chair = { key: row.key, lastRawId: null, lastTs: null };
-      this.chairs.set(deviceId, chair);
-    }
-    return chair;
-  }
-
-  private boot(chairKey: number, bootId: string): BootMem {
-    const id = `${chairKey}:${bootId}`;
-    let boot = this.boots.get(id);
-    if (!boot) {
-      const row = this.st.selectBoot.get(chairKey, bootId) as { watermark: number; above: string } | undefined;
-      boot = row ? { watermark: row.watermark, above: new Set(JSON.parse(row.above) as number[]) } : { watermark: -1, above: new Set() };
-      this.boots.set(id, boot);
-    }
-    return boot;
+  constructor(db: Database.Database, options: SqliteTelemetryStoreOptions = {}) {
+    const st = prepareStatements(db);
+    this.ingest = new SqliteIngest(db, st, options);
+    this.chairs = createSqliteChairReads(db);
+    this.fleet = createSqliteFleetReads(db);
+    this.rules = createSqliteRulesReads(db, { telemetryAllowed: st.telemetryAllowed, capacitySeries: this.chairs.capacitySeries });
   }
 
   commit(batch: Batch): CommitResult {
-    // Registry rows first, outside the batch transaction: creating them is harmless if it fails.
-    for (const s of batch.samples) this.bootRowKey(this.chair(s.deviceId).key, s.sample.bootId);
-    for (const s of batch.statuses) this.chair(s.deviceId);
-    for (const r of batch.rejections) if (r.deviceId && r.slot) this.chair(r.deviceId);
-
-    // Chairs whose user has not consented to telemetry: their samples fill their sequence slots (so
-    // the ack moves on and the chair stops resending) and are counted, but nothing else is kept.
-    const withheldChairs = this.consent.refusedIn([...batch.samples, ...batch.statuses]);
-    let withheld = 0;
-
-    const stagedBoots = new Map<string, { chairKey: number; bootId: string; mem: BootMem }>();
-    const stagedChairs = new Map<string, ChairMem>();
-    const latest = new Map<string, { s: AcceptedSample; rawId: number }>();
-    const counts = new Map<string, { stored: number; duplicates: number; rejected: number; withheld: number }>();
-    const acks = new Map<string, { deviceId: string; bootId: string; seq: number }>();
-    const hourly = new HourlyAggregator();
-    const counted = new RefusalCounts();
-    let stored = 0;
-    let duplicates = 0;
-    const count = (deviceId: string) => {
-      let c = counts.get(deviceId);
-      if (!c) counts.set(deviceId, (c = { stored: 0, duplicates: 0, rejected: 0, withheld: 0 }));
-      return c;
-    };
-
-    const stage = (deviceId: string, bootId: string) => {
-      const chair = stagedChairs.get(deviceId) ?? { ...this.chairs.get(deviceId)! };
-      stagedChairs.set(deviceId, chair);
-      const bootKey = `${chair.key}:${bootId}`;
-      let staged = stagedBoots.get(bootKey);
-      if (!staged) {
-        const mem = this.boot(chair.key, bootId);
-        staged = { chairKey: chair.key, bootId, mem: { watermark: mem.watermark, above: new Set(mem.above) } };
-        stagedBoots.set(bootKey, staged);
-      }
-      const ackKey = `${deviceId}\u0000${bootId}`;
-      acks.delete(ackKey); // re-inserted last: the most recently seen boot ends up last
-      acks.set(ackKey, { deviceId, bootId, seq: -1 });
-      return { chair, staged };
-    };
-
-    const run = this.db.transaction(() => {
-      for (const s of batch.samples) {
-        const { chair, staged } = stage(s.deviceId, s.sample.bootId);
-        const boot = staged.mem;
-        const { seq } = s.sample;
-        if (seq <= boot.watermark || boot.above.has(seq)) {
-          duplicates++;
-          count(s.deviceId).duplicates++;
-          continue;
-        }
-        if (withheldChairs.has(s.deviceId)) {
-          this.advance(boot, seq);
-          withheld++;
-          count(s.deviceId).withheld++;
-          continue;
-        }
-        const rawId = this.insertRaw(chair, staged.chairKey, s);
-        hourly.add(chair.key, rawId, s.sample);
-        stored++;
-        count(s.deviceId).stored++;
-        const prev = latest.get(s.deviceId);
-        if (!prev || s.sample.ts >= prev.s.sample.ts) latest.set(s.deviceId, { s, rawId });
-        this.advance(boot, seq);
-      }
-      for (const [deviceId, { s }] of latest) {
-        const chair = stagedChairs.get(deviceId)!;
-        if (chair.lastTs === null || s.sample.ts >= chair.lastTs) {
-          this.writeLatest(chair, s);
-          chair.lastTs = s.sample.ts;
-        } else {
-          // An old sample resent late: the state stays, but the chain head must move.
-          this.st.setHead.run(chair.lastRawId, chair.key);
-        }
-      }
-      for (const r of batch.rejections) {
-        if (r.deviceId && r.slot) {
-          const boot = stage(r.deviceId, r.slot.bootId).staged.mem;
-          if (r.slot.seq <= boot.watermark || boot.above.has(r.slot.seq)) {
-            // The chair resent a slot already recorded (stored or rejected): once is enough.
-            duplicates++;
-            count(r.deviceId).duplicates++;
-            continue;
-          }
-          this.advance(boot, r.slot.seq);
-        }
-        if (r.deviceId) count(r.deviceId).rejected++;
-        // An invalid message's preview may hold readings: none for a chair without telemetry consent.
-        const preview = r.deviceId && withheldChairs.has(r.deviceId) ? null : r.preview;
-        if (r.countWindowMs) counted.add(r, r.countWindowMs);
-        else this.st.insertRejected.run(r.receivedAt, r.deviceId, r.clientId, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size, preview);
-      }
-      counted.flush(this.st.countRejected);
-      if (counted.size && this.now() - this.prunedAt > HOUR_MS) {
-        this.prunedAt = this.now();
-        this.st.pruneCounted.run(this.now() - REFUSAL_RETENTION_MS);
-      }
-      for (const [deviceId, c] of counts) this.st.addCounts.run(c.stored, c.duplicates, c.rejected, c.withheld, deviceId);
-      for (const [, b] of stagedBoots) {
-        this.st.upsertBoot.run(b.chairKey, b.bootId, b.mem.watermark, JSON.stringify([...b.mem.above]), this.now(), this.now());
-      }
-      for (const st of batch.statuses) {
-        // Online, offline and firmware are when the person uses the chair: not kept without consent.
-        if (withheldChairs.has(st.deviceId)) continue;
-        this.st.setStatus.run(st.online ? 1 : 0, st.at, st.fw ?? null, st.bootId ?? null, st.deviceId);
-      }
-      hourly.flush(this.st.upsertHourly);
-    });
-    run();
-
-    // Committed: now memory may follow.
-    for (const [deviceId, chair] of stagedChairs) this.chairs.set(deviceId, chair);
-    for (const [id, b] of stagedBoots) this.boots.set(id, b.mem);
-    for (const ack of acks.values()) {
-      const chair = this.chairs.get(ack.deviceId)!;
-      ack.seq = this.boots.get(`${chair.key}:${ack.bootId}`)!.watermark;
-    }
-    const touched = new Set<string>([...latest.keys(), ...batch.statuses.map((s) => s.deviceId).filter((id) => !withheldChairs.has(id))]);
-    return { stored, duplicates, withheld, acks, touched };
+    return this.ingest.commit(batch);
   }
 
-  private insertRaw(chair: ChairMem, chairKey: number, s: AcceptedSample): number {
-    const t = s.sample;
-    const b = t.battery;
-    const u = t.usage;
-    const info = this.st.insertRaw.run(
-      chairKey,
-      this.bootRowKey(chairKey, t.bootId),
-      t.seq,
-      t.ts,
-      Math.max(-2_000_000_000, Math.min(2_000_000_000, s.receivedAt - t.ts)),
-      chair.lastRawId,
-      Math.round(b.socPct * 10),
-      Math.round(b.voltageV * 100),
-      Math.round(b.currentA * 100),
-      Math.round(b.tempC * 10),
-      b.charging ? 1 : 0,
-      b.cycleCount ?? null,
-      scale(b.fullChargeAh, 100),
-      u.odometerM,
-      u.motorSeconds,
-      scale(u.seatTiltDeg, 10),
-      t.faults && t.faults.length ? JSON.stringify(t.faults) : null,
-    );
-    const id = Number(info.lastInsertRowid);
-    chair.lastRawId = id;
-    return id;
+  knowsDevice(deviceId: string) {
+    return this.ingest.knowsDevice(deviceId);
   }
 
-  private readonly bootRowKeys = new Map<string, number>();
-  private bootRowKey(chairKey: number, bootId: string): number {
-    const id = `${chairKey}:${bootId}`;
-    let key = this.bootRowKeys.get(id);
-    if (key === undefined) {
-      this.st.ensureBoot.run(chairKey, bootId, this.now(), this.now());
-      key = (this.st.bootKey.get(chairKey, bootId) as { key: number }).key;
-      this.bootRowKeys.set(id, key);
-    }
-    return key;
+  watermark(deviceId: string, bootId: string) {
+    return this.ingest.watermark(deviceId, bootId);
   }
 
-  private writeLatest(chair: ChairMem, s: AcceptedSample) {
-    const t = s.sample;
-    this.st.writeLatest.run(
-      t.ts,
-      s.receivedAt,
-      chair.lastRawId,
-      t.battery.socPct,
-      t.battery.voltageV,
-      t.battery.currentA,
-      t.battery.tempC,
-      t.battery.charging ? 1 : 0,
-      t.battery.cycleCount ?? null,
-      t.battery.fullChargeAh ?? null,
-      t.usage.odometerM,
-      t.usage.motorSeconds,
-      t.usage.seatTiltDeg ?? null,
-      t.faults ? JSON.stringify(t.faults) : null,
-      t.bootId,
-      chair.key,
-    );
+  markAllOffline() {
+    this.ingest.markAllOffline();
   }
 
-  private advance(boot: BootMem, seq: number) {
-    if (seq === boot.watermark + 1) {
-      boot.watermark = seq;
-    } else {
-      boot.above.add(seq);
-      if (boot.above.size > this.gapLimit) {
-        // The chair cannot fill this gap any more: acknowledge past it so its buffer drains.
-        boot.watermark = Math.min(...boot.above) - 1;
-      }
-    }
-    while (boot.above.delete(boot.watermark + 1)) boot.watermark++;
-  }
+  chairState: TelemetryReader['chairState'] = (deviceId) => this.chairs.chairState(deviceId);
+  rawSeries: TelemetryReader['rawSeries'] = (key, from, to, maxPoints) => this.chairs.rawSeries(key, from, to, maxPoints);
+  aggregateSeries: TelemetryReader['aggregateSeries'] = (key, from, to, bucket) => this.chairs.aggregateSeries(key, from, to, bucket);
+  sampleSpan: TelemetryReader['sampleSpan'] = (key, from, to) => this.chairs.sampleSpan(key, from, to);
+  capacitySeries: TelemetryReader['capacitySeries'] = (key, from) => this.chairs.capacitySeries(key, from);
+  rejectedMessages: TelemetryReader['rejectedMessages'] = (deviceId, limit, offset) => this.chairs.rejectedMessages(deviceId, limit, offset);
+
+  fleetList: FleetReadModel['fleetList'] = (scope, filter) => this.fleet.fleetList(scope, filter);
+  fleetRow: FleetReadModel['fleetRow'] = (id, hideClinicalAlerts, now) => this.fleet.fleetRow(id, hideClinicalAlerts, now);
+  locateDevice: FleetReadModel['locateDevice'] = (id) => this.fleet.locateDevice(id);
+
+  rulesTelemetry: RulesTelemetryReader['rulesTelemetry'] = (deviceId, q) => this.rules.rulesTelemetry(deviceId, q);
+  dischargeSince: RulesTelemetryReader['dischargeSince'] = (head, cursor) => this.rules.dischargeSince(head, cursor);
+  dischargeAfter: RulesTelemetryReader['dischargeAfter'] = (key, head, from) => this.rules.dischargeAfter(key, head, from);
 
   close() {
     // The connection belongs to the caller.

@@ -32,6 +32,7 @@ export function prepareStatements(db: Database.Database) {
     addCounts: db.prepare(
       'UPDATE chair_state SET samples = samples + ?, duplicates = duplicates + ?, rejected = rejected + ?, withheld = withheld + ? WHERE deviceId = ?',
     ),
+    markAllOffline: db.prepare('UPDATE chair_state SET online = 0 WHERE online = 1'),
     setStatus: db.prepare('UPDATE chair_state SET online = ?, statusAt = ?, fw = coalesce(?, fw), bootId = coalesce(?, bootId) WHERE deviceId = ?'),
     countRejected: db.prepare(
       `INSERT INTO rejected_message (received_at, last_received_at, count, agg_key, device_id, client_id, topic, reason, detail, size, preview)

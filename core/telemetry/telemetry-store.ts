@@ -1,6 +1,10 @@
-// The telemetry store interface: what the ingest pipeline needs from storage, so that a PostgreSQL
-// implementation can replace the SQLite one behind the same contract suite.
+// The telemetry store interface: every read and write of the telemetry tables (ingest, the API's
+// chair and fleet reads, the rules' reads), so that a PostgreSQL implementation can replace the
+// SQLite one behind the same contract suite (tests/core/telemetry-store.case.ts).
 import type { RejectReason, TelemetryV1 } from '../../schemas/telemetry.ts';
+import type { FleetReadModel } from './fleet-read-model.ts';
+import type { RulesTelemetryReader } from './rules-reads.ts';
+import type { TelemetryReader } from './telemetry-reader.ts';
 
 export interface AcceptedSample {
   deviceId: string;
@@ -57,12 +61,22 @@ export interface CommitResult {
   touched: Set<string>;
 }
 
-export interface TelemetryStore {
+/** The ingest side: what the bridge's pipeline writes and needs to acknowledge. */
+export interface TelemetryIngest {
   /** Commits the whole batch in one transaction, or throws and changes nothing (memory included). */
   commit(batch: Batch): CommitResult;
   /** True if the id belongs to a registered electric chair. */
   knowsDevice(deviceId: string): boolean;
   /** Highest contiguous committed seq per boot for a chair, for acks after a reconnect. */
   watermark(deviceId: string, bootId: string): number;
+  /** Marks every chair offline: at bridge start no chair is connected yet. */
+  markAllOffline(): void;
+}
+
+/**
+ * The one store interface. Callers that need only a part may ask for that part's type
+ * (TelemetryReader for the chair reads, FleetReadModel, RulesTelemetryReader).
+ */
+export interface TelemetryStore extends TelemetryIngest, TelemetryReader, FleetReadModel, RulesTelemetryReader {
   close(): void;
 }

@@ -50,7 +50,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   // keeps the batch (acks withheld) and retries with backoff instead.
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw, { now, consentTtlMs: config.mqtt.consentRefreshMs });
-  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, raw, now, log, thresholds: config.rules }) : null;
+  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, telemetry: store, now, log, thresholds: config.rules }) : null;
   let bridge: MqttBridge | undefined;
   const pipeline = new IngestPipeline({
     store,
@@ -73,7 +73,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   let password = config.mqtt.password;
   if (!url) {
     // A fresh embedded broker has no clients yet: whatever the last run saw online is offline now.
-    raw.prepare('UPDATE chair_state SET online = 0 WHERE online = 1').run();
+    store.markAllOffline();
     password = randomBytes(24).toString('base64url');
     const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
     // Refused connections are throttled and counted in the same window as refused sign-ins.

@@ -33,13 +33,17 @@ import { type Clock, systemClock } from '../../core/clock.ts';
 import { ApiError, makeErrorHandler } from './lib/errors.ts';
 import { createLogger, type Logger } from '../../core/log/logger.ts';
 import { userRoutes } from './users/users.index.ts';
+import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import type { TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { withheldReadAudit } from './http/access.ts';
 
 export interface CreateAppOptions {
   db: Db;
-  /** The raw connection to the same SQLite file: telemetry reads go through it. */
+  /** The raw connection to the same SQLite file. */
   raw: Database.Database;
+  /** The telemetry store; by default the SQLite one on `raw` (the embedded bridge passes its own). */
+  telemetry?: TelemetryStore;
   config: Config;
   clock?: Clock;
   log?: Logger;
@@ -47,10 +51,11 @@ export interface CreateAppOptions {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp({ db, raw, config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
+export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
   const deps: Deps = {
     db,
     raw,
+    telemetry,
     config,
     clock,
     log,

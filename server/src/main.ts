@@ -36,7 +36,7 @@ async function main() {
     if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
   }
 
-  const app = createApp({ db: database.prisma, raw: database.raw, config, log });
+  const app = createApp({ db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log });
   // Outbound webhooks are sent in the background from rows written by requests and rules.
   const webhooks = createWebhookDispatcher({
     db: database.prisma, clock: systemClock, log, timeoutMs: config.webhook.timeoutMs, maxAttempts: config.webhook.maxAttempts, publicOrigin: config.publicOrigin,

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const engine = () => new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: fleetStore(h), now: () => now });
 const wearOrders = () => h.db.prisma.workOrder.findMany({ where: { deviceId: chair.id, rule: 'battery_wear', status: { notIn: ['resolved', 'cancelled'] } } });
 const forecastOf = async () =>
   JSON.parse((await h.db.prisma.ruleState.findUniqueOrThrow({ where: { deviceId_rule: { deviceId: chair.id, rule: 'battery_wear' } } })).data).forecast;

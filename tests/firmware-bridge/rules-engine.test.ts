@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const engine = () => new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
 function send(battery: Partial<TelemetryV1['battery']> = {}, extra: Partial<TelemetryV1> = {}) {
   const sample: TelemetryV1 = {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const engine = () => new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
 function send(socPct: number, charging = false, o: { ts?: number; bootId?: string; faults?: TelemetryV1['faults'] } = {}) {
   const sample: TelemetryV1 = {

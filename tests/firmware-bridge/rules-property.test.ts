@@ -97,7 +97,7 @@ describe('rules engine, property-based', () => {
         await reset();
         let now = Date.UTC(2026, 11, 2, 6);
         const store = new SqliteTelemetryStore(h.db.raw, { now: () => now });
-        let engine = new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+        let engine = new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
         const delivered = new Map<string, Sample & { receivedAt: number }>();
         let buffer: Sample[] = [];
         let openBefore = { dd: 0, fault: 0 };
@@ -152,7 +152,7 @@ describe('rules engine, property-based', () => {
           now += s.lateMin * MIN;
           // Back online: the live sample first, then part of the backlog, out of order and repeated.
           deliver([sample]);
-          if (s.restart) engine = new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+          if (s.restart) engine = new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
           if (s.evaluate > 0) await check();
           if (!buffer.length) continue;
           let chunk = buffer.splice(0, s.chunk);

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const engine = () => new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw, now: () => now });
+const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
 function send(faults: TelemetryV1['faults'] = [], battery: Partial<TelemetryV1['battery']> = {}) {
   now += 60_000;

@@ -32,7 +32,7 @@ beforeAll(async () => {
     bootId: 'forecast', from: now - 60 * DAY, to: now - 60_000, everyMs: DAY / 4,
     at: (i, ts) => ({ socPct: 80, fullChargeAh: (dimas.model.ratedAh! * (80 - (0.2 * (ts - now)) / DAY + (Math.floor(i / 4) % 2 ? 4 : -4))) / 100, cycleCount: 300 + i, odometerM: i * 100, motorSeconds: i * 60 }),
   });
-  await new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw }).evaluate([fajar.id, dimas.id]);
+  await new RulesEngine({ prisma: h.db.prisma, telemetry: fleetStore(h) }).evaluate([fajar.id, dimas.id]);
   expectedMonth = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now + 40 * DAY);
   page = await openPage(browser, { bypassCSP: true });
   await signIn(server, page, 'technician');

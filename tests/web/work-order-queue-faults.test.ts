@@ -26,7 +26,7 @@ beforeAll(async () => {
     rejections: [],
     statuses: [],
   });
-  await new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw }).evaluate([chair.id]);
+  await new RulesEngine({ prisma: h.db.prisma, telemetry: fleetStore(h) }).evaluate([chair.id]);
   faultOrderId = (await h.db.prisma.workOrder.findFirstOrThrow({ where: { deviceId: chair.id, rule: 'controller_fault' } })).id;
   page = await openPage(browser, { bypassCSP: true });
   await signIn(server, page, 'technician');

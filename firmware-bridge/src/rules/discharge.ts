@@ -3,14 +3,11 @@
 // has lasted a set time, never on the charger flag alone (a loose plug flips it). One that returns
 // within the quiet period is the same episode. docs/maintenance-rules.md describes the rule.
 import type { Thresholds } from '../../../schemas/maintenance-rules.ts';
+import type { DischargeSample } from '../../../core/telemetry/rules-reads.ts';
+
+export type { DischargeSample };
 
 const MINUTE = 60_000;
-
-export interface DischargeSample {
-  ts: number;
-  socPct: number;
-  charging: boolean;
-}
 
 export interface Episode {
   start: number;

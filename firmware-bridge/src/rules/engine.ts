@@ -3,20 +3,20 @@
 // does to work orders and alerts is the maintenance service's (core/maintenance/), steered by the
 // rule's outcome data. State is persisted. docs/maintenance-rules.md.
 import type { PrismaClient } from '@prisma/client';
-import type Database from 'better-sqlite3';
 import { createAuditService } from '../../../core/audit/audit.service.ts';
 import { createLogger, type Logger } from '../../../core/log/logger.ts';
 import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
 import { applyRuleOutcome } from '../../../core/maintenance/rule-outcome.ts';
 import { applyEpisodes } from './discharge-apply.ts';
+import type { RulesTelemetryReader } from '../../../core/telemetry/rules-reads.ts';
 import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
 import { defaultThresholds, isFresh, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
-import { createSeriesReader } from './series.ts';
 import { type ChairRegistryInfo, createSnapshotLoader } from './snapshot.ts';
 
 export interface RulesEngineOptions {
   prisma: PrismaClient;
-  raw: Database.Database;
+  /** The telemetry store (its reads for the rules). */
+  telemetry: RulesTelemetryReader;
   now?: () => number;
   thresholds?: Partial<Thresholds>;
   log?: Logger;
@@ -43,7 +43,7 @@ export class RulesEngine {
   private readonly t: Thresholds;
   private readonly now: () => number;
   private readonly load: ReturnType<typeof createSnapshotLoader>;
-  private readonly series: ReturnType<typeof createSeriesReader>;
+  private readonly series: RulesTelemetryReader;
   private readonly touched = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -58,8 +58,8 @@ export class RulesEngine {
     const audit = o.audit ?? createAuditService(o.prisma, { now: () => new Date(this.now()) }, o.log ?? createLogger('silent'));
     // The rules act as the system: no person, no request.
     this.audit = { record: (entry, tx) => audit.record({ ...entry, actorRole: 'system' }, tx) };
-    this.load = createSnapshotLoader(o.prisma, o.raw);
-    this.series = createSeriesReader(o.raw);
+    this.load = createSnapshotLoader(o.prisma, o.telemetry);
+    this.series = o.telemetry;
   }
 
   /** Chairs whose state changed; evaluated together after a short delay. */
@@ -136,13 +136,13 @@ export class RulesEngine {
     const head = chair.snapshot.state?.rawId ?? null;
     const key = chair.deviceKey;
     if (head !== null && key !== null && head !== cursor) {
-      if (cursor === null) track = advance(emptyTrack(), this.series.after(key, head, now - FIRST_LOOK_MS), this.t);
+      if (cursor === null) track = advance(emptyTrack(), this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), this.t);
       else {
-        const fresh = this.series.since(head, cursor);
+        const fresh = this.series.dischargeSince(head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
           const start = replayStart(track, oldest, this.t.quietMinutes);
-          track = replay(track, start, this.series.after(key, head, start), this.t);
+          track = replay(track, start, this.series.dischargeAfter(key, head, start), this.t);
         } else track = advance(track, fresh, this.t);
       }
     }

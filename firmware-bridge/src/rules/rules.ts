@@ -6,6 +6,7 @@ import { type DischargeTrack, emptyTrack } from './discharge.ts';
 import { faultCategory, type MaintenanceRule, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
 import { type CapacityPoint, forecastCrossing } from '../../../core/maintenance/forecast.ts';
 import type { Outcome } from '../../../core/maintenance/outcome.ts';
+import type { RulesChairState } from '../../../core/telemetry/rules-reads.ts';
 
 const DAY = 86_400_000;
 
@@ -15,19 +16,7 @@ export interface ChairSnapshot {
   /** Its user has no active telemetry consent: nothing is stored, so silence and low use mean nothing. */
   telemetryOff?: boolean;
   model: { ratedAh: number | null; ratedCycles: number | null; serviceIntervalKm: number | null; serviceIntervalMonths: number };
-  state: {
-    socPct: number | null;
-    charging: boolean | null;
-    tempC: number | null;
-    cycleCount: number | null;
-    fullChargeAh: number | null;
-    odometerM: number | null;
-    faults: { code: string; active: boolean }[];
-    receivedAt: number | null;
-    /** The newest sample's own time, and its row (the head of the chair's chain). */
-    ts: number | null;
-    rawId: number | null;
-  } | null;
+  state: RulesChairState | null;
   /** Deep-discharge episodes from every stored sample in ts order (the engine keeps it current). */
   discharge?: DischargeTrack;
   /** When the chair was delivered (in use since); null if never. */

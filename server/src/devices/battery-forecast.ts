@@ -1,12 +1,11 @@
 // The battery-wear forecast as staff read it: for the fleet list, the one the rules engine last
 // stored (one small JSON per chair); for a chair's page, fitted afresh from the current battery's
 // daily capacity with the rules' own function and thresholds, with the points for its chart.
-import type Database from 'better-sqlite3';
 import { forecastCrossing } from '../../../core/maintenance/forecast.ts';
 import { type BatteryForecast, defaultThresholds } from '../../../schemas/maintenance-rules.ts';
+import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 /** How far back capacity points are read, as the rules engine does. */
 const WINDOW_MS = 180 * DAY;
 
@@ -31,23 +30,16 @@ export function storedForecast(json: string | null, capacityPct: number | null, 
   };
 }
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
 /** A chair page's forecast, with the daily points of the current battery. */
 export function chairForecast(
-  db: Database.Database,
+  telemetry: Pick<TelemetryReader, 'capacitySeries'>,
   chair: { key: number; ratedAh: number | null; batteryInstalledAt: Date | null; capacityPct: number | null },
   now: number,
 ): BatteryForecast | null {
   if (!chair.ratedAh) return null;
-  let st = statements.get(db);
-  if (!st) {
-    st = db.prepare('SELECT ts_last AS t, ah_last AS ah FROM telemetry_hourly WHERE device_key = ? AND hour >= ? AND ah_last IS NOT NULL ORDER BY hour');
-    statements.set(db, st);
-  }
   // Battery life is per battery: points from before the installation belong to the old one.
   const from = Math.max(now - WINDOW_MS, chair.batteryInstalledAt?.getTime() ?? 0);
-  const raw = (st.all(chair.key, Math.floor(from / HOUR)) as { t: number; ah: number }[]).filter((p) => p.t >= from);
+  const raw = telemetry.capacitySeries(chair.key, from);
   const t = defaultThresholds;
   const f = forecastCrossing(
     raw.map((p) => ({ t: p.t, capacityPct: (p.ah / chair.ratedAh!) * 100 })),

@@ -1,6 +1,6 @@
 // Devices: the fleet list, one chair with its state, its telemetry series and refused messages.
-// These are the dashboard's hot reads: they go through the fleet read model and the telemetry
-// reader (prepared statements), not Prisma.
+// These are the dashboard's hot reads: they go through the telemetry store (prepared statements),
+// not Prisma.
 import { TELEMETRY_LIMITS, telemetryUnits, type TelemetrySeries } from '../../../schemas/devices.ts';
 import { createRouter } from '../http/router.ts';
 import type { Actor } from '../access/actor.ts';
@@ -8,8 +8,7 @@ import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
 import { chairForecast } from './battery-forecast.ts';
 import { findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
-import { type FleetReadModel, fleetReadModelFor } from '../../../core/telemetry/fleet-read-model.ts';
-import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
+import type { FleetReadModel } from '../../../core/telemetry/fleet-read-model.ts';
 import { canSeeDevice } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
 
@@ -22,7 +21,7 @@ const unitsOf = (keys: readonly (keyof typeof telemetryUnits)[]) => Object.fromE
 
 /** The device's chair key (null: it never reported), or 404 unless the actor may see the device. */
 function locateVisible(model: FleetReadModel, actor: Actor, id: string): number | null {
-  const d = model.locate(id);
+  const d = model.locateDevice(id);
   if (!d || !canSeeDevice(actor, d)) throw notFound('device');
   return d.chairKey;
 }
@@ -47,45 +46,44 @@ export function deviceRoutes() {
   const app = createRouter();
 
   app.openapi(routes.list, (c) => {
-    const { raw, clock } = c.get('deps');
-    return c.json(listFleet(fleetReadModelFor(raw), actorOf(c), c.req.valid('query'), clock.now()), 200);
+    const { telemetry, clock } = c.get('deps');
+    return c.json(listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now()), 200);
   });
 
   app.openapi(routes.get, (c) => {
-    const { raw, clock } = c.get('deps');
+    const { telemetry, clock } = c.get('deps');
     const actor = actorOf(c);
-    const row = findVisibleFleetRow(fleetReadModelFor(raw), actor, c.req.valid('param').id, clock.now());
+    const row = findVisibleFleetRow(telemetry, actor, c.req.valid('param').id, clock.now());
     const detail = toDetail(row, actor, clock.now());
     if (detail.batteryForecast !== undefined && row.state) {
       // The chair page fits the forecast afresh, with the points its chart draws.
       const chair = { key: row.state.key, ratedAh: row.model.ratedAh, batteryInstalledAt: row.batteryInstalledAt, capacityPct: detail.state?.capacityPct ?? null };
-      detail.batteryForecast = chairForecast(raw, chair, clock.now().getTime());
+      detail.batteryForecast = chairForecast(telemetry, chair, clock.now().getTime());
     }
     return c.json(detail, 200);
   });
 
   app.openapi(routes.telemetry, (c) => {
-    const { raw, clock } = c.get('deps');
+    const { telemetry, clock } = c.get('deps');
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { from, to } = telemetryRange(q, clock.now().getTime());
-    const chairKey = locateVisible(fleetReadModelFor(raw), actorOf(c), id);
-    const reader = telemetryReaderFor(raw);
+    const chairKey = locateVisible(telemetry, actorOf(c), id);
     const base = { deviceId: id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
     if (q.resolution === 'raw') {
-      const { points, stride } = chairKey === null ? { points: [], stride: 1 } : reader.raw(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
+      const { points, stride } = chairKey === null ? { points: [], stride: 1 } : telemetry.rawSeries(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
       return c.json({ ...base, resolution: 'raw' as const, units: unitsOf(rawUnits), stride, points }, 200);
     }
-    const points = chairKey === null ? [] : reader.aggregate(chairKey, from, to, q.resolution);
+    const points = chairKey === null ? [] : telemetry.aggregateSeries(chairKey, from, to, q.resolution);
     return c.json({ ...base, resolution: q.resolution, units: unitsOf(aggregateUnits), points }, 200);
   });
 
   app.openapi(routes.rejected, (c) => {
-    const { raw } = c.get('deps');
+    const { telemetry } = c.get('deps');
     const { id } = c.req.valid('param');
     const { limit, offset } = c.req.valid('query');
-    locateVisible(fleetReadModelFor(raw), actorOf(c), id);
-    const { items, byReason, refusedConnections } = telemetryReaderFor(raw).rejected(id, limit, offset);
+    locateVisible(telemetry, actorOf(c), id);
+    const { items, byReason, refusedConnections } = telemetry.rejectedMessages(id, limit, offset);
     return c.json(
       {
         items: items.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),

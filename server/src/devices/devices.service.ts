@@ -23,7 +23,7 @@ export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
 
 /** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
 export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): FleetRow {
-  const d = model.one(id, !canSeeClinical(actor), now);
+  const d = model.fleetRow(id, !canSeeClinical(actor), now);
   if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null })) throw notFound('device');
   return d;
 }
@@ -180,7 +180,7 @@ export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuer
   const elsewhere = actor.role !== 'admin' && actor.role !== 'family' && q.centreId !== undefined && q.centreId !== actor.centreId;
   const rows = elsewhere
     ? []
-    : model.list(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
+    : model.fleetList(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
   let entries: FleetEntry[] = rows.map((d) => ({ d, health: staff ? healthOf(d, now) : undefined }));
   let riskCounts: Record<Risk, number> | undefined;
   if (staff) {

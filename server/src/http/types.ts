@@ -9,11 +9,14 @@ import type { Config } from '../config.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
 import type { Logger } from '../../../core/log/logger.ts';
+import type { TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
 
 export interface Deps {
   db: Db;
-  /** The better-sqlite3 connection to the same file, for telemetry reads (prepared statements). */
+  /** The better-sqlite3 connection to the same file (prepared statements on hot paths). */
   raw: Database.Database;
+  /** Every telemetry read goes through the store. */
+  telemetry: TelemetryStore;
   config: Config;
   clock: Clock;
   log: Logger;

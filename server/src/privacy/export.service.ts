@@ -1,10 +1,9 @@
 // Everything held about one beneficiary, gathered for a data-subject access request (UU PDP 27/2022
 // art. 7 and 13): their record, pathway, chairs (telemetry summarised), reports, notifications and
 // the audit trail about them. Credentials and other people's private fields are never included.
-import type Database from 'better-sqlite3';
 import { EXPORT_SCHEMA_VERSION } from '../../../schemas/privacy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import { HOUR_MS, telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
+import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Actor } from '../access/actor.ts';
 import { healthDataView } from '../access/health-data.ts';
 import { withholdHealthData } from './export-withhold.ts';
@@ -21,7 +20,7 @@ export type BeneficiaryExport = Record<string, unknown> & {
   beneficiary: Record<string, unknown> & { id: string; fullName: string };
 };
 
-export async function collectExport(db: Db, raw: Database.Database, actor: Actor, id: string, now: Date): Promise<BeneficiaryExport> {
+export async function collectExport(db: Db, reader: TelemetryReader, actor: Actor, id: string, now: Date): Promise<BeneficiaryExport> {
   const b = await db.beneficiary.findUniqueOrThrow({
     where: { id },
     include: {
@@ -77,8 +76,8 @@ export async function collectExport(db: Db, raw: Database.Database, actor: Actor
   const recipients = await db.user.findMany({ where: { id: { in: [...new Set(notifications.map((n) => n.userId))] } }, select: { id: true, name: true, role: true } });
   const recipientOf = new Map(recipients.map((u) => [u.id, u]));
 
-  const telemetry = new Map<string, Awaited<ReturnType<typeof telemetrySummary>>>();
-  for (const d of ids.devices) if (d.from) telemetry.set(d.id, await telemetrySummary(db, raw, d.id, d.from, now));
+  const telemetry = new Map<string, ReturnType<typeof telemetrySummary>>();
+  for (const d of ids.devices) if (d.from) telemetry.set(d.id, telemetrySummary(reader, d.id, d.from, now));
 
   const { centre, cpProfile, hydroProfile, consents, familyLinks, referrals, assessments, followUps, ...row } = b;
   const { headCircumferences, ...hydro } = hydroProfile ?? { headCircumferences: [] };
@@ -121,25 +120,19 @@ function parseJson(s: string | null): unknown {
  * whole period and hourly ones for the last 31 days. Raw samples are the chair's technical log and
  * are not exported (they add nothing personal beyond the hourly rollups).
  */
-export async function telemetrySummary(db: Db, raw: Database.Database, deviceId: string, from: Date, now: Date) {
-  const reader = telemetryReaderFor(raw);
-  const state = reader.state(deviceId);
+export function telemetrySummary(reader: TelemetryReader, deviceId: string, from: Date, now: Date) {
+  const state = reader.chairState(deviceId);
   const window = { from: from.toISOString(), to: now.toISOString() };
   if (!state) return { window, samples: 0, firstSampleAt: null, lastSampleAt: null, daily: [], hourly: [] };
-  const bounds = await db.telemetryHourly.aggregate({
-    where: { deviceKey: state.key, hour: { gte: Math.floor(from.getTime() / HOUR_MS), lte: Math.floor(now.getTime() / HOUR_MS) } },
-    _sum: { n: true },
-    _min: { tsFirst: true },
-    _max: { tsLast: true },
-  });
-  const iso = (ms: bigint | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+  const span = reader.sampleSpan(state.key, from.getTime(), now.getTime());
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const hourlyFrom = Math.max(from.getTime(), now.getTime() - HOURLY_EXPORT_DAYS * DAY_MS);
   return {
     window,
-    samples: bounds._sum.n ?? 0,
-    firstSampleAt: iso(bounds._min.tsFirst),
-    lastSampleAt: iso(bounds._max.tsLast),
-    daily: reader.aggregate(state.key, from.getTime(), now.getTime(), 'day'),
-    hourly: reader.aggregate(state.key, hourlyFrom, now.getTime(), 'hour'),
+    samples: span.samples,
+    firstSampleAt: iso(span.firstTs),
+    lastSampleAt: iso(span.lastTs),
+    daily: reader.aggregateSeries(state.key, from.getTime(), now.getTime(), 'day'),
+    hourly: reader.aggregateSeries(state.key, hourlyFrom, now.getTime(), 'hour'),
   };
 }

@@ -26,13 +26,13 @@ export function privacyRoutes() {
   const app = createRouter();
 
   app.openapi(routes.exportData, async (c) => {
-    const { db, raw, clock } = c.get('deps');
+    const { db, telemetry, clock } = c.get('deps');
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const { format, lang } = c.req.valid('query');
     const b = await db.beneficiary.findFirst({ where: { AND: [{ id }, beneficiaryScope(actor)] }, select: { id: true, centreId: true } });
     if (!b) throw notFound('beneficiary');
-    const data = await collectExport(db, raw, actor, id, clock.now());
+    const data = await collectExport(db, telemetry, actor, id, clock.now());
     await auditFrom(c, { action: 'beneficiary.export', entityType: 'Beneficiary', entityId: id, centreId: b.centreId, details: { format, ...(format === 'html' ? { lang } : {}) } });
     const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     if (format === 'html') {

@@ -2,7 +2,6 @@
 // through the state machine. Every write is audited.
 import { acknowledgers, alertInclude, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
-import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { auditedChange, auditFrom, requestAuditWriter } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
@@ -72,12 +71,12 @@ export function workOrderRoutes() {
   });
 
   app.openapi(routes.update, async (c) => {
-    const { db, raw, clock } = c.get('deps');
+    const { db, telemetry, clock } = c.get('deps');
     const actor = actorOf(c);
     const { id } = c.req.valid('param');
     const action = c.req.valid('json');
     const w = await findVisibleWorkOrder(db, actor, id);
-    await applyAction({ db, reader: telemetryReaderFor(raw), actor, audit: requestAuditWriter(c), now: clock.now() }, w, action);
+    await applyAction({ db, reader: telemetry, actor, audit: requestAuditWriter(c), now: clock.now() }, w, action);
     return c.json(await detail(db, actor, await findVisibleWorkOrder(db, actor, id)), 200);
   });
 

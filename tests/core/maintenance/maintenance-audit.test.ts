@@ -31,7 +31,7 @@ afterEach(() => allowAudit());
 const refuseAudit = () => h.db.raw.exec(`CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditLog BEGIN SELECT RAISE(ABORT, 'x'); END`);
 const allowAudit = () => h.db.raw.exec('DROP TRIGGER IF EXISTS refuse_audit');
 const row = (id: string) => h.db.prisma.workOrder.findUniqueOrThrow({ where: { id } });
-const engine = () => new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw });
+const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: new SqliteTelemetryStore(h.db.raw) });
 
 describe('a refused audit row undoes its lifecycle change', () => {
   it('the service itself: no work order without its create row', async () => {

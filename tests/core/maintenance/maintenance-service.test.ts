@@ -13,6 +13,7 @@ import { ruleAlert, ruleWorkOrder } from '../../helpers/fleet-fixture.ts';
 import { type Client, createHarness, type Harness } from '../../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../../helpers/world.ts';
 import { inTx, judgedChairs, silentChairBack } from './maintenance-fixture.ts';
+import { SqliteTelemetryStore } from '../../../core/telemetry/sqlite-telemetry-store.ts';
 
 let h: Harness;
 let world: World;
@@ -67,7 +68,7 @@ describe('a rule-cleared and a person-resolved work order go through the same se
     const [, byRule, byPerson] = chairs as [unknown, { id: string; centreId: string }, { id: string; centreId: string }];
     // The rules: the silent chair reports again while its check-in is only assigned.
     const silent = await silentChairBack(h, byRule, 'assigned', 'maint-same');
-    const summary = await new RulesEngine({ prisma: h.db.prisma, raw: h.db.raw }).evaluate([byRule.id]);
+    const summary = await new RulesEngine({ prisma: h.db.prisma, telemetry: new SqliteTelemetryStore(h.db.raw) }).evaluate([byRule.id]);
     expect(summary.cleared).toContainEqual({ deviceId: byRule.id, rule: 'silent_chair' });
 
     // A person: a repair work order with its alert, resolved over HTTP once in progress.
