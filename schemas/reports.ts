@@ -43,6 +43,7 @@ export function reportCategoriesFor(diagnosis: string | null | undefined): Repor
 export const ReportStatus = z.enum(['new', 'work_order', 'follow_up', 'scheduled', 'in_progress', 'resolved', 'closed']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 export const openReportStatuses = ['new', 'work_order', 'follow_up', 'scheduled', 'in_progress'] as const satisfies readonly ReportStatus[];
+export const isOpenReportStatus = (s: string) => (openReportStatuses as readonly string[]).includes(s);
 
 export const CreateReportBody = z.strictObject({
   beneficiaryId: Id,

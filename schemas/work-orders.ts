@@ -22,7 +22,9 @@ export const therapistKinds = ['charging_training', 'follow_up'] as const satisf
 
 export const WorkOrderStatus = z.enum(['open', 'assigned', 'scheduled', 'in_progress', 'resolved', 'cancelled']);
 export type WorkOrderStatus = z.infer<typeof WorkOrderStatus>;
+/** The open (active) statuses: work still to be done. The one list the queue, the rules, the fleet and the web use. */
 export const activeStatuses = ['open', 'assigned', 'scheduled', 'in_progress'] as const satisfies readonly WorkOrderStatus[];
+export const isActiveStatus = (s: string) => (activeStatuses as readonly string[]).includes(s);
 
 export const WorkOrderPriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;
@@ -91,12 +93,12 @@ export type WorkOrderActionName = WorkOrderAction['action'];
  * status stays). Anything else is refused with 409. Shared so the web offers only legal actions.
  */
 export const workOrderMoves: Record<WorkOrderActionName, { from: readonly WorkOrderStatus[]; to: WorkOrderStatus | null }> = {
-  assign: { from: ['open', 'assigned', 'scheduled', 'in_progress'], to: null },
+  assign: { from: activeStatuses, to: null },
   schedule: { from: ['assigned', 'scheduled'], to: 'scheduled' },
   start: { from: ['assigned', 'scheduled'], to: 'in_progress' },
   parts: { from: ['in_progress'], to: null },
   resolve: { from: ['in_progress'], to: 'resolved' },
-  cancel: { from: ['open', 'assigned', 'scheduled', 'in_progress'], to: 'cancelled' },
+  cancel: { from: activeStatuses, to: 'cancelled' },
 };
 
 export const CreateWorkOrderBody = z.strictObject({
