@@ -5,7 +5,7 @@ import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { RejectReason } from '../../../schemas/telemetry.ts';
-import { DeviceId, parseChairTopic } from '../../../schemas/telemetry.ts';
+import { DeviceId, MAX_PACKET_BYTES, parseChairTopic } from '../../../schemas/telemetry.ts';
 import { canPublish, canSubscribe, type Principal } from './acl.ts';
 import { ConnectThrottle } from './connect-throttle.ts';
 import { PacketSizeGuard } from './packet-size-guard.ts';
@@ -68,7 +68,7 @@ function authError(code: 3 | 4 | 5, message: string) {
 }
 
 export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
-  const maxPacketBytes = o.maxPacketBytes ?? 16 * 1024;
+  const maxPacketBytes = o.maxPacketBytes ?? MAX_PACKET_BYTES;
   const throttle = o.throttle ?? new ConnectThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
   const aedes = await Aedes.createBroker({
     maxClientsIdLength: 64,
