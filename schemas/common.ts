@@ -77,6 +77,21 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The error code the API pairs with each HTTP status: the server answers with it, clients fall back on it. */
+export const errorCodeByStatus: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_input',
+  429: 'rate_limited',
+};
+/** The code for a status, any 5xx being `internal` and any other unlisted status `bad_request`. */
+export const errorCodeFor = (status: number): ErrorCode => errorCodeByStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+
 /**
  * Why a request conflicts with the data, for clients to explain it in the reader's language and
  * offer the way forward: a refit before training, the open request to continue, a reload.
