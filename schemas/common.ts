@@ -4,7 +4,22 @@ import { z } from 'zod';
 export const roles = ['admin', 'manager', 'therapist', 'technician', 'family'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
-export const staffRoles = ['manager', 'therapist', 'technician'] as const satisfies readonly Role[];
+
+// The role groups, defined once: route access on the server and in the web, and the policy's checks.
+/** The staff of one centre. */
+export const centreStaffRoles = ['manager', 'therapist', 'technician'] as const satisfies readonly Role[];
+/** Everyone but families: the national admin and centre staff. */
+export const staffRoles = ['admin', ...centreStaffRoles] as const satisfies readonly Role[];
+/** Who sees clinical detail (diagnosis, profiles, assessments): technicians and families do not. */
+export const clinicalRoles = ['admin', 'manager', 'therapist'] as const satisfies readonly Role[];
+/** Who writes clinical records (referrals, steps, follow-ups done). */
+export const clinicalWriterRoles = ['admin', 'therapist'] as const satisfies readonly Role[];
+/** The fleet and its maintenance work. */
+export const workshopRoles = ['admin', 'manager', 'technician'] as const satisfies readonly Role[];
+/** Management: approvals, users, indicators, audit, webhooks, exports. */
+export const managementRoles = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Whether a role is in a group. */
+export const inRoles = (group: readonly Role[], role: Role) => group.includes(role);
 
 export const locales = ['id', 'en'] as const;
 export const Locale = z.enum(locales);

@@ -2,7 +2,7 @@
 // scoping (centre for staff, linked beneficiaries for families) used by every query.
 import type { Prisma } from '@prisma/client';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Role } from '../../../schemas/common.ts';
+import { centreStaffRoles, clinicalRoles, inRoles, type Role } from '../../../schemas/common.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../lib/errors.ts';
 import type { Actor, AppEnv } from '../http/types.ts';
 
@@ -27,10 +27,10 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
-export const isStaff = (a: Actor) => a.role === 'manager' || a.role === 'therapist' || a.role === 'technician';
+export const isStaff = (a: Actor) => inRoles(centreStaffRoles, a.role);
 
 /** Clinical detail (diagnosis, CP/hydrocephalus profiles, assessments) is for therapists, managers and admins. */
-export const canSeeClinical = (a: Actor) => a.role === 'admin' || a.role === 'manager' || a.role === 'therapist';
+export const canSeeClinical = (a: Actor) => inRoles(clinicalRoles, a.role);
 
 export function beneficiaryScope(a: Actor): Prisma.BeneficiaryWhereInput {
   if (a.role === 'admin') return {};

@@ -1,6 +1,7 @@
 // Making a report: checks the category against the beneficiary, attaches the chair in use, and in
 // one transaction writes the report, its first event, a red flag's alert and the notifications.
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
+import { centreStaffRoles } from '../../../schemas/common.ts';
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
 import { beneficiaryScope } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
@@ -82,7 +83,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
         const { category: _sign, ...unsigned } = params;
         await notify(tx, { userIds: workshop, kind: 'report_red_flag', params: unsigned, link: '/reports?redFlag=true', urgent: true, now });
       } else {
-        const staff = others(await centreStaff(tx, b.centreId, ['therapist', 'technician', 'manager']));
+        const staff = others(await centreStaff(tx, b.centreId, centreStaffRoles));
         await notify(tx, { userIds: staff, kind: 'report_new', params, link, now });
       }
       // Staff logging a report for a family: the family is told it exists.

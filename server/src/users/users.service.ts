@@ -1,6 +1,6 @@
 // User accounts: scoped reads, creation with hashed passwords, and the public view of a user.
 import type { Prisma } from '@prisma/client';
-import type { Locale, Role } from '../../../schemas/common.ts';
+import { centreStaffRoles, type Locale, type Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../http/types.ts';
@@ -34,7 +34,7 @@ export function toUser(u: UserRow): User {
 /** Admins see every account; managers see their own centre's staff (not families, not admins). */
 export function userScope(a: Actor): Prisma.UserWhereInput {
   if (a.role === 'admin') return {};
-  return { centreId: a.centreId ?? '__none__', role: { in: ['manager', 'therapist', 'technician'] } };
+  return { centreId: a.centreId ?? '__none__', role: { in: [...centreStaffRoles] } };
 }
 
 export async function createUser(db: Db, body: CreateUserBody) {
