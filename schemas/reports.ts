@@ -6,7 +6,7 @@ import { Relationship } from './users.ts';
 import { VisitLocation, WorkOrderPriority } from './work-orders.ts';
 
 /**
- * What families choose by picture, in the order offered. The last four are red flags (DESIGN.md): a pressure sore, and
+ * What families choose by picture, in the order offered. The last four are red flags (docs/architecture.md, Where each rule lives): a pressure sore, and
  * for hydrocephalus the signs of shunt failure. They alert the centre's therapists at once.
  */
 export const ReportCategory = z.enum([

@@ -1,4 +1,4 @@
-// The MQTT contract of electric chairs (DESIGN.md): topics and payloads, validated at the bridge.
+// The MQTT contract of electric chairs (docs/architecture.md, No-loss protocol): topics and payloads, validated at the bridge.
 // JSON Schema for firmware makers is generated from these (docs/asyncapi.yaml references it).
 import { z } from 'zod';
 

@@ -1,6 +1,6 @@
 // The fleet dashboard's reads: devices joined with their model, centre, beneficiary, latest chair
 // state and open alert / active work-order counts, in one prepared statement on the raw SQLite
-// connection. The dashboard must answer at p99 ≤ 50 ms with 32 connections (DESIGN.md), and each
+// connection. The dashboard must answer at p99 ≤ 50 ms with 32 connections (docs/architecture.md, Telemetry store), and each
 // Prisma query costs about a millisecond here, so these reads sit beside the telemetry reader
 // behind an interface; a PostgreSQL deployment implements it next to its telemetry store.
 import type Database from 'better-sqlite3';

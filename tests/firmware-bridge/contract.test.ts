@@ -67,7 +67,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(document.channels().get('telemetry')!.parameters().get('deviceId')!.description()).toContain('^[a-z0-9]{8,40}$');
   });
 
-  it("describes the operations from the chair's side with QoS 1 and the retain flags of DESIGN.md", () => {
+  it("describes the operations from the chair's side with QoS 1 and the retain flags of the contract", () => {
     const expected = { sendTelemetry: ['send', 'telemetry', false], sendStatus: ['send', 'status', true], receiveAck: ['receive', 'ack', true] } as const;
     expect(document.operations().all().map((o) => o.id()).sort()).toEqual(Object.keys(expected).sort());
     for (const [id, [action, channel, retain]] of Object.entries(expected)) {

@@ -1,5 +1,5 @@
 // The embedded MQTT broker (aedes) of the single-process default: per-device authentication
-// against hashed secrets (throttled per client id and address), the ACL of DESIGN.md, packet-size
+// against hashed secrets (throttled per client id and address), the ACL of acl.ts, packet-size
 // and topic limits. Refusals are reported (never silent) so that technicians see them.
 import net from 'node:net';
 import { Duplex } from 'node:stream';
@@ -113,7 +113,7 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
       const p = principals.get(client);
       const decision = p ? canPublish(p, packet.topic, o.prefix) : ({ ok: false, reason: 'forbidden' } as const);
       if (decision.ok) {
-        // Telemetry is never retained (DESIGN.md): a retained sample would be replayed to every new
+        // Telemetry is never retained (docs/asyncapi.yaml): a retained sample would be replayed to every new
         // subscription of the bridge. The sample itself goes through.
         if (packet.retain && p?.kind === 'chair' && parseChairTopic(packet.topic, o.prefix)?.kind === 'telemetry') packet.retain = false;
         return callback(null);

@@ -8,7 +8,7 @@ import type { Actor } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 
 /**
- * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so they never
+ * Technicians see no clinical detail (docs/architecture.md, Access): a red-flag report is a clinical sign, so they never
  * open one (its words, photos and thread are clinical); it reaches them in the list only as
  * "urgent, clinical" without its sign (listScope, toSummary), and as a work order once triaged.
  */
