@@ -3,7 +3,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { expect } from 'vitest';
 import { errorCodeFor } from '../../schemas/common.ts';
-import { hashToken } from '../../server/src/auth/sessions.service.ts';
+import { hashToken } from '../../server/src/sessions/sessions.service.ts';
 import type { Client, Harness } from './harness.ts';
 
 
