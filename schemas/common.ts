@@ -4,7 +4,22 @@ import { z } from 'zod';
 export const roles = ['admin', 'manager', 'therapist', 'technician', 'family'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
-export const staffRoles = ['manager', 'therapist', 'technician'] as const satisfies readonly Role[];
+
+// The role groups, defined once: route access on the server and in the web, and the policy's checks.
+/** The staff of one centre. */
+export const centreStaffRoles = ['manager', 'therapist', 'technician'] as const satisfies readonly Role[];
+/** Everyone but families: the national admin and centre staff. */
+export const staffRoles = ['admin', ...centreStaffRoles] as const satisfies readonly Role[];
+/** Who sees clinical detail (diagnosis, profiles, assessments): technicians and families do not. */
+export const clinicalRoles = ['admin', 'manager', 'therapist'] as const satisfies readonly Role[];
+/** Who writes clinical records (referrals, steps, follow-ups done). */
+export const clinicalWriterRoles = ['admin', 'therapist'] as const satisfies readonly Role[];
+/** The fleet and its maintenance work. */
+export const workshopRoles = ['admin', 'manager', 'technician'] as const satisfies readonly Role[];
+/** Management: approvals, users, indicators, audit, webhooks, exports. */
+export const managementRoles = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Whether a role is in a group. */
+export const inRoles = (group: readonly Role[], role: Role) => group.includes(role);
 
 export const locales = ['id', 'en'] as const;
 export const Locale = z.enum(locales);
@@ -76,6 +91,21 @@ export const ErrorCode = z.enum([
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The error code the API pairs with each HTTP status: the server answers with it, clients fall back on it. */
+export const errorCodeByStatus: Readonly<Partial<Record<number, ErrorCode>>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_input',
+  429: 'rate_limited',
+};
+/** The code for a status, any 5xx being `internal` and any other unlisted status `bad_request`. */
+export const errorCodeFor = (status: number): ErrorCode => errorCodeByStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');
 
 /**
  * Why a request conflicts with the data, for clients to explain it in the reader's language and

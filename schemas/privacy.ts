@@ -75,8 +75,6 @@ export const RemovalBody = z.strictObject({
   confirmName: z.string().min(1).max(200),
 });
 export type RemovalBody = z.infer<typeof RemovalBody>;
-export const AnonymiseBody = RemovalBody;
-export const EraseBody = RemovalBody;
 
 export const AnonymiseResult = z.object({ id: Id, anonymisedAt: z.string() }).meta({ id: 'AnonymiseResult' });
 export type AnonymiseResult = z.infer<typeof AnonymiseResult>;

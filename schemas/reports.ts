@@ -6,7 +6,7 @@ import { Relationship } from './users.ts';
 import { VisitLocation, WorkOrderPriority } from './work-orders.ts';
 
 /**
- * What families choose by picture, in the order offered. The last four are red flags (DESIGN.md): a pressure sore, and
+ * What families choose by picture, in the order offered. The last four are red flags (docs/architecture.md, Where each rule lives): a pressure sore, and
  * for hydrocephalus the signs of shunt failure. They alert the centre's therapists at once.
  */
 export const ReportCategory = z.enum([
@@ -43,6 +43,7 @@ export function reportCategoriesFor(diagnosis: string | null | undefined): Repor
 export const ReportStatus = z.enum(['new', 'work_order', 'follow_up', 'scheduled', 'in_progress', 'resolved', 'closed']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 export const openReportStatuses = ['new', 'work_order', 'follow_up', 'scheduled', 'in_progress'] as const satisfies readonly ReportStatus[];
+export const isOpenReportStatus = (s: string) => (openReportStatuses as readonly string[]).includes(s);
 
 export const CreateReportBody = z.strictObject({
   beneficiaryId: Id,

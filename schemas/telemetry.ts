@@ -1,8 +1,10 @@
-// The MQTT contract of electric chairs (DESIGN.md): topics and payloads, validated at the bridge.
+// The MQTT contract of electric chairs (docs/architecture.md, No-loss protocol): topics and payloads, validated at the bridge.
 // JSON Schema for firmware makers is generated from these (docs/asyncapi.yaml references it).
 import { z } from 'zod';
 
 export const MAX_TELEMETRY_BYTES = 2048;
+/** The largest MQTT packet a broker accepts (embedded guard and Mosquitto's max_packet_size); larger ends the connection. */
+export const MAX_PACKET_BYTES = 16 * 1024;
 export const DEFAULT_TOPIC_PREFIX = 'atensi';
 
 /** A device id as it appears in topics, usernames and client ids. */
@@ -70,11 +72,9 @@ export const RejectReason = z.enum([
 ]);
 export type RejectReason = z.infer<typeof RejectReason>;
 
-export interface ChairTopics {
-  telemetry: string;
-  status: string;
-  ack: string;
-}
+export const chairTopicKinds = ['telemetry', 'status', 'ack'] as const;
+export type ChairTopicKind = (typeof chairTopicKinds)[number];
+export type ChairTopics = Record<ChairTopicKind, string>;
 
 export function chairTopics(deviceId: string, prefix = DEFAULT_TOPIC_PREFIX): ChairTopics {
   const base = `${prefix}/chairs/${deviceId}`;
@@ -82,11 +82,11 @@ export function chairTopics(deviceId: string, prefix = DEFAULT_TOPIC_PREFIX): Ch
 }
 
 /** Splits a chair topic into device id and kind; null for anything else. */
-export function parseChairTopic(topic: string, prefix = DEFAULT_TOPIC_PREFIX): { deviceId: string; kind: 'telemetry' | 'status' | 'ack' } | null {
+export function parseChairTopic(topic: string, prefix = DEFAULT_TOPIC_PREFIX): { deviceId: string; kind: ChairTopicKind } | null {
   const parts = topic.split('/');
   if (parts.length !== 4 || parts[0] !== prefix || parts[1] !== 'chairs') return null;
-  const kind = parts[3];
-  if (kind !== 'telemetry' && kind !== 'status' && kind !== 'ack') return null;
+  const kind = chairTopicKinds.find((k) => k === parts[3]);
+  if (!kind) return null;
   if (!DeviceId.safeParse(parts[2]).success) return null;
   return { deviceId: parts[2]!, kind };
 }

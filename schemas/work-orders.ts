@@ -24,6 +24,7 @@ export const WorkOrderStatus = z.enum(['open', 'assigned', 'scheduled', 'in_prog
 export type WorkOrderStatus = z.infer<typeof WorkOrderStatus>;
 /** The open (active) statuses: the one list the queue, the rules and the moves below all read. */
 export const activeStatuses = ['open', 'assigned', 'scheduled', 'in_progress'] as const satisfies readonly WorkOrderStatus[];
+export const isActiveStatus = (s: string) => (activeStatuses as readonly string[]).includes(s);
 
 export const WorkOrderPriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type WorkOrderPriority = z.infer<typeof WorkOrderPriority>;

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { chairTopics } from '../../schemas/telemetry.ts';
+import { chairTopics, MAX_PACKET_BYTES, MAX_TELEMETRY_BYTES } from '../../schemas/telemetry.ts';
 import { CONTRACT_SCHEMAS, type ContractSchemaName, contractJsonSchemas, contractSchemaFiles, SCHEMA_DIR } from '../../firmware-bridge/src/contract/json-schema.ts';
 
 const DOC = 'docs/asyncapi.yaml';
@@ -67,7 +67,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(document.channels().get('telemetry')!.parameters().get('deviceId')!.description()).toContain('^[a-z0-9]{8,40}$');
   });
 
-  it("describes the operations from the chair's side with QoS 1 and the retain flags of DESIGN.md", () => {
+  it("describes the operations from the chair's side with QoS 1 and the retain flags of the contract", () => {
     const expected = { sendTelemetry: ['send', 'telemetry', false], sendStatus: ['send', 'status', true], receiveAck: ['receive', 'ack', true] } as const;
     expect(document.operations().all().map((o) => o.id()).sort()).toEqual(Object.keys(expected).sort());
     for (const [id, [action, channel, retain]] of Object.entries(expected)) {
@@ -86,6 +86,15 @@ describe('docs/asyncapi.yaml', () => {
     const schemes = embedded.security().flatMap((req) => req.all().map((r) => r.scheme()));
     expect(schemes.map((s) => s.type())).toEqual(['userPassword', 'userPassword']);
     expect(schemes[0]!.description()).toMatch(/username = client id = device id/i);
+  });
+
+  it('states the payload and packet limits the brokers and the bridge enforce (schemas/telemetry.ts)', () => {
+    const text = fs.readFileSync(DOC, 'utf8');
+    for (const name of ['embedded', 'mosquitto']) {
+      expect(document.servers().get(name)!.bindings().get('mqtt')!.value(), name).toMatchObject({ maximumPacketSize: MAX_PACKET_BYTES });
+    }
+    expect(text).toContain(`max_packet_size ${MAX_PACKET_BYTES}`);
+    expect(text).toContain(`more than\n    ${MAX_TELEMETRY_BYTES} bytes of payload, or an MQTT packet over ${MAX_PACKET_BYTES / 1024} KiB`);
   });
 
   it('references the generated schemas as message payloads', () => {

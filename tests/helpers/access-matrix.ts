@@ -2,7 +2,8 @@
 // object, with the status every actor must get; feature suites add rows (tests/server/access/*.rows.ts)
 // and share the runner and the checks against the OpenAPI document's `x-access` declarations.
 import type { Role } from '../../schemas/common.ts';
-import { ERROR_CODE, quickSession } from './api.ts';
+import { errorCodeFor } from '../../schemas/common.ts';
+import { quickSession } from './api.ts';
 import type { Client, Harness } from './harness.ts';
 import { EMAIL, type World } from './world.ts';
 
@@ -122,7 +123,7 @@ export async function runRow(r: MatrixRow, h: Harness, world: World, clients: Re
         problems.push(`${actor}: ${res.status} body is not JSON: ${text.slice(0, 80)}`);
         continue;
       }
-      if (error?.code !== ERROR_CODE[res.status]) problems.push(`${actor}: ${res.status} with code ${String(error?.code)}`);
+      if (error?.code !== errorCodeFor(res.status)) problems.push(`${actor}: ${res.status} with code ${String(error?.code)}`);
       if (!error?.requestId || error.requestId !== res.headers.get('x-request-id')) problems.push(`${actor}: no matching requestId`);
     } else {
       await res.body?.cancel();

@@ -2,22 +2,10 @@
 // dates relative to today, and raw requests to other origins than the harness's.
 import { randomBytes, scryptSync } from 'node:crypto';
 import { expect } from 'vitest';
+import { errorCodeFor } from '../../schemas/common.ts';
 import { hashToken } from '../../server/src/sessions/sessions.service.ts';
 import type { Client, Harness } from './harness.ts';
 
-/** The error code the API pairs with each status. */
-export const ERROR_CODE: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'invalid_input',
-  429: 'rate_limited',
-  500: 'internal',
-};
 
 export interface ApiErrorBody {
   code: string;
@@ -28,7 +16,7 @@ export interface ApiErrorBody {
 }
 
 /** Asserts the status and the one error shape (code, message, the response's request id); returns the error. */
-export async function expectError(res: Response, status: number, code = ERROR_CODE[status]): Promise<ApiErrorBody> {
+export async function expectError(res: Response, status: number, code: string = errorCodeFor(status)): Promise<ApiErrorBody> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);

@@ -3,7 +3,7 @@
 // security headers on every app answer, and no prototype pollution.
 import { expect } from 'vitest';
 import type { Client, Harness } from '../helpers/harness.ts';
-import { ERROR_CODE } from '../helpers/api.ts';
+import { errorCodeFor } from '../../schemas/common.ts';
 import { fromResponse, httpRequest, type Outcome, socketRequest } from '../helpers/raw-http.ts';
 import type { World } from '../helpers/world.ts';
 
@@ -151,7 +151,7 @@ export function checkOutcome(row: HttpCase, res: Outcome) {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const body = JSON.parse(res.text) as { error: { code: string; message: string; requestId: string } };
     expect(Object.keys(body)).toEqual(['error']);
-    expect(body.error.code).toBe(ERROR_CODE[res.status]);
+    expect(body.error.code).toBe(errorCodeFor(res.status));
     expect(body.error.message.length).toBeGreaterThan(0);
     expect(body.error.requestId).toBe(res.headers['x-request-id']);
     expect(res.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+|prisma|SQLITE/i);

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, type ActorKey, fillPath, type MatrixRow, signInActors } from '../helpers/access-matrix.ts';
-import { ERROR_CODE, expectError, expectInvalid, expectJson } from '../helpers/api.ts';
+import { errorCodeFor } from '../../schemas/common.ts';
+import { expectError, expectInvalid, expectJson } from '../helpers/api.ts';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { requestInState, stepBody } from '../helpers/pathway.ts';
 import { loadWorld, type World } from '../helpers/world.ts';
@@ -67,7 +68,7 @@ async function probe(op: string, row: MatrixRow, actor: ActorKey, field: StringF
       const res = await send(op, row, actor, field, value);
       const body = await res.text();
       if (res.status >= 500) problems.push(`${where}: ${res.status} for ${JSON.stringify(value)}`);
-      if (res.status >= 400 && !body.includes(`"code":"${ERROR_CODE[res.status]}"`)) problems.push(`${where}: ${res.status} outside the error shape`);
+      if (res.status >= 400 && !body.includes(`"code":"${errorCodeFor(res.status)}"`)) problems.push(`${where}: ${res.status} outside the error shape`);
       const raw = value.trim();
       if (field.text && res.status < 300 && raw !== raw.normalize('NFC') && body.includes(raw)) problems.push(`${where}: stored unnormalised ${JSON.stringify(raw)}`);
     }),

@@ -1,11 +1,11 @@
 // The embedded MQTT broker (aedes) of the single-process default: per-device authentication
-// against hashed secrets (throttled per client id and address), the ACL of DESIGN.md, packet-size
+// against hashed secrets (throttled per client id and address), the ACL of acl.ts, packet-size
 // and topic limits. Refusals are reported (never silent) so that technicians see them.
 import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { RejectReason } from '../../../schemas/telemetry.ts';
-import { DeviceId, parseChairTopic } from '../../../schemas/telemetry.ts';
+import { DeviceId, MAX_PACKET_BYTES, parseChairTopic } from '../../../schemas/telemetry.ts';
 import { canPublish, canSubscribe, type Principal } from './acl.ts';
 import { ConnectThrottle } from './connect-throttle.ts';
 import { PacketSizeGuard } from './packet-size-guard.ts';
@@ -68,7 +68,7 @@ function authError(code: 3 | 4 | 5, message: string) {
 }
 
 export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
-  const maxPacketBytes = o.maxPacketBytes ?? 16 * 1024;
+  const maxPacketBytes = o.maxPacketBytes ?? MAX_PACKET_BYTES;
   const throttle = o.throttle ?? new ConnectThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
   const aedes = await Aedes.createBroker({
     maxClientsIdLength: 64,
@@ -113,7 +113,7 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
       const p = principals.get(client);
       const decision = p ? canPublish(p, packet.topic, o.prefix) : ({ ok: false, reason: 'forbidden' } as const);
       if (decision.ok) {
-        // Telemetry is never retained (DESIGN.md): a retained sample would be replayed to every new
+        // Telemetry is never retained (docs/asyncapi.yaml): a retained sample would be replayed to every new
         // subscription of the bridge. The sample itself goes through.
         if (packet.retain && p?.kind === 'chair' && parseChairTopic(packet.topic, o.prefix)?.kind === 'telemetry') packet.retain = false;
         return callback(null);

@@ -1,7 +1,7 @@
 // The one authorisation layer: role rules per route (declared with the route, enforced through
 // checkAccess), role predicates and centre checks; object scoping per query is in scopes.ts.
 import type { Prisma } from '@prisma/client';
-import type { Role } from '../../../schemas/common.ts';
+import { centreStaffRoles, clinicalRoles, inRoles, type Role } from '../../../schemas/common.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -15,11 +15,10 @@ export function checkAccess(access: Access, actor: Actor | null): void {
   if (!access.includes(actor.role)) throw forbidden();
 }
 
-
-export const isStaff = (a: Actor) => a.role === 'manager' || a.role === 'therapist' || a.role === 'technician';
+export const isStaff = (a: Actor) => inRoles(centreStaffRoles, a.role);
 
 /** Clinical detail (diagnosis, CP/hydrocephalus profiles, assessments) is for therapists, managers and admins. */
-export const canSeeClinical = (a: Actor) => a.role === 'admin' || a.role === 'manager' || a.role === 'therapist';
+export const canSeeClinical = (a: Actor) => inRoles(clinicalRoles, a.role);
 
 /** Throws 404 (not 403) for an object outside the actor's scope, so ids cannot be probed. */
 export function assertCentre(a: Actor, centreId: string, what = 'resource') {

@@ -1,5 +1,6 @@
 // Object-level scoping: which rows each actor may see, one Prisma filter per kind of object.
 import type { Prisma } from '@prisma/client';
+import { centreStaffRoles } from '../../../schemas/common.ts';
 import { CLINICAL_ALERT_KINDS } from '../../../core/telemetry/fleet-read-model.ts';
 import type { Actor } from './actor.ts';
 import { canSeeClinical } from './policy.ts';
@@ -13,7 +14,7 @@ export function beneficiaryScope(a: Actor): Prisma.BeneficiaryWhereInput {
 /** Admins see every account; managers see their own centre's staff (not families, not admins). */
 export function userScope(a: Actor): Prisma.UserWhereInput {
   if (a.role === 'admin') return {};
-  return { centreId: a.centreId ?? '__none__', role: { in: ['manager', 'therapist', 'technician'] } };
+  return { centreId: a.centreId ?? '__none__', role: { in: [...centreStaffRoles] } };
 }
 
 export function followUpScope(a: Actor): Prisma.FollowUpWhereInput {
@@ -34,7 +35,7 @@ export function requestScope(a: Actor): Prisma.DeviceRequestWhereInput {
 }
 
 /**
- * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so they never
+ * Technicians see no clinical detail (docs/architecture.md, Access): a red-flag report is a clinical sign, so they never
  * open one (its words, photos and thread are clinical); it reaches them in the list only as
  * "urgent, clinical" without its sign (reportListScope, toSummary), and as a work order once triaged.
  */

@@ -1,12 +1,11 @@
 // Route declarations for alerts: the open list (by default) and acknowledging one.
-import { ErrorBody, IdParams } from '../../../schemas/common.ts';
+import { ErrorBody, IdParams, staffRoles } from '../../../schemas/common.ts';
 import { Alert, AlertList, AlertListQuery } from '../../../schemas/work-orders.ts';
 import { defineRoute, json } from '../http/route.ts';
 
-const staff = ['admin', 'manager', 'therapist', 'technician'] as const;
 const tags = ['alerts'];
 
-export const list = defineRoute(staff, {
+export const list = defineRoute(staffRoles, {
   method: 'get',
   path: '/api/alerts',
   tags,
@@ -16,7 +15,7 @@ export const list = defineRoute(staff, {
   responses: { 200: json(AlertList, 'Alerts') },
 });
 
-export const acknowledge = defineRoute(staff, {
+export const acknowledge = defineRoute(staffRoles, {
   method: 'post',
   path: '/api/alerts/{id}/acknowledge',
   tags,

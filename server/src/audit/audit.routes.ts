@@ -1,8 +1,9 @@
 // Route declaration for the audit-log viewer.
+import { managementRoles } from '../../../schemas/common.ts';
 import { AuditList, AuditListQuery } from '../../../schemas/privacy.ts';
 import { defineRoute, json } from '../http/route.ts';
 
-export const list = defineRoute(['admin', 'manager'], {
+export const list = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/audit',
   tags: ['privacy'],

@@ -11,10 +11,9 @@ import {
   HydrocephalusProfileBody,
   UpdateBeneficiaryBody,
 } from '../../../schemas/beneficiaries.ts';
-import { IdParams, roles } from '../../../schemas/common.ts';
+import { clinicalWriterRoles, IdParams, roles } from '../../../schemas/common.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
-const clinicalWriters = ['admin', 'therapist'] as const;
 const tags = ['beneficiaries'];
 const conflictDoc = json(z.any(), 'Health-data consent missing or withdrawn (a guardian\'s for a child), or the record is anonymised');
 
@@ -36,7 +35,7 @@ export const get = defineRoute(roles, {
   responses: { 200: json(BeneficiaryDetail, 'The beneficiary') },
 });
 
-export const create = defineRoute(clinicalWriters, {
+export const create = defineRoute(clinicalWriterRoles, {
   method: 'post',
   path: '/api/beneficiaries',
   tags,
@@ -45,7 +44,7 @@ export const create = defineRoute(clinicalWriters, {
   responses: { 201: json(BeneficiaryDetail, 'Registered') },
 });
 
-export const update = defineRoute(clinicalWriters, {
+export const update = defineRoute(clinicalWriterRoles, {
   method: 'patch',
   path: '/api/beneficiaries/{id}',
   tags,
@@ -54,7 +53,7 @@ export const update = defineRoute(clinicalWriters, {
   responses: { 200: json(BeneficiaryDetail, 'Updated'), 409: json(z.any(), 'Health-data consent missing or withdrawn, or the record is anonymised') },
 });
 
-export const putCp = defineRoute(clinicalWriters, {
+export const putCp = defineRoute(clinicalWriterRoles, {
   method: 'put',
   path: '/api/beneficiaries/{id}/cp-profile',
   tags,
@@ -63,7 +62,7 @@ export const putCp = defineRoute(clinicalWriters, {
   responses: { 200: json(BeneficiaryDetail, 'Recorded'), 409: conflictDoc },
 });
 
-export const putHydro = defineRoute(clinicalWriters, {
+export const putHydro = defineRoute(clinicalWriterRoles, {
   method: 'put',
   path: '/api/beneficiaries/{id}/hydrocephalus-profile',
   tags,
@@ -72,7 +71,7 @@ export const putHydro = defineRoute(clinicalWriters, {
   responses: { 200: json(BeneficiaryDetail, 'Recorded'), 409: conflictDoc },
 });
 
-export const addConsent = defineRoute(clinicalWriters, {
+export const addConsent = defineRoute(clinicalWriterRoles, {
   method: 'post',
   path: '/api/beneficiaries/{id}/consents',
   tags,
@@ -81,7 +80,7 @@ export const addConsent = defineRoute(clinicalWriters, {
   responses: { 201: json(BeneficiaryDetail, 'Recorded'), 409: json(z.any(), 'The record is anonymised') },
 });
 
-export const withdrawConsent = defineRoute(clinicalWriters, {
+export const withdrawConsent = defineRoute(clinicalWriterRoles, {
   method: 'post',
   path: '/api/beneficiaries/{id}/consents/{consentId}/withdraw',
   tags,

@@ -9,17 +9,16 @@ import {
   TelemetryQuery,
   TelemetrySeries,
 } from '../../../schemas/devices.ts';
-import { IdParams, roles } from '../../../schemas/common.ts';
+import { IdParams, roles, staffRoles } from '../../../schemas/common.ts';
 import { defineRoute, json } from '../http/route.ts';
 
-const staff = ['admin', 'manager', 'therapist', 'technician'] as const;
 const tags = ['devices'];
 
 export const list = defineRoute(roles, {
   method: 'get',
   path: '/api/devices',
   tags,
-  summary: 'The fleet in scope with each chair\'s latest state; staff also get risk, open alerts and work orders',
+  summary: 'The fleet in scope with each chair\'s latest state; staffRoles also get risk, open alerts and work orders',
   description:
     'Staff see their centre (admins all, or one with `centreId`); families see only the chairs of their linked beneficiaries, ' +
     'with state, battery, last seen and service due. Risk is derived from open alerts, battery capacity and silence.',
@@ -36,7 +35,7 @@ export const get = defineRoute(roles, {
   responses: { 200: json(DeviceDetail, 'The device') },
 });
 
-export const telemetry = defineRoute(staff, {
+export const telemetry = defineRoute(staffRoles, {
   method: 'get',
   path: '/api/devices/{id}/telemetry',
   tags,
@@ -46,7 +45,7 @@ export const telemetry = defineRoute(staff, {
   responses: { 200: json(TelemetrySeries, 'The series, oldest first') },
 });
 
-export const rejected = defineRoute(staff, {
+export const rejected = defineRoute(staffRoles, {
   method: 'get',
   path: '/api/devices/{id}/rejected-messages',
   tags,

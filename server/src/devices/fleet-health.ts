@@ -4,9 +4,6 @@ import type { Risk, RiskReason } from '../../../schemas/devices.ts';
 import { healthThresholds } from '../../../schemas/maintenance-rules.ts';
 import type { AlertSeverity } from '../../../schemas/work-orders.ts';
 
-/** Defined with the rules' thresholds (schemas/maintenance-rules.ts), which the web reads too. */
-export const HEALTH_THRESHOLDS = healthThresholds;
-
 const reasonLevel: Record<RiskReason, Exclude<Risk, 'ok'>> = {
   critical_alert: 'high',
   battery_worn: 'high',
@@ -44,17 +41,17 @@ export function assessHealth(i: HealthInput): { risk: Risk; reasons: RiskReason[
   if (i.alerts.info) add('info_alert');
   if (i.electric) {
     const capacity = capacityPct(i.state?.fullChargeAh, i.ratedAh);
-    if (capacity !== null && capacity < HEALTH_THRESHOLDS.wornPct) add('battery_worn');
-    else if (capacity !== null && capacity < HEALTH_THRESHOLDS.wearingPct) add('battery_wearing');
+    if (capacity !== null && capacity < healthThresholds.wornPct) add('battery_worn');
+    else if (capacity !== null && capacity < healthThresholds.wearingPct) add('battery_wearing');
     const soc = i.state?.socPct ?? null;
-    if (soc !== null && soc < HEALTH_THRESHOLDS.lowChargePct && i.state?.charging === false) add('low_charge');
+    if (soc !== null && soc < healthThresholds.lowChargePct && i.state?.charging === false) add('low_charge');
     const seen = i.state?.receivedAt ?? null;
     if (i.inUse && seen === null) add('never_reported');
     if (i.inUse && seen !== null) {
       const silentHours = (i.now - seen) / 3_600_000;
       // A week of silence is the silent-chair rule's threshold: as serious as a critical alert.
-      if (silentHours >= HEALTH_THRESHOLDS.silentLongHours) add('silent', 'high');
-      else if (silentHours >= HEALTH_THRESHOLDS.silentHours) add('silent');
+      if (silentHours >= healthThresholds.silentLongHours) add('silent', 'high');
+      else if (silentHours >= healthThresholds.silentHours) add('silent');
     }
   }
   let risk: Risk = 'ok';

@@ -1,12 +1,12 @@
 // Route declarations for follow-ups and the therapist's worklist.
 import { z } from 'zod';
-import { IdParams } from '../../../schemas/common.ts';
+import { clinicalRoles, clinicalWriterRoles, IdParams } from '../../../schemas/common.ts';
 import { CompleteFollowUpBody, CompleteFollowUpResult, FollowUpList, FollowUpListQuery, Worklist } from '../../../schemas/follow-ups.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
 const tags = ['follow-ups'];
 
-export const list = defineRoute(['admin', 'manager', 'therapist'], {
+export const list = defineRoute(clinicalRoles, {
   method: 'get',
   path: '/api/follow-ups',
   tags,
@@ -15,7 +15,7 @@ export const list = defineRoute(['admin', 'manager', 'therapist'], {
   responses: { 200: json(FollowUpList, 'Follow-ups') },
 });
 
-export const complete = defineRoute(['admin', 'therapist'], {
+export const complete = defineRoute(clinicalWriterRoles, {
   method: 'post',
   path: '/api/follow-ups/{id}/complete',
   tags,
@@ -24,7 +24,7 @@ export const complete = defineRoute(['admin', 'therapist'], {
   responses: { 200: json(CompleteFollowUpResult, 'Recorded'), 409: json(z.any(), 'Already recorded, or no active health-data consent on file') },
 });
 
-export const worklist = defineRoute(['admin', 'manager', 'therapist'], {
+export const worklist = defineRoute(clinicalRoles, {
   method: 'get',
   path: '/api/worklist',
   tags,

@@ -1,8 +1,9 @@
 // Route declaration for Home: the counts of each staff role's own work.
+import { staffRoles } from '../../../schemas/common.ts';
 import { HomeSummary } from '../../../schemas/home.ts';
 import { defineRoute, json } from '../http/route.ts';
 
-export const summary = defineRoute(['admin', 'manager', 'therapist', 'technician'], {
+export const summary = defineRoute(staffRoles, {
   method: 'get',
   path: '/api/home',
   tags: ['home'],

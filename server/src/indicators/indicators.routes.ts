@@ -1,11 +1,12 @@
 // Route declarations for the centre indicators and their CSV export.
+import { managementRoles } from '../../../schemas/common.ts';
 import { z } from 'zod';
 import { CentreIndicators, IndicatorsCsvQuery, IndicatorsQuery } from '../../../schemas/follow-ups.ts';
 import { defineRoute, json } from '../http/route.ts';
 
 const tags = ['indicators'];
 
-export const get = defineRoute(['admin', 'manager'], {
+export const get = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/indicators',
   tags,
@@ -14,7 +15,7 @@ export const get = defineRoute(['admin', 'manager'], {
   responses: { 200: json(CentreIndicators, 'Indicators') },
 });
 
-export const csv = defineRoute(['admin', 'manager'], {
+export const csv = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/indicators/csv',
   tags,

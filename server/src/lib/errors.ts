@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode, ErrorDetails } from '../../../schemas/common.ts';
+import { type ErrorBody, type ErrorCode, errorCodeFor, type ErrorDetails } from '../../../schemas/common.ts';
 import type { Logger } from '../../../core/log/logger.ts';
 
 type Issue = NonNullable<ErrorBody['error']['issues']>[number];
@@ -25,18 +25,6 @@ export const forbidden = (message = 'not allowed for your role') => new ApiError
 export const conflict = (message: string, details?: ErrorDetails) => new ApiError(409, 'conflict', message, undefined, details);
 export const invalid = (message: string, issues?: Issue[]) => new ApiError(422, 'invalid_input', message, issues);
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'sign in first');
-
-const codeForStatus: Partial<Record<number, ErrorCode>> = {
-  400: 'bad_request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'invalid_input',
-  429: 'rate_limited',
-};
 
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, issues?: Issue[], details?: ErrorDetails) {
   const body: ErrorBody = { error: { code, message, requestId: c.get('requestId'), ...(details ? { details } : {}), ...(issues ? { issues } : {}) } };
@@ -61,7 +49,7 @@ export function makeErrorHandler(log: Logger) {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.issues, err.details);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
-      const code = codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+      const code = errorCodeFor(status);
       const message =
         status === 413 ? 'request body is larger than 1 MB' : status === 403 ? 'cross-site request refused' : err.message || 'bad request';
       return errorResponse(c, status, code, message);

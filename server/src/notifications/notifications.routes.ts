@@ -1,11 +1,10 @@
 // Route declarations for the signed-in user's notifications and a centre's outbound webhook.
 import { z } from 'zod';
-import { IdParams, OkBody, roles } from '../../../schemas/common.ts';
+import { IdParams, managementRoles, OkBody, roles } from '../../../schemas/common.ts';
 import { MarkReadBody, NotificationList, NotificationListQuery, WebhookBody, WebhookView } from '../../../schemas/notifications.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
 const tags = ['notifications'];
-const webhookAccess = ['admin', 'manager'] as const;
 
 export const list = defineRoute(roles, {
   method: 'get',
@@ -25,7 +24,7 @@ export const markRead = defineRoute(roles, {
   responses: { 200: json(z.object({ updated: z.number().int(), unread: z.number().int() }), 'Marked') },
 });
 
-export const getWebhook = defineRoute(webhookAccess, {
+export const getWebhook = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/centres/{id}/webhook',
   tags,
@@ -34,7 +33,7 @@ export const getWebhook = defineRoute(webhookAccess, {
   responses: { 200: json(WebhookView, 'The webhook') },
 });
 
-export const putWebhook = defineRoute(webhookAccess, {
+export const putWebhook = defineRoute(managementRoles, {
   method: 'put',
   path: '/api/centres/{id}/webhook',
   tags,
@@ -46,7 +45,7 @@ export const putWebhook = defineRoute(webhookAccess, {
   responses: { 200: json(WebhookView, 'Changed'), 201: json(WebhookView, 'Created, with the secret') },
 });
 
-export const rotateWebhook = defineRoute(webhookAccess, {
+export const rotateWebhook = defineRoute(managementRoles, {
   method: 'post',
   path: '/api/centres/{id}/webhook/rotate',
   tags,
@@ -55,7 +54,7 @@ export const rotateWebhook = defineRoute(webhookAccess, {
   responses: { 200: json(WebhookView, 'Rotated') },
 });
 
-export const deleteWebhook = defineRoute(webhookAccess, {
+export const deleteWebhook = defineRoute(managementRoles, {
   method: 'delete',
   path: '/api/centres/{id}/webhook',
   tags,

@@ -1,12 +1,12 @@
 // Route declarations for one beneficiary's personal-data duties: export, anonymisation, erasure.
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '../../../schemas/common.ts';
+import { ErrorBody, IdParams, managementRoles } from '../../../schemas/common.ts';
 import { AnonymiseResult, EraseResult, ExportQuery, RemovalBody } from '../../../schemas/privacy.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
 const tags = ['privacy'];
 
-export const exportData = defineRoute(['admin', 'manager'], {
+export const exportData = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/beneficiaries/{id}/export',
   tags,

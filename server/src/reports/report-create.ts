@@ -1,6 +1,7 @@
 // Making a report: checks the category against the beneficiary, attaches the chair in use, and in
 // one transaction writes the report, its first event, a red flag's alert, the notifications and the audit row.
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
+import { centreStaffRoles } from '../../../schemas/common.ts';
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
 import type { Db, Transact } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
@@ -83,7 +84,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
         const { category: _sign, ...unsigned } = params;
         await notify(tx, { userIds: workshop, kind: 'report_red_flag', params: unsigned, link: '/reports?redFlag=true', urgent: true, now });
       } else {
-        const staff = others(await centreStaff(tx, b.centreId, ['therapist', 'technician', 'manager']));
+        const staff = others(await centreStaff(tx, b.centreId, centreStaffRoles));
         await notify(tx, { userIds: staff, kind: 'report_new', params, link, now });
       }
       // Staff logging a report for a family: the family is told it exists.

@@ -1,7 +1,7 @@
 // Family issue reports: reporting (idempotent), the scoped list and detail (reads audited), photos,
 // triage by centre staff and the comment thread. Every write notifies and is audited in its transaction.
 import fs from 'node:fs/promises';
-import { openReportStatuses, PHOTO_LIMITS } from '../../../schemas/reports.ts';
+import { isOpenReportStatus, PHOTO_LIMITS } from '../../../schemas/reports.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { auditedChange, auditFrom, requestAuditWriter } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
@@ -120,7 +120,7 @@ export function reportRoutes() {
     const { db, clock } = c.get('deps');
     const actor = actorOf(c);
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
-    if (!(openReportStatuses as readonly string[]).includes(r.status)) throw conflict('this report is closed');
+    if (!isOpenReportStatus(r.status)) throw conflict('this report is closed');
     if (r.photos.length >= PHOTO_LIMITS.perReport) throw conflict(`a report has at most ${PHOTO_LIMITS.perReport} photos`);
     const notified = await auditedChange(
       c,

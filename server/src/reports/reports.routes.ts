@@ -1,7 +1,7 @@
 // Route declarations for family issue reports: reporting, the scoped list and one report, photos,
 // triage by centre staff and the comment thread between the family and the centre.
 import { z } from 'zod';
-import { ErrorBody, Id, IdParams, roles } from '../../../schemas/common.ts';
+import { ErrorBody, Id, IdParams, roles, staffRoles } from '../../../schemas/common.ts';
 import {
   CommentBody,
   CreateReportBody,
@@ -16,7 +16,6 @@ import {
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
 const tags = ['reports'];
-const staffAndAdmin = ['admin', 'manager', 'therapist', 'technician'] as const;
 const mb = PHOTO_LIMITS.maxBytes / (1024 * 1024);
 
 export const create = defineRoute(roles, {
@@ -93,7 +92,7 @@ export const getPhoto = defineRoute(roles, {
   responses: { 200: { description: 'The photo', content: { 'image/jpeg': { schema: z.string().meta({ format: 'binary' }) } } } },
 });
 
-export const triage = defineRoute(staffAndAdmin, {
+export const triage = defineRoute(staffRoles, {
   method: 'post',
   path: '/api/reports/{id}/triage',
   tags,
@@ -103,7 +102,7 @@ export const triage = defineRoute(staffAndAdmin, {
   responses: { 200: json(ReportDetail, 'Triaged'), 409: json(ErrorBody, 'Already triaged') },
 });
 
-export const photoRequest = defineRoute(staffAndAdmin, {
+export const photoRequest = defineRoute(staffRoles, {
   method: 'post',
   path: '/api/reports/{id}/photo-request',
   tags,

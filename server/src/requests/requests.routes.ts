@@ -1,7 +1,7 @@
 // Route declarations for device requests: the list, one request, a new referral, the pathway
 // transitions and the sizing helper.
 import { z } from 'zod';
-import { IdParams, roles } from '../../../schemas/common.ts';
+import { clinicalRoles, clinicalWriterRoles, IdParams, roles } from '../../../schemas/common.ts';
 import { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import { DeviceKind } from '../../../schemas/devices.ts';
 import { BeneficiaryTimeline, CreateRequestBody, RequestDetail, RequestList, RequestListQuery, TransitionResult } from '../../../schemas/requests.ts';
@@ -37,7 +37,7 @@ export const beneficiaryTimeline = defineRoute(roles, {
   responses: { 200: json(BeneficiaryTimeline, 'The timeline, oldest first') },
 });
 
-export const create = defineRoute(['admin', 'therapist'], {
+export const create = defineRoute(clinicalWriterRoles, {
   method: 'post',
   path: '/api/requests',
   tags,
@@ -46,7 +46,7 @@ export const create = defineRoute(['admin', 'therapist'], {
   responses: { 201: json(RequestDetail, 'Referred'), 409: json(z.any(), 'Consent missing, or an open request exists') },
 });
 
-export const transition = defineRoute(['admin', 'manager', 'therapist'], {
+export const transition = defineRoute(clinicalRoles, {
   method: 'post',
   path: '/api/requests/{id}/transitions',
   tags,
@@ -57,7 +57,7 @@ export const transition = defineRoute(['admin', 'manager', 'therapist'], {
   responses: { 200: json(TransitionResult, 'Moved'), 409: json(z.any(), 'Not a legal move from the current state, or a step precondition fails (assessed, prescribed and fitted need an active health-data consent, a guardian\'s for a child)') },
 });
 
-export const sizing = defineRoute(['admin', 'manager', 'therapist'], {
+export const sizing = defineRoute(clinicalRoles, {
   method: 'get',
   path: '/api/requests/{id}/sizing',
   tags,

@@ -1,6 +1,6 @@
 // The WHO pathway as a transition table: which state may follow which, and which roles may make
 // each move. Pure data and functions; the route enforces them, the unit tests check every pair.
-import type { Role } from '../../../schemas/common.ts';
+import { clinicalWriterRoles, managementRoles, type Role } from '../../../schemas/common.ts';
 import { requestStates, type RequestState } from '../../../schemas/requests.ts';
 
 /** Every allowed move. `fitted → prepared` is the refit loop; in_use, rejected and cancelled end. */
@@ -21,26 +21,24 @@ export const transitions: Readonly<Record<RequestState, readonly RequestState[]>
 export const terminalStates: readonly RequestState[] = requestStates.filter((s) => transitions[s].length === 0);
 export const openStates: readonly RequestState[] = requestStates.filter((s) => transitions[s].length > 0);
 
-const clinical: readonly Role[] = ['admin', 'therapist'];
-const management: readonly Role[] = ['admin', 'manager'];
 
 /**
- * Who may move a request into each state: therapists do the clinical and delivery steps, the centre
+ * Who may move a request into each state: therapists do the clinicalWriterRoles and delivery steps, the centre
  * manager decides funding and may cancel; admins may do everything. `referred` is only ever the
  * first state (a new request), never a move.
  */
 export const rolesFor: Readonly<Record<RequestState, readonly Role[]>> = {
   referred: [],
-  assessed: clinical,
-  prescribed: clinical,
-  approved: management,
-  rejected: management,
-  ordered: clinical,
-  prepared: clinical,
-  fitted: clinical,
-  trained: clinical,
-  in_use: clinical,
-  cancelled: management,
+  assessed: clinicalWriterRoles,
+  prescribed: clinicalWriterRoles,
+  approved: managementRoles,
+  rejected: managementRoles,
+  ordered: clinicalWriterRoles,
+  prepared: clinicalWriterRoles,
+  fitted: clinicalWriterRoles,
+  trained: clinicalWriterRoles,
+  in_use: clinicalWriterRoles,
+  cancelled: managementRoles,
 };
 
 export function isAllowed(from: RequestState, to: RequestState): boolean {

@@ -1,10 +1,10 @@
 // Route declarations for user accounts and family links.
 import { z } from 'zod';
-import { IdParams, OkBody } from '../../../schemas/common.ts';
+import { IdParams, managementRoles, OkBody } from '../../../schemas/common.ts';
 import { CreateFamilyLinkBody, CreateUserBody, FamilyLinkParams, UpdateUserBody, User, UserListQuery } from '../../../schemas/users.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
-export const list = defineRoute(['admin', 'manager'], {
+export const list = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/users',
   tags: ['users'],
@@ -13,7 +13,7 @@ export const list = defineRoute(['admin', 'manager'], {
   responses: { 200: json(z.object({ items: z.array(User) }), 'Users') },
 });
 
-export const get = defineRoute(['admin', 'manager'], {
+export const get = defineRoute(managementRoles, {
   method: 'get',
   path: '/api/users/{id}',
   tags: ['users'],

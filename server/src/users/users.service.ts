@@ -1,6 +1,6 @@
 // User accounts: scoped reads, creation with hashed passwords, and the public view of a user.
 import type { Prisma } from '@prisma/client';
-import type { Locale, Role } from '../../../schemas/common.ts';
+import { centreStaffRoles, type Locale, type Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';

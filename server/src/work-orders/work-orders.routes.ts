@@ -1,6 +1,6 @@
 // Route declarations for the work-order queue: list, one work order, opening one by hand, and the
 // state machine's actions (assign, schedule the visit, start, parts used, resolve, cancel).
-import { ErrorBody, IdParams, roles } from '../../../schemas/common.ts';
+import { ErrorBody, IdParams, roles, staffRoles, workshopRoles } from '../../../schemas/common.ts';
 import { CreateWorkOrderBody, WorkOrderAction, WorkOrderDetail, WorkOrderList, WorkOrderListQuery } from '../../../schemas/work-orders.ts';
 import { defineRoute, json, jsonBody } from '../http/route.ts';
 
@@ -25,7 +25,7 @@ export const get = defineRoute(roles, {
   responses: { 200: json(WorkOrderDetail, 'The work order') },
 });
 
-export const create = defineRoute(['admin', 'manager', 'technician'], {
+export const create = defineRoute(workshopRoles, {
   method: 'post',
   path: '/api/work-orders',
   tags,
@@ -34,7 +34,7 @@ export const create = defineRoute(['admin', 'manager', 'technician'], {
   responses: { 201: json(WorkOrderDetail, 'Opened') },
 });
 
-export const update = defineRoute(['admin', 'manager', 'therapist', 'technician'], {
+export const update = defineRoute(staffRoles, {
   method: 'patch',
   path: '/api/work-orders/{id}',
   tags,

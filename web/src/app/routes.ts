@@ -1,12 +1,9 @@
 // The app's pages: path, title, who may open them, and their lazily loaded code.
 import { html } from 'lit';
-import { roles, type Role } from '../../../schemas/common.ts';
+import { clinicalRoles, clinicalWriterRoles, managementRoles, roles, staffRoles, workshopRoles } from '../../../schemas/common.ts';
 import { defineRoute, type Route } from '../router/route-table.ts';
 
 const everyone = roles;
-const staff = ['admin', 'manager', 'therapist', 'technician'] as const satisfies readonly Role[];
-/** The fleet and its maintenance work. */
-const workshop = ['admin', 'manager', 'technician'] as const satisfies readonly Role[];
 
 export const routes = [
   defineRoute({
@@ -21,7 +18,7 @@ export const routes = [
     name: 'beneficiaries',
     path: '/beneficiaries',
     title: 'list.title',
-    roles: staff,
+    roles: staffRoles,
     load: () => import('../pages/beneficiaries/beneficiary-list.page.ts'),
     render: () => html`<atensi-beneficiary-list-page></atensi-beneficiary-list-page>`,
   }),
@@ -39,7 +36,7 @@ export const routes = [
     name: 'worklist',
     path: '/worklist',
     title: 'pathway.worklist.title',
-    roles: ['admin', 'manager', 'therapist'],
+    roles: clinicalRoles,
     load: () => import('../pages/worklist/worklist.page.ts'),
     render: () => html`<atensi-worklist-page></atensi-worklist-page>`,
   }),
@@ -56,7 +53,7 @@ export const routes = [
     name: 'request-new',
     path: '/requests/new',
     title: 'requests.newTitle',
-    roles: ['admin', 'therapist'],
+    roles: clinicalWriterRoles,
     section: 'requests',
     load: () => import('../pages/requests/request-new.page.ts'),
     render: () => html`<atensi-request-new-page></atensi-request-new-page>`,
@@ -75,7 +72,7 @@ export const routes = [
     name: 'request-print',
     path: '/requests/:id/print',
     title: 'requests.printHeading',
-    roles: ['admin', 'manager', 'therapist'],
+    roles: clinicalRoles,
     section: 'requests',
     load: () => import('../pages/requests/request-print.page.ts'),
     render: ({ id }) => html`<atensi-request-print-page .requestId=${id}></atensi-request-print-page>`,
@@ -84,7 +81,7 @@ export const routes = [
     name: 'approvals',
     path: '/approvals',
     title: 'pathway.approvals.title',
-    roles: ['admin', 'manager'],
+    roles: managementRoles,
     load: () => import('../pages/approvals/approvals.page.ts'),
     render: () => html`<atensi-approvals-page></atensi-approvals-page>`,
   }),
@@ -92,7 +89,7 @@ export const routes = [
     name: 'fleet',
     path: '/fleet',
     title: 'fleet.title',
-    roles: workshop,
+    roles: workshopRoles,
     load: () => import('../pages/fleet/fleet-list.page.ts'),
     render: () => html`<atensi-fleet-page></atensi-fleet-page>`,
   }),
@@ -100,7 +97,7 @@ export const routes = [
     name: 'chair',
     path: '/fleet/:id',
     title: 'fleet.chairTitle',
-    roles: workshop,
+    roles: workshopRoles,
     section: 'fleet',
     load: () => import('../pages/fleet/chair.page.ts'),
     render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,
@@ -109,7 +106,7 @@ export const routes = [
     name: 'workOrders',
     path: '/work-orders',
     title: 'workOrders.title',
-    roles: workshop,
+    roles: workshopRoles,
     load: () => import('../pages/work-orders/work-order-queue.page.ts'),
     render: () => html`<atensi-work-order-queue-page></atensi-work-order-queue-page>`,
   }),
@@ -117,7 +114,7 @@ export const routes = [
     name: 'workOrder',
     path: '/work-orders/:id',
     title: 'workOrders.detailTitle',
-    roles: workshop,
+    roles: workshopRoles,
     section: 'workOrders',
     load: () => import('../pages/work-orders/work-order.page.ts'),
     render: ({ id }) => html`<atensi-work-order-page .workOrderId=${id}></atensi-work-order-page>`,
@@ -126,7 +123,7 @@ export const routes = [
     name: 'reports',
     path: '/reports',
     title: 'staffReports.title',
-    roles: staff,
+    roles: staffRoles,
     load: () => import('../pages/reports/report-list.page.ts'),
     render: () => html`<atensi-report-list-page></atensi-report-list-page>`,
   }),
@@ -145,7 +142,7 @@ export const routes = [
     path: '/reports/:id',
     title: 'staffReports.detailTitle',
     // One address for everyone (notification links point here): the page shows families their own
-    // view (web/src/pages/family) and staff the triage view (web/src/pages/reports).
+    // view (web/src/pages/family) and staffRoles the triage view (web/src/pages/reports).
     roles: everyone,
     section: 'reports',
     load: () => import('../pages/reports/report.page.ts'),
@@ -163,7 +160,7 @@ export const routes = [
     name: 'chairLabel',
     path: '/fleet/:id/label',
     title: 'qrLabel.title',
-    roles: workshop,
+    roles: workshopRoles,
     section: 'fleet',
     load: () => import('../pages/labels/chair-label.page.ts'),
     render: ({ id }) => html`<atensi-chair-label-page .deviceId=${id}></atensi-chair-label-page>`,
@@ -172,7 +169,7 @@ export const routes = [
     name: 'chairLink',
     path: '/c/:id',
     title: 'qrLabel.opening',
-    // The address a chair's QR label encodes: staff go to the chair, families to the report flow.
+    // The address a chair's QR label encodes: staffRoles go to the chair, families to the report flow.
     roles: everyone,
     load: () => import('../pages/labels/chair-link.page.ts'),
     render: ({ id }) => html`<atensi-chair-link-page .deviceId=${id}></atensi-chair-link-page>`,
@@ -181,7 +178,7 @@ export const routes = [
     name: 'centreWebhook',
     path: '/centres/:id/webhook',
     title: 'webhook.title',
-    roles: ['admin', 'manager'],
+    roles: managementRoles,
     section: 'centres',
     load: () => import('../pages/centres/centre-webhook.page.ts'),
     render: ({ id }) => html`<atensi-centre-webhook-page .centreId=${id}></atensi-centre-webhook-page>`,
@@ -198,7 +195,7 @@ export const routes = [
     name: 'users',
     path: '/users',
     title: 'users.title',
-    roles: ['admin', 'manager'],
+    roles: managementRoles,
     load: () => import('../pages/users/user-list.page.ts'),
     render: () => html`<atensi-user-list-page></atensi-user-list-page>`,
   }),
@@ -215,7 +212,7 @@ export const routes = [
     path: '/audit',
     title: 'audit.title',
     // Managers see their own centre's entries only (the server scopes them).
-    roles: ['admin', 'manager'],
+    roles: managementRoles,
     load: () => import('../pages/audit/audit-log.page.ts'),
     render: () => html`<atensi-audit-log-page></atensi-audit-log-page>`,
   }),

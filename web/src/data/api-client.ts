@@ -1,7 +1,7 @@
 // Calls the API same-origin with the session cookie and checks every answer against the shared
 // Zod schemas, so components only ever see data that matches the contract.
 import { z, type ZodType } from 'zod';
-import { ErrorBody, type ErrorCode } from '../../../schemas/common.ts';
+import { ErrorBody, errorCodeFor } from '../../../schemas/common.ts';
 import { ApiError } from './api-error.ts';
 
 export interface RequestOptions {
@@ -15,18 +15,6 @@ export interface RequestOptions {
    */
   sessionRequired?: boolean;
 }
-
-const statusCodes: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'invalid_input',
-  429: 'rate_limited',
-};
 
 let onSessionExpired: (() => void) | undefined;
 
@@ -54,14 +42,14 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-function errorFrom(res: Response, body: unknown): ApiError {
+/** The error of an answer: from the API's error shape, else (a proxy's page, an empty body) from the status alone. */
+export function errorFrom(status: number, body: unknown): ApiError {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
     const { code, message, issues, requestId, details } = parsed.data.error;
-    return new ApiError(res.status, code, message, issues, requestId, details);
+    return new ApiError(status, code, message, issues, requestId, details);
   }
-  const code = statusCodes[res.status] ?? (res.status >= 500 ? 'internal' : 'bad_request');
-  return new ApiError(res.status, code, `HTTP ${res.status}`);
+  return new ApiError(status, errorCodeFor(status), `HTTP ${status}`);
 }
 
 export async function apiRequest<T>(schema: ZodType<T>, path: string, options: RequestOptions = {}): Promise<T> {
@@ -83,7 +71,7 @@ export async function apiRequest<T>(schema: ZodType<T>, path: string, options: R
   }
   const payload = await readJson(res);
   if (!res.ok) {
-    const error = errorFrom(res, payload);
+    const error = errorFrom(res.status, payload);
     if (res.status === 401 && sessionRequired) onSessionExpired?.();
     throw error;
   }

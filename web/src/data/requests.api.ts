@@ -1,6 +1,6 @@
 // Device requests along the pathway, as the signed-in user may see them; moves and the sizing helper.
 import type { z } from 'zod';
-import { CompleteFollowUpResult, FollowUpList, Worklist, CentreIndicators, type CompleteFollowUpBody } from '../../../schemas/follow-ups.ts';
+import { CompleteFollowUpResult, Worklist, CentreIndicators, type CompleteFollowUpBody } from '../../../schemas/follow-ups.ts';
 import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import { BeneficiaryTimeline, RequestDetail, RequestList, TransitionResult, type CreateRequestBody, type RequestState } from '../../../schemas/requests.ts';
 import { SizingResult } from '../../../schemas/sizing.ts';
@@ -42,10 +42,6 @@ export function getSizing(id: string, signal?: AbortSignal) {
 
 export function getWorklist(signal?: AbortSignal) {
   return apiRequest(Worklist, '/api/worklist', { signal });
-}
-
-export function listFollowUps(q: { status?: 'open' | 'overdue' | 'done'; requestId?: string }, signal?: AbortSignal) {
-  return apiRequest(FollowUpList, '/api/follow-ups', { query: q, signal });
 }
 
 export function completeFollowUp(id: string, body: CompleteFollowUpBody | Record<string, unknown>) {

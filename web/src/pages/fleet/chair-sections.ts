@@ -2,7 +2,7 @@
 // the chair's alerts and its work orders.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeviceDetail, RejectedMessageList } from '../../../../schemas/devices.ts';
-import type { Alert, WorkOrder } from '../../../../schemas/work-orders.ts';
+import { isActiveStatus, type Alert, type WorkOrder } from '../../../../schemas/work-orders.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { icon } from '../../ui/icons.ts';
@@ -131,7 +131,7 @@ export function alertItem(a: Alert, action: TemplateResult | typeof nothing = no
 }
 
 export function workOrderItem(w: WorkOrder) {
-  const closed = w.status === 'resolved' || w.status === 'cancelled';
+  const closed = !isActiveStatus(w.status);
   return html`<li>
     <a href=${`/work-orders/${w.id}`}>${t(`workOrders.kind.${w.kind}`)}</a>
     <span class="tag ${closed ? 'done' : (w.priority ?? '')}">${t(`workOrders.status.${w.status}`)}</span>

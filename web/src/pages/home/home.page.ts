@@ -5,7 +5,7 @@ import { Task, initialState } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import type { Role } from '../../../../schemas/common.ts';
+import { type Role, inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import { meContext } from '../../app/session.context.ts';
 import { loadHomeSummary, type HomeSummary } from '../../data/summary.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
@@ -25,13 +25,12 @@ interface Stat {
   urgent?: boolean;
 }
 
-const workshop: readonly Role[] = ['admin', 'manager', 'technician'];
 
 /** Each role's work, most pressing first; a count the server leaves out is not shown. */
 function statsFor(role: Role): Stat[] {
   return [
     { key: 'redFlags', label: 'home.redFlags', href: '/reports?redFlag=true', urgent: true },
-    { key: 'urgentAlerts', label: 'home.urgentAlerts', href: workshop.includes(role) ? '/fleet' : '/notifications', urgent: true },
+    { key: 'urgentAlerts', label: 'home.urgentAlerts', href: inRoles(workshopRoles, role) ? '/fleet' : '/notifications', urgent: true },
     { key: 'dueWorkOrders', label: 'home.dueWorkOrders', href: '/work-orders', urgent: true },
     { key: 'approvalsWaiting', label: 'home.approvalsWaiting', href: '/approvals', urgent: true },
     { key: 'overdueFollowUps', label: 'home.overdueFollowUps', href: '/worklist', urgent: true },

@@ -1,6 +1,7 @@
 // Where a chair's QR label lands (/c/<id>), after sign-in if needed (the app shell shows the sign-in
-// form at any address and then the page itself): workshop staff go to the chair's page, therapists
+// form at any address and then the page itself): workshopRoles staff go to the chair's page, therapists
 // to the beneficiary who uses it, families to the report flow for that beneficiary.
+import { inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html } from 'lit';
@@ -16,7 +17,6 @@ import { navigate } from '../../router/router.ts';
 import '../../ui/error-message.component.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 
-const workshop = ['admin', 'manager', 'technician'];
 
 /** The family's beneficiary who uses this chair: the only one linked, else found through the requests that delivered chairs. */
 async function familyOwner(me: Me, deviceId: string, signal: AbortSignal): Promise<string | undefined> {
@@ -28,7 +28,7 @@ async function familyOwner(me: Me, deviceId: string, signal: AbortSignal): Promi
 
 /** The in-app address a chair's label should open for this person. */
 export async function chairLinkTarget(me: Me, deviceId: string, signal: AbortSignal): Promise<string | null> {
-  if (workshop.includes(me.role)) return `/fleet/${encodeURIComponent(deviceId)}`;
+  if (inRoles(workshopRoles, me.role)) return `/fleet/${encodeURIComponent(deviceId)}`;
   // Confirms the chair is one this person may see (404 otherwise) before sending them anywhere.
   const device = await getDevice(deviceId, signal);
   if (me.role === 'family') {

@@ -3,7 +3,7 @@
 // Two steps: choose, then confirm. Once triaged it shows the outcome and links to the work order.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Role } from '../../../../schemas/common.ts';
+import { type Role, inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import type { ReportDetail } from '../../../../schemas/reports.ts';
 import { WorkOrderPriority } from '../../../../schemas/work-orders.ts';
 import { triageReport, type TriageInput } from '../../data/staff-reports.api.ts';
@@ -17,7 +17,6 @@ import { formStyles } from '../work-orders/work-order-forms.ts';
 import { statusTag } from './report-words.ts';
 
 type Outcome = TriageInput['outcome'];
-const workshop: readonly Role[] = ['admin', 'manager', 'technician'];
 
 /** Fired (bubbling, composed) with the updated report after a successful triage. */
 export const REPORT_TRIAGED = 'atensi-report-triaged';
@@ -160,7 +159,7 @@ export class ReportTriage extends LitElement {
   }
 
   private renderOutcome(r: ReportDetail) {
-    const canOpenWorkOrder = workshop.includes(this.userRole as Role);
+    const canOpenWorkOrder = inRoles(workshopRoles, this.userRole as Role);
     return html`<div class="outcome">
       <p>${t('staffReports.triage.current')} ${statusTag(r.status)}</p>
       ${r.workOrderId

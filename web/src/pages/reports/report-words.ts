@@ -1,7 +1,7 @@
 // Words and badges of family reports (staff words, or the family's plainer ones): category, status and the red-flag badge
 // (an icon and words, never colour alone). Keys live in staff-reports.{id,en}.ts.
 import { html, nothing } from 'lit';
-import type { ReportCategory, ReportStatus } from '../../../../schemas/reports.ts';
+import { isOpenReportStatus, type ReportCategory, type ReportStatus } from '../../../../schemas/reports.ts';
 import { t } from '../../i18n/i18n.ts';
 import { icon } from '../../ui/icons.ts';
 
@@ -11,7 +11,7 @@ export const categoryLabel = (c: ReportCategory | null, family = false) =>
   c === null ? t('staffReports.clinicalWithheld') : t(family ? `reportCategory.${c}` : `staffReports.category.${c}`);
 export const statusLabel = (s: ReportStatus, family = false) => t(family ? `reportStatus.${s}` : `staffReports.status.${s}`);
 
-export const isDone = (s: ReportStatus) => s === 'resolved' || s === 'closed';
+export const isDone = (s: ReportStatus) => !isOpenReportStatus(s);
 
 export function statusTag(s: ReportStatus, family = false) {
   return html`<span class="tag ${isDone(s) ? 'done' : ''}" data-status=${s}>${statusLabel(s, family)}</span>`;

@@ -3,6 +3,7 @@
 // (atensi-report-triage, also usable on its own); families get the same page as the server trims it
 // (advice, status history, the thread), without staff-only facts or triage.
 // Comments and the family's words are plain text, always rendered as text.
+import { inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
@@ -27,7 +28,6 @@ import './report-triage.component.ts';
 import type { ReportTriagedEvent } from './report-triage.component.ts';
 import { categoryLabel, isDone, redFlagTag, statusLabel, statusTag } from './report-words.ts';
 
-const workshop = ['admin', 'manager', 'technician'];
 
 function fact(key: MessageKey, value: unknown) {
   return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
@@ -139,7 +139,7 @@ export class ReportPage extends LitElement {
 
   private renderDetails(r: ReportDetail) {
     const chair = r.deviceId
-      ? workshop.includes(this.me?.role ?? '')
+      ? (!!this.me && inRoles(workshopRoles, this.me.role))
         ? html`<a href=${`/fleet/${r.deviceId}`}>${t('staffReports.openChair')}</a>`
         : t('staffReports.chairLinked')
       : null;

@@ -3,7 +3,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { WorkOrderKind, WorkOrderStatus, type WorkOrder } from '../../../../schemas/work-orders.ts';
+import { isActiveStatus, WorkOrderKind, WorkOrderStatus, type WorkOrder } from '../../../../schemas/work-orders.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import type { CheckedList } from '../../data/api-client.ts';
 import { listWorkOrders, type QueueQuery } from '../../data/work-orders.api.ts';
@@ -142,7 +142,7 @@ export class WorkOrderQueuePage extends LitElement {
   }
 
   private renderRow(w: WorkOrder) {
-    const closed = w.status === 'resolved' || w.status === 'cancelled';
+    const closed = !isActiveStatus(w.status);
     const chair = w.deviceSerial ? html`${w.deviceSerial}${w.beneficiaryName ? html`<span class="sub">${w.beneficiaryName}</span>` : nothing}` : nothing;
     const visit = w.scheduledAt ? t('workOrders.visitValue', { time: formatDateTime(w.scheduledAt), place: t(`workOrders.location.${w.location ?? 'centre'}`) }) : '';
     return html`<tr data-work-order=${w.id}>

@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type BatteryForecast, defaultThresholds } from '../../../../schemas/maintenance-rules.ts';
-import type { Part, WorkOrderAction, WorkOrderDetail } from '../../../../schemas/work-orders.ts';
+import { isActiveStatus, type Part, type WorkOrderAction, type WorkOrderDetail } from '../../../../schemas/work-orders.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { getWorkOrder, moveWorkOrder } from '../../data/work-orders.api.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
@@ -92,7 +92,7 @@ export class WorkOrderPage extends LitElement {
   }
 
   private renderOrder(w: WorkOrderDetail) {
-    const closed = w.status === 'resolved' || w.status === 'cancelled';
+    const closed = !isActiveStatus(w.status);
     return html`
       <p class="subtitle">
         <span class="tag ${closed ? 'done' : ''}" id="status">${t(`workOrders.status.${w.status}`)}</span>
