@@ -1,7 +1,18 @@
 // Form pieces of the work-order pages: the form to open one by hand.
 import { html, nothing } from 'lit';
 import { FaultCategory, WorkOrderKind, WorkOrderPriority, type CreateWorkOrderBody } from '../../../../schemas/work-orders.ts';
-import { t } from '../../i18n/i18n.ts';
+import { t, type MessageKey } from '../../i18n/i18n.ts';
+
+/** A required free-text field; when left empty its error is tied to it for screen readers. */
+export function requiredText(o: { id: string; name: string; label: MessageKey; maxLength: number; invalid: boolean }) {
+  const errorId = `${o.id}-error`;
+  return html`<div>
+    <label for=${o.id}>${t(o.label)}</label>
+    <textarea id=${o.id} name=${o.name} maxlength=${o.maxLength} required aria-invalid=${o.invalid ? 'true' : 'false'}
+      aria-describedby=${o.invalid ? errorId : nothing}></textarea>
+    ${o.invalid ? html`<p class="field-error" id=${errorId}>${t('workOrders.required')}</p>` : nothing}
+  </div>`;
+}
 
 /** The fields of a hand-made work order, read from the submitted form. */
 export function readNewWorkOrder(form: HTMLFormElement, deviceId: string): CreateWorkOrderBody | { error: 'description' } {
@@ -41,12 +52,7 @@ export function newWorkOrderForm(o: { electric: boolean; busy: boolean; descript
         </select>
       </div>
     </div>
-    <div>
-      <label for="wo-description">${t('workOrders.new.description')}</label>
-      <textarea id="wo-description" name="description" maxlength="2000" required aria-invalid=${o.descriptionError ? 'true' : 'false'}
-        aria-describedby=${o.descriptionError ? 'wo-description-error' : nothing}></textarea>
-      ${o.descriptionError ? html`<p class="field-error" id="wo-description-error">${t('workOrders.required')}</p>` : nothing}
-    </div>
+    ${requiredText({ id: 'wo-description', name: 'description', label: 'workOrders.new.description', maxLength: 2000, invalid: o.descriptionError })}
     <div><button type="submit" ?disabled=${o.busy}>${t('workOrders.new.submit')}</button></div>
   </form>`;
 }
