@@ -103,11 +103,8 @@ export function reportRoutes() {
     const actor = actorOf(c);
     const body = c.req.valid('json');
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
-    const outcome = await triageReport(db, actor, r, body, clock.now());
-    await auditFrom(c, {
-      action: 'report.triage', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId,
-      details: { outcome: body.outcome, to: outcome.to, workOrderId: outcome.workOrderId, followUpId: outcome.followUpId },
-    });
+    // The triage, and a work order made of it, are audited inside the triage's transaction.
+    await triageReport(db, actor, r, body, clock.now(), { record: (entry, tx) => auditFrom(c, entry, tx) });
     return c.json(await toDetail(db, await findVisibleReport(db, actor, r.id), actor), 200);
   });
 
