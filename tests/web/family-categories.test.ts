@@ -7,8 +7,8 @@ import { messageFor } from '../../core/notifications/messages.ts';
 import { workOrderDescription } from '../../server/src/reports/report-triage.ts';
 import { familyEn } from '../../web/src/i18n/family.en.ts';
 import { familyId } from '../../web/src/i18n/family.id.ts';
-import { staffReportsEn } from '../../web/src/i18n/staff-reports.en.ts';
-import { staffReportsId } from '../../web/src/i18n/staff-reports.id.ts';
+import { reportsEn } from '../../web/src/i18n/reports.en.ts';
+import { reportsId } from '../../web/src/i18n/reports.id.ts';
 import { categoriesFor } from '../../web/src/pages/family/family-data.ts';
 
 const electric = [{ kind: 'electric' as const }];
@@ -39,8 +39,8 @@ describe('the commonest manual-chair faults', () => {
     }
     // Every category has words in both languages, for families, staff, the gateway and the workshop.
     for (const c of ReportCategory.options) {
-      for (const words of [familyId, familyEn] as Record<string, string>[]) expect(words[`reportCategory.${c}`], c).toBeTruthy();
-      for (const words of [staffReportsId, staffReportsEn] as Record<string, string>[]) expect(words[`staffReports.category.${c}`], c).toBeTruthy();
+      for (const words of [familyId, familyEn] as Record<string, string>[]) expect(words[`family.reportCategory.${c}`], c).toBeTruthy();
+      for (const words of [reportsId, reportsEn] as Record<string, string>[]) expect(words[`reports.category.${c}`], c).toBeTruthy();
       for (const locale of ['id', 'en'] as const) expect(messageFor('report_new', { category: c }, locale), c).toMatch(/: .+\.$/);
       expect(workOrderDescription({ category: c, description: null, redFlag: false }), c).not.toContain(c);
     }

@@ -15,14 +15,14 @@ afterEach(() => setLocale('id'));
 const groups: FieldGroup[] = [
   {
     fields: [
-      { name: 'assessedAt', label: 'pathway.field.assessedAt', type: 'date' },
-      { name: 'measurements.hipWidthMm', label: 'pathway.field.hipWidth', type: 'number', unit: 'mm', min: 150, max: 600 },
-      { name: 'measurements.seatToShoulderMm', label: 'pathway.field.seatToShoulder', type: 'number', unit: 'mm', min: 200, max: 900, custom: 'pathway.issue.aboveRibCage' },
-      { name: 'cp.gmfcs', label: 'pathway.field.gmfcs', type: 'select', asNumber: true },
-      { name: 'hydro', label: 'pathway.field.shuntPresent', type: 'checkbox' },
-      { name: 'supplier', label: 'pathway.field.supplier', type: 'text', when: (v) => v.orderSource === 'supplier' },
-      { name: 'size', label: 'pathway.field.modelSize', type: 'select', aliases: ['modelId', 'seatWidthMm'], toBody: (raw) => ({ modelId: String(raw).split('|')[0], seatWidthMm: Number(String(raw).split('|')[1]) }) },
-      { name: 'goals', label: 'pathway.field.goals', type: 'textarea' },
+      { name: 'assessedAt', label: 'requests.field.assessedAt', type: 'date' },
+      { name: 'measurements.hipWidthMm', label: 'requests.field.hipWidth', type: 'number', unit: 'mm', min: 150, max: 600 },
+      { name: 'measurements.seatToShoulderMm', label: 'requests.field.seatToShoulder', type: 'number', unit: 'mm', min: 200, max: 900, custom: 'requests.issue.aboveRibCage' },
+      { name: 'cp.gmfcs', label: 'requests.field.gmfcs', type: 'select', asNumber: true },
+      { name: 'hydro', label: 'requests.field.shuntPresent', type: 'checkbox' },
+      { name: 'supplier', label: 'requests.field.supplier', type: 'text', when: (v) => v.orderSource === 'supplier' },
+      { name: 'size', label: 'requests.field.modelSize', type: 'select', aliases: ['modelId', 'seatWidthMm'], toBody: (raw) => ({ modelId: String(raw).split('|')[0], seatWidthMm: Number(String(raw).split('|')[1]) }) },
+      { name: 'goals', label: 'requests.field.goals', type: 'textarea' },
     ],
   },
 ];
@@ -77,15 +77,15 @@ describe('mapIssues', () => {
 
   it('uses a field\'s own message for a cross-field rule when the field has a value', () => {
     const mapped = mapIssues(groups, { 'measurements.seatToShoulderMm': '300' }, [{ path: ['measurements', 'seatToShoulderMm'], code: 'custom', message: '…' }]);
-    expect(mapped.byField.get('measurements.seatToShoulderMm')).toBe(id['pathway.issue.aboveRibCage']);
+    expect(mapped.byField.get('measurements.seatToShoulderMm')).toBe(id['requests.issue.aboveRibCage']);
   });
 
   it('asks for a choice when a select value is not one of the options', () => {
     const r = OrderStep.safeParse({ to: 'ordered', orderSource: 'drone', expectedAt: '2026-12-01' });
     const issues = r.success ? [] : r.error.issues.map((i) => ({ path: i.path as string[], code: i.code, message: i.message }));
-    const mapped = mapIssues([{ fields: [{ name: 'orderSource', label: 'pathway.field.orderSource', type: 'select' }] }], { orderSource: 'drone' }, issues);
-    expect(mapped.byField.get('orderSource')).toBe(id['pathway.issue.choose']);
-    expect(en['pathway.issue.choose']).toBe('Choose one.');
+    const mapped = mapIssues([{ fields: [{ name: 'orderSource', label: 'requests.field.orderSource', type: 'select' }] }], { orderSource: 'drone' }, issues);
+    expect(mapped.byField.get('orderSource')).toBe(id['requests.issue.choose']);
+    expect(en['requests.issue.choose']).toBe('Choose one.');
   });
 });
 

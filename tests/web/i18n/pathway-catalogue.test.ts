@@ -22,20 +22,20 @@ function sources(dir: string): string[] {
 describe('pathway catalogue', () => {
   it('labels every pathway enum value in both languages', () => {
     const groups: [string, readonly string[]][] = [
-      ['pathway.state', requestStates],
-      ['pathway.action', [...requestStates.filter((s) => s !== 'referred'), 'refit']],
-      ['pathway.source', ReferralSource.options],
-      ['pathway.priority', Priority.options],
-      ['pathway.appointment', AppointmentType.options],
-      ['pathway.cushion', Cushion.options],
-      ['pathway.orderSource', OrderSource.options],
-      ['pathway.kind', DeviceKind.options],
-      ['pathway.trainee', Trainee.options],
-      ['pathway.followUpKind', FollowUpKind.options],
-      ['pathway.outcome', FittingOutcome.options],
-      ['pathway.decision', FundingDecision.options],
-      ['pathway.fit', ['good', 'acceptable', 'none']],
-      ['pathway.support', SupportName.options],
+      ['requests.state', requestStates],
+      ['requests.action', [...requestStates.filter((s) => s !== 'referred'), 'refit']],
+      ['requests.source', ReferralSource.options],
+      ['requests.priority', Priority.options],
+      ['requests.appointment', AppointmentType.options],
+      ['requests.cushion', Cushion.options],
+      ['requests.orderSource', OrderSource.options],
+      ['requests.kind', DeviceKind.options],
+      ['requests.trainee', Trainee.options],
+      ['requests.followUpKind', FollowUpKind.options],
+      ['requests.outcome', FittingOutcome.options],
+      ['requests.decision', FundingDecision.options],
+      ['requests.fit', ['good', 'acceptable', 'none']],
+      ['requests.support', SupportName.options],
     ];
     const keys = groups.flatMap(([g, values]) => values.map((v) => `${g}.${v}`));
     expect(keys.filter((k) => !(k in id))).toEqual([]);
@@ -51,6 +51,6 @@ describe('pathway catalogue', () => {
     expect(rules.length).toBeGreaterThan(10);
     expect(sizingCodes.length).toBeGreaterThanOrEqual(6);
     expect(rules.filter((c) => !ruleMessages[c])).toEqual([]);
-    expect([...new Set([...warnings, ...sizingCodes])].filter((c) => !(`pathway.warning.${c}` in id) && !ruleMessages[c])).toEqual([]);
+    expect([...new Set([...warnings, ...sizingCodes])].filter((c) => !(`requests.warning.${c}` in id) && !ruleMessages[c])).toEqual([]);
   });
 });

@@ -8,11 +8,11 @@ const load = () => Promise.resolve();
 const view = (text = '') => ({ text }) as unknown as TemplateResult;
 const routes = [
   defineRoute({ name: 'home', path: '/', title: 'home.title', roles: ['admin', 'family'], load, render: () => view() }),
-  defineRoute({ name: 'list', path: '/beneficiaries', title: 'list.title', roles: ['admin'], load, render: () => view() }),
+  defineRoute({ name: 'list', path: '/beneficiaries', title: 'beneficiaries.list.title', roles: ['admin'], load, render: () => view() }),
   defineRoute({
     name: 'detail',
     path: '/beneficiaries/:id',
-    title: 'detail.title',
+    title: 'beneficiaries.detail.title',
     roles: ['admin', 'family'],
     section: 'list',
     load,

@@ -15,13 +15,13 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { route: 'home', href: '/', label: 'nav.home', icon: 'home' },
-  { route: 'worklist', href: '/worklist', label: 'pathway.nav.worklist', icon: 'clipboard' },
-  { route: 'requests', href: '/requests', label: 'pathway.nav.requests', icon: 'wheelchair' },
-  { route: 'approvals', href: '/approvals', label: 'pathway.nav.approvals', icon: 'check' },
+  { route: 'worklist', href: '/worklist', label: 'requests.nav.worklist', icon: 'clipboard' },
+  { route: 'requests', href: '/requests', label: 'requests.nav.requests', icon: 'wheelchair' },
+  { route: 'approvals', href: '/approvals', label: 'requests.nav.approvals', icon: 'check' },
   { route: 'beneficiaries', href: '/beneficiaries', label: 'nav.beneficiaries', icon: 'people' },
   { route: 'fleet', href: '/fleet', label: 'fleet.nav', icon: 'battery' },
   { route: 'workOrders', href: '/work-orders', label: 'workOrders.nav', icon: 'wrench' },
-  { route: 'reports', href: '/reports', label: 'staffReports.nav', icon: 'info' },
+  { route: 'reports', href: '/reports', label: 'reports.nav', icon: 'info' },
   { route: 'centres', href: '/centres', label: 'nav.centres', icon: 'building' },
   { route: 'users', href: '/users', label: 'nav.users', icon: 'user' },
   { route: 'audit', href: '/audit', label: 'audit.nav', icon: 'history' },

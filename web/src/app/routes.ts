@@ -17,7 +17,7 @@ export const routes = [
   defineRoute({
     name: 'beneficiaries',
     path: '/beneficiaries',
-    title: 'list.title',
+    title: 'beneficiaries.list.title',
     roles: staffRoles,
     load: () => import('../pages/beneficiaries/beneficiary-list.page.ts'),
     render: () => html`<atensi-beneficiary-list-page></atensi-beneficiary-list-page>`,
@@ -25,7 +25,7 @@ export const routes = [
   defineRoute({
     name: 'beneficiary',
     path: '/beneficiaries/:id',
-    title: 'detail.title',
+    title: 'beneficiaries.detail.title',
     // Families open their own (linked) beneficiaries from Home; the server trims what they see.
     roles: everyone,
     section: 'beneficiaries',
@@ -35,7 +35,7 @@ export const routes = [
   defineRoute({
     name: 'worklist',
     path: '/worklist',
-    title: 'pathway.worklist.title',
+    title: 'worklist.title',
     roles: clinicalRoles,
     load: () => import('../pages/worklist/worklist.page.ts'),
     render: () => html`<atensi-worklist-page></atensi-worklist-page>`,
@@ -80,7 +80,7 @@ export const routes = [
   defineRoute({
     name: 'approvals',
     path: '/approvals',
-    title: 'pathway.approvals.title',
+    title: 'approvals.title',
     roles: managementRoles,
     load: () => import('../pages/approvals/approvals.page.ts'),
     render: () => html`<atensi-approvals-page></atensi-approvals-page>`,
@@ -122,7 +122,7 @@ export const routes = [
   defineRoute({
     name: 'reports',
     path: '/reports',
-    title: 'staffReports.title',
+    title: 'reports.title',
     roles: staffRoles,
     load: () => import('../pages/reports/report-list.page.ts'),
     render: () => html`<atensi-report-list-page></atensi-report-list-page>`,
@@ -131,7 +131,7 @@ export const routes = [
   defineRoute({
     name: 'reportNew',
     path: '/reports/new',
-    title: 'reportNew.title',
+    title: 'family.reportNew.title',
     roles: ['family'],
     section: 'home',
     load: () => import('../pages/family/report-new.page.ts'),
@@ -140,7 +140,7 @@ export const routes = [
   defineRoute({
     name: 'report',
     path: '/reports/:id',
-    title: 'staffReports.detailTitle',
+    title: 'reports.detailTitle',
     // One address for everyone (notification links point here): the page shows families their own
     // view (web/src/pages/family) and staffRoles the triage view (web/src/pages/reports).
     roles: everyone,
@@ -159,7 +159,7 @@ export const routes = [
   defineRoute({
     name: 'chairLabel',
     path: '/fleet/:id/label',
-    title: 'qrLabel.title',
+    title: 'labels.title',
     roles: workshopRoles,
     section: 'fleet',
     load: () => import('../pages/labels/chair-label.page.ts'),
@@ -168,8 +168,8 @@ export const routes = [
   defineRoute({
     name: 'chairLink',
     path: '/c/:id',
-    title: 'qrLabel.opening',
-    // The address a chair's QR label encodes: staffRoles go to the chair, families to the report flow.
+    title: 'labels.opening',
+    // The address a chair's QR label encodes: staff go to the chair, families to the report flow.
     roles: everyone,
     load: () => import('../pages/labels/chair-link.page.ts'),
     render: ({ id }) => html`<atensi-chair-link-page .deviceId=${id}></atensi-chair-link-page>`,
@@ -177,7 +177,7 @@ export const routes = [
   defineRoute({
     name: 'centreWebhook',
     path: '/centres/:id/webhook',
-    title: 'webhook.title',
+    title: 'centres.webhook.title',
     roles: managementRoles,
     section: 'centres',
     load: () => import('../pages/centres/centre-webhook.page.ts'),

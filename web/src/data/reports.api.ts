@@ -1,22 +1,21 @@
-// Family issue reports: list, read, create (idempotent by clientRequestId), photos and comments.
+// Family reports, for the family and for centre staff: list, read, create (idempotent by clientRequestId),
+// photos, comments, and the staff's triage and photo requests.
 import { z } from 'zod';
 import { ErrorBody } from '../../../schemas/common.ts';
-import { type CreateReportBody, ReportComment, ReportDetail, ReportList, ReportPhoto, type ReportStatus } from '../../../schemas/reports.ts';
+import { type CreateReportBody, ReportComment, ReportDetail, ReportList, type ReportListQuery, ReportPhoto, TriageBody } from '../../../schemas/reports.ts';
 import { apiRequest } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 
 export type ReportPage = z.infer<typeof ReportList>;
 
-export interface ReportQuery {
-  beneficiaryId?: string;
-  status?: ReportStatus;
-  open?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export type ReportQuery = { limit?: number; offset?: number } & Partial<Omit<z.infer<typeof ReportListQuery>, 'limit' | 'offset'>>;
+export type TriageInput = z.input<typeof TriageBody>;
 
-export function listReports(q: ReportQuery, signal?: AbortSignal): Promise<ReportPage> {
-  return apiRequest(ReportList, '/api/reports', { query: { ...q, open: q.open === undefined ? undefined : String(q.open) }, signal });
+/** An answer the caller does not need: the page reloads the report instead. */
+const Anything = z.unknown();
+
+export function listReports(query: ReportQuery, signal?: AbortSignal): Promise<ReportPage> {
+  return apiRequest(ReportList, '/api/reports', { query: { ...query }, signal });
 }
 
 export function getReport(id: string, signal?: AbortSignal): Promise<ReportDetail> {
@@ -29,6 +28,15 @@ export function getReport(id: string, signal?: AbortSignal): Promise<ReportDetai
  */
 export function createReport(body: CreateReportBody, options: { sessionRequired?: boolean } = {}): Promise<ReportDetail> {
   return apiRequest(ReportDetail, '/api/reports', { method: 'POST', body, sessionRequired: options.sessionRequired });
+}
+
+export function triageReport(id: string, body: TriageInput): Promise<ReportDetail> {
+  return apiRequest(ReportDetail, `/api/reports/${encodeURIComponent(id)}/triage`, { method: 'POST', body });
+}
+
+/** Asks the family for a photo of the problem (they are notified). */
+export async function requestPhoto(id: string): Promise<void> {
+  await apiRequest(Anything, `/api/reports/${encodeURIComponent(id)}/photo-request`, { method: 'POST', body: {} });
 }
 
 export function addComment(reportId: string, body: string): Promise<ReportComment> {

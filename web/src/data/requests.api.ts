@@ -1,6 +1,5 @@
 // Device requests along the pathway, as the signed-in user may see them; moves and the sizing helper.
 import type { z } from 'zod';
-import { CompleteFollowUpResult, Worklist, CentreIndicators, type CompleteFollowUpBody } from '../../../schemas/follow-ups.ts';
 import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import { BeneficiaryTimeline, RequestDetail, RequestList, TransitionResult, type CreateRequestBody, type RequestState } from '../../../schemas/requests.ts';
 import { SizingResult } from '../../../schemas/sizing.ts';
@@ -39,21 +38,6 @@ export function moveRequest(id: string, body: TransitionBody | Record<string, un
 export function getSizing(id: string, signal?: AbortSignal) {
   return apiRequest(SizingResult, `/api/requests/${encodeURIComponent(id)}/sizing`, { signal });
 }
-
-export function getWorklist(signal?: AbortSignal) {
-  return apiRequest(Worklist, '/api/worklist', { signal });
-}
-
-export function completeFollowUp(id: string, body: CompleteFollowUpBody | Record<string, unknown>) {
-  return apiRequest(CompleteFollowUpResult, `/api/follow-ups/${encodeURIComponent(id)}/complete`, { method: 'POST', body });
-}
-
-export function getIndicators(signal?: AbortSignal) {
-  return apiRequest(CentreIndicators, '/api/indicators', { signal });
-}
-
-/** The CSV export's address (a plain download link: the session cookie goes along). */
-export const indicatorsCsvHref = (lang: 'id' | 'en') => `/api/indicators/csv?lang=${lang}`;
 
 /** Every move of every request of one beneficiary the signed-in user may see, oldest first. */
 export function getBeneficiaryTimeline(beneficiaryId: string, signal?: AbortSignal) {

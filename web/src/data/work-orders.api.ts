@@ -1,13 +1,11 @@
-// The work-order queue and the alerts it answers: list, read, open, move through the state machine,
-// and acknowledge an alert.
-import { Alert, CreateWorkOrderBody, type WorkOrderAction, WorkOrder, WorkOrderDetail, type WorkOrderListQuery } from '../../../schemas/work-orders.ts';
+// The work-order queue: list, read, open, and move through the state machine.
+import { CreateWorkOrderBody, type WorkOrderAction, WorkOrder, WorkOrderDetail, type WorkOrderListQuery } from '../../../schemas/work-orders.ts';
 import type { z } from 'zod';
 import { apiRequest, type CheckedList, checkedList } from './api-client.ts';
 
 export type QueueQuery = Partial<WorkOrderListQuery>;
 
 const WorkOrderRows = checkedList(WorkOrder);
-const AlertRows = checkedList(Alert);
 
 /** The queue; a row the app cannot read is counted in `skipped`, never failing the page. */
 export function listWorkOrders(query: QueueQuery, signal?: AbortSignal): Promise<CheckedList<WorkOrder>> {
@@ -24,12 +22,4 @@ export function createWorkOrder(body: z.input<typeof CreateWorkOrderBody>): Prom
 
 export function moveWorkOrder(id: string, action: WorkOrderAction): Promise<WorkOrderDetail> {
   return apiRequest(WorkOrderDetail, `/api/work-orders/${encodeURIComponent(id)}`, { method: 'PATCH', body: action });
-}
-
-export function listAlerts(query: { deviceId?: string; status?: 'open' | 'cleared' | 'all'; limit?: number }, signal?: AbortSignal): Promise<CheckedList<Alert>> {
-  return apiRequest(AlertRows, '/api/alerts', { query: { ...query }, signal });
-}
-
-export function acknowledgeAlert(id: string): Promise<Alert> {
-  return apiRequest(Alert, `/api/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });
 }

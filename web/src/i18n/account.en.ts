@@ -1,4 +1,4 @@
-// English words of a person's own account page (spread into en.ts; the keys of account.id.ts).
+// English: a person's own account page: password change, signed-in devices, an admin's reset and disable; the type demands exactly the keys of account.id.ts.
 import type { accountId } from './account.id.ts';
 
 export const accountEn: Record<keyof typeof accountId, string> = {
@@ -13,10 +13,10 @@ export const accountEn: Record<keyof typeof accountId, string> = {
   'account.password.done': 'Password changed. Your other devices were signed out ({count}).',
   'account.password.wrongCurrent': 'The current password is wrong.',
   'account.password.required': 'Enter your current password.',
-  'password.weak.too_short': 'Too short: use at least {min} characters.',
-  'password.weak.common': 'Too common: it is on lists of passwords people use, or made of your name or e-mail.',
-  'password.weak.pattern': 'Too easy to guess: keyboard rows, repeats, sequences or dates.',
-  'password.weak.guessable': 'Too easy to guess: add a few more words that do not belong together.',
+  'account.password.weak.too_short': 'Too short: use at least {min} characters.',
+  'account.password.weak.common': 'Too common: it is on lists of passwords people use, or made of your name or e-mail.',
+  'account.password.weak.pattern': 'Too easy to guess: keyboard rows, repeats, sequences or dates.',
+  'account.password.weak.guessable': 'Too easy to guess: add a few more words that do not belong together.',
   'account.sessions.heading': 'Devices signed in',
   'account.sessions.intro': 'If you do not recognise a device, sign it out, then change your password.',
   'account.sessions.thisDevice': 'This device',
@@ -37,24 +37,4 @@ export const accountEn: Record<keyof typeof accountId, string> = {
   'account.everywhere.confirm': 'Sign out of every device, this one included?',
   'account.everywhere.yes': 'Yes, sign out everywhere',
   'account.everywhere.cancel': 'Cancel',
-  'users.actions': 'Actions',
-  'users.reset.button': 'Reset password',
-  'users.reset.label': 'Reset the password of {name}',
-  'users.reset.confirm': 'Reset the password of {name}? All their sessions end, and the old password stops working.',
-  'users.reset.yes': 'Yes, reset',
-  'users.reset.done': 'New password for {name}, shown only once. Give it to them in person; they can change it on My account.',
-  'users.reset.doneLabel': 'New password for {name}',
-  'users.reset.hide': 'Hide',
-  'users.disable.button': 'Disable',
-  'users.disable.label': 'Disable {name}',
-  'users.disable.confirm': 'Disable {name}? All their sessions end at once and they cannot sign in.',
-  'users.disable.yes': 'Yes, disable',
-  'users.enable.button': 'Enable',
-  'users.enable.label': 'Enable {name}',
-  'audit.group.session': 'Sessions',
-  'audit.entity.Session': 'Sign-in session',
-  'audit.action.session.end': 'Ended one of their sessions',
-  'audit.action.auth.sign_out_everywhere': 'Signed out everywhere',
-  'audit.action.user.password_change': 'Changed their password',
-  'audit.action.user.password_reset': 'Reset a user\'s password',
 };

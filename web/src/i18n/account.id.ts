@@ -1,6 +1,4 @@
-// Indonesian words of a person's own account page (spread into id.ts; account.en.ts must match key
-// for key): password change with its strength reasons, the list of signed-in devices, and an admin's
-// reset and disable of an account.
+// Indonesian: a person's own account page: password change, signed-in devices, an admin's reset and disable (spread into id.ts; account.en.ts must match key for key).
 export const accountId = {
   'account.title': 'Akun saya',
   'account.intro': 'Kata sandi Anda dan perangkat tempat Anda sedang masuk.',
@@ -13,10 +11,10 @@ export const accountId = {
   'account.password.done': 'Kata sandi diganti. Perangkat lain sudah dikeluarkan ({count}).',
   'account.password.wrongCurrent': 'Kata sandi sekarang salah.',
   'account.password.required': 'Isi kata sandi sekarang.',
-  'password.weak.too_short': 'Terlalu pendek: gunakan minimal {min} karakter.',
-  'password.weak.common': 'Terlalu umum: kata sandi ini ada di daftar yang sering dipakai orang, atau memakai nama atau e-mail Anda.',
-  'password.weak.pattern': 'Terlalu mudah ditebak: urutan keyboard, pengulangan, deret angka atau tanggal.',
-  'password.weak.guessable': 'Terlalu mudah ditebak: tambahkan beberapa kata yang tidak saling berhubungan.',
+  'account.password.weak.too_short': 'Terlalu pendek: gunakan minimal {min} karakter.',
+  'account.password.weak.common': 'Terlalu umum: kata sandi ini ada di daftar yang sering dipakai orang, atau memakai nama atau e-mail Anda.',
+  'account.password.weak.pattern': 'Terlalu mudah ditebak: urutan keyboard, pengulangan, deret angka atau tanggal.',
+  'account.password.weak.guessable': 'Terlalu mudah ditebak: tambahkan beberapa kata yang tidak saling berhubungan.',
   'account.sessions.heading': 'Perangkat yang sedang masuk',
   'account.sessions.intro': 'Jika ada perangkat yang tidak Anda kenal, keluarkan, lalu ganti kata sandi.',
   'account.sessions.thisDevice': 'Perangkat ini',
@@ -37,24 +35,4 @@ export const accountId = {
   'account.everywhere.confirm': 'Yakin keluar dari semua perangkat, termasuk yang ini?',
   'account.everywhere.yes': 'Ya, keluar dari semua',
   'account.everywhere.cancel': 'Batal',
-  'users.actions': 'Tindakan',
-  'users.reset.button': 'Atur ulang kata sandi',
-  'users.reset.label': 'Atur ulang kata sandi {name}',
-  'users.reset.confirm': 'Atur ulang kata sandi {name}? Semua sesinya berakhir, dan kata sandi lama tidak berlaku lagi.',
-  'users.reset.yes': 'Ya, atur ulang',
-  'users.reset.done': 'Kata sandi baru untuk {name}, hanya ditampilkan sekali. Berikan kepadanya secara langsung; ia bisa menggantinya di Akun saya.',
-  'users.reset.doneLabel': 'Kata sandi baru untuk {name}',
-  'users.reset.hide': 'Sembunyikan',
-  'users.disable.button': 'Nonaktifkan',
-  'users.disable.label': 'Nonaktifkan {name}',
-  'users.disable.confirm': 'Nonaktifkan {name}? Semua sesinya langsung berakhir dan ia tidak bisa masuk.',
-  'users.disable.yes': 'Ya, nonaktifkan',
-  'users.enable.button': 'Aktifkan',
-  'users.enable.label': 'Aktifkan {name}',
-  'audit.group.session': 'Sesi',
-  'audit.entity.Session': 'Sesi masuk',
-  'audit.action.session.end': 'Mengakhiri salah satu sesinya',
-  'audit.action.auth.sign_out_everywhere': 'Keluar dari semua perangkat',
-  'audit.action.user.password_change': 'Mengganti kata sandinya',
-  'audit.action.user.password_reset': 'Mengatur ulang kata sandi pengguna',
 } as const;

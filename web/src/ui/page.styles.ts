@@ -1,5 +1,8 @@
 // Layout pieces several pages use: the page heading row, summary cards and status lines.
 import { css } from 'lit';
+import { badgeStyles } from './badge.styles.ts';
+import { formStyles } from './form.styles.ts';
+import { sharedStyles } from './shared.styles.ts';
 
 export const pageStyles = css`
   .page-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 1rem; margin-bottom: 0.5rem; }
@@ -13,3 +16,6 @@ export const pageStyles = css`
   section { margin-top: 1.5rem; }
   section > h2 { margin-top: 0; }
 `;
+
+/** What a staff page that shows work and edits it starts from: shared controls, layout, badges and forms. */
+export const workPageStyles = [sharedStyles, pageStyles, badgeStyles, formStyles];

@@ -44,6 +44,8 @@ export const sharedStyles = css`
   .hint { color: var(--c-muted); font-size: 0.9rem; margin: 0.25rem 0 0; }
   .field-error { color: var(--c-error); font-size: 0.95rem; margin: 0.3rem 0 0; font-weight: 600; }
 
+  /* The link back to where the person came from, above a page's heading. */
+  .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
   .card { background: var(--c-surface); border: 1px solid var(--c-line); border-radius: var(--radius); padding: 1rem 1.25rem; }
   .muted { color: var(--c-muted); }
   .alert { border-left: 4px solid var(--c-error); background: var(--c-error-bg); color: var(--c-error); padding: 0.75rem 1rem; border-radius: 4px; font-weight: 600; }

@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { SessionView } from '../../../../schemas/account.ts';
 import { PASSWORD_MIN_LENGTH, type PasswordWeakness } from '../../../../schemas/password.ts';
 import { ApiError } from '../../data/api-error.ts';
-import { changePassword, endSession, listSessions, signOutEverywhere } from '../../data/auth.api.ts';
+import { changePassword, endSession, listSessions, signOutEverywhere } from '../../data/account.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -15,7 +15,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { formStyles } from '../../ui/form.styles.ts';
 
 export function deviceName(d: SessionView['device']): string {
   const kind = t(`account.device.${d.kind}`);
@@ -178,7 +178,7 @@ export class AccountPage extends LitElement {
   }
 
   private weakness(w: PasswordWeakness): string {
-    return t(`password.weak.${w}`, { min: PASSWORD_MIN_LENGTH });
+    return t(`account.password.weak.${w}`, { min: PASSWORD_MIN_LENGTH });
   }
 
   private focusError() {

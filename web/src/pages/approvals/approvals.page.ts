@@ -3,7 +3,8 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { getIndicators, listRequests } from '../../data/requests.api.ts';
+import { getIndicators } from '../../data/indicators.api.ts';
+import { listRequests } from '../../data/requests.api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -41,19 +42,19 @@ export class ApprovalsPage extends LitElement {
 
   override render() {
     return html`
-      <h1 tabindex="-1">${t('pathway.approvals.title')}</h1>
+      <h1 tabindex="-1">${t('approvals.title')}</h1>
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">${t('pathway.approvals.waiting')}</h2>
+        <h2 id="waiting-heading">${t('approvals.waiting')}</h2>
         ${this.waiting.render({
           pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
           error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.waiting.run()}></atensi-error-message>`,
           complete: (page) =>
             page.items.length === 0
-              ? html`<p class="card">${t('pathway.approvals.none')}</p>`
+              ? html`<p class="card">${t('approvals.none')}</p>`
               : html`<div class="table-wrap" role="region" aria-labelledby="waiting-heading" tabindex="0"><table>
                   <thead><tr>
                     <th scope="col">${t('col.name')}</th><th scope="col">${t('requests.therapist')}</th>
-                    <th scope="col">${t('pathway.field.priority')}</th><th scope="col">${t('pathway.approvals.since')}</th>
+                    <th scope="col">${t('requests.field.priority')}</th><th scope="col">${t('approvals.since')}</th>
                   </tr></thead>
                   <tbody>${page.items.map((r) => html`<tr>
                     <td><a href=${`/requests/${r.id}`}>${r.beneficiary.fullName}</a></td>

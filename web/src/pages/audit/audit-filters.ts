@@ -3,7 +3,7 @@
 // The form's default values are the applied filters, so form.reset() shows them again.
 import { html, nothing } from 'lit';
 import { Id } from '../../../../schemas/common.ts';
-import type { AuditQuery } from '../../data/privacy.api.ts';
+import type { AuditQuery } from '../../data/audit.api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { actionGroups, actionLabel, entityLabel, entityTypes, groupLabel, type ActionGroup } from './audit-words.ts';
 

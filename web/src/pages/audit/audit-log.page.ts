@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { AuditItem } from '../../../../schemas/privacy.ts';
 import { meContext } from '../../app/session.context.ts';
-import { listAudit } from '../../data/privacy.api.ts';
+import { listAudit } from '../../data/audit.api.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -15,7 +15,7 @@ import { replaceQuery } from '../../router/router.ts';
 import '../../ui/error-message.component.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { formStyles } from '../../ui/form.styles.ts';
 import { filterForm, filterKeys, filtersFrom, noFilters, readFilterForm, toQuery, validateFilters, type AuditFilters, type FilterErrors } from './audit-filters.ts';
 import { actionLabel, detailsSummary, objectCell, roleLabel } from './audit-words.ts';
 

@@ -81,14 +81,14 @@ export function objectCell(type: string | null, id: string | null, name?: string
 
 /** Field names recorded in `fields` that the catalogues already have words for. */
 const fieldWords: Record<string, MessageKey> = {
-  fullName: 'audit.field.fullName', birthDate: 'detail.birthDate', sex: 'detail.sex', city: 'detail.city', address: 'detail.address', phone: 'detail.phone',
-  diagnosis: 'detail.diagnosis', diagnosisNotes: 'detail.diagnosisNotes', locale: 'language.label', name: 'audit.field.name', password: 'login.password',
+  fullName: 'audit.field.fullName', birthDate: 'beneficiaries.detail.birthDate', sex: 'beneficiaries.detail.sex', city: 'beneficiaries.detail.city', address: 'beneficiaries.detail.address', phone: 'beneficiaries.detail.phone',
+  diagnosis: 'beneficiaries.detail.diagnosis', diagnosisNotes: 'beneficiaries.detail.diagnosisNotes', locale: 'language.label', name: 'audit.field.name', password: 'login.password',
 };
 
 /** States recorded in `from`/`to`, in words: a request's pathway step or a work order's status. */
 function stateWord(action: string, value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (action.startsWith('request.') && RequestState.safeParse(value).success) return t(`pathway.state.${value as RequestState}`);
+  if (action.startsWith('request.') && RequestState.safeParse(value).success) return t(`requests.state.${value as RequestState}`);
   if (action.startsWith('work_order.') && WorkOrderStatus.safeParse(value).success) return t(`workOrders.status.${value as WorkOrderStatus}`);
   return undefined;
 }
@@ -97,7 +97,7 @@ const detailKeys = new Set(['clinical', 'fields', 'purposes', 'purpose', 'consen
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return t(value ? 'detail.yes' : 'detail.no');
+  if (typeof value === 'boolean') return t(value ? 'beneficiaries.detail.yes' : 'beneficiaries.detail.no');
   if (Array.isArray(value)) return value.map(valueText).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value)

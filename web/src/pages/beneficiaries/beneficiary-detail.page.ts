@@ -26,7 +26,6 @@ export class BeneficiaryDetailPage extends LitElement {
     sharedStyles,
     pageStyles,
     css`
-      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
       ul.people { margin: 0; padding-left: 2.25rem; }
       ul.people li { padding: 0.2rem 0; }
       h3 { margin-top: 1.25rem; }
@@ -63,8 +62,8 @@ export class BeneficiaryDetailPage extends LitElement {
     // Families have no list of beneficiaries: they come here from Home.
     const family = this.me?.role === 'family';
     return html`
-      <a class="back" href=${family ? '/' : '/beneficiaries'}><span aria-hidden="true">←&nbsp;</span>${t(family ? 'notFound.home' : 'detail.back')}</a>
-      <h1 tabindex="-1">${b?.fullName ?? t('detail.title')}</h1>
+      <a class="back" href=${family ? '/' : '/beneficiaries'}><span aria-hidden="true">←&nbsp;</span>${t(family ? 'notFound.home' : 'beneficiaries.detail.back')}</a>
+      <h1 tabindex="-1">${b?.fullName ?? t('beneficiaries.detail.title')}</h1>
       ${this.detail.render({
         pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
         error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.detail.run()}></atensi-error-message>`,
@@ -87,11 +86,11 @@ export class BeneficiaryDetailPage extends LitElement {
   private renderDetail(b: BeneficiaryDetail) {
     return html`
       ${b.anonymisedAt
-        ? html`<p class="anonymised" tabindex="-1">${t('privacy.anonymisedOn', { date: formatDate(b.anonymisedAt) })}</p>`
+        ? html`<p class="anonymised" tabindex="-1">${t('beneficiaries.privacy.anonymisedOn', { date: formatDate(b.anonymisedAt) })}</p>`
         : nothing}
       ${personalSection(b)} ${diagnosisSection(b)} ${cpSection(b)} ${hydroSection(b)}
       ${this.timeline.render({
-        pending: () => html`<p class="status" role="status">${t('service.loading')}</p>`,
+        pending: () => html`<p class="status" role="status">${t('beneficiaries.service.loading')}</p>`,
         error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.timeline.run()}></atensi-error-message>`,
         complete: (timeline) => serviceTimelineSection(b.id, timeline, this.me?.role),
       })}

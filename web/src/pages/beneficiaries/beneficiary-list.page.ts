@@ -77,14 +77,14 @@ export class BeneficiaryListPage extends LitElement {
     const page = this.list.value;
     const loading = this.list.status === TaskStatus.PENDING;
     return html`
-      <h1 tabindex="-1">${t('list.title')}</h1>
+      <h1 tabindex="-1">${t('beneficiaries.list.title')}</h1>
       <div class="flash" role="status">${this.flash ? html`<p>${t(this.flash.key, this.flash.params)}</p>` : nothing}</div>
       <div class="search">
-        <label for="search">${t('list.search')}</label>
+        <label for="search">${t('beneficiaries.list.search')}</label>
         <input id="search" type="search" autocomplete="off" .value=${this.q} aria-describedby="search-hint" @input=${this.onSearchInput} />
-        <p class="hint" id="search-hint">${t('list.searchHint')}</p>
+        <p class="hint" id="search-hint">${t('beneficiaries.list.searchHint')}</p>
       </div>
-      <p class="status" role="status">${loading ? t('app.loading') : page ? t('list.results', { total: formatNumber(page.total) }) : nothing}</p>
+      <p class="status" role="status">${loading ? t('app.loading') : page ? t('beneficiaries.list.results', { total: formatNumber(page.total) }) : nothing}</p>
       ${this.list.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.list.error} retryable @atensi-retry=${() => this.list.run()}></atensi-error-message>`
         : page
@@ -94,13 +94,13 @@ export class BeneficiaryListPage extends LitElement {
   }
 
   private renderPage(page: BeneficiaryPage) {
-    if (page.items.length === 0) return html`<p>${t('list.empty')}</p>`;
+    if (page.items.length === 0) return html`<p>${t('beneficiaries.list.empty')}</p>`;
     const showDiagnosis = page.items.some((b) => b.diagnosis !== undefined);
     const showCentre = this.me?.role === 'admin';
     return html`
       <div class="table-wrap" role="region" aria-labelledby="list-caption" tabindex="0">
         <table>
-          <caption id="list-caption" class="visually-hidden">${t('list.caption')}</caption>
+          <caption id="list-caption" class="visually-hidden">${t('beneficiaries.list.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">${t('col.name')}</th>
@@ -124,7 +124,7 @@ export class BeneficiaryListPage extends LitElement {
   }
 
   private renderRow(b: BeneficiarySummary, showDiagnosis: boolean, showCentre: boolean) {
-    const age = t('age.years', { age: b.ageYears });
+    const age = t('beneficiaries.age.years', { age: b.ageYears });
     const diagnosis = showDiagnosis && b.diagnosis ? label('diagnosis', b.diagnosis) : '';
     const meta = [age, label('sex', b.sex), b.city ?? '', diagnosis, showCentre ? b.centreName : ''].filter(Boolean).join(' · ');
     return html`<tr>

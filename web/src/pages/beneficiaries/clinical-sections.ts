@@ -21,41 +21,41 @@ const expects = {
 function notRecorded(id: string, title: MessageKey) {
   return html`<section aria-labelledby=${id}>
     <h2 id=${id}>${t(title)}</h2>
-    <p class="card muted">${t('detail.notRecorded')}</p>
+    <p class="card muted">${t('beneficiaries.detail.notRecorded')}</p>
   </section>`;
 }
 
 function deformityList(p: CpProfile) {
   const present = deformities.filter((d) => p[d]);
-  if (present.length === 0) return t('cp.noDeformities');
-  return present.map((d) => t(`deformity.${d}`)).join(', ');
+  if (present.length === 0) return t('beneficiaries.cp.noDeformities');
+  return present.map((d) => t(`beneficiaries.deformity.${d}`)).join(', ');
 }
 
 export function cpSection(b: BeneficiaryDetail) {
   const p = b.cpProfile;
   if (p === undefined) return nothing;
-  if (p === null) return expects.cp(b) ? notRecorded('cp-heading', 'cp.title') : nothing;
+  if (p === null) return expects.cp(b) ? notRecorded('cp-heading', 'beneficiaries.cp.title') : nothing;
   return html`<section aria-labelledby="cp-heading">
-    <h2 id="cp-heading">${t('cp.title')}</h2>
+    <h2 id="cp-heading">${t('beneficiaries.cp.title')}</h2>
     <dl class="facts card">
-      ${fact('cp.gmfcs', t('cp.gmfcsLevel', { level: roman[p.gmfcs - 1] ?? String(p.gmfcs) }))}
-      ${fact('cp.type', label('cpType', p.type))}
-      ${fact('cp.distribution', label('distribution', p.distribution))}
-      ${fact('cp.sitting', label('sitting', p.sittingLevel))}
-      ${fact('cp.tone', label('tone', p.tone))}
-      ${fact('cp.pelvic', p.pelvicPosition)}
-      ${fact('cp.deformities', deformityList(p))}
-      ${fact('cp.contractures', p.contractures)}
+      ${fact('beneficiaries.cp.gmfcs', t('beneficiaries.cp.gmfcsLevel', { level: roman[p.gmfcs - 1] ?? String(p.gmfcs) }))}
+      ${fact('beneficiaries.cp.type', label('cpType', p.type))}
+      ${fact('beneficiaries.cp.distribution', label('distribution', p.distribution))}
+      ${fact('beneficiaries.cp.sitting', label('sitting', p.sittingLevel))}
+      ${fact('beneficiaries.cp.tone', label('tone', p.tone))}
+      ${fact('beneficiaries.cp.pelvic', p.pelvicPosition)}
+      ${fact('beneficiaries.cp.deformities', deformityList(p))}
+      ${fact('beneficiaries.cp.contractures', p.contractures)}
     </dl>
   </section>`;
 }
 
 function headCircumferences(p: HydroProfile) {
-  if (p.headCircumferences.length === 0) return html`<p>${t('hydro.noMeasurements')}</p>`;
+  if (p.headCircumferences.length === 0) return html`<p>${t('beneficiaries.hydro.noMeasurements')}</p>`;
   return html`<div class="table-wrap" role="region" aria-labelledby="head-heading" tabindex="0">
     <table>
       <thead>
-        <tr><th scope="col">${t('hydro.measuredAt')}</th><th scope="col" class="num">${t('hydro.cm')}</th></tr>
+        <tr><th scope="col">${t('beneficiaries.hydro.measuredAt')}</th><th scope="col" class="num">${t('beneficiaries.hydro.cm')}</th></tr>
       </thead>
       <tbody>
         ${p.headCircumferences.map(
@@ -69,20 +69,20 @@ function headCircumferences(p: HydroProfile) {
 export function hydroSection(b: BeneficiaryDetail) {
   const p = b.hydrocephalusProfile;
   if (p === undefined) return nothing;
-  if (p === null) return expects.hydro(b) ? notRecorded('hydro-heading', 'hydro.title') : nothing;
+  if (p === null) return expects.hydro(b) ? notRecorded('hydro-heading', 'beneficiaries.hydro.title') : nothing;
   return html`<section aria-labelledby="hydro-heading">
-    <h2 id="hydro-heading">${t('hydro.title')}</h2>
+    <h2 id="hydro-heading">${t('beneficiaries.hydro.title')}</h2>
     <dl class="facts card">
-      ${fact('hydro.shunt', p.shuntPresent ? t('hydro.shuntPresent') : t('hydro.shuntAbsent'))}
-      ${p.shuntPresent ? fact('hydro.shuntType', p.shuntType ? label('shunt', p.shuntType) : null) : nothing}
-      ${p.shuntPresent ? fact('hydro.shuntSide', p.shuntSide ? label('side', p.shuntSide) : null) : nothing}
-      ${fact('hydro.revisions', formatNumber(p.revisions))}
-      ${p.revisions > 0 ? fact('hydro.lastRevision', p.lastRevisionAt ? formatDate(p.lastRevisionAt) : null) : nothing}
-      ${fact('hydro.headSupport', p.headSupport)}
-      ${fact('hydro.occiputRisk', label('risk', p.occiputSkinRisk))}
-      ${fact('hydro.redFlags', p.redFlagNotes)}
+      ${fact('beneficiaries.hydro.shunt', p.shuntPresent ? t('beneficiaries.hydro.shuntPresent') : t('beneficiaries.hydro.shuntAbsent'))}
+      ${p.shuntPresent ? fact('beneficiaries.hydro.shuntType', p.shuntType ? label('shunt', p.shuntType) : null) : nothing}
+      ${p.shuntPresent ? fact('beneficiaries.hydro.shuntSide', p.shuntSide ? label('side', p.shuntSide) : null) : nothing}
+      ${fact('beneficiaries.hydro.revisions', formatNumber(p.revisions))}
+      ${p.revisions > 0 ? fact('beneficiaries.hydro.lastRevision', p.lastRevisionAt ? formatDate(p.lastRevisionAt) : null) : nothing}
+      ${fact('beneficiaries.hydro.headSupport', p.headSupport)}
+      ${fact('beneficiaries.hydro.occiputRisk', label('risk', p.occiputSkinRisk))}
+      ${fact('beneficiaries.hydro.redFlags', p.redFlagNotes)}
     </dl>
-    <h3 id="head-heading">${t('hydro.headCircumference')}</h3>
+    <h3 id="head-heading">${t('beneficiaries.hydro.headCircumference')}</h3>
     ${headCircumferences(p)}
   </section>`;
 }

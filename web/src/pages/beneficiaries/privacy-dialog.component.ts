@@ -10,7 +10,7 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { dialogStyles } from '../../ui/dialog.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { formStyles } from '../../ui/form.styles.ts';
 
 export type PrivacyAction = 'anonymise' | 'erase';
 export const REASON_MIN = 10;
@@ -61,28 +61,28 @@ export class PrivacyDialog extends LitElement {
     return html`<dialog aria-labelledby="privacy-title" aria-describedby="privacy-consequence"
       @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onClose}>
       <form novalidate @submit=${this.onSubmit}>
-        <h2 id="privacy-title">${t(`privacy.${a}.title`, { name: this.fullName })}</h2>
-        <p class="consequence" id="privacy-consequence">${t(`privacy.${a}.consequence`)}</p>
+        <h2 id="privacy-title">${t(`beneficiaries.privacy.${a}.title`, { name: this.fullName })}</h2>
+        <p class="consequence" id="privacy-consequence">${t(`beneficiaries.privacy.${a}.consequence`)}</p>
         <div class="form">
           <div>
-            <label for="privacy-reason">${t('privacy.reason')}</label>
+            <label for="privacy-reason">${t('beneficiaries.privacy.reason')}</label>
             <textarea id="privacy-reason" name="reason" maxlength=${REASON_MAX} required
               aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby=${described('privacy-reason', this.reasonError)}></textarea>
-            <p class="hint" id="privacy-reason-hint">${t('privacy.reasonHint')}</p>
-            ${this.reasonError ? html`<p class="field-error" id="privacy-reason-error">${t('privacy.reasonShort')}</p>` : nothing}
+            <p class="hint" id="privacy-reason-hint">${t('beneficiaries.privacy.reasonHint')}</p>
+            ${this.reasonError ? html`<p class="field-error" id="privacy-reason-error">${t('beneficiaries.privacy.reasonShort')}</p>` : nothing}
           </div>
           <div>
-            <label for="privacy-name">${t('privacy.confirmName')}</label>
+            <label for="privacy-name">${t('beneficiaries.privacy.confirmName')}</label>
             <input id="privacy-name" name="confirmName" type="text" autocomplete="off" spellcheck="false" required
               aria-invalid=${this.nameError ? 'true' : 'false'} aria-describedby=${described('privacy-name', this.nameError)} />
-            <p class="hint" id="privacy-name-hint">${t('privacy.confirmNameHint', { name: this.fullName })}</p>
-            ${this.nameError ? html`<p class="field-error" id="privacy-name-error">${t('privacy.confirmNameWrong')}</p>` : nothing}
+            <p class="hint" id="privacy-name-hint">${t('beneficiaries.privacy.confirmNameHint', { name: this.fullName })}</p>
+            ${this.nameError ? html`<p class="field-error" id="privacy-name-error">${t('beneficiaries.privacy.confirmNameWrong')}</p>` : nothing}
           </div>
           ${this.error ? this.renderError() : nothing}
           <div class="buttons">
-            <button type="button" class="secondary" @click=${() => this.busy || this.dialog.close()}>${t('privacy.cancel')}</button>
+            <button type="button" class="secondary" @click=${() => this.busy || this.dialog.close()}>${t('beneficiaries.privacy.cancel')}</button>
             <button type="submit" class="danger" aria-busy=${this.busy ? 'true' : 'false'}>
-              ${this.busy ? t('privacy.working') : t(`privacy.${a}.submit`)}
+              ${this.busy ? t('beneficiaries.privacy.working') : t(`beneficiaries.privacy.${a}.submit`)}
             </button>
           </div>
         </div>
@@ -93,7 +93,7 @@ export class PrivacyDialog extends LitElement {
   private renderError() {
     // Anonymising twice is a conflict: say so plainly rather than "conflicts with existing data".
     if (isApiError(this.error) && this.error.code === 'conflict' && this.action === 'anonymise') {
-      return html`<p class="alert" role="alert">${t('privacy.alreadyAnonymised')}</p>`;
+      return html`<p class="alert" role="alert">${t('beneficiaries.privacy.alreadyAnonymised')}</p>`;
     }
     return html`<atensi-error-message .error=${this.error}></atensi-error-message>`;
   }

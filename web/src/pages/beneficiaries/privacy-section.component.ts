@@ -51,21 +51,21 @@ export class BeneficiaryPrivacy extends LitElement {
     if (!access) return nothing;
     const history = `/audit?${new URLSearchParams({ entityType: 'Beneficiary', entityId: b.id }).toString()}`;
     return html`<section aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">${t('privacy.title')}</h2>
+      <h2 id="privacy-heading">${t('beneficiaries.privacy.title')}</h2>
       <div class="card">
-        <p>${t('privacy.intro')}</p>
+        <p>${t('beneficiaries.privacy.intro')}</p>
         <div class="links">
-          <a href=${exportJsonUrl(b.id)} download>${t('privacy.exportJson')}</a>
+          <a href=${exportJsonUrl(b.id)} download>${t('beneficiaries.privacy.exportJson')}</a>
           <a href=${exportHtmlUrl(b.id, getLocale())} target="_blank" rel="noopener">
-            ${t('privacy.exportHtml')}<span class="visually-hidden"> ${t('privacy.newTab')}</span></a>
-          <a href=${history}>${t('privacy.history')}</a>
+            ${t('beneficiaries.privacy.exportHtml')}<span class="visually-hidden"> ${t('beneficiaries.privacy.newTab')}</span></a>
+          <a href=${history}>${t('beneficiaries.privacy.history')}</a>
         </div>
         ${access === 'admin'
           ? html`<div class="actions">
               ${b.anonymisedAt
                 ? nothing
-                : html`<button type="button" class="danger" @click=${(e: Event) => this.openDialog('anonymise', e)}>${t('privacy.anonymise')}</button>`}
-              <button type="button" class="danger" @click=${(e: Event) => this.openDialog('erase', e)}>${t('privacy.erase')}</button>
+                : html`<button type="button" class="danger" @click=${(e: Event) => this.openDialog('anonymise', e)}>${t('beneficiaries.privacy.anonymise')}</button>`}
+              <button type="button" class="danger" @click=${(e: Event) => this.openDialog('erase', e)}>${t('beneficiaries.privacy.erase')}</button>
             </div>
             <atensi-privacy-dialog action=${this.action} beneficiaryId=${b.id} fullName=${b.fullName}
               .onDone=${this.done}></atensi-privacy-dialog>`
@@ -86,7 +86,7 @@ export class BeneficiaryPrivacy extends LitElement {
       this.onAnonymised?.();
       return;
     }
-    setFlash({ key: 'privacy.erased', params: { name: this.beneficiary.fullName } });
+    setFlash({ key: 'beneficiaries.privacy.erased', params: { name: this.beneficiary.fullName } });
     navigate('/beneficiaries');
   };
 }

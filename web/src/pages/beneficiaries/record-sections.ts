@@ -8,27 +8,27 @@ import { fact } from './facts.ts';
 
 export function personalSection(b: BeneficiaryDetail) {
   return html`<section aria-labelledby="personal-heading">
-    <h2 id="personal-heading">${t('detail.personal')}</h2>
+    <h2 id="personal-heading">${t('beneficiaries.detail.personal')}</h2>
     <dl class="facts card">
-      ${fact('detail.birthDate', formatDate(b.birthDate))}
-      ${fact('detail.age', t('detail.ageValue', { age: b.ageYears }))}
-      ${fact('detail.sex', label('sex', b.sex))}
-      ${fact('detail.city', b.city)}
-      ${b.address !== undefined ? fact('detail.address', b.address) : nothing}
-      ${b.phone !== undefined ? fact('detail.phone', b.phone) : nothing}
-      ${fact('detail.centre', b.centreName)}
+      ${fact('beneficiaries.detail.birthDate', formatDate(b.birthDate))}
+      ${fact('beneficiaries.detail.age', t('beneficiaries.detail.ageValue', { age: b.ageYears }))}
+      ${fact('beneficiaries.detail.sex', label('sex', b.sex))}
+      ${fact('beneficiaries.detail.city', b.city)}
+      ${b.address !== undefined ? fact('beneficiaries.detail.address', b.address) : nothing}
+      ${b.phone !== undefined ? fact('beneficiaries.detail.phone', b.phone) : nothing}
+      ${fact('beneficiaries.detail.centre', b.centreName)}
     </dl>
   </section>`;
 }
 
 export function diagnosisSection(b: BeneficiaryDetail) {
-  if (b.clinicalWithheld) return html`<p class="notice withheld" role="note">${t('privacy.clinicalWithheld')}</p>`;
+  if (b.clinicalWithheld) return html`<p class="notice withheld" role="note">${t('beneficiaries.privacy.clinicalWithheld')}</p>`;
   if (b.diagnosis === undefined) return nothing;
   return html`<section aria-labelledby="diagnosis-heading">
-    <h2 id="diagnosis-heading">${t('detail.diagnosis')}</h2>
+    <h2 id="diagnosis-heading">${t('beneficiaries.detail.diagnosis')}</h2>
     <dl class="facts card">
-      ${fact('detail.diagnosis', label('diagnosis', b.diagnosis))}
-      ${b.diagnosisNotes !== undefined ? fact('detail.diagnosisNotes', b.diagnosisNotes) : nothing}
+      ${fact('beneficiaries.detail.diagnosis', label('diagnosis', b.diagnosis))}
+      ${b.diagnosisNotes !== undefined ? fact('beneficiaries.detail.diagnosisNotes', b.diagnosisNotes) : nothing}
     </dl>
   </section>`;
 }
@@ -36,30 +36,30 @@ export function diagnosisSection(b: BeneficiaryDetail) {
 type Consent = NonNullable<BeneficiaryDetail['consents']>[number];
 
 function givenBy(c: Consent) {
-  return c.guardianName ? t('consent.guardianNamed', { name: c.guardianName }) : label('givenBy', c.givenBy);
+  return c.guardianName ? t('beneficiaries.consent.guardianNamed', { name: c.guardianName }) : label('givenBy', c.givenBy);
 }
 
 function consentStatus(c: Consent) {
   return c.withdrawnAt
-    ? html`<span class="badge off">${t('consent.withdrawn', { date: formatDate(c.withdrawnAt) })}</span>`
-    : html`<span class="badge ok">${t('consent.active')}</span>`;
+    ? html`<span class="badge off">${t('beneficiaries.consent.withdrawn', { date: formatDate(c.withdrawnAt) })}</span>`
+    : html`<span class="badge ok">${t('beneficiaries.consent.active')}</span>`;
 }
 
 export function consentSection(b: BeneficiaryDetail) {
   if (b.consents === undefined) return nothing;
   return html`<section aria-labelledby="consent-heading">
-    <h2 id="consent-heading">${t('consent.title')}</h2>
+    <h2 id="consent-heading">${t('beneficiaries.consent.title')}</h2>
     ${b.consents.length === 0
-      ? html`<p>${t('consent.none')}</p>`
+      ? html`<p>${t('beneficiaries.consent.none')}</p>`
       : html`<div class="table-wrap" role="region" aria-labelledby="consent-heading" tabindex="0">
           <table>
             <thead>
               <tr>
-                <th scope="col">${t('consent.purpose')}</th>
-                <th scope="col">${t('consent.givenBy')}</th>
-                <th scope="col">${t('consent.method')}</th>
-                <th scope="col">${t('consent.givenAt')}</th>
-                <th scope="col">${t('consent.status')}</th>
+                <th scope="col">${t('beneficiaries.consent.purpose')}</th>
+                <th scope="col">${t('beneficiaries.consent.givenBy')}</th>
+                <th scope="col">${t('beneficiaries.consent.method')}</th>
+                <th scope="col">${t('beneficiaries.consent.givenAt')}</th>
+                <th scope="col">${t('beneficiaries.consent.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,9 +86,9 @@ function relationship(value: string) {
 export function familySection(b: BeneficiaryDetail) {
   if (b.family === undefined) return nothing;
   return html`<section aria-labelledby="family-heading">
-    <h2 id="family-heading">${t('family.title')}</h2>
+    <h2 id="family-heading">${t('beneficiaries.family.title')}</h2>
     ${b.family.length === 0
-      ? html`<p>${t('family.none')}</p>`
+      ? html`<p>${t('beneficiaries.family.none')}</p>`
       : html`<ul class="card people">
           ${b.family.map((f) => html`<li><strong>${f.name}</strong> · ${relationship(f.relationship)}</li>`)}
         </ul>`}

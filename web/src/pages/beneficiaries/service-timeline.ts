@@ -25,16 +25,16 @@ export function serviceTimelineSection(beneficiaryId: string, timeline: Benefici
   const requests = byRequest(timeline.items);
   const query = `beneficiaryId=${encodeURIComponent(beneficiaryId)}`;
   return html`<section aria-labelledby="service-heading" class="timeline">
-    <h2 id="service-heading">${t('service.title')}</h2>
-    ${requests.length === 0 ? html`<p>${t('service.none')}</p>` : nothing}
+    <h2 id="service-heading">${t('beneficiaries.service.title')}</h2>
+    ${requests.length === 0 ? html`<p>${t('beneficiaries.service.none')}</p>` : nothing}
     ${requests.map(
       ([requestId, entries], i) => html`<h3 id=${`service-request-${i}`}>
-          <a href=${`/requests/${encodeURIComponent(requestId)}`}>${t('service.request', { date: formatDate(entries[0]!.at) })}</a>
+          <a href=${`/requests/${encodeURIComponent(requestId)}`}>${t('beneficiaries.service.request', { date: formatDate(entries[0]!.at) })}</a>
         </h3>
         <ol class="card" aria-labelledby=${`service-request-${i}`}>
           ${entries.map(
             (e) => html`<li>
-              <strong>${e.refit ? t('pathway.action.refit') : stateLabel(e.to)}</strong>
+              <strong>${e.refit ? t('requests.action.refit') : stateLabel(e.to)}</strong>
               <span class="muted"> · <time datetime=${e.at}>${formatDateTime(e.at)}</time>${e.by ? html` · ${e.by.name}` : ''}</span>
               ${e.note ? html`<p class="note">${e.note}</p>` : nothing}
             </li>`,
@@ -42,8 +42,8 @@ export function serviceTimelineSection(beneficiaryId: string, timeline: Benefici
         </ol>`,
     )}
     <p class="links">
-      ${requests.length > 0 ? html`<a href=${`/requests?${query}`}>${t('service.allRequests')}</a>` : nothing}
-      ${canRefer ? html`<a href=${`/requests/new?${query}`}>${t('service.refer')}</a>` : nothing}
+      ${requests.length > 0 ? html`<a href=${`/requests?${query}`}>${t('beneficiaries.service.allRequests')}</a>` : nothing}
+      ${canRefer ? html`<a href=${`/requests/new?${query}`}>${t('beneficiaries.service.refer')}</a>` : nothing}
     </p>
   </section>`;
 }

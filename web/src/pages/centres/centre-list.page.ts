@@ -43,13 +43,13 @@ export class CentreListPage extends LitElement {
             <th scope="col">${t('col.name')}</th>
             <th scope="col">${t('col.city')}</th>
             <th scope="col">${t('col.province')}</th>
-            <th scope="col">${t('webhook.col.channel')}</th>
+            <th scope="col">${t('centres.webhook.col.channel')}</th>
           </tr>
         </thead>
         <tbody>
           ${centres.map(
             (c) => html`<tr><td>${c.code}</td><td>${c.name}</td><td>${c.city}</td><td>${c.province}</td>
-              <td><a href=${`/centres/${c.id}/webhook`} aria-label=${t('webhook.linkFor', { centre: c.name })}>${t('webhook.short')}</a></td></tr>`,
+              <td><a href=${`/centres/${c.id}/webhook`} aria-label=${t('centres.webhook.linkFor', { centre: c.name })}>${t('centres.webhook.short')}</a></td></tr>`,
           )}
         </tbody>
       </table>

@@ -12,27 +12,21 @@ import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles } from '../fleet/fleet-format.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 
 type Confirming = 'rotate' | 'delete' | '';
 
 /** A delivery's last error in words: a category, or the receiver's HTTP status. */
 function errorLabel(error: string): string {
   const status = /^http_(\d{3})$/.exec(error)?.[1];
-  if (status) return t('webhook.error.http', { status });
-  return (webhookErrorCategories as readonly string[]).includes(error) ? t(`webhook.error.${error as (typeof webhookErrorCategories)[number]}`) : error;
+  if (status) return t('centres.webhook.error.http', { status });
+  return (webhookErrorCategories as readonly string[]).includes(error) ? t(`centres.webhook.error.${error as (typeof webhookErrorCategories)[number]}`) : error;
 }
 
 @customElement('atensi-centre-webhook-page')
 export class CentreWebhookPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
       input[type='url'] { font: inherit; width: 100%; min-height: var(--target); padding: 0.5rem 0.75rem; border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text); }
       .check { display: flex; align-items: center; gap: 0.6rem; min-height: var(--target); font-weight: 600; margin: 0; }
@@ -63,7 +57,7 @@ export class CentreWebhookPage extends LitElement {
     task: async ([id], { signal }) => (await listCentres(signal)).find((c) => c.id === id)?.name ?? '',
     args: () => [this.centreId] as const,
     onComplete: (name) => {
-      if (name) emit(this, 'page-title', { title: `${t('webhook.title')} · ${name}` });
+      if (name) emit(this, 'page-title', { title: `${t('centres.webhook.title')} · ${name}` });
     },
   });
 
@@ -82,9 +76,9 @@ export class CentreWebhookPage extends LitElement {
     const loaded = this.webhook.status === TaskStatus.COMPLETE;
     const w = this.webhook.value ?? null;
     return html`
-      <h1 tabindex="-1">${t('webhook.title')}</h1>
+      <h1 tabindex="-1">${t('centres.webhook.title')}</h1>
       ${this.centreName.value ? html`<p class="muted">${this.centreName.value}</p>` : nothing}
-      <p>${t('webhook.intro')}</p>
+      <p>${t('centres.webhook.intro')}</p>
       <p class="status" role="status">${this.message}</p>
       ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
       ${this.secret ? this.renderSecret() : nothing}
@@ -98,54 +92,54 @@ export class CentreWebhookPage extends LitElement {
 
   private renderSecret() {
     return html`<div class="secret" id="secret-box" tabindex="-1" aria-labelledby="secret-h">
-      <h2 id="secret-h">${t('webhook.secretHeading')}</h2>
-      <p>${t('webhook.secretOnce')}</p>
+      <h2 id="secret-h">${t('centres.webhook.secretHeading')}</h2>
+      <p>${t('centres.webhook.secretOnce')}</p>
       <code data-secret>${this.secret}</code>
-      <div><button type="button" class="secondary" @click=${() => (this.secret = '')}>${t('webhook.secretHide')}</button></div>
+      <div><button type="button" class="secondary" @click=${() => (this.secret = '')}>${t('centres.webhook.secretHide')}</button></div>
     </div>`;
   }
 
   private renderForm(w: Webhook | null) {
     return html`<section aria-labelledby="settings-h">
-      <h2 id="settings-h">${t('webhook.settings')}</h2>
-      <p>${w ? html`<span class="tag ${w.enabled ? 'done' : ''}">${w.enabled ? t('webhook.on') : t('webhook.off')}</span>` : t('webhook.none')}</p>
+      <h2 id="settings-h">${t('centres.webhook.settings')}</h2>
+      <p>${w ? html`<span class="tag ${w.enabled ? 'done' : ''}">${w.enabled ? t('centres.webhook.on') : t('centres.webhook.off')}</span>` : t('centres.webhook.none')}</p>
       <form class="form card" novalidate @submit=${this.save}>
         <div>
-          <label for="url">${t('webhook.url')}</label>
+          <label for="url">${t('centres.webhook.url')}</label>
           <input id="url" type="url" inputmode="url" autocomplete="off" maxlength="500" required .value=${this.url}
             aria-invalid=${this.urlError ? 'true' : 'false'} aria-describedby=${this.urlError ? 'url-hint url-error' : 'url-hint'}
             @input=${(e: Event) => {
               this.url = (e.target as HTMLInputElement).value;
               this.dirty = true;
             }} />
-          <p class="hint" id="url-hint">${t('webhook.urlHint')}</p>
-          ${this.urlError ? html`<p class="field-error" id="url-error">${t('webhook.urlInvalid')}</p>` : nothing}
+          <p class="hint" id="url-hint">${t('centres.webhook.urlHint')}</p>
+          ${this.urlError ? html`<p class="field-error" id="url-error">${t('centres.webhook.urlInvalid')}</p>` : nothing}
         </div>
         <label class="check"><input type="checkbox" .checked=${this.enabled} @change=${(e: Event) => {
           this.enabled = (e.target as HTMLInputElement).checked;
           this.dirty = true;
-        }} />${t('webhook.enabled')}</label>
-        <div><button type="submit" ?disabled=${this.busy}>${w ? t('webhook.save') : t('webhook.create')}</button></div>
+        }} />${t('centres.webhook.enabled')}</label>
+        <div><button type="submit" ?disabled=${this.busy}>${w ? t('centres.webhook.save') : t('centres.webhook.create')}</button></div>
       </form>
     </section>`;
   }
 
   private renderSecretTools() {
     return html`<section aria-labelledby="secret-tools-h">
-      <h2 id="secret-tools-h">${t('webhook.manage')}</h2>
+      <h2 id="secret-tools-h">${t('centres.webhook.manage')}</h2>
       ${this.confirming
         ? html`<div class="confirm">
-            <p><strong>${this.confirming === 'rotate' ? t('webhook.rotateConfirm') : t('webhook.deleteConfirm')}</strong></p>
+            <p><strong>${this.confirming === 'rotate' ? t('centres.webhook.rotateConfirm') : t('centres.webhook.deleteConfirm')}</strong></p>
             <div class="buttons">
               <button type="button" ?disabled=${this.busy} @click=${this.confirming === 'rotate' ? this.rotate : this.removeChannel}>
-                ${this.confirming === 'rotate' ? t('webhook.rotateYes') : t('webhook.deleteYes')}
+                ${this.confirming === 'rotate' ? t('centres.webhook.rotateYes') : t('centres.webhook.deleteYes')}
               </button>
-              <button type="button" class="secondary" @click=${() => (this.confirming = '')}>${t('webhook.cancel')}</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = '')}>${t('centres.webhook.cancel')}</button>
             </div>
           </div>`
         : html`<div class="buttons">
-            <button type="button" class="secondary" @click=${() => (this.confirming = 'rotate')}>${t('webhook.rotate')}</button>
-            <button type="button" class="secondary" @click=${() => (this.confirming = 'delete')}>${t('webhook.delete')}</button>
+            <button type="button" class="secondary" @click=${() => (this.confirming = 'rotate')}>${t('centres.webhook.rotate')}</button>
+            <button type="button" class="secondary" @click=${() => (this.confirming = 'delete')}>${t('centres.webhook.delete')}</button>
           </div>`}
     </section>`;
   }
@@ -157,22 +151,22 @@ export class CentreWebhookPage extends LitElement {
     };
     const outcome = (d: Webhook['recent'][number]) =>
       d.deliveredAt
-        ? html`<span class="tag done">${t('webhook.delivered', { time: formatDateTime(d.deliveredAt) })}</span>`
+        ? html`<span class="tag done">${t('centres.webhook.delivered', { time: formatDateTime(d.deliveredAt) })}</span>`
         : d.nextAttemptAt
-          ? html`<span class="tag">${t('webhook.retrying', { time: formatDateTime(d.nextAttemptAt) })}</span>`
-          : html`<span class="tag urgent">${t('webhook.failed')}</span>`;
+          ? html`<span class="tag">${t('centres.webhook.retrying', { time: formatDateTime(d.nextAttemptAt) })}</span>`
+          : html`<span class="tag urgent">${t('centres.webhook.failed')}</span>`;
     return html`<section aria-labelledby="deliveries-h">
-      <h2 id="deliveries-h">${t('webhook.recent')}</h2>
+      <h2 id="deliveries-h">${t('centres.webhook.recent')}</h2>
       ${w.recent.length === 0
-        ? html`<p>${t('webhook.noDeliveries')}</p>`
+        ? html`<p>${t('centres.webhook.noDeliveries')}</p>`
         : html`<div class="table-wrap" role="region" aria-labelledby="deliveries-caption" tabindex="0">
             <table>
-              <caption id="deliveries-caption" class="visually-hidden">${t('webhook.recent')}</caption>
+              <caption id="deliveries-caption" class="visually-hidden">${t('centres.webhook.recent')}</caption>
               <thead><tr>
-                <th scope="col">${t('webhook.col.event')}</th>
-                <th scope="col">${t('webhook.col.outcome')}</th>
-                <th scope="col" class="num">${t('webhook.col.attempts')}</th>
-                <th scope="col">${t('webhook.col.error')}</th>
+                <th scope="col">${t('centres.webhook.col.event')}</th>
+                <th scope="col">${t('centres.webhook.col.outcome')}</th>
+                <th scope="col" class="num">${t('centres.webhook.col.attempts')}</th>
+                <th scope="col">${t('centres.webhook.col.error')}</th>
               </tr></thead>
               <tbody>
                 ${w.recent.map(
@@ -220,7 +214,7 @@ export class CentreWebhookPage extends LitElement {
     void this.run(async () => {
       const saved = await saveWebhook(this.centreId, { url, enabled: this.enabled });
       this.dirty = false;
-      this.message = t('webhook.saved');
+      this.message = t('centres.webhook.saved');
       this.showSecret(saved.secret);
       await this.webhook.run();
     });
@@ -230,7 +224,7 @@ export class CentreWebhookPage extends LitElement {
     void this.run(async () => {
       const rotated = await rotateWebhookSecret(this.centreId);
       this.confirming = '';
-      this.message = t('webhook.rotated');
+      this.message = t('centres.webhook.rotated');
       this.showSecret(rotated.secret);
     });
 
@@ -240,7 +234,7 @@ export class CentreWebhookPage extends LitElement {
       this.confirming = '';
       this.secret = '';
       this.dirty = false;
-      this.message = t('webhook.deleted');
+      this.message = t('centres.webhook.deleted');
       await this.webhook.run();
     });
 }

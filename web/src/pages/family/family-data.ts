@@ -45,7 +45,7 @@ export async function loadFamilyHome(signal?: AbortSignal, now = Date.now()): Pr
     listDevices({ limit: 50 }, signal),
     listRequests({ limit: 50 }, signal),
     listWorkOrders({ status: 'active', limit: 50 }, signal),
-    listReports({ open: true, limit: 50 }, signal),
+    listReports({ open: 'true', limit: 50 }, signal),
   ]);
   const single = people.items.length === 1 ? people.items[0]!.id : undefined;
   const owners = single ? new Map<string, string>() : await chairOwners(requests.items, signal);

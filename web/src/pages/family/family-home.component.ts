@@ -73,17 +73,17 @@ export class FamilyHome extends LitElement {
 
   override render() {
     return html`
-      <p class="muted">${t('familyHome.intro')}</p>
+      <p class="muted">${t('family.home.intro')}</p>
       ${this.people.render({
         pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
         // Offline, Home cannot load, but a report can still be made (it waits on the phone) and the
         // reports kept on the phone still show.
         error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.people.run()}></atensi-error-message>
           ${!(isApiError(error) && error.status >= 400 && error.status < 500)
-            ? html`<a class="button big" href="/reports/new">${icon('alert')} ${t('familyHome.reportButton')}</a>`
+            ? html`<a class="button big" href="/reports/new">${icon('alert')} ${t('family.home.reportButton')}</a>`
             : nothing}
           ${this.waiting.length
-            ? html`<h2>${t('familyHome.waitingHeading')}</h2>
+            ? html`<h2>${t('family.home.waitingHeading')}</h2>
                 <ul class="plain" data-section="outbox">${this.waiting.map((w) => this.renderWaiting(w))}</ul>`
             : nothing}`,
         complete: (people) =>
@@ -99,28 +99,28 @@ export class FamilyHome extends LitElement {
     return html`<article class="card person" aria-labelledby=${headingId} data-beneficiary=${b.id}>
       <h2 id=${headingId}><a href=${`/beneficiaries/${b.id}`}>${b.fullName}</a></h2>
       <a class="button big" href=${`/reports/new?beneficiary=${encodeURIComponent(b.id)}`}>
-        ${icon('alert')} ${several ? t('familyHome.reportButtonFor', { name: b.fullName }) : t('familyHome.reportButton')}
+        ${icon('alert')} ${several ? t('family.home.reportButtonFor', { name: b.fullName }) : t('family.home.reportButton')}
       </a>
 
-      <h3>${t('familyHome.chairHeading')}</h3>
+      <h3>${t('family.home.chairHeading')}</h3>
       ${p.chairs.length === 0
-        ? html`<ul class="plain"><li>${t('familyHome.noChair')}</li></ul>`
+        ? html`<ul class="plain"><li>${t('family.home.noChair')}</li></ul>`
         : p.chairs.map((c) => this.renderChair(c))}
 
-      <h3>${t('familyHome.appointmentsHeading')}</h3>
+      <h3>${t('family.home.appointmentsHeading')}</h3>
       <ul class="plain" data-section="appointments">
-        ${p.appointments.length === 0 ? html`<li>${t('familyHome.noAppointments')}</li>` : p.appointments.map((a) => this.renderAppointment(a))}
+        ${p.appointments.length === 0 ? html`<li>${t('family.home.noAppointments')}</li>` : p.appointments.map((a) => this.renderAppointment(a))}
       </ul>
 
-      <h3>${t('familyHome.reportsHeading')}</h3>
+      <h3>${t('family.home.reportsHeading')}</h3>
       <ul class="plain" data-section="reports">
         ${waiting.map((w) => this.renderWaiting(w))}
-        ${p.reports.length === 0 && waiting.length === 0 ? html`<li>${t('familyHome.noReports')}</li>` : nothing}
+        ${p.reports.length === 0 && waiting.length === 0 ? html`<li>${t('family.home.noReports')}</li>` : nothing}
         ${p.reports.map(
           (r) => html`<li>
-            <a class="row-link" href=${`/reports/${r.id}`}>${r.category ? html`${reportIcon(r.category, 28)} ${t(`reportCategory.${r.category}`)}` : t('report.urgent')}</a>
-            <span class="status-pill">${t(`reportStatus.${r.status}`)}</span>
-            ${r.redFlag ? html`<span class="status-pill urgent-pill">${t('report.urgent')}</span>` : nothing}
+            <a class="row-link" href=${`/reports/${r.id}`}>${r.category ? html`${reportIcon(r.category, 28)} ${t(`family.reportCategory.${r.category}`)}` : t('family.report.urgent')}</a>
+            <span class="status-pill">${t(`family.reportStatus.${r.status}`)}</span>
+            ${r.redFlag ? html`<span class="status-pill urgent-pill">${t('family.report.urgent')}</span>` : nothing}
             <span class="muted">${formatDate(r.createdAt)}</span>
           </li>`,
         )}
@@ -131,27 +131,27 @@ export class FamilyHome extends LitElement {
   private renderChair(c: DeviceSummary) {
     const s = c.state;
     const lines = [];
-    if (c.kind !== 'electric') lines.push(html`<li>${icon('wheelchair')} ${t('familyHome.manualChair')}</li>`);
-    else if (c.telemetryOff) lines.push(html`<li class="telemetry-off">${icon('battery')} ${t(`familyHome.telemetryOff.${c.telemetryOff}`)}</li>`);
-    else if (!s || s.socPct === null) lines.push(html`<li>${icon('battery')} ${t('familyHome.neverSeen')}</li>`);
+    if (c.kind !== 'electric') lines.push(html`<li>${icon('wheelchair')} ${t('family.home.manualChair')}</li>`);
+    else if (c.telemetryOff) lines.push(html`<li class="telemetry-off">${icon('battery')} ${t(`family.home.telemetryOff.${c.telemetryOff}`)}</li>`);
+    else if (!s || s.socPct === null) lines.push(html`<li>${icon('battery')} ${t('family.home.neverSeen')}</li>`);
     else {
       const low = s.socPct < LOW_BATTERY_PCT && s.charging !== true;
-      lines.push(html`<li>${icon('battery')} <strong>${t('familyHome.battery', { pct: Math.round(s.socPct) })}</strong>
+      lines.push(html`<li>${icon('battery')} <strong>${t('family.home.battery', { pct: Math.round(s.socPct) })}</strong>
         ${s.charging
-          ? html`<span class="ok">${icon('bolt')} ${t('familyHome.charging')}</span>`
+          ? html`<span class="ok">${icon('bolt')} ${t('family.home.charging')}</span>`
           : low
-            ? html`<span class="warn">${icon('alert')} ${t('familyHome.needsCharging')}</span>`
-            : html`<span class="ok">${icon('check')} ${t('familyHome.batteryOk')}</span>`}
+            ? html`<span class="warn">${icon('alert')} ${t('family.home.needsCharging')}</span>`
+            : html`<span class="ok">${icon('check')} ${t('family.home.batteryOk')}</span>`}
       </li>`);
     }
     if (c.kind === 'electric' && s?.lastSeenAt) {
-      lines.push(html`<li>${icon('info')} ${t('familyHome.lastSeen', { time: relativeTime(s.lastSeenAt) })}</li>`);
+      lines.push(html`<li>${icon('info')} ${t('family.home.lastSeen', { time: relativeTime(s.lastSeenAt) })}</li>`);
     }
     const due = Date.parse(c.serviceDueAt) <= Date.now();
     lines.push(
       due
-        ? html`<li class="warn">${icon('wrench')} ${t('familyHome.serviceDue')}</li>`
-        : html`<li>${icon('wrench')} ${t('familyHome.serviceOn', { date: formatDate(c.serviceDueAt) })}</li>`,
+        ? html`<li class="warn">${icon('wrench')} ${t('family.home.serviceDue')}</li>`
+        : html`<li>${icon('wrench')} ${t('family.home.serviceOn', { date: formatDate(c.serviceDueAt) })}</li>`,
     );
     return html`<ul class="plain" data-chair=${c.id} aria-label=${`${c.modelName} · ${c.serial}`}>${lines}</ul>`;
   }
@@ -162,20 +162,20 @@ export class FamilyHome extends LitElement {
     const when = html`<time datetime=${a.at}>${dayOnly ? formatDate(a.at) : formatDateTime(a.at)}</time>`;
     if (a.kind === 'visit') {
       const what = t(`workOrders.kind.${a.what}`);
-      return html`<li>${icon('wrench')} <span>${t('familyHome.visit', { what })}${a.location ? html` · ${t(`workOrders.location.${a.location}`)}` : nothing}</span> ${when}</li>`;
+      return html`<li>${icon('wrench')} <span>${t('family.home.visit', { what })}${a.location ? html` · ${t(`workOrders.location.${a.location}`)}` : nothing}</span> ${when}</li>`;
     }
-    const label: MessageKey = a.kind === 'followUp' ? 'familyHome.followUp' : a.type ? `familyHome.appointment.${a.type}` : 'familyHome.appointment';
+    const label: MessageKey = a.kind === 'followUp' ? 'family.home.followUp' : a.type ? `family.home.appointment.${a.type}` : 'family.home.appointment';
     return html`<li>${icon('clipboard')} <a class="row-link" href=${a.href}>${t(label)}</a> ${when}</li>`;
   }
 
   private renderWaiting(w: OutboxItem) {
     const failed = w.state === 'failed';
     return html`<li data-outbox=${w.clientRequestId}>
-      ${reportIcon(w.body.category, 28)} <span>${t(`reportCategory.${w.body.category}`)}</span>
-      <span class=${failed ? 'status-pill urgent-pill' : 'status-pill'}>${t(failed ? 'familyHome.failed' : 'familyHome.waiting')}</span>
+      ${reportIcon(w.body.category, 28)} <span>${t(`family.reportCategory.${w.body.category}`)}</span>
+      <span class=${failed ? 'status-pill urgent-pill' : 'status-pill'}>${t(failed ? 'family.home.failed' : 'family.home.waiting')}</span>
       ${failed
-        ? html`<button type="button" class="secondary" @click=${() => retryItem(w.clientRequestId)}>${t('familyHome.retry')}</button>
-            <button type="button" class="secondary" @click=${() => discardItem(w.clientRequestId)}>${t('familyHome.discard')}</button>`
+        ? html`<button type="button" class="secondary" @click=${() => retryItem(w.clientRequestId)}>${t('family.home.retry')}</button>
+            <button type="button" class="secondary" @click=${() => discardItem(w.clientRequestId)}>${t('family.home.discard')}</button>`
         : nothing}
     </li>`;
   }

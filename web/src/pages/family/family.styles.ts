@@ -3,7 +3,6 @@ import { css } from 'lit';
 
 export const familyStyles = css`
   :host { max-width: 40rem; overflow-wrap: anywhere; }
-  .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
   .big {
     width: 100%; min-height: 3.5rem; font-size: 1.15rem; padding: 0.75rem 1rem; gap: 0.6rem;
   }

@@ -35,7 +35,7 @@ export function photoPicker(o: PhotoPickerOptions): TemplateResult {
 
 /** The phone's own check before a doomed upload on a slow line (the server checks the content). */
 export function photoProblem(file: File): MessageKey | undefined {
-  if (file.size > PHOTO_LIMITS.maxBytes) return 'reportNew.photoTooBig';
-  if (file.type && !(photoTypes as readonly string[]).includes(file.type)) return 'reportNew.photoType';
+  if (file.size > PHOTO_LIMITS.maxBytes) return 'family.reportNew.photoTooBig';
+  if (file.type && !(photoTypes as readonly string[]).includes(file.type)) return 'family.reportNew.photoType';
   return undefined;
 }

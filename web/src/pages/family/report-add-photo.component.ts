@@ -33,8 +33,8 @@ export class ReportAddPhoto extends LitElement {
     const full = this.photoCount >= PHOTO_LIMITS.perReport;
     return html`<p class="visually-hidden" role="status">${this.message}</p>
       ${full
-        ? html`<p>${t('reportPhoto.full', { n: PHOTO_LIMITS.perReport })}</p>`
-        : html`${photoPicker({ id: 'later-photo', label: this.busy ? 'reportPhoto.sending' : 'reportPhoto.add', hint: 'reportPhoto.hint', error: this.problem, onChange: this.pick })}
+        ? html`<p>${t('family.reportPhoto.full', { n: PHOTO_LIMITS.perReport })}</p>`
+        : html`${photoPicker({ id: 'later-photo', label: this.busy ? 'family.reportPhoto.sending' : 'family.reportPhoto.add', hint: 'family.reportPhoto.hint', error: this.problem, onChange: this.pick })}
             ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}`}`;
   }
 
@@ -50,7 +50,7 @@ export class ReportAddPhoto extends LitElement {
     this.busy = true;
     try {
       await uploadPhoto(this.reportId, file);
-      this.message = t('reportPhoto.added');
+      this.message = t('family.reportPhoto.added');
       this.dispatchEvent(new CustomEvent(PHOTO_ADDED, { bubbles: true, composed: true }));
     } catch (err) {
       this.error = err;

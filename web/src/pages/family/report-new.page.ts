@@ -27,8 +27,8 @@ const hydroCategories: readonly ReportCategory[] = hydrocephalusCategories;
 
 /** What to do now when a red flag could not reach the centre yet (the server's advice is unavailable). */
 function offlineAdvice(category: ReportCategory): MessageKey | undefined {
-  if (category === 'pain_skin') return 'reportNew.offlineAdviceSkin';
-  if (hydroCategories.includes(category)) return 'reportNew.offlineAdviceShunt';
+  if (category === 'pain_skin') return 'family.reportNew.offlineAdviceSkin';
+  if (hydroCategories.includes(category)) return 'family.reportNew.offlineAdviceShunt';
   return undefined;
 }
 
@@ -70,14 +70,14 @@ export class ReportNewPage extends LitElement {
 
   override render() {
     return html`
-      <a class="back" href="/"><span aria-hidden="true">←&nbsp;</span>${t('reportNew.home')}</a>
-      <h1 tabindex="-1">${this.outcome ? this.outcomeHeading(this.outcome) : t('reportNew.title')}</h1>
+      <a class="back" href="/"><span aria-hidden="true">←&nbsp;</span>${t('family.reportNew.home')}</a>
+      <h1 tabindex="-1">${this.outcome ? this.outcomeHeading(this.outcome) : t('family.reportNew.title')}</h1>
       ${this.context.render({
         pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
         error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.context.run()}></atensi-error-message>`,
         complete: ({ people, chairs }) => {
           if (this.outcome) return this.renderOutcome(this.outcome);
-          if (people.length === 0) return html`<p>${t('reportNew.noBeneficiary')}</p>`;
+          if (people.length === 0) return html`<p>${t('family.reportNew.noBeneficiary')}</p>`;
           // One child: no need to ask whom the report is about.
           const person = people.find((p) => p.id === this.beneficiaryId) ?? (people.length === 1 ? people[0] : undefined);
           if (!person) return this.renderWho(people);
@@ -89,7 +89,7 @@ export class ReportNewPage extends LitElement {
   }
 
   private renderWho(people: ReportPerson[]) {
-    return html`<h2>${t('reportNew.who')}</h2>
+    return html`<h2>${t('family.reportNew.who')}</h2>
       <ul class="plain">
         ${people.map((p) => html`<li><button type="button" class="big secondary" @click=${() => (this.beneficiaryId = p.id)}>${p.fullName}</button></li>`)}
       </ul>`;
@@ -105,15 +105,15 @@ export class ReportNewPage extends LitElement {
           ${shown.map(
             (c) => html`<li>
               <button type="button" class=${isRedFlag(c) ? 'pick flag' : 'pick'} data-category=${c} @click=${() => this.choose(c)}>
-                ${reportIcon(c)}<span>${t(`reportCategory.${c}`)}</span>
+                ${reportIcon(c)}<span>${t(`family.reportCategory.${c}`)}</span>
               </button>
             </li>`,
           )}
         </ul>`;
     };
     return html`<h2>${person.fullName}</h2>
-      <p>${t('reportNew.pick')}</p>
-      ${group('reportNew.chairGroup', chairCategories)} ${group('reportNew.bodyGroup', ['pain_skin'])} ${group('reportNew.hydroGroup', hydroCategories)}`;
+      <p>${t('family.reportNew.pick')}</p>
+      ${group('family.reportNew.chairGroup', chairCategories)} ${group('family.reportNew.bodyGroup', ['pain_skin'])} ${group('family.reportNew.hydroGroup', hydroCategories)}`;
   }
 
   private choose(c: ReportCategory) {
@@ -122,24 +122,24 @@ export class ReportNewPage extends LitElement {
   }
 
   private renderConfirm(person: ReportPerson, c: ReportCategory) {
-    return html`<h2>${t('reportNew.confirmHeading')}</h2>
-      <p class="row-link">${reportIcon(c)} <span>${t(`reportCategory.${c}`)} · ${person.fullName}</span></p>
-      <button type="button" class="secondary" @click=${() => (this.category = undefined)}>${t('reportNew.change')}</button>
+    return html`<h2>${t('family.reportNew.confirmHeading')}</h2>
+      <p class="row-link">${reportIcon(c)} <span>${t(`family.reportCategory.${c}`)} · ${person.fullName}</span></p>
+      <button type="button" class="secondary" @click=${() => (this.category = undefined)}>${t('family.reportNew.change')}</button>
       <form @submit=${(e: Event) => this.send(e, person, c)} novalidate>
         <div class="field">
-          ${photoPicker({ id: 'photo', label: 'reportNew.photo', hint: 'reportNew.photoHint', error: this.photoError, onChange: this.pickPhoto })}
+          ${photoPicker({ id: 'photo', label: 'family.reportNew.photo', hint: 'family.reportNew.photoHint', error: this.photoError, onChange: this.pickPhoto })}
           ${this.photoUrl
             ? html`<img class="preview" src=${this.photoUrl} alt="" />
-                <button type="button" class="secondary" @click=${this.clearPhoto}>${t('reportNew.removePhoto')}</button>`
+                <button type="button" class="secondary" @click=${this.clearPhoto}>${t('family.reportNew.removePhoto')}</button>`
             : nothing}
         </div>
         <div class="field">
-          <label for="words">${t('reportNew.words')}</label>
+          <label for="words">${t('family.reportNew.words')}</label>
           <textarea id="words" name="words" maxlength="1000" rows="3"></textarea>
         </div>
         ${this.sendError ? html`<atensi-error-message .error=${this.sendError}></atensi-error-message>` : nothing}
         <div class="actions">
-          <button type="submit" class="big" ?disabled=${this.sending}>${t(this.sending ? 'reportNew.sending' : 'reportNew.send')}</button>
+          <button type="submit" class="big" ?disabled=${this.sending}>${t(this.sending ? 'family.reportNew.sending' : 'family.reportNew.send')}</button>
         </div>
       </form>`;
   }
@@ -188,7 +188,7 @@ export class ReportNewPage extends LitElement {
   }
 
   private outcomeHeading(o: SendOutcome): string {
-    return t(o.kind === 'sent' ? 'reportNew.sentHeading' : o.kind === 'waiting' ? 'reportNew.queuedHeading' : 'reportNew.title');
+    return t(o.kind === 'sent' ? 'family.reportNew.sentHeading' : o.kind === 'waiting' ? 'family.reportNew.queuedHeading' : 'family.reportNew.title');
   }
 
   private renderOutcome(o: SendOutcome) {
@@ -197,19 +197,19 @@ export class ReportNewPage extends LitElement {
     return html`
       ${advice
         ? html`<div class="advice" role="alert">
-            <h2>${t('reportNew.adviceHeading')}</h2>
+            <h2>${t('family.reportNew.adviceHeading')}</h2>
             <p>${advice}</p>
           </div>`
         : nothing}
       ${o.kind === 'sent'
-        ? html`<p>${t('reportNew.sentText')}</p>
-            ${o.photoError ? html`<p class="warn">${t(o.photoError === 'network' ? 'reportNew.photoLater' : 'reportNew.photoFailed')}</p>` : nothing}`
+        ? html`<p>${t('family.reportNew.sentText')}</p>
+            ${o.photoError ? html`<p class="warn">${t(o.photoError === 'network' ? 'family.reportNew.photoLater' : 'family.reportNew.photoFailed')}</p>` : nothing}`
         : o.kind === 'waiting'
-          ? html`<p>${t('reportNew.queuedText')}</p>`
-          : html`<p class="alert" role="alert">${t('reportNew.failedText')}</p>`}
+          ? html`<p>${t('family.reportNew.queuedText')}</p>`
+          : html`<p class="alert" role="alert">${t('family.reportNew.failedText')}</p>`}
       <div class="actions">
-        ${o.kind === 'sent' ? html`<a class="button big" href=${`/reports/${o.report.id}`}>${t('reportNew.openReport')}</a>` : nothing}
-        <a class="button big secondary" href="/">${t('reportNew.home')}</a>
+        ${o.kind === 'sent' ? html`<a class="button big" href=${`/reports/${o.report.id}`}>${t('family.reportNew.openReport')}</a>` : nothing}
+        <a class="button big secondary" href="/">${t('family.reportNew.home')}</a>
       </div>
     `;
   }

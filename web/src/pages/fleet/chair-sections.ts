@@ -9,7 +9,7 @@ import { icon } from '../../ui/icons.ts';
 import { alertKindLabel, formatDecimal, relativeTime } from './fleet-format.ts';
 
 function fact(key: MessageKey, value: string | TemplateResult | null | undefined): TemplateResult {
-  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
+  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('beneficiaries.detail.notRecorded') : value}</dd>`;
 }
 
 const num = (v: number | null | undefined, unit: string, digits = 1) => (v === null || v === undefined ? null : `${formatDecimal(v, digits)} ${unit}`);
@@ -121,12 +121,12 @@ export function rejectedSection(d: DeviceDetail, rejected: RejectedMessageList |
 export function alertItem(a: Alert, action: TemplateResult | typeof nothing = nothing) {
   const cleared = a.clearedAt !== null;
   return html`<li class="alert-item" data-alert=${a.id}>
-    <span class="tag ${cleared ? 'done' : a.severity}">${icon(cleared ? 'check' : a.severity === 'info' ? 'info' : 'alert')}<span>${t(cleared ? 'alerts.cleared' : `alerts.severity.${a.severity}`)}</span></span>
+    <span class="tag ${cleared ? 'done' : a.severity}">${icon(cleared ? 'check' : a.severity === 'info' ? 'info' : 'alert')}<span>${t(cleared ? 'fleet.alerts.cleared' : `fleet.alerts.severity.${a.severity}`)}</span></span>
     <strong>${alertKindLabel(a.kind)}</strong>
     ${a.details?.past === true
-      ? html`<span class="muted">${t('alerts.past', { date: formatDateTime(a.createdAt) })}</span>`
-      : html`<span class="muted">${t('alerts.raised', { time: relativeTime(a.createdAt) })}</span>`}
-    ${a.acknowledgedBy ? html`<span class="muted">${t('alerts.acknowledged', { name: a.acknowledgedBy.name })}</span>` : action}
+      ? html`<span class="muted">${t('fleet.alerts.past', { date: formatDateTime(a.createdAt) })}</span>`
+      : html`<span class="muted">${t('fleet.alerts.raised', { time: relativeTime(a.createdAt) })}</span>`}
+    ${a.acknowledgedBy ? html`<span class="muted">${t('fleet.alerts.acknowledged', { name: a.acknowledgedBy.name })}</span>` : action}
   </li>`;
 }
 

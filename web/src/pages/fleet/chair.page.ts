@@ -8,7 +8,8 @@ import type { AggregatePoint, DeviceDetail, RawPoint } from '../../../../schemas
 import type { BatteryForecast } from '../../../../schemas/maintenance-rules.ts';
 import { getDevice, getTelemetry, listRejected } from '../../data/devices.api.ts';
 import { PollController } from '../../data/poll.controller.ts';
-import { acknowledgeAlert, createWorkOrder, listAlerts, listWorkOrders } from '../../data/work-orders.api.ts';
+import { acknowledgeAlert, listAlerts } from '../../data/alerts.api.ts';
+import { createWorkOrder, listWorkOrders } from '../../data/work-orders.api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -16,12 +17,11 @@ import { navigate } from '../../router/router.ts';
 import { skippedRows } from '../../ui/skipped-rows.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { formStyles, newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
+import { newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
 import { forecastWords } from './battery-forecast-words.ts';
 import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';
-import { badgeStyles, riskBadge } from './fleet-format.ts';
+import { riskBadge } from './fleet-format.ts';
 import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
 import { bucketTable } from './telemetry-table.ts';
 
@@ -30,12 +30,8 @@ const HOUR = 3_600_000;
 @customElement('atensi-chair-page')
 export class ChairPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
-      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
       .subtitle { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; color: var(--c-muted); }
       .spaced { margin-top: 0.75rem; }
       .ranges { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; }
@@ -130,7 +126,7 @@ export class ChairPage extends LitElement {
         <span>${d.beneficiary?.name ?? t('fleet.unassigned')}</span>
         ${d.risk ? riskBadge(d.risk) : nothing}
       </p>
-      <p><a href=${`/fleet/${d.id}/label`}>${t('qrLabel.printLink')}</a></p>
+      <p><a href=${`/fleet/${d.id}/label`}>${t('labels.printLink')}</a></p>
       ${stateSection(d)}
       ${d.batteryForecast ? this.renderForecast(d.batteryForecast) : nothing}
       ${d.kind === 'electric' ? this.renderCharts() : nothing}
@@ -192,7 +188,7 @@ export class ChairPage extends LitElement {
     // Cleared alerts are the chair's history, with the episodes found in a backlog after an outage.
     const history = all?.filter((a) => a.clearedAt !== null) ?? [];
     return html`<section aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading">${t('alerts.title')}</h2>
+      <h2 id="alerts-heading">${t('fleet.alerts.title')}</h2>
       ${this.actionError ? html`<atensi-error-message .error=${this.actionError}></atensi-error-message>` : nothing}
       ${this.alerts.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.alerts.error} retryable @atensi-retry=${() => this.alerts.run()}></atensi-error-message>`
@@ -201,14 +197,14 @@ export class ChairPage extends LitElement {
       ${!open
         ? nothing
         : open.length === 0
-          ? html`<p>${t('alerts.none')}</p>`
+          ? html`<p>${t('fleet.alerts.none')}</p>`
           : html`<ul class="items" data-open-alerts>
               ${open.map((a) =>
-                alertItem(a, html`<button type="button" class="secondary" @click=${() => this.acknowledge(a.id)}>${t('alerts.acknowledge')}</button>`),
+                alertItem(a, html`<button type="button" class="secondary" @click=${() => this.acknowledge(a.id)}>${t('fleet.alerts.acknowledge')}</button>`),
               )}
             </ul>`}
       ${history.length
-        ? html`<h3 id="alert-history-heading">${t('alerts.history')}</h3>
+        ? html`<h3 id="alert-history-heading">${t('fleet.alerts.history')}</h3>
             <ul class="items" data-alert-history aria-labelledby="alert-history-heading">${history.map((a) => alertItem(a))}</ul>`
         : nothing}
     </section>`;

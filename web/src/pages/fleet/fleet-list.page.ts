@@ -18,7 +18,8 @@ import '../../ui/pager.component.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { healthThresholds } from '../../../../schemas/maintenance-rules.ts';
 import { forecastWords } from './battery-forecast-words.ts';
-import { badgeStyles, formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
+import { badgeStyles } from '../../ui/badge.styles.ts';
+import { formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
 
 /** The health words name the thresholds they stand for, from their one definition. */
 const reasonParams = { worn: healthThresholds.wornPct, wearing: healthThresholds.wearingPct };

@@ -19,8 +19,8 @@ export function formatDecimal(value: number, digits = 1): string {
 
 /** A label for an alert kind or rule; kinds the catalogue does not know yet are shown as they are. */
 export function alertKindLabel(kind: string): string {
-  const key = `alerts.kind.${kind}` as MessageKey;
-  return isKey(key) ? t(key) : t('alerts.kind.other', { kind });
+  const key = `fleet.alerts.kind.${kind}` as MessageKey;
+  return isKey(key) ? t(key) : t('fleet.alerts.kind.other', { kind });
 }
 
 function isKey(key: string): key is MessageKey {

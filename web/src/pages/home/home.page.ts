@@ -7,7 +7,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import { type Role, inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import { meContext } from '../../app/session.context.ts';
-import { loadHomeSummary, type HomeSummary } from '../../data/summary.api.ts';
+import { loadHomeSummary, type HomeSummary } from '../../data/home.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -15,7 +15,7 @@ import '../../ui/error-message.component.ts';
 import { icon } from '../../ui/icons.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles } from '../fleet/fleet-format.ts';
+import { badgeStyles } from '../../ui/badge.styles.ts';
 
 interface Stat {
   key: keyof HomeSummary;

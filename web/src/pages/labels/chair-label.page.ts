@@ -21,7 +21,6 @@ export class ChairLabelPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
       .tools { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0 0 1rem; }
       .label {
         width: min(100%, 22rem); margin: 0; border: 2px dashed var(--c-border); border-radius: var(--radius); background: #fff; color: #000;
@@ -48,17 +47,17 @@ export class ChairLabelPage extends LitElement {
   private readonly device = new Task(this, {
     task: ([id], { signal }) => getDevice(id, signal),
     args: () => [this.deviceId] as const,
-    onComplete: (d) => emit(this, 'page-title', { title: t('qrLabel.titleFor', { serial: d.serial }) }),
+    onComplete: (d) => emit(this, 'page-title', { title: t('labels.titleFor', { serial: d.serial }) }),
   });
 
   override render() {
     const d = this.device.value;
     return html`
       <div class="screen-only">
-        <a class="back" href=${`/fleet/${this.deviceId}`}><span aria-hidden="true">←&nbsp;</span>${t('qrLabel.back')}</a>
-        <h1 tabindex="-1">${t('qrLabel.title')}</h1>
-        <p>${t('qrLabel.intro')}</p>
-        ${d ? html`<div class="tools"><button type="button" @click=${() => window.print()}>${t('qrLabel.print')}</button></div>` : nothing}
+        <a class="back" href=${`/fleet/${this.deviceId}`}><span aria-hidden="true">←&nbsp;</span>${t('labels.back')}</a>
+        <h1 tabindex="-1">${t('labels.title')}</h1>
+        <p>${t('labels.intro')}</p>
+        ${d ? html`<div class="tools"><button type="button" @click=${() => window.print()}>${t('labels.print')}</button></div>` : nothing}
       </div>
       ${this.device.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.device.error} retryable @atensi-retry=${() => this.device.run()}></atensi-error-message>`
@@ -72,11 +71,11 @@ export class ChairLabelPage extends LitElement {
     const url = chairLinkUrl(d.id);
     return html`<figure class="label" aria-labelledby="label-serial">
       <p class="serial" id="label-serial">${d.serial}</p>
-      ${qrSvg(url, t('qrLabel.qrAlt', { serial: d.serial }))}
+      ${qrSvg(url, t('labels.qrAlt', { serial: d.serial }))}
       <p class="url" data-url>${url}</p>
       <p class="facts">${d.modelName}</p>
       <p class="facts">${d.centreName}</p>
-      <p class="scan">${t('qrLabel.scan')}</p>
+      <p class="scan">${t('labels.scan')}</p>
     </figure>`;
   }
 }

@@ -59,13 +59,13 @@ export class ChairLinkPage extends LitElement {
 
   override render() {
     const notYours = this.target.status === TaskStatus.ERROR && this.target.error instanceof ApiError && this.target.error.status === 404;
-    return html`<h1 tabindex="-1">${t('qrLabel.opening')}</h1>
+    return html`<h1 tabindex="-1">${t('labels.opening')}</h1>
       ${this.target.status === TaskStatus.ERROR
         ? notYours
-          ? html`<p>${t('qrLabel.notYours')}</p><p><a href="/">${t('qrLabel.home')}</a></p>`
+          ? html`<p>${t('labels.notYours')}</p><p><a href="/">${t('labels.home')}</a></p>`
           : html`<atensi-error-message .error=${this.target.error} retryable @atensi-retry=${() => this.target.run()}></atensi-error-message>`
         : this.target.status === TaskStatus.COMPLETE && this.target.value === null
-          ? html`<p>${t('qrLabel.noBeneficiary')}</p><p><a href="/beneficiaries">${t('nav.beneficiaries')}</a></p>`
+          ? html`<p>${t('labels.noBeneficiary')}</p><p><a href="/beneficiaries">${t('nav.beneficiaries')}</a></p>`
           : html`<p class="status" role="status">${t('app.loading')}</p>`}`;
   }
 }

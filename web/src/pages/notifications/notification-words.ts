@@ -19,12 +19,12 @@ export function notificationDetail(n: Pick<NotificationView, 'kind' | 'params'>,
   const p = n.params;
   const parts: string[] = [];
   if (p.beneficiary) parts.push(p.beneficiary);
-  if (known(ReportCategory.options, p.category)) parts.push(family ? t(`reportCategory.${p.category}`) : t(`staffReports.category.${p.category}`));
+  if (known(ReportCategory.options, p.category)) parts.push(family ? t(`family.reportCategory.${p.category}`) : t(`reports.category.${p.category}`));
   const workOrder = n.kind === 'work_order_assigned' || n.kind === 'work_order_status';
   if (workOrder && known(WorkOrderKind.options, p.kind)) parts.push(t(`workOrders.kind.${p.kind}`));
   if (workOrder && known(WorkOrderStatus.options, p.status)) parts.push(t('notifications.nowStatus', { status: t(`workOrders.status.${p.status}`) }));
   if (!workOrder && known(ReportStatus.options, p.status)) {
-    parts.push(t('notifications.nowStatus', { status: family ? t(`reportStatus.${p.status}`) : t(`staffReports.status.${p.status}`) }));
+    parts.push(t('notifications.nowStatus', { status: family ? t(`family.reportStatus.${p.status}`) : t(`reports.status.${p.status}`) }));
   }
   if (p.serial) parts.push(p.serial);
   if (p.socPct !== undefined && /^\d{1,3}$/.test(p.socPct)) parts.push(t('notifications.battery', { pct: p.socPct }));

@@ -16,11 +16,9 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles, relativeTime } from '../fleet/fleet-format.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { relativeTime } from '../fleet/fleet-format.ts';
 import { BELL_POLL_MS } from './notification-bell.component.ts';
 import { notificationDetail, notificationTitle } from './notification-words.ts';
 
@@ -29,10 +27,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 25;
 @customElement('atensi-notifications-page')
 export class NotificationsPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
       .tools { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.5rem 0 1rem; }
       .tools > div { flex: 0 1 14rem; }
@@ -112,9 +107,9 @@ export class NotificationsPage extends LitElement {
   private renderChannelLink() {
     const me = this.me;
     if (me?.role === 'manager' && me.centre) {
-      return html`<p><a href=${`/centres/${me.centre.id}/webhook`}>${t('webhook.link')}</a></p>`;
+      return html`<p><a href=${`/centres/${me.centre.id}/webhook`}>${t('centres.webhook.link')}</a></p>`;
     }
-    if (me?.role === 'admin') return html`<p><a href="/centres">${t('webhook.linkAdmin')}</a></p>`;
+    if (me?.role === 'admin') return html`<p><a href="/centres">${t('centres.webhook.linkAdmin')}</a></p>`;
     return nothing;
   }
 

@@ -8,18 +8,16 @@ import type { Me } from '../../../../schemas/auth.ts';
 import { ReportStatus, type ReportSummary } from '../../../../schemas/reports.ts';
 import { meContext } from '../../app/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
-import { listReports, type StaffReportQuery } from '../../data/staff-reports.api.ts';
+import { listReports, type ReportQuery } from '../../data/reports.api.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import { replaceQuery } from '../../router/router.ts';
 import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles, relativeTime } from '../fleet/fleet-format.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { relativeTime } from '../fleet/fleet-format.ts';
 import { categoryLabel, redFlagTag, statusTag } from './report-words.ts';
 
 export const REPORTS_PAGE_SIZE = 25;
@@ -33,10 +31,7 @@ export const redFlagsFirst = (items: readonly ReportSummary[]) => [...items].sor
 @customElement('atensi-report-list-page')
 export class ReportListPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
       /* Wide enough for the longest choice ("Semua yang masih terbuka") with the select's arrow. */
       .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); margin: 0.5rem 0 1rem; }
@@ -62,7 +57,7 @@ export class ReportListPage extends LitElement {
 
   private readonly reports = new Task(this, {
     task: ([status, redFlag, offset], { signal }) => {
-      const query: StaffReportQuery = { limit: REPORTS_PAGE_SIZE, offset };
+      const query: ReportQuery = { limit: REPORTS_PAGE_SIZE, offset };
       if (status === 'open') query.open = 'true';
       else if (status !== 'all') query.status = status;
       if (redFlag === 'true') query.redFlag = 'true';
@@ -82,11 +77,11 @@ export class ReportListPage extends LitElement {
   override render() {
     const page = this.reports.value;
     return html`
-      <h1 tabindex="-1">${t('staffReports.title')}</h1>
-      <p class="muted">${t('staffReports.intro')}</p>
+      <h1 tabindex="-1">${t('reports.title')}</h1>
+      <p class="muted">${t('reports.intro')}</p>
       ${this.renderFilters()}
       <p class="status" role="status">
-        ${this.reports.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('staffReports.results', { total: formatNumber(page.total) }) : nothing}
+        ${this.reports.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('reports.results', { total: formatNumber(page.total) }) : nothing}
       </p>
       ${this.reports.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.reports.error} retryable @atensi-retry=${() => this.reports.run()}></atensi-error-message>`
@@ -97,10 +92,10 @@ export class ReportListPage extends LitElement {
 
   private renderFilters() {
     const statusText = (s: StatusFilter) =>
-      s === 'open' ? t('staffReports.filter.open') : s === 'all' ? t('staffReports.filter.all') : t(`staffReports.status.${s}`);
-    return html`<form class="filters" role="search" aria-label=${t('staffReports.filter.label')} @submit=${(e: Event) => e.preventDefault()}>
+      s === 'open' ? t('reports.filter.open') : s === 'all' ? t('reports.filter.all') : t(`reports.status.${s}`);
+    return html`<form class="filters" role="search" aria-label=${t('reports.filter.label')} @submit=${(e: Event) => e.preventDefault()}>
       <div>
-        <label for="status">${t('staffReports.filter.status')}</label>
+        <label for="status">${t('reports.filter.status')}</label>
         <select id="status" @change=${(e: Event) => this.setStatus((e.target as HTMLSelectElement).value as StatusFilter)}>
           ${statusOptions.map((s) => html`<option value=${s} ?selected=${s === this.status}>${statusText(s)}</option>`)}
         </select>
@@ -108,10 +103,10 @@ export class ReportListPage extends LitElement {
       ${this.me?.role === 'technician'
         ? nothing // Technicians are never shown red flags (clinical), so the filter would always be empty.
         : html`<div>
-            <label for="red-flag">${t('staffReports.filter.redFlag')}</label>
+            <label for="red-flag">${t('reports.filter.redFlag')}</label>
             <select id="red-flag" @change=${(e: Event) => this.setRedFlag((e.target as HTMLSelectElement).value)}>
-              <option value="all" ?selected=${this.redFlag === 'all'}>${t('staffReports.filter.all')}</option>
-              <option value="true" ?selected=${this.redFlag === 'true'}>${t('staffReports.filter.redFlagOnly')}</option>
+              <option value="all" ?selected=${this.redFlag === 'all'}>${t('reports.filter.all')}</option>
+              <option value="true" ?selected=${this.redFlag === 'true'}>${t('reports.filter.redFlagOnly')}</option>
             </select>
           </div>`}
     </form>`;
@@ -120,16 +115,16 @@ export class ReportListPage extends LitElement {
   private renderPage(items: ReportSummary[], total: number) {
     return html`
       ${items.length === 0
-        ? html`<p>${t('staffReports.empty')}</p>`
+        ? html`<p>${t('reports.empty')}</p>`
         : html`<div class="table-wrap" role="region" aria-labelledby="reports-caption" tabindex="0">
             <table>
-              <caption id="reports-caption" class="visually-hidden">${t('staffReports.caption')}</caption>
+              <caption id="reports-caption" class="visually-hidden">${t('reports.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">${t('staffReports.col.problem')}</th>
-                  <th scope="col">${t('staffReports.col.beneficiary')}</th>
-                  <th scope="col">${t('staffReports.col.status')}</th>
-                  <th scope="col" class="wide">${t('staffReports.col.age')}</th>
+                  <th scope="col">${t('reports.col.problem')}</th>
+                  <th scope="col">${t('reports.col.beneficiary')}</th>
+                  <th scope="col">${t('reports.col.status')}</th>
+                  <th scope="col" class="wide">${t('reports.col.age')}</th>
                 </tr>
               </thead>
               <tbody>${redFlagsFirst(items).map((r) => this.renderRow(r))}</tbody>
@@ -146,7 +141,7 @@ export class ReportListPage extends LitElement {
     return html`<tr data-report=${r.id} class=${r.redFlag ? 'red-flag' : ''}>
       <td>
         ${r.category === null ? html`<span data-withheld>${categoryLabel(null)}</span>` : html`<a href=${`/reports/${r.id}`}>${categoryLabel(r.category)}</a>`}
-        ${r.photoCount ? html`<span class="sub">${t('staffReports.photoCount', { count: r.photoCount })}</span>` : nothing}
+        ${r.photoCount ? html`<span class="sub">${t('reports.photoCount', { count: r.photoCount })}</span>` : nothing}
       </td>
       <td>${r.beneficiary.fullName}<span class="sub narrow">${relativeTime(r.createdAt)}</span></td>
       <td><span class="tags">${redFlagTag(r.redFlag)}${statusTag(r.status)}</span></td>

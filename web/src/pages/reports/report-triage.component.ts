@@ -6,14 +6,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { type Role, inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import type { ReportDetail } from '../../../../schemas/reports.ts';
 import { WorkOrderPriority } from '../../../../schemas/work-orders.ts';
-import { triageReport, type TriageInput } from '../../data/staff-reports.api.ts';
+import { triageReport, type TriageInput } from '../../data/reports.api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles } from '../fleet/fleet-format.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { badgeStyles } from '../../ui/badge.styles.ts';
+import { formStyles } from '../../ui/form.styles.ts';
 import { statusTag } from './report-words.ts';
 
 type Outcome = TriageInput['outcome'];
@@ -95,21 +95,21 @@ export class ReportTriage extends LitElement {
 
   private renderChoose() {
     return html`<form class="form" novalidate aria-labelledby="triage-h" @submit=${this.toConfirm}>
-      <h3 id="triage-h">${t('staffReports.triage.heading')}</h3>
+      <h3 id="triage-h">${t('reports.triage.heading')}</h3>
       <fieldset>
-        <legend>${t('staffReports.triage.what')}</legend>
+        <legend>${t('reports.triage.what')}</legend>
         <div class="choices">
           ${this.outcomes.map(
             (o) => html`<label class="choice">
               <input type="radio" name="outcome" value=${o} .checked=${this.outcome === o} @change=${() => (this.outcome = o)} aria-describedby=${`hint-${o}`} />
-              <span><strong>${t(`staffReports.triage.${o}`)}</strong><span class="hint" id=${`hint-${o}`}>${t(`staffReports.triage.${o}Hint`)}</span></span>
+              <span><strong>${t(`reports.triage.${o}`)}</strong><span class="hint" id=${`hint-${o}`}>${t(`reports.triage.${o}Hint`)}</span></span>
             </label>`,
           )}
         </div>
       </fieldset>
       ${this.outcome === 'work_order'
         ? html`<div>
-            <label for="priority">${t('staffReports.triage.priority')}</label>
+            <label for="priority">${t('reports.triage.priority')}</label>
             <select id="priority" @change=${(e: Event) => (this.priority = WorkOrderPriority.parse((e.target as HTMLSelectElement).value))}>
               ${WorkOrderPriority.options.map((p) => html`<option value=${p} ?selected=${p === this.priority}>${t(`workOrders.priority.${p}`)}</option>`)}
             </select>
@@ -117,43 +117,43 @@ export class ReportTriage extends LitElement {
         : nothing}
       ${this.outcome === 'follow_up'
         ? html`<div>
-            <label for="due">${t('staffReports.triage.due')}</label>
+            <label for="due">${t('reports.triage.due')}</label>
             <input id="due" type="date" .value=${this.dueDay} min=${localDay(0)} required aria-invalid=${this.fieldError === 'due' ? 'true' : 'false'}
               aria-describedby=${this.fieldError === 'due' ? 'due-error' : nothing} @input=${(e: Event) => (this.dueDay = (e.target as HTMLInputElement).value)} />
-            ${this.fieldError === 'due' ? html`<p class="field-error" id="due-error">${t('staffReports.triage.dueRequired')}</p>` : nothing}
+            ${this.fieldError === 'due' ? html`<p class="field-error" id="due-error">${t('reports.triage.dueRequired')}</p>` : nothing}
           </div>`
         : nothing}
       <div>
-        <label for="note">${this.outcome === 'closed' ? t('staffReports.triage.noteRequired') : t('staffReports.triage.note')}</label>
+        <label for="note">${this.outcome === 'closed' ? t('reports.triage.noteRequired') : t('reports.triage.note')}</label>
         <textarea id="note" maxlength="500" .value=${this.note} ?required=${this.outcome === 'closed'}
           aria-invalid=${this.fieldError === 'note' ? 'true' : 'false'}
           aria-describedby=${this.fieldError === 'note' ? 'note-hint note-error' : 'note-hint'}
           @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
-        <p class="hint" id="note-hint">${t('staffReports.triage.noteHint')}</p>
-        ${this.fieldError === 'note' ? html`<p class="field-error" id="note-error">${t('staffReports.triage.noteMissing')}</p>` : nothing}
+        <p class="hint" id="note-hint">${t('reports.triage.noteHint')}</p>
+        ${this.fieldError === 'note' ? html`<p class="field-error" id="note-error">${t('reports.triage.noteMissing')}</p>` : nothing}
       </div>
-      <div><button type="submit">${t('staffReports.triage.continue')}</button></div>
+      <div><button type="submit">${t('reports.triage.continue')}</button></div>
     </form>`;
   }
 
   private renderConfirm() {
     const summary =
       this.outcome === 'work_order'
-        ? t('staffReports.triage.confirmWorkOrder', { priority: t(`workOrders.priority.${this.priority}`) })
+        ? t('reports.triage.confirmWorkOrder', { priority: t(`workOrders.priority.${this.priority}`) })
         : this.outcome === 'follow_up'
-          ? t('staffReports.triage.confirmFollowUp', { date: formatDate(this.dueDay) })
-          : t('staffReports.triage.confirmClose');
+          ? t('reports.triage.confirmFollowUp', { date: formatDate(this.dueDay) })
+          : t('reports.triage.confirmClose');
     return html`<div class="form">
-      <h3 id="confirm-h" tabindex="-1">${t('staffReports.triage.confirmHeading')}</h3>
+      <h3 id="confirm-h" tabindex="-1">${t('reports.triage.confirmHeading')}</h3>
       <div class="confirm">
         <p>${summary}</p>
-        ${this.note.trim() ? html`<p>${t('staffReports.triage.familyReads')} <q>${this.note.trim()}</q></p>` : nothing}
-        <p>${t('staffReports.triage.familySees')}</p>
+        ${this.note.trim() ? html`<p>${t('reports.triage.familyReads')} <q>${this.note.trim()}</q></p>` : nothing}
+        <p>${t('reports.triage.familySees')}</p>
       </div>
       ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
       <div class="buttons">
-        <button type="button" ?disabled=${this.busy} @click=${this.submit}>${t('staffReports.triage.confirm')}</button>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.back}>${t('staffReports.triage.back')}</button>
+        <button type="button" ?disabled=${this.busy} @click=${this.submit}>${t('reports.triage.confirm')}</button>
+        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.back}>${t('reports.triage.back')}</button>
       </div>
     </div>`;
   }
@@ -161,13 +161,13 @@ export class ReportTriage extends LitElement {
   private renderOutcome(r: ReportDetail) {
     const canOpenWorkOrder = inRoles(workshopRoles, this.userRole as Role);
     return html`<div class="outcome">
-      <p>${t('staffReports.triage.current')} ${statusTag(r.status)}</p>
+      <p>${t('reports.triage.current')} ${statusTag(r.status)}</p>
       ${r.workOrderId
         ? canOpenWorkOrder
-          ? html`<p><a href=${`/work-orders/${r.workOrderId}`} data-work-order=${r.workOrderId}>${t('staffReports.triage.openWorkOrder')}</a></p>`
-          : html`<p>${t('staffReports.triage.hasWorkOrder')}</p>`
+          ? html`<p><a href=${`/work-orders/${r.workOrderId}`} data-work-order=${r.workOrderId}>${t('reports.triage.openWorkOrder')}</a></p>`
+          : html`<p>${t('reports.triage.hasWorkOrder')}</p>`
         : nothing}
-      ${r.followUpId ? html`<p>${t('staffReports.triage.hasFollowUp')}</p>` : nothing}
+      ${r.followUpId ? html`<p>${t('reports.triage.hasFollowUp')}</p>` : nothing}
     </div>`;
   }
 
@@ -211,7 +211,7 @@ export class ReportTriage extends LitElement {
       this.triaged = updated;
       this.step = 'choose';
       this.note = '';
-      this.message = t('staffReports.triage.done', { status: t(`staffReports.status.${updated.status}`) });
+      this.message = t('reports.triage.done', { status: t(`reports.status.${updated.status}`) });
       this.dispatchEvent(new CustomEvent(REPORT_TRIAGED, { detail: { report: updated }, bubbles: true, composed: true }));
     } catch (err) {
       this.error = err;

@@ -1,5 +1,5 @@
 // Words and badges of family reports (staff words, or the family's plainer ones): category, status and the red-flag badge
-// (an icon and words, never colour alone). Keys live in staff-reports.{id,en}.ts.
+// (an icon and words, never colour alone). Keys live in i18n/reports.{id,en}.ts.
 import { html, nothing } from 'lit';
 import { isOpenReportStatus, type ReportCategory, type ReportStatus } from '../../../../schemas/reports.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -8,8 +8,8 @@ import { icon } from '../../ui/icons.ts';
 /** `family`: the plainer words families read on Home (family catalogue), for the same values. */
 /** null: the sign is withheld (a red flag as a technician meets it). */
 export const categoryLabel = (c: ReportCategory | null, family = false) =>
-  c === null ? t('staffReports.clinicalWithheld') : t(family ? `reportCategory.${c}` : `staffReports.category.${c}`);
-export const statusLabel = (s: ReportStatus, family = false) => t(family ? `reportStatus.${s}` : `staffReports.status.${s}`);
+  c === null ? t('reports.clinicalWithheld') : t(family ? `family.reportCategory.${c}` : `reports.category.${c}`);
+export const statusLabel = (s: ReportStatus, family = false) => t(family ? `family.reportStatus.${s}` : `reports.status.${s}`);
 
 export const isDone = (s: ReportStatus) => !isOpenReportStatus(s);
 
@@ -18,5 +18,5 @@ export function statusTag(s: ReportStatus, family = false) {
 }
 
 export function redFlagTag(redFlag: boolean) {
-  return redFlag ? html`<span class="tag urgent">${icon('alert')}<span>${t('staffReports.redFlag')}</span></span>` : nothing;
+  return redFlag ? html`<span class="tag urgent">${icon('alert')}<span>${t('reports.redFlag')}</span></span>` : nothing;
 }

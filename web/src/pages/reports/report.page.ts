@@ -12,17 +12,14 @@ import type { Me } from '../../../../schemas/auth.ts';
 import { PHOTO_LIMITS, type ReportContact, type ReportDetail } from '../../../../schemas/reports.ts';
 import { meContext } from '../../app/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
-import { addComment, getReport, requestPhoto } from '../../data/staff-reports.api.ts';
+import { addComment, getReport, requestPhoto } from '../../data/reports.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles } from '../fleet/fleet-format.ts';
-import { formStyles } from '../work-orders/work-order-forms.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 import '../family/report-add-photo.component.ts';
 import './report-triage.component.ts';
 import type { ReportTriagedEvent } from './report-triage.component.ts';
@@ -30,18 +27,14 @@ import { categoryLabel, isDone, redFlagTag, statusLabel, statusTag } from './rep
 
 
 function fact(key: MessageKey, value: unknown) {
-  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
+  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('beneficiaries.detail.notRecorded') : value}</dd>`;
 }
 
 @customElement('atensi-report-page')
 export class ReportPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
-      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
       .subtitle { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
       .photos { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .photos a { display: block; min-height: var(--target); }
@@ -81,8 +74,8 @@ export class ReportPage extends LitElement {
   override render() {
     const r = this.report.value;
     return html`
-      <a class="back" href=${this.staff ? '/reports' : '/'}><span aria-hidden="true">←&nbsp;</span>${this.staff ? t('staffReports.back') : t('staffReports.backHome')}</a>
-      <h1 tabindex="-1">${r ? categoryLabel(r.category, !this.staff) : t('staffReports.detailTitle')}</h1>
+      <a class="back" href=${this.staff ? '/reports' : '/'}><span aria-hidden="true">←&nbsp;</span>${this.staff ? t('reports.back') : t('reports.backHome')}</a>
+      <h1 tabindex="-1">${r ? categoryLabel(r.category, !this.staff) : t('reports.detailTitle')}</h1>
       ${this.report.status === TaskStatus.ERROR && !r
         ? html`<atensi-error-message .error=${this.report.error} retryable @atensi-retry=${() => this.report.run()}></atensi-error-message>`
         : r
@@ -98,23 +91,23 @@ export class ReportPage extends LitElement {
       ${r.advice
         ? html`<div class="alert advice" role="note">${icon('alert')} <span>${r.advice}</span></div>`
         : r.redFlag && this.staff
-          ? html`<div class="alert advice" role="note" data-guidance>${icon('alert')} <span>${r.staffGuidance ?? t('staffReports.redFlagStaff')}</span></div>`
+          ? html`<div class="alert advice" role="note" data-guidance>${icon('alert')} <span>${r.staffGuidance ?? t('reports.redFlagStaff')}</span></div>`
           : nothing}
       ${r.contact ? this.renderContact(r.contact, r.redFlag) : nothing}
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
       ${this.staff && !isDone(r.status) && r.photos.length < PHOTO_LIMITS.perReport
-        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('staffReports.askPhoto')}</button></p>`
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('reports.askPhoto')}</button></p>`
         : nothing}
       ${!this.staff && !isDone(r.status)
         ? html`<section aria-labelledby="add-photo-heading">
-            <h2 id="add-photo-heading">${t('reportPhoto.heading')}</h2>
+            <h2 id="add-photo-heading">${t('family.reportPhoto.heading')}</h2>
             <atensi-report-add-photo .reportId=${r.id} .photoCount=${r.photos.length} @atensi-photo-added=${() => this.report.run()}></atensi-report-add-photo>
           </section>`
         : nothing}
       ${this.staff
         ? html`<section aria-labelledby="triage-heading">
-            <h2 id="triage-heading">${t('staffReports.triage.section')}</h2>
+            <h2 id="triage-heading">${t('reports.triage.section')}</h2>
             <div class="card">
               <atensi-report-triage .report=${r} .userRole=${this.me?.role ?? ''} @atensi-report-triaged=${this.onTriaged}></atensi-report-triage>
             </div>
@@ -127,12 +120,12 @@ export class ReportPage extends LitElement {
 
   /** How to reach the family, first on a red flag: the notification says to call them at once. */
   private renderContact(c: ReportContact, urgent: boolean) {
-    const tel = (phone: string | null) => (phone ? html`<a href=${`tel:${phone.replace(/[^+\d]/g, '')}`}>${phone}</a>` : t('detail.notRecorded'));
+    const tel = (phone: string | null) => (phone ? html`<a href=${`tel:${phone.replace(/[^+\d]/g, '')}`}>${phone}</a>` : t('beneficiaries.detail.notRecorded'));
     return html`<section aria-labelledby="contact-heading" class=${urgent ? 'contact urgent' : 'contact'}>
-      <h2 id="contact-heading">${t('staffReports.contact.heading')}</h2>
+      <h2 id="contact-heading">${t('reports.contact.heading')}</h2>
       <dl class="facts card">
         ${c.family.map((f) => html`<dt>${f.name} (${t(`relationship.${f.relationship}`)})</dt><dd>${tel(f.phone)}</dd>`)}
-        <dt>${t('staffReports.contact.household')}</dt><dd>${tel(c.phone)}</dd>
+        <dt>${t('reports.contact.household')}</dt><dd>${tel(c.phone)}</dd>
       </dl>
     </section>`;
   }
@@ -140,30 +133,30 @@ export class ReportPage extends LitElement {
   private renderDetails(r: ReportDetail) {
     const chair = r.deviceId
       ? (!!this.me && inRoles(workshopRoles, this.me.role))
-        ? html`<a href=${`/fleet/${r.deviceId}`}>${t('staffReports.openChair')}</a>`
-        : t('staffReports.chairLinked')
+        ? html`<a href=${`/fleet/${r.deviceId}`}>${t('reports.openChair')}</a>`
+        : t('reports.chairLinked')
       : null;
     return html`<section aria-labelledby="details-heading">
-      <h2 id="details-heading">${t('staffReports.details')}</h2>
+      <h2 id="details-heading">${t('reports.details')}</h2>
       <dl class="facts card">
-        ${fact('staffReports.col.beneficiary', this.staff ? html`<a href=${`/beneficiaries/${r.beneficiary.id}`}>${r.beneficiary.fullName}</a>` : r.beneficiary.fullName)}
-        ${fact('staffReports.col.problem', categoryLabel(r.category, !this.staff))}
-        ${fact(this.staff ? 'staffReports.description' : 'staffReports.words', r.description ? html`<span class="comment-body">${r.description}</span>` : t('staffReports.noDescription'))}
-        ${this.staff ? fact('staffReports.reportedBy', r.reportedBy?.name) : nothing}
-        ${fact('staffReports.reportedAt', formatDateTime(r.createdAt))}
-        ${this.staff ? fact('staffReports.chair', chair) : nothing}
-        ${r.visit ? fact('staffReports.visit', t('workOrders.visitValue', { time: formatDateTime(r.visit.at), place: t(`workOrders.location.${r.visit.location}`) })) : nothing}
+        ${fact('reports.col.beneficiary', this.staff ? html`<a href=${`/beneficiaries/${r.beneficiary.id}`}>${r.beneficiary.fullName}</a>` : r.beneficiary.fullName)}
+        ${fact('reports.col.problem', categoryLabel(r.category, !this.staff))}
+        ${fact(this.staff ? 'reports.description' : 'reports.words', r.description ? html`<span class="comment-body">${r.description}</span>` : t('reports.noDescription'))}
+        ${this.staff ? fact('reports.reportedBy', r.reportedBy?.name) : nothing}
+        ${fact('reports.reportedAt', formatDateTime(r.createdAt))}
+        ${this.staff ? fact('reports.chair', chair) : nothing}
+        ${r.visit ? fact('reports.visit', t('workOrders.visitValue', { time: formatDateTime(r.visit.at), place: t(`workOrders.location.${r.visit.location}`) })) : nothing}
       </dl>
     </section>`;
   }
 
   private renderPhotos(r: ReportDetail) {
     return html`<section aria-labelledby="photos-heading">
-      <h2 id="photos-heading">${t('staffReports.photos')}</h2>
+      <h2 id="photos-heading">${t('reports.photos')}</h2>
       <ul class="photos">
         ${r.photos.map(
           (p, i) => html`<li><a href=${p.url} target="_blank" rel="noopener">
-            <img src=${p.url} width=${p.width} height=${p.height} loading="lazy" alt=${t('staffReports.photoAlt', { n: i + 1 })} />
+            <img src=${p.url} width=${p.width} height=${p.height} loading="lazy" alt=${t('reports.photoAlt', { n: i + 1 })} />
           </a></li>`,
         )}
       </ul>
@@ -172,7 +165,7 @@ export class ReportPage extends LitElement {
 
   private renderEvents(r: ReportDetail) {
     return html`<section aria-labelledby="events-heading">
-      <h2 id="events-heading">${t('staffReports.events')}</h2>
+      <h2 id="events-heading">${t('reports.events')}</h2>
       <ol class="events">
         ${r.events.map(
           (e) => html`<li>
@@ -187,27 +180,27 @@ export class ReportPage extends LitElement {
 
   private renderThread(r: ReportDetail) {
     return html`<section aria-labelledby="thread-heading">
-      <h2 id="thread-heading">${t(this.staff ? 'staffReports.thread' : 'report.threadHeading')}</h2>
+      <h2 id="thread-heading">${t(this.staff ? 'reports.thread' : 'family.report.threadHeading')}</h2>
       ${r.comments.length
         ? html`<ul class="thread">
             ${r.comments.map(
               (c) => html`<li class=${c.author.role} data-comment=${c.id}>
-                <strong>${c.mine ? t('staffReports.you') : c.author.name || t(c.author.role === 'family' ? 'staffReports.family' : 'staffReports.centre')}</strong>
-                <span class="when"> · ${t(c.author.role === 'family' ? 'staffReports.family' : 'staffReports.centre')} · <time datetime=${c.createdAt}>${formatDateTime(c.createdAt)}</time></span>
+                <strong>${c.mine ? t('reports.you') : c.author.name || t(c.author.role === 'family' ? 'reports.family' : 'reports.centre')}</strong>
+                <span class="when"> · ${t(c.author.role === 'family' ? 'reports.family' : 'reports.centre')} · <time datetime=${c.createdAt}>${formatDateTime(c.createdAt)}</time></span>
                 <p class="comment-body">${c.body}</p>
               </li>`,
             )}
           </ul>`
-        : html`<p>${t('staffReports.noComments')}</p>`}
+        : html`<p>${t('reports.noComments')}</p>`}
       <form class="form" novalidate @submit=${this.sendComment}>
         <div>
-          <label for="comment">${this.staff ? t('staffReports.commentLabel') : t('staffReports.commentLabelFamily')}</label>
+          <label for="comment">${this.staff ? t('reports.commentLabel') : t('reports.commentLabelFamily')}</label>
           <textarea id="comment" maxlength="2000" .value=${this.comment} aria-invalid=${this.commentError ? 'true' : 'false'}
             aria-describedby=${this.commentError ? 'comment-error' : nothing} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
-          ${this.commentError ? html`<p class="field-error" id="comment-error">${t('staffReports.commentEmpty')}</p>` : nothing}
+          ${this.commentError ? html`<p class="field-error" id="comment-error">${t('reports.commentEmpty')}</p>` : nothing}
         </div>
         ${this.sendError ? html`<atensi-error-message .error=${this.sendError}></atensi-error-message>` : nothing}
-        <div><button type="submit" ?disabled=${this.sending}>${t('staffReports.commentSend')}</button></div>
+        <div><button type="submit" ?disabled=${this.sending}>${t('reports.commentSend')}</button></div>
       </form>
     </section>`;
   }
@@ -222,7 +215,7 @@ export class ReportPage extends LitElement {
     this.sendError = undefined;
     try {
       await requestPhoto(id);
-      this.message = t('staffReports.askPhotoSent');
+      this.message = t('reports.askPhotoSent');
     } catch (err) {
       this.sendError = err;
     } finally {
@@ -243,7 +236,7 @@ export class ReportPage extends LitElement {
     try {
       await addComment(this.reportId, body);
       this.comment = '';
-      this.message = t('staffReports.commentSent');
+      this.message = t('reports.commentSent');
       await this.report.run();
     } catch (err) {
       this.sendError = err;

@@ -2,7 +2,7 @@
 // record it (therapists and admins; the server schedules the next one).
 import { html, nothing } from 'lit';
 import type { RequestDetail } from '../../../../schemas/requests.ts';
-import { completeFollowUp } from '../../data/requests.api.ts';
+import { completeFollowUp } from '../../data/follow-ups.api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import './form/step-form.component.ts';

@@ -21,7 +21,7 @@ import { sizingPanel } from './sizing-panel.ts';
 type Target = Exclude<RequestState, 'referred'>;
 
 export const actionKey = (r: Pick<RequestDetail, 'state'>, to: RequestState): MessageKey =>
-  r.state === 'fitted' && to === 'prepared' ? 'pathway.action.refit' : (`pathway.action.${to as Target}` satisfies MessageKey);
+  r.state === 'fitted' && to === 'prepared' ? 'requests.action.refit' : (`requests.action.${to as Target}` satisfies MessageKey);
 
 @customElement('atensi-next-step')
 export class NextStep extends LitElement {

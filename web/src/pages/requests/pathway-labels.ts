@@ -5,8 +5,8 @@ import type { RequestState } from '../../../../schemas/requests.ts';
 
 export type LabelGroup = 'source' | 'priority' | 'appointment' | 'cushion' | 'orderSource' | 'kind' | 'trainee' | 'followUpKind' | 'outcome' | 'decision' | 'fit' | 'support' | 'warning';
 
-export const stateLabel = (s: RequestState) => t(`pathway.state.${s}` satisfies MessageKey);
-export const enumLabel = (group: LabelGroup, value: string) => t(`pathway.${group}.${value}` as MessageKey);
+export const stateLabel = (s: RequestState) => t(`requests.state.${s}` satisfies MessageKey);
+export const enumLabel = (group: LabelGroup, value: string) => t(`requests.${group}.${value}` as MessageKey);
 
 /** Options for a select: every value of an enum, labelled. */
 export const optionsOf = (group: LabelGroup, values: readonly string[]) => () => values.map((value) => ({ value, label: enumLabel(group, value) }));

@@ -77,13 +77,13 @@ export class RequestDetailPage extends LitElement {
       <dl class="facts card">
         ${fact('requests.state', stateLabel(r.state))}
         ${r.therapist !== undefined ? fact('requests.therapist', r.therapist?.name) : nothing}
-        ${r.priority ? fact('pathway.field.priority', enumLabel('priority', r.priority)) : nothing}
-        ${appointmentDue ? fact('pathway.field.appointmentAt', r.appointmentAt ? `${formatDateTime(r.appointmentAt)}${r.appointmentType ? ` · ${enumLabel('appointment', r.appointmentType)}` : ''}` : null) : nothing}
-        ${r.expectedAt && chairAwaited ? fact('pathway.field.expectedAt', formatDate(r.expectedAt)) : nothing}
+        ${r.priority ? fact('requests.field.priority', enumLabel('priority', r.priority)) : nothing}
+        ${appointmentDue ? fact('requests.field.appointmentAt', r.appointmentAt ? `${formatDateTime(r.appointmentAt)}${r.appointmentType ? ` · ${enumLabel('appointment', r.appointmentType)}` : ''}` : null) : nothing}
+        ${r.expectedAt && chairAwaited ? fact('requests.field.expectedAt', formatDate(r.expectedAt)) : nothing}
         ${r.device ? fact('requests.device', `${r.device.serial} · ${r.device.modelName}`) : nothing}
         ${r.nextFollowUpAt ? fact('requests.nextFollowUp', formatDate(r.nextFollowUpAt)) : nothing}
       </dl>
-      ${r.clinicalWithheld ? html`<p class="notice withheld" role="note">${t('privacy.clinicalWithheld')}</p>` : nothing}
+      ${r.clinicalWithheld ? html`<p class="notice withheld" role="note">${t('beneficiaries.privacy.clinicalWithheld')}</p>` : nothing}
       ${this.renderLastMove()}
       ${r.allowedTransitions.length > 0
         ? html`<section aria-labelledby="next-heading">

@@ -2,7 +2,6 @@
 import { css } from 'lit';
 
 export const requestStyles = css`
-  .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
   .badge.step { background: #e8eef7; color: var(--c-focus); }
   .head-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; margin-bottom: 0.5rem; }
   .head-links a { display: inline-flex; align-items: center; min-height: var(--target); }

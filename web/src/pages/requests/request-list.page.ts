@@ -83,7 +83,7 @@ export class RequestListPage extends LitElement {
               : nothing}
           </div>`
         : nothing}
-      <p class="status" role="status">${this.list.status === TaskStatus.PENDING ? t('app.loading') : page ? t('list.results', { total: formatNumber(page.total) }) : nothing}</p>
+      <p class="status" role="status">${this.list.status === TaskStatus.PENDING ? t('app.loading') : page ? t('beneficiaries.list.results', { total: formatNumber(page.total) }) : nothing}</p>
       ${this.list.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.list.error} retryable @atensi-retry=${() => this.list.run()}></atensi-error-message>`
         : page

@@ -57,8 +57,8 @@ export class RequestPrintPage extends LitElement {
           <div class="toolbar"><button type="button" @click=${() => window.print()}>${t('requests.print')}</button></div>
           <dl class="facts card">
             ${fact('col.name', d.beneficiary.fullName)}
-            ${fact('detail.age', t('detail.ageValue', { age: d.beneficiary.ageYears }))}
-            ${fact('detail.centre', d.centreName)}
+            ${fact('beneficiaries.detail.age', t('beneficiaries.detail.ageValue', { age: d.beneficiary.ageYears }))}
+            ${fact('beneficiaries.detail.centre', d.centreName)}
             ${fact('requests.state', stateLabel(d.state))}
             ${d.therapist !== undefined ? fact('requests.therapist', d.therapist?.name) : nothing}
             ${fact('requests.printedOn', formatDate(new Date().toISOString()))}

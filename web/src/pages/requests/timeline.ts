@@ -11,7 +11,7 @@ export function timelineSection(r: RequestDetail) {
     <ol class="card">
       ${r.timeline.map(
         (e) => html`<li>
-          <strong>${e.from === 'fitted' && e.to === 'prepared' ? t('pathway.action.refit') : stateLabel(e.to)}</strong>
+          <strong>${e.from === 'fitted' && e.to === 'prepared' ? t('requests.action.refit') : stateLabel(e.to)}</strong>
           <span class="muted"> · <time datetime=${e.at}>${formatDateTime(e.at)}</time>${e.by ? html` · ${e.by.name}` : ''}</span>
           ${e.note ? html`<p class="note">${e.note}</p>` : ''}
         </li>`,

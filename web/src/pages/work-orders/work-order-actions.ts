@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import { Part, PART_QUANTITY, type WorkOrderAction, type WorkOrderActionName, type WorkOrderDetail, workOrderMoves } from '../../../../schemas/work-orders.ts';
 import { t } from '../../i18n/i18n.ts';
+import { requiredText } from './work-order-forms.ts';
 
 export interface ActionHandlers {
   busy: boolean;
@@ -134,12 +135,7 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
           return { action: 'resolve', notes, ...(parts.length ? { parts } : {}) };
         }, h)}>
           <h3 id="resolve-h">${t('workOrders.resolve')}</h3>
-          <div>
-            <label for="notes">${t('workOrders.resolveNotes')}</label>
-            <textarea id="notes" name="notes" maxlength="2000" required aria-invalid=${h.notesError ? 'true' : 'false'}
-              aria-describedby=${h.notesError ? 'notes-error' : nothing}></textarea>
-            ${h.notesError ? html`<p class="field-error" id="notes-error">${t('workOrders.required')}</p>` : nothing}
-          </div>
+          ${requiredText({ id: 'notes', name: 'notes', label: 'workOrders.resolveNotes', maxLength: 2000, invalid: h.notesError })}
           <div><button type="submit" ?disabled=${h.busy}>${t('workOrders.resolve')}</button></div>
         </form>`
       : nothing}
@@ -154,12 +150,7 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
           }
             return { action: 'cancel', reason };
           }, h)}>
-            <div>
-              <label for="reason">${t('workOrders.cancelReason')}</label>
-              <textarea id="reason" name="reason" maxlength="500" required aria-invalid=${h.reasonError ? 'true' : 'false'}
-                aria-describedby=${h.reasonError ? 'reason-error' : nothing}></textarea>
-              ${h.reasonError ? html`<p class="field-error" id="reason-error">${t('workOrders.required')}</p>` : nothing}
-            </div>
+            ${requiredText({ id: 'reason', name: 'reason', label: 'workOrders.cancelReason', maxLength: 500, invalid: h.reasonError })}
             <div><button type="submit" class="secondary danger" ?disabled=${h.busy}>${t('workOrders.cancel')}</button></div>
           </form>
         </details>`

@@ -1,24 +1,18 @@
-// Form pieces of the work-order pages: the form to open one by hand, and the styles of form
-// controls the shared styles do not cover (select, textarea, datetime, radios).
-import { css, html, nothing } from 'lit';
+// Form pieces of the work-order pages: the form to open one by hand.
+import { html, nothing } from 'lit';
 import { FaultCategory, WorkOrderKind, WorkOrderPriority, type CreateWorkOrderBody } from '../../../../schemas/work-orders.ts';
-import { t } from '../../i18n/i18n.ts';
+import { t, type MessageKey } from '../../i18n/i18n.ts';
 
-export const formStyles = css`
-  select, textarea, input[type='datetime-local'], input[type='number'] {
-    font: inherit; width: 100%; min-height: var(--target); padding: 0.45rem 0.6rem;
-    border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text);
-  }
-  textarea { min-height: 6rem; resize: vertical; }
-  fieldset { border: 1px solid var(--c-line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0; }
-  legend { font-weight: 600; padding: 0 0.25rem; }
-  .radio { display: flex; align-items: center; gap: 0.5rem; min-height: var(--target); font-weight: 400; margin: 0; }
-  .radio input { width: 1.25rem; height: 1.25rem; }
-  .form { display: grid; gap: 0.9rem; max-width: 36rem; }
-  .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
-  .row > * { flex: 1 1 10rem; }
-  .ok { color: var(--c-ok); font-weight: 600; }
-`;
+/** A required free-text field; when left empty its error is tied to it for screen readers. */
+export function requiredText(o: { id: string; name: string; label: MessageKey; maxLength: number; invalid: boolean }) {
+  const errorId = `${o.id}-error`;
+  return html`<div>
+    <label for=${o.id}>${t(o.label)}</label>
+    <textarea id=${o.id} name=${o.name} maxlength=${o.maxLength} required aria-invalid=${o.invalid ? 'true' : 'false'}
+      aria-describedby=${o.invalid ? errorId : nothing}></textarea>
+    ${o.invalid ? html`<p class="field-error" id=${errorId}>${t('workOrders.required')}</p>` : nothing}
+  </div>`;
+}
 
 /** The fields of a hand-made work order, read from the submitted form. */
 export function readNewWorkOrder(form: HTMLFormElement, deviceId: string): CreateWorkOrderBody | { error: 'description' } {
@@ -58,12 +52,7 @@ export function newWorkOrderForm(o: { electric: boolean; busy: boolean; descript
         </select>
       </div>
     </div>
-    <div>
-      <label for="wo-description">${t('workOrders.new.description')}</label>
-      <textarea id="wo-description" name="description" maxlength="2000" required aria-invalid=${o.descriptionError ? 'true' : 'false'}
-        aria-describedby=${o.descriptionError ? 'wo-description-error' : nothing}></textarea>
-      ${o.descriptionError ? html`<p class="field-error" id="wo-description-error">${t('workOrders.required')}</p>` : nothing}
-    </div>
+    ${requiredText({ id: 'wo-description', name: 'description', label: 'workOrders.new.description', maxLength: 2000, invalid: o.descriptionError })}
     <div><button type="submit" ?disabled=${o.busy}>${t('workOrders.new.submit')}</button></div>
   </form>`;
 }

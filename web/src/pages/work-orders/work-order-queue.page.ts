@@ -13,12 +13,10 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import { replaceQuery } from '../../router/router.ts';
 import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
 import { skippedRows } from '../../ui/skipped-rows.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
-import { badgeStyles, relativeTime } from '../fleet/fleet-format.ts';
-import { formStyles } from './work-order-forms.ts';
+import { relativeTime } from '../fleet/fleet-format.ts';
 
 export const QUEUE_PAGE_SIZE = 25;
 type Filters = Pick<QueueQuery, 'status' | 'kind' | 'assignee'>;
@@ -28,10 +26,7 @@ const assigneeOptions = ['me', 'none'] as const;
 @customElement('atensi-work-order-queue-page')
 export class WorkOrderQueuePage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
       .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0.5rem 0 1rem; }
       .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }

@@ -13,17 +13,15 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import { confirmAction } from '../../ui/confirm-dialog.component.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
-import { pageStyles } from '../../ui/page.styles.ts';
-import { sharedStyles } from '../../ui/shared.styles.ts';
+import { workPageStyles } from '../../ui/page.styles.ts';
 import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
-import { alertKindLabel, badgeStyles } from '../fleet/fleet-format.ts';
+import { alertKindLabel } from '../fleet/fleet-format.ts';
 import { actionForms, type PartError } from './work-order-actions.ts';
 import { isApiError } from '../../data/api-error.ts';
-import { formStyles } from './work-order-forms.ts';
 
 function fact(key: MessageKey, value: string | TemplateResult | null | undefined) {
-  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('detail.notRecorded') : value}</dd>`;
+  return html`<dt>${t(key)}</dt><dd>${value === null || value === undefined || value === '' ? t('beneficiaries.detail.notRecorded') : value}</dd>`;
 }
 
 /** The forecast a battery-replacement work order carries (older orders may lack fields). */
@@ -32,12 +30,8 @@ type Forecast = Partial<Omit<BatteryForecast, 'points'>> & { points?: { t: numbe
 @customElement('atensi-work-order-page')
 export class WorkOrderPage extends LitElement {
   static override styles = [
-    sharedStyles,
-    pageStyles,
-    badgeStyles,
-    formStyles,
+    workPageStyles,
     css`
-      .back { display: inline-flex; align-items: center; min-height: var(--target); margin-bottom: 0.25rem; }
       .subtitle { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
       .actions { display: grid; gap: 1rem; }
       ul.items { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }

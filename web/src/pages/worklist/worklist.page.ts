@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Worklist } from '../../../../schemas/follow-ups.ts';
-import { getWorklist } from '../../data/requests.api.ts';
+import { getWorklist } from '../../data/follow-ups.api.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -38,7 +38,7 @@ export class WorklistPage extends LitElement {
 
   override render() {
     return html`
-      <h1 tabindex="-1">${t('pathway.worklist.title')}</h1>
+      <h1 tabindex="-1">${t('worklist.title')}</h1>
       ${this.worklist.render({
         pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
         error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.worklist.run()}></atensi-error-message>`,
@@ -50,10 +50,10 @@ export class WorklistPage extends LitElement {
   private followUps(w: Worklist) {
     const overdue = w.followUps.filter((f) => f.overdue);
     return html`<section aria-labelledby="wl-follow-ups">
-      <h2 id="wl-follow-ups">${t('pathway.worklist.followUps')}</h2>
-      <p>${t('pathway.worklist.overdueCount', { count: overdue.length })}</p>
+      <h2 id="wl-follow-ups">${t('worklist.followUps')}</h2>
+      <p>${t('worklist.overdueCount', { count: overdue.length })}</p>
       ${w.followUps.length === 0
-        ? html`<p class="card">${t('pathway.worklist.noFollowUps')}</p>`
+        ? html`<p class="card">${t('worklist.noFollowUps')}</p>`
         : html`<ul class="card plain">
             ${w.followUps.map(
               (f) => html`<li>
@@ -68,15 +68,15 @@ export class WorklistPage extends LitElement {
 
   private appointments(w: Worklist) {
     return html`<section aria-labelledby="wl-appointments">
-      <h2 id="wl-appointments">${t('pathway.worklist.appointments')}</h2>
+      <h2 id="wl-appointments">${t('worklist.appointments')}</h2>
       ${w.appointments.length === 0
-        ? html`<p class="card">${t('pathway.worklist.noAppointments')}</p>`
+        ? html`<p class="card">${t('worklist.noAppointments')}</p>`
         : html`<ul class="card plain">
             ${w.appointments.map(
               (a) => html`<li>
                 <time datetime=${a.at}>${a.kind === 'referral' ? formatDateTime(a.at) : formatDate(a.at)}</time> ·
                 <a href=${a.requestId ? `/requests/${a.requestId}` : `/beneficiaries/${a.beneficiary.id}`}>${a.beneficiary.fullName}</a>
-                · ${a.kind === 'referral' ? t('pathway.worklist.assessmentVisit') : t('pathway.worklist.followUpVisit')}
+                · ${a.kind === 'referral' ? t('worklist.assessmentVisit') : t('worklist.followUpVisit')}
                 ${a.appointmentType ? html` · ${enumLabel('appointment', a.appointmentType)}` : nothing}
               </li>`,
             )}
@@ -86,9 +86,9 @@ export class WorklistPage extends LitElement {
 
   private steps(w: Worklist) {
     return html`<section aria-labelledby="wl-steps">
-      <h2 id="wl-steps">${t('pathway.worklist.openRequests')}</h2>
+      <h2 id="wl-steps">${t('worklist.openRequests')}</h2>
       ${w.byStep.length === 0
-        ? html`<p class="card">${t('pathway.worklist.noRequests')}</p>`
+        ? html`<p class="card">${t('worklist.noRequests')}</p>`
         : html`<ul class="steps">
             ${w.byStep.map(
               (g) => html`<li class="card">

@@ -15,17 +15,17 @@ const hasCp = (d: string | undefined) => d === 'cp' || d === 'both';
 const hasHydro = (d: string | undefined) => d === 'hydrocephalus' || d === 'both';
 
 const measurementLabels: Record<MeasurementKey, MessageKey> = {
-  hipWidthMm: 'pathway.field.hipWidth',
-  seatDepthLeftMm: 'pathway.field.seatDepthLeft',
-  seatDepthRightMm: 'pathway.field.seatDepthRight',
-  calfLengthLeftMm: 'pathway.field.calfLengthLeft',
-  calfLengthRightMm: 'pathway.field.calfLengthRight',
-  seatToRibCageMm: 'pathway.field.seatToRibCage',
-  seatToShoulderMm: 'pathway.field.seatToShoulder',
-  seatToOcciputMm: 'pathway.field.seatToOcciput',
+  hipWidthMm: 'requests.field.hipWidth',
+  seatDepthLeftMm: 'requests.field.seatDepthLeft',
+  seatDepthRightMm: 'requests.field.seatDepthRight',
+  calfLengthLeftMm: 'requests.field.calfLengthLeft',
+  calfLengthRightMm: 'requests.field.calfLengthRight',
+  seatToRibCageMm: 'requests.field.seatToRibCage',
+  seatToShoulderMm: 'requests.field.seatToShoulder',
+  seatToOcciputMm: 'requests.field.seatToOcciput',
 };
 const optionalMeasurements = new Set<MeasurementKey>(['seatToRibCageMm', 'seatToShoulderMm', 'seatToOcciputMm']);
-const customRule: Partial<Record<MeasurementKey, MessageKey>> = { seatToShoulderMm: 'pathway.issue.aboveRibCage', seatToOcciputMm: 'pathway.issue.aboveShoulder' };
+const customRule: Partial<Record<MeasurementKey, MessageKey>> = { seatToShoulderMm: 'requests.issue.aboveRibCage', seatToOcciputMm: 'requests.issue.aboveShoulder' };
 
 const measurementField = (key: MeasurementKey): FieldDef => ({
   name: `measurements.${key}`,
@@ -47,53 +47,53 @@ const enumOptions = <G extends 'cpType' | 'distribution' | 'tone' | 'sitting'>(g
 export function assessGroups(r: RequestDetail): FieldGroup[] {
   const groups: FieldGroup[] = [
     {
-      legend: 'pathway.group.interview',
+      legend: 'requests.group.interview',
       fields: [
-        { name: 'assessedAt', label: 'pathway.field.assessedAt', type: 'date', required: true },
-        area('goals', 'pathway.field.goals', { required: true }),
-        area('diagnosisSummary', 'pathway.field.diagnosisSummary'),
-        text('usageEnvironment', 'pathway.field.usageEnvironment', { required: true, hint: 'pathway.hint.usageEnvironment' }),
-        { name: 'dailyUseHours', label: 'pathway.field.dailyUseHours', type: 'number', unit: 'h', min: 0, max: 24, step: 0.5, required: true },
-        text('terrain', 'pathway.field.terrain'),
-        text('transport', 'pathway.field.transport'),
-        text('transfers', 'pathway.field.transfers'),
-        text('currentChair', 'pathway.field.currentChair'),
+        { name: 'assessedAt', label: 'requests.field.assessedAt', type: 'date', required: true },
+        area('goals', 'requests.field.goals', { required: true }),
+        area('diagnosisSummary', 'requests.field.diagnosisSummary'),
+        text('usageEnvironment', 'requests.field.usageEnvironment', { required: true, hint: 'requests.hint.usageEnvironment' }),
+        { name: 'dailyUseHours', label: 'requests.field.dailyUseHours', type: 'number', unit: 'h', min: 0, max: 24, step: 0.5, required: true },
+        text('terrain', 'requests.field.terrain'),
+        text('transport', 'requests.field.transport'),
+        text('transfers', 'requests.field.transfers'),
+        text('currentChair', 'requests.field.currentChair'),
       ],
     },
     {
-      legend: 'pathway.group.physical',
+      legend: 'requests.group.physical',
       fields: [
-        area('sittingPosture', 'pathway.field.sittingPosture', { required: true }),
-        text('pelvicPosition', 'pathway.field.pelvicPosition'),
-        { name: 'pressureInjuryRisk', label: 'pathway.field.pressureInjuryRisk', type: 'select', options: riskOptions, required: true },
+        area('sittingPosture', 'requests.field.sittingPosture', { required: true }),
+        text('pelvicPosition', 'requests.field.pelvicPosition'),
+        { name: 'pressureInjuryRisk', label: 'requests.field.pressureInjuryRisk', type: 'select', options: riskOptions, required: true },
       ],
     },
-    { legend: 'pathway.group.measurements', fields: (Object.keys(measurementRanges) as MeasurementKey[]).map(measurementField) },
+    { legend: 'requests.group.measurements', fields: (Object.keys(measurementRanges) as MeasurementKey[]).map(measurementField) },
   ];
   if (hasCp(r.beneficiaryDiagnosis)) {
     groups.push({
-      legend: 'pathway.group.cp',
+      legend: 'requests.group.cp',
       fields: [
-        { name: 'cp.gmfcs', label: 'pathway.field.gmfcs', type: 'select', required: true, options: () => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('cp.gmfcsLevel', { level: ['I', 'II', 'III', 'IV', 'V'][n - 1]! }) })), asNumber: true },
-        { name: 'cp.type', label: 'cp.type', type: 'select', required: true, options: enumOptions('cpType', CpType.options) },
-        { name: 'cp.distribution', label: 'cp.distribution', type: 'select', required: true, options: enumOptions('distribution', CpDistribution.options) },
-        { name: 'cp.tone', label: 'cp.tone', type: 'select', required: true, options: enumOptions('tone', Tone.options) },
-        { name: 'cp.sittingLevel', label: 'cp.sitting', type: 'select', required: true, options: enumOptions('sitting', SittingLevel.options) },
+        { name: 'cp.gmfcs', label: 'requests.field.gmfcs', type: 'select', required: true, options: () => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('beneficiaries.cp.gmfcsLevel', { level: ['I', 'II', 'III', 'IV', 'V'][n - 1]! }) })), asNumber: true },
+        { name: 'cp.type', label: 'beneficiaries.cp.type', type: 'select', required: true, options: enumOptions('cpType', CpType.options) },
+        { name: 'cp.distribution', label: 'beneficiaries.cp.distribution', type: 'select', required: true, options: enumOptions('distribution', CpDistribution.options) },
+        { name: 'cp.tone', label: 'beneficiaries.cp.tone', type: 'select', required: true, options: enumOptions('tone', Tone.options) },
+        { name: 'cp.sittingLevel', label: 'beneficiaries.cp.sitting', type: 'select', required: true, options: enumOptions('sitting', SittingLevel.options) },
       ],
     });
   }
   if (hasHydro(r.beneficiaryDiagnosis)) {
     groups.push({
-      legend: 'pathway.group.hydro',
+      legend: 'requests.group.hydro',
       fields: [
-        { name: 'hydrocephalus.shuntPresent', label: 'pathway.field.shuntPresent', type: 'checkbox' },
-        { name: 'hydrocephalus.shuntSide', label: 'hydro.shuntSide', type: 'select', options: () => (['left', 'right'] as const).map((v) => ({ value: v, label: t(`side.${v}`) })), when: (v) => v['hydrocephalus.shuntPresent'] === true },
-        text('hydrocephalus.headSupport', 'pathway.field.headSupportNeeds'),
-        { name: 'hydrocephalus.occiputSkinRisk', label: 'hydro.occiputRisk', type: 'select', options: riskOptions, required: true },
+        { name: 'hydrocephalus.shuntPresent', label: 'requests.field.shuntPresent', type: 'checkbox' },
+        { name: 'hydrocephalus.shuntSide', label: 'beneficiaries.hydro.shuntSide', type: 'select', options: () => (['left', 'right'] as const).map((v) => ({ value: v, label: t(`side.${v}`) })), when: (v) => v['hydrocephalus.shuntPresent'] === true },
+        text('hydrocephalus.headSupport', 'requests.field.headSupportNeeds'),
+        { name: 'hydrocephalus.occiputSkinRisk', label: 'beneficiaries.hydro.occiputRisk', type: 'select', options: riskOptions, required: true },
       ],
     });
   }
-  groups.push({ fields: [area('notes', 'pathway.field.notes')] });
+  groups.push({ fields: [area('notes', 'requests.field.notes')] });
   return groups;
 }
 
@@ -125,7 +125,7 @@ function sizeOptions(s: SizingResult) {
     const taken = new Set(fits.map((f) => f.value));
     const rest = s.models.flatMap((m) =>
       m.sizes
-        .map((z) => ({ value: sizeValue(m.id, z.seatWidthMm, z.seatDepthMm), label: `${m.name} (${enumLabel('kind', m.kind)}) ${z.seatWidthMm} × ${z.seatDepthMm} mm · ${t('pathway.fit.none')}` }))
+        .map((z) => ({ value: sizeValue(m.id, z.seatWidthMm, z.seatDepthMm), label: `${m.name} (${enumLabel('kind', m.kind)}) ${z.seatWidthMm} × ${z.seatDepthMm} mm · ${t('requests.fit.none')}` }))
         .filter((o) => !taken.has(o.value)),
     );
     return [...fits, ...rest];
@@ -133,14 +133,14 @@ function sizeOptions(s: SizingResult) {
 }
 
 export function prescribeGroups(s: SizingResult): FieldGroup[] {
-  const support = (name: 'pelvicBelt' | 'lateralSupports' | 'headSupport' | 'tiltInSpace'): FieldDef => ({ name, label: `pathway.support.${name}`, type: 'checkbox' });
+  const support = (name: 'pelvicBelt' | 'lateralSupports' | 'headSupport' | 'tiltInSpace'): FieldDef => ({ name, label: `requests.support.${name}`, type: 'checkbox' });
   return [
     {
-      legend: 'pathway.group.chair',
+      legend: 'requests.group.chair',
       fields: [
         {
           name: 'size',
-          label: 'pathway.field.modelSize',
+          label: 'requests.field.modelSize',
           type: 'select',
           wide: true,
           required: true,
@@ -151,11 +151,11 @@ export function prescribeGroups(s: SizingResult): FieldGroup[] {
             return { modelId, seatWidthMm: Number(w), seatDepthMm: Number(d) };
           },
         },
-        { name: 'cushion', label: 'pathway.field.cushion', type: 'select', required: true, options: optionsOf('cushion', Cushion.options) },
+        { name: 'cushion', label: 'requests.field.cushion', type: 'select', required: true, options: optionsOf('cushion', Cushion.options) },
       ],
     },
-    { legend: 'pathway.group.supports', fields: [support('pelvicBelt'), support('lateralSupports'), support('headSupport'), support('tiltInSpace')] },
-    { fields: [area('accessories', 'pathway.field.accessories'), area('notes', 'pathway.field.notes')] },
+    { legend: 'requests.group.supports', fields: [support('pelvicBelt'), support('lateralSupports'), support('headSupport'), support('tiltInSpace')] },
+    { fields: [area('accessories', 'requests.field.accessories'), area('notes', 'requests.field.notes')] },
   ];
 }
 

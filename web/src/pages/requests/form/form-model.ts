@@ -91,38 +91,38 @@ export function buildBody(groups: FieldGroup[], values: FormValues, base: Record
 
 /** Server rule codes with a message of their own (see server/src/requests/steps). */
 export const ruleMessages: Record<string, MessageKey> = {
-  date_order: 'pathway.issue.dateOrder',
-  date_in_future: 'pathway.issue.dateInFuture',
-  date_in_past: 'pathway.issue.dateInPast',
-  date_too_far: 'pathway.issue.dateTooFar',
-  required_for_diagnosis: 'pathway.issue.requiredForDiagnosis',
-  not_for_diagnosis: 'pathway.issue.notForDiagnosis',
-  not_in_catalogue: 'pathway.issue.notInCatalogue',
-  size_not_in_catalogue: 'pathway.issue.sizeNotInCatalogue',
-  feature_unavailable: 'pathway.issue.featureUnavailable',
-  device_required: 'pathway.issue.deviceRequired',
-  device_unavailable: 'pathway.issue.deviceUnavailable',
-  device_mismatch: 'pathway.issue.deviceMismatch',
-  refit_keeps_device: 'pathway.issue.refitKeepsDevice',
-  reason_required: 'pathway.issue.required',
-  training_incomplete: 'pathway.issue.trainingIncomplete',
-  not_a_therapist_here: 'pathway.issue.notATherapistHere',
+  date_order: 'requests.issue.dateOrder',
+  date_in_future: 'requests.issue.dateInFuture',
+  date_in_past: 'requests.issue.dateInPast',
+  date_too_far: 'requests.issue.dateTooFar',
+  required_for_diagnosis: 'requests.issue.requiredForDiagnosis',
+  not_for_diagnosis: 'requests.issue.notForDiagnosis',
+  not_in_catalogue: 'requests.issue.notInCatalogue',
+  size_not_in_catalogue: 'requests.issue.sizeNotInCatalogue',
+  feature_unavailable: 'requests.issue.featureUnavailable',
+  device_required: 'requests.issue.deviceRequired',
+  device_unavailable: 'requests.issue.deviceUnavailable',
+  device_mismatch: 'requests.issue.deviceMismatch',
+  refit_keeps_device: 'requests.issue.refitKeepsDevice',
+  reason_required: 'requests.issue.required',
+  training_incomplete: 'requests.issue.trainingIncomplete',
+  not_a_therapist_here: 'requests.issue.notATherapistHere',
 };
 
 /** The message for one issue on one field (or on no field), in the current language. */
 export function issueMessage(issue: Pick<ApiIssue, 'code' | 'message'>, field: FieldDef | undefined, missing: boolean): string {
   const rule = ruleMessages[issue.code];
   if (rule) return t(rule);
-  if (missing) return t('pathway.issue.required');
+  if (missing) return t('requests.issue.required');
   if ((issue.code === 'too_small' || issue.code === 'too_big') && field?.min !== undefined && field.max !== undefined) {
-    return t(field.unit === 'mm' ? 'pathway.issue.rangeMm' : 'pathway.issue.range', { min: field.min, max: field.max });
+    return t(field.unit === 'mm' ? 'requests.issue.rangeMm' : 'requests.issue.range', { min: field.min, max: field.max });
   }
-  if (issue.code === 'too_big') return t('pathway.issue.tooLong');
-  if (issue.code === 'invalid_type' && field?.type === 'number') return t('pathway.issue.number');
-  if (issue.code === 'invalid_value') return t('pathway.issue.choose');
-  if (issue.code === 'invalid_format') return field?.type === 'date' || field?.type === 'datetime' ? t('pathway.issue.date') : t('pathway.issue.format');
+  if (issue.code === 'too_big') return t('requests.issue.tooLong');
+  if (issue.code === 'invalid_type' && field?.type === 'number') return t('requests.issue.number');
+  if (issue.code === 'invalid_value') return t('requests.issue.choose');
+  if (issue.code === 'invalid_format') return field?.type === 'date' || field?.type === 'datetime' ? t('requests.issue.date') : t('requests.issue.format');
   if (issue.code === 'custom' && field?.custom) return t(field.custom);
-  return t('pathway.issue.invalid');
+  return t('requests.issue.invalid');
 }
 
 export interface MappedIssues {

@@ -27,7 +27,7 @@ export const stepSchemas: Record<Exclude<RequestState, 'referred'>, ZodType> = {
 
 /** The WHO fitting checklist: any item not ticked means the chair needs a refit. */
 export const fittingChecks = [
-  ['sizeOk', 'pathway.field.sizeOk'], ['postureOk', 'pathway.field.postureOk'], ['pressureOk', 'pathway.field.pressureOk'], ['movementOk', 'pathway.field.movementOk'],
+  ['sizeOk', 'requests.field.sizeOk'], ['postureOk', 'requests.field.postureOk'], ['pressureOk', 'requests.field.pressureOk'], ['movementOk', 'requests.field.movementOk'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export interface SimpleStep {
@@ -40,34 +40,34 @@ export function simpleStep(to: RequestState, r: RequestDetail): SimpleStep | und
   const electric = (r.prescription?.model.kind ?? r.device?.kind) === 'electric';
   switch (to) {
     case 'approved':
-      return { groups: [{ fields: [{ name: 'fundingSource', label: 'pathway.field.fundingSource', type: 'text', required: true, hint: 'pathway.hint.fundingSource' }, area('note', 'pathway.field.note')] }], defaults: { fundingSource: 'ATENSI' } };
+      return { groups: [{ fields: [{ name: 'fundingSource', label: 'requests.field.fundingSource', type: 'text', required: true, hint: 'requests.hint.fundingSource' }, area('note', 'requests.field.note')] }], defaults: { fundingSource: 'ATENSI' } };
     case 'rejected':
-      return { groups: [{ fields: [area('reason', 'pathway.field.rejectReason', true)] }], defaults: {} };
+      return { groups: [{ fields: [area('reason', 'requests.field.rejectReason', true)] }], defaults: {} };
     case 'cancelled':
-      return { groups: [{ fields: [area('reason', 'pathway.field.cancelReason', true)] }], defaults: {} };
+      return { groups: [{ fields: [area('reason', 'requests.field.cancelReason', true)] }], defaults: {} };
     case 'ordered':
       return {
         groups: [{
           fields: [
-            { name: 'orderSource', label: 'pathway.field.orderSource', type: 'select', required: true, options: optionsOf('orderSource', OrderSource.options) },
-            { name: 'supplier', label: 'pathway.field.supplier', type: 'text', required: true, when: (v) => v.orderSource === 'supplier' },
-            { name: 'expectedAt', label: 'pathway.field.expectedAt', type: 'date', required: true },
-            area('note', 'pathway.field.note'),
+            { name: 'orderSource', label: 'requests.field.orderSource', type: 'select', required: true, options: optionsOf('orderSource', OrderSource.options) },
+            { name: 'supplier', label: 'requests.field.supplier', type: 'text', required: true, when: (v) => v.orderSource === 'supplier' },
+            { name: 'expectedAt', label: 'requests.field.expectedAt', type: 'date', required: true },
+            area('note', 'requests.field.note'),
           ],
         }],
         defaults: { orderSource: 'stock', expectedAt: day(14) },
       };
     case 'prepared':
-      if (r.state === 'fitted') return { groups: [{ fields: [area('note', 'pathway.field.refitReason', true)] }], defaults: {} };
+      if (r.state === 'fitted') return { groups: [{ fields: [area('note', 'requests.field.refitReason', true)] }], defaults: {} };
       return {
         groups: [{
           fields: [
             {
-              name: 'deviceId', label: 'pathway.field.stockDevice', type: 'select', hint: 'pathway.hint.stockDevice',
+              name: 'deviceId', label: 'requests.field.stockDevice', type: 'select', hint: 'requests.hint.stockDevice',
               options: () => (r.stockDevices ?? []).map((d) => ({ value: d.id, label: d.serial })),
             },
-            { name: 'serial', label: 'pathway.field.serial', type: 'text', required: true, hint: 'pathway.hint.serial', when: (v) => !v.deviceId },
-            area('note', 'pathway.field.note'),
+            { name: 'serial', label: 'requests.field.serial', type: 'text', required: true, hint: 'requests.hint.serial', when: (v) => !v.deviceId },
+            area('note', 'requests.field.note'),
           ],
         }],
         defaults: {},
@@ -75,29 +75,29 @@ export function simpleStep(to: RequestState, r: RequestDetail): SimpleStep | und
     case 'fitted':
       return {
         groups: [
-          { legend: 'pathway.group.fittingChecklist', fields: fittingChecks.map(([name, label]) => check(name, label)) },
-          { fields: [area('adjustments', 'pathway.field.adjustments'), area('notes', 'pathway.field.notes')] },
+          { legend: 'requests.group.fittingChecklist', fields: fittingChecks.map(([name, label]) => check(name, label)) },
+          { fields: [area('adjustments', 'requests.field.adjustments'), area('notes', 'requests.field.notes')] },
         ],
         defaults: { sizeOk: false, postureOk: false, pressureOk: false, movementOk: false },
       };
     case 'trained':
       return {
         groups: [
-          { fields: [{ name: 'trainee', label: 'pathway.field.trainee', type: 'select', required: true, options: optionsOf('trainee', Trainee.options) }] },
+          { fields: [{ name: 'trainee', label: 'requests.field.trainee', type: 'select', required: true, options: optionsOf('trainee', Trainee.options) }] },
           {
-            legend: 'pathway.group.trainingChecklist',
+            legend: 'requests.group.trainingChecklist',
             fields: [
-              check('transfers', 'pathway.field.topicTransfers'), check('mobility', 'pathway.field.topicMobility'), check('pressureRelief', 'pathway.field.topicPressureRelief'),
-              check('careMaintenance', 'pathway.field.topicCare'), ...(electric ? [check('batteryCharging', 'pathway.field.topicBattery')] : []), check('whoToContact', 'pathway.field.topicContact'),
+              check('transfers', 'requests.field.topicTransfers'), check('mobility', 'requests.field.topicMobility'), check('pressureRelief', 'requests.field.topicPressureRelief'),
+              check('careMaintenance', 'requests.field.topicCare'), ...(electric ? [check('batteryCharging', 'requests.field.topicBattery')] : []), check('whoToContact', 'requests.field.topicContact'),
             ],
           },
-          { fields: [area('notes', 'pathway.field.notes')] },
+          { fields: [area('notes', 'requests.field.notes')] },
         ],
         // A child's chair is handled by the family: train both by default.
         defaults: { trainee: r.beneficiary.ageYears < 18 ? 'both' : 'user' },
       };
     case 'in_use':
-      return { groups: [{ fields: [{ name: 'deliveredAt', label: 'pathway.field.deliveredAt', type: 'date', required: true }, area('note', 'pathway.field.note')] }], defaults: { deliveredAt: day() } };
+      return { groups: [{ fields: [{ name: 'deliveredAt', label: 'requests.field.deliveredAt', type: 'date', required: true }, area('note', 'requests.field.note')] }], defaults: { deliveredAt: day() } };
     default:
       return undefined;
   }
@@ -106,10 +106,10 @@ export function simpleStep(to: RequestState, r: RequestDetail): SimpleStep | und
 export const followUpGroups: FieldGroup[] = [
   {
     fields: [
-      { name: 'completedAt', label: 'pathway.field.completedAt', type: 'date', required: true },
-      { name: 'pressureInjuryRisk', label: 'pathway.field.pressureInjuryRisk', type: 'select', required: true, options: riskOptions },
-      check('fitOk', 'pathway.field.fitOk'),
-      area('findings', 'pathway.field.findings', true),
+      { name: 'completedAt', label: 'requests.field.completedAt', type: 'date', required: true },
+      { name: 'pressureInjuryRisk', label: 'requests.field.pressureInjuryRisk', type: 'select', required: true, options: riskOptions },
+      check('fitOk', 'requests.field.fitOk'),
+      area('findings', 'requests.field.findings', true),
     ],
   },
 ];
@@ -119,17 +119,17 @@ export const followUpSchema: ZodType = CompleteFollowUpBody;
 export const referralGroups = (beneficiaries: { id: string; fullName: string }[]): FieldGroup[] => [
   {
     fields: [
-      { name: 'beneficiaryId', label: 'pathway.field.beneficiary', type: 'select', required: true, searchable: true, wide: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
-      { name: 'referral.source', label: 'pathway.field.source', type: 'select', required: true, options: optionsOf('source', ReferralSource.options) },
-      { name: 'referral.priority', label: 'pathway.field.priority', type: 'select', required: true, options: optionsOf('priority', Priority.options) },
-      area('referral.reason', 'pathway.field.reason', true),
+      { name: 'beneficiaryId', label: 'requests.field.beneficiary', type: 'select', required: true, searchable: true, wide: true, options: () => beneficiaries.map((b) => ({ value: b.id, label: b.fullName })) },
+      { name: 'referral.source', label: 'requests.field.source', type: 'select', required: true, options: optionsOf('source', ReferralSource.options) },
+      { name: 'referral.priority', label: 'requests.field.priority', type: 'select', required: true, options: optionsOf('priority', Priority.options) },
+      area('referral.reason', 'requests.field.reason', true),
     ],
   },
   {
-    legend: 'pathway.group.appointment',
+    legend: 'requests.group.appointment',
     fields: [
-      { name: 'referral.appointmentType', label: 'pathway.field.appointmentType', type: 'select', required: true, options: optionsOf('appointment', AppointmentType.options) },
-      { name: 'referral.appointmentAt', label: 'pathway.field.appointmentAt', type: 'datetime', hint: 'pathway.hint.appointmentAt' },
+      { name: 'referral.appointmentType', label: 'requests.field.appointmentType', type: 'select', required: true, options: optionsOf('appointment', AppointmentType.options) },
+      { name: 'referral.appointmentAt', label: 'requests.field.appointmentAt', type: 'datetime', hint: 'requests.hint.appointmentAt' },
     ],
   },
 ];

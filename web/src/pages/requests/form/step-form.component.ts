@@ -26,7 +26,7 @@ export class StepForm extends LitElement {
   @property({ attribute: false }) defaults: FormValues = {};
   /** Where the draft is kept (request and step); no draft without it. */
   @property() draftKey = '';
-  @property() submitLabel: MessageKey = 'pathway.form.save';
+  @property() submitLabel: MessageKey = 'requests.form.save';
   /** The form's accessible name (it then is a form landmark), e.g. the step's title. */
   @property() label = '';
   /** Asks first when the body would do something hard to undo (a cancel, a failed fitting); no ask without it. */
@@ -107,7 +107,7 @@ export class StepForm extends LitElement {
     return html`<form novalidate aria-label=${this.label || nothing} @submit=${this.submit}>
       ${count > 0
         ? html`<div class="alert summary" role="alert" tabindex="-1">
-            ${t('pathway.form.problems', { count })}
+            ${t('requests.form.problems', { count })}
             ${this.issues.other.length > 0 ? html`<ul>${this.issues.other.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
           </div>`
         : nothing}
@@ -119,8 +119,8 @@ export class StepForm extends LitElement {
       })}
       ${this.failure ? html`<atensi-error-message .error=${this.failure} actionable></atensi-error-message>` : nothing}
       <div class="actions">
-        <button type="submit" class=${this.danger ? 'secondary danger' : ''} ?disabled=${this.submitting}>${t(this.submitting ? 'pathway.form.saving' : this.submitLabel)}</button>
-        ${this.draftKey ? html`<span class="saved">${t('pathway.form.draftKept')}</span>` : nothing}
+        <button type="submit" class=${this.danger ? 'secondary danger' : ''} ?disabled=${this.submitting}>${t(this.submitting ? 'requests.form.saving' : this.submitLabel)}</button>
+        ${this.draftKey ? html`<span class="saved">${t('requests.form.draftKept')}</span>` : nothing}
       </div>
     </form>`;
   }
@@ -135,17 +135,17 @@ export class StepForm extends LitElement {
       if (matches.length === 1 && query.trim()) this.set(f.name, matches[0]!.value);
     };
     return html`<div class="search">
-      <label for=${id} class="sub-label">${t('pathway.form.search')}</label>
+      <label for=${id} class="sub-label">${t('requests.form.search')}</label>
       <input type="search" id=${id} autocomplete="off" spellcheck="false" aria-controls=${fieldId(f.name)} aria-describedby=${`${id}-count`}
         .value=${this.searches[f.name] ?? ''} @input=${onSearch} />
-      <p class="hint" id=${`${id}-count`} role="status">${t('pathway.form.searchCount', { shown, total })}</p>
+      <p class="hint" id=${`${id}-count`} role="status">${t('requests.form.searchCount', { shown, total })}</p>
     </div>`;
   }
 
   private hintText(f: FieldDef): string | undefined {
     const parts: string[] = [];
     if (f.hint) parts.push(t(f.hint));
-    if (f.min !== undefined && f.max !== undefined) parts.push(t(f.unit === 'mm' ? 'pathway.form.rangeMm' : f.unit === 'h' ? 'pathway.form.rangeHours' : 'pathway.form.range', { min: f.min, max: f.max }));
+    if (f.min !== undefined && f.max !== undefined) parts.push(t(f.unit === 'mm' ? 'requests.form.rangeMm' : f.unit === 'h' ? 'requests.form.rangeHours' : 'requests.form.range', { min: f.min, max: f.max }));
     return parts.length > 0 ? parts.join(' ') : undefined;
   }
 
@@ -158,7 +158,7 @@ export class StepForm extends LitElement {
     const value = typeof raw === 'string' ? raw : '';
     const invalid = error ? 'true' : 'false';
     const onInput = (e: Event) => this.set(f.name, (e.target as HTMLInputElement).value);
-    const label = html`<label for=${id}>${t(f.label)}${f.required ? html` <span class="req">${t('pathway.form.required')}</span>` : nothing}</label>`;
+    const label = html`<label for=${id}>${t(f.label)}${f.required ? html` <span class="req">${t('requests.form.required')}</span>` : nothing}</label>`;
     let control;
     if (f.type === 'checkbox') {
       return html`<div class="field">
@@ -174,7 +174,7 @@ export class StepForm extends LitElement {
       const all = f.options?.() ?? [];
       const shown = f.searchable ? filterOptions(all, this.searches[f.name] ?? '', value) : all;
       control = html`<select id=${id} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${onInput}>
-        <option value="" ?selected=${value === ''}>${t('pathway.form.choose')}</option>
+        <option value="" ?selected=${value === ''}>${t('requests.form.choose')}</option>
         ${shown.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
       </select>`;
       if (f.searchable) control = html`${this.renderSearch(f, shown.length, all.length)}${control}`;
@@ -185,7 +185,7 @@ export class StepForm extends LitElement {
       control = html`<input type=${type} id=${id} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy}
         inputmode=${f.type === 'number' ? (f.step && f.step < 1 ? 'decimal' : 'numeric') : nothing}
         min=${f.min ?? nothing} max=${f.max ?? nothing} step=${f.step ?? nothing} @input=${onInput} />`;
-      if (f.unit) control = html`<div class="with-unit">${control}<span class="unit" aria-hidden="true">${f.unit === 'mm' ? 'mm' : t('pathway.form.hours')}</span></div>`;
+      if (f.unit) control = html`<div class="with-unit">${control}<span class="unit" aria-hidden="true">${f.unit === 'mm' ? 'mm' : t('requests.form.hours')}</span></div>`;
     }
     return html`<div class="field ${f.type === 'textarea' || f.wide ? 'wide' : ''}">
       ${label} ${control}

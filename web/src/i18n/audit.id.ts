@@ -1,6 +1,5 @@
-// Indonesian words of personal-data duties under UU PDP 27/2022 (spread into id.ts; en.ts must match
-// key for key): the audit-log page and a beneficiary's export, anonymisation and erasure.
-export const privacyId = {
+// Indonesian: the audit-log page: filters, actions, objects and details (spread into id.ts; audit.en.ts must match key for key).
+export const auditId = {
   'audit.nav': 'Log audit',
   'audit.title': 'Log audit',
   'audit.intro': 'Siapa membuka atau mengubah data apa, yang terbaru di atas.',
@@ -129,34 +128,12 @@ export const privacyId = {
   'audit.detail.priority': 'Prioritas',
   'audit.detail.enabled': 'Aktif',
   'audit.detail.counts': 'Jumlah catatan',
-
-  'privacy.title': 'Pelindungan data pribadi',
-  'privacy.intro': 'Menurut UU PDP 27/2022, orang ini atau walinya berhak mendapat salinan datanya dan meminta datanya dihapus. Setiap tindakan di sini tercatat di riwayat akses.',
-  'privacy.exportJson': 'Ekspor (JSON)',
-  'privacy.exportHtml': 'Ekspor yang mudah dibaca',
-  'privacy.newTab': '(membuka tab baru)',
-  'privacy.history': 'Riwayat akses',
-  'privacy.anonymise': 'Anonimkan',
-  'privacy.erase': 'Hapus',
-  'privacy.anonymisedOn': 'Data pribadi orang ini telah dianonimkan pada {date}.',
-  'privacy.anonymise.title': 'Anonimkan data {name}?',
-  'privacy.anonymise.consequence':
-    'Nama, alamat, nomor telepon, kota, dan catatan yang bisa mengenali orang ini akan dihapus; dari tanggal lahirnya hanya tahunnya yang disimpan. Profil klinis dan foto laporan dihapus, akun keluarga dilepas, dan persetujuan yang masih aktif berakhir. Permintaan kursi roda, kursi roda, dan perbaikannya tetap ada untuk statistik, tanpa nama. Ini tidak dapat dibatalkan.',
-  'privacy.anonymise.submit': 'Anonimkan sekarang',
-  'privacy.erase.title': 'Hapus semua data {name}?',
-  'privacy.erase.consequence':
-    'Orang ini dan semua datanya akan dihapus permanen: data pribadi, profil klinis, persetujuan, permintaan kursi roda, pemeriksaan lanjutan, dan laporan keluarga beserta fotonya. Kursi rodanya tetap tercatat di armada, tanpa namanya. Ini tidak dapat dibatalkan. Unduh ekspor terlebih dahulu bila salinannya masih diperlukan.',
-  'privacy.erase.submit': 'Hapus permanen',
-  'privacy.reason': 'Alasan',
-  'privacy.reasonHint': 'Misalnya: permintaan tertulis dari wali tanggal sekian. Paling sedikit 10 karakter; dicatat di riwayat akses.',
-  'privacy.reasonShort': 'Tulis alasan paling sedikit 10 karakter.',
-  'privacy.confirmName': 'Ketik nama lengkap orang ini untuk memastikan',
-  'privacy.confirmNameHint': 'Nama lengkapnya: {name}',
-  'privacy.confirmNameWrong': 'Nama yang diketik tidak sama dengan nama lengkap orang ini.',
-  'privacy.clinicalWithheld':
-    'Detail klinis disembunyikan: tidak ada persetujuan data kesehatan yang aktif (ditarik atau belum pernah diberikan). Hanya yang diperlukan untuk merawat kursi roda yang ditampilkan. Catat persetujuan baru di halaman penerima manfaat untuk melihatnya lagi.',
-  'privacy.cancel': 'Batal',
-  'privacy.working': 'Sedang diproses…',
-  'privacy.erased': 'Data {name} telah dihapus.',
-  'privacy.alreadyAnonymised': 'Data orang ini sudah dianonimkan sebelumnya.',
+  'audit.group.session': 'Sesi',
+  'audit.entity.Session': 'Sesi masuk',
+  'audit.action.session.end': 'Mengakhiri salah satu sesinya',
+  'audit.action.auth.sign_out_everywhere': 'Keluar dari semua perangkat',
+  'audit.action.user.password_change': 'Mengganti kata sandinya',
+  'audit.action.user.password_reset': 'Mengatur ulang kata sandi pengguna',
+  'audit.field.fullName': 'Nama lengkap',
+  'audit.field.name': 'Nama',
 } as const;

@@ -1,7 +1,7 @@
-// English words of personal-data duties; the type demands exactly the keys of privacy.id.ts.
-import type { privacyId } from './privacy.id.ts';
+// English: the audit-log page: filters, actions, objects and details; the type demands exactly the keys of audit.id.ts.
+import type { auditId } from './audit.id.ts';
 
-export const privacyEn: Record<keyof typeof privacyId, string> = {
+export const auditEn: Record<keyof typeof auditId, string> = {
   'audit.nav': 'Audit log',
   'audit.title': 'Audit log',
   'audit.intro': 'Who opened or changed what, newest first.',
@@ -130,34 +130,12 @@ export const privacyEn: Record<keyof typeof privacyId, string> = {
   'audit.detail.priority': 'Priority',
   'audit.detail.enabled': 'Enabled',
   'audit.detail.counts': 'Records',
-
-  'privacy.title': 'Personal data protection',
-  'privacy.intro': 'Under Indonesia’s personal data protection law (UU PDP 27/2022), this person or their guardian may have a copy of their data and may ask for it to be deleted. Everything done here is kept in the access history.',
-  'privacy.exportJson': 'Export (JSON)',
-  'privacy.exportHtml': 'Readable export',
-  'privacy.newTab': '(opens in a new tab)',
-  'privacy.history': 'Access history',
-  'privacy.anonymise': 'Anonymise',
-  'privacy.erase': 'Erase',
-  'privacy.anonymisedOn': 'This person’s personal data was anonymised on {date}.',
-  'privacy.anonymise.title': 'Anonymise {name}’s data?',
-  'privacy.anonymise.consequence':
-    'The name, address, phone number, city and notes that could identify this person will be removed; only the year of the birth date is kept. Clinical profiles and report photos are deleted, family accounts are unlinked, and consents still active end. Wheelchair requests, chairs and their repairs stay for statistics, without the name. This cannot be undone.',
-  'privacy.anonymise.submit': 'Anonymise now',
-  'privacy.erase.title': 'Erase all of {name}’s data?',
-  'privacy.erase.consequence':
-    'This person and all their data will be deleted for good: personal data, clinical profiles, consents, wheelchair requests, follow-ups, and family reports with their photos. Their wheelchair stays in the fleet, without their name. This cannot be undone. Download an export first if a copy is still needed.',
-  'privacy.erase.submit': 'Erase permanently',
-  'privacy.reason': 'Reason',
-  'privacy.reasonHint': 'For example: the guardian’s written request of a given date. At least 10 characters; kept in the access history.',
-  'privacy.reasonShort': 'Write a reason of at least 10 characters.',
-  'privacy.confirmName': 'Type this person’s full name to confirm',
-  'privacy.confirmNameHint': 'Their full name: {name}',
-  'privacy.confirmNameWrong': 'The name typed is not this person’s full name.',
-  'privacy.clinicalWithheld':
-    'Clinical detail is hidden: there is no active health-data consent (withdrawn or never given). Only what keeps the chair working is shown. Record a new consent on the beneficiary’s page to see it again.',
-  'privacy.cancel': 'Cancel',
-  'privacy.working': 'Working…',
-  'privacy.erased': '{name}’s data has been erased.',
-  'privacy.alreadyAnonymised': 'This person’s data had already been anonymised.',
+  'audit.group.session': 'Sessions',
+  'audit.entity.Session': 'Sign-in session',
+  'audit.action.session.end': 'Ended one of their sessions',
+  'audit.action.auth.sign_out_everywhere': 'Signed out everywhere',
+  'audit.action.user.password_change': 'Changed their password',
+  'audit.action.user.password_reset': 'Reset a user\'s password',
+  'audit.field.fullName': 'Full name',
+  'audit.field.name': 'Name',
 };

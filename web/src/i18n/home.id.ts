@@ -1,0 +1,20 @@
+// Indonesian: the home page summary (spread into id.ts; home.en.ts must match key for key).
+export const homeId = {
+  'home.title': 'Beranda',
+  'home.welcome': 'Selamat datang, {name}',
+  'home.summary': 'Ringkasan',
+  'home.beneficiaries': 'Penerima manfaat',
+  'home.centres': 'Balai',
+  'home.users': 'Pengguna',
+  'home.staff': 'Staf balai',
+  'home.yourWork': 'Pekerjaan Anda',
+  'home.needsAction': 'Perlu ditangani',
+  'home.redFlags': 'Laporan tanda bahaya terbuka',
+  'home.urgentAlerts': 'Peringatan mendesak',
+  'home.dueWorkOrders': 'Perintah kerja jatuh tempo hari ini atau terlambat',
+  'home.approvalsWaiting': 'Permintaan menunggu persetujuan dana',
+  'home.overdueFollowUps': 'Tindak lanjut terlambat',
+  'home.appointmentsThisWeek': 'Janji temu 7 hari ke depan',
+  'home.openWorkOrders': 'Perintah kerja terbuka',
+  'home.familyEmpty': 'Belum ada penerima manfaat yang terhubung dengan akun Anda. Hubungi balai Anda.',
+} as const;
