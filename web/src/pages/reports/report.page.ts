@@ -20,6 +20,7 @@ import { emit } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { badgeStyles } from '../fleet/fleet-format.ts';
 import { formStyles } from '../work-orders/work-order-forms.ts';
 import '../family/report-add-photo.component.ts';
@@ -59,13 +60,11 @@ export class ReportPage extends LitElement {
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
   @state() private comment = '';
   @state() private commentError = false;
-  @state() private sending = false;
-  @state() private sendError: unknown;
-  @state() private message = '';
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
   private readonly poll = new PollController(this, () => {
-    if (!this.sending) void this.report.run();
+    if (!this.write.busy) void this.report.run();
   });
 
   private readonly report = new Task(this, {
@@ -94,7 +93,7 @@ export class ReportPage extends LitElement {
   private renderReport(r: ReportDetail) {
     return html`
       <p class="subtitle">${redFlagTag(r.redFlag)}<span id="status">${statusTag(r.status, !this.staff)}</span></p>
-      <p class="status" role="status">${this.message}</p>
+      ${this.write.statusLine()}
       ${r.advice
         ? html`<div class="alert advice" role="note">${icon('alert')} <span>${r.advice}</span></div>`
         : r.redFlag && this.staff
@@ -104,7 +103,7 @@ export class ReportPage extends LitElement {
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
       ${this.staff && !isDone(r.status) && r.photos.length < PHOTO_LIMITS.perReport
-        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('staffReports.askPhoto')}</button></p>`
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.write.busy} @click=${() => this.askPhoto(r.id)}>${t('staffReports.askPhoto')}</button></p>`
         : nothing}
       ${!this.staff && !isDone(r.status)
         ? html`<section aria-labelledby="add-photo-heading">
@@ -206,8 +205,8 @@ export class ReportPage extends LitElement {
             aria-describedby=${this.commentError ? 'comment-error' : nothing} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${this.commentError ? html`<p class="field-error" id="comment-error">${t('staffReports.commentEmpty')}</p>` : nothing}
         </div>
-        ${this.sendError ? html`<atensi-error-message .error=${this.sendError}></atensi-error-message>` : nothing}
-        <div><button type="submit" ?disabled=${this.sending}>${t('staffReports.commentSend')}</button></div>
+        ${this.write.errorLine()}
+        <div><button type="submit" ?disabled=${this.write.busy}>${t('staffReports.commentSend')}</button></div>
       </form>
     </section>`;
   }
@@ -217,17 +216,11 @@ export class ReportPage extends LitElement {
     void this.report.run();
   };
 
-  private async askPhoto(id: string) {
-    this.sending = true;
-    this.sendError = undefined;
-    try {
+  private askPhoto(id: string) {
+    void this.write.run(async () => {
       await requestPhoto(id);
-      this.message = t('staffReports.askPhotoSent');
-    } catch (err) {
-      this.sendError = err;
-    } finally {
-      this.sending = false;
-    }
+      return t('staffReports.askPhotoSent');
+    });
   }
 
   private async sendComment(e: SubmitEvent) {
@@ -238,18 +231,12 @@ export class ReportPage extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#comment')?.focus();
       return;
     }
-    this.sending = true;
-    this.sendError = undefined;
-    try {
+    await this.write.run(async () => {
       await addComment(this.reportId, body);
       this.comment = '';
-      this.message = t('staffReports.commentSent');
       await this.report.run();
-    } catch (err) {
-      this.sendError = err;
-    } finally {
-      this.sending = false;
-    }
+      return t('staffReports.commentSent');
+    });
   }
 }
 
