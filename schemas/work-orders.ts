@@ -22,6 +22,7 @@ export const therapistKinds = ['charging_training', 'follow_up'] as const satisf
 
 export const WorkOrderStatus = z.enum(['open', 'assigned', 'scheduled', 'in_progress', 'resolved', 'cancelled']);
 export type WorkOrderStatus = z.infer<typeof WorkOrderStatus>;
+/** The open (active) statuses: the one list the queue, the rules and the moves below all read. */
 export const activeStatuses = ['open', 'assigned', 'scheduled', 'in_progress'] as const satisfies readonly WorkOrderStatus[];
 
 export const WorkOrderPriority = z.enum(['low', 'normal', 'high', 'urgent']);
@@ -91,13 +92,32 @@ export type WorkOrderActionName = WorkOrderAction['action'];
  * status stays). Anything else is refused with 409. Shared so the web offers only legal actions.
  */
 export const workOrderMoves: Record<WorkOrderActionName, { from: readonly WorkOrderStatus[]; to: WorkOrderStatus | null }> = {
-  assign: { from: ['open', 'assigned', 'scheduled', 'in_progress'], to: null },
+  assign: { from: activeStatuses, to: null },
   schedule: { from: ['assigned', 'scheduled'], to: 'scheduled' },
   start: { from: ['assigned', 'scheduled'], to: 'in_progress' },
   parts: { from: ['in_progress'], to: null },
   resolve: { from: ['in_progress'], to: 'resolved' },
-  cancel: { from: ['open', 'assigned', 'scheduled', 'in_progress'], to: 'cancelled' },
+  cancel: { from: activeStatuses, to: 'cancelled' },
 };
+
+/**
+ * The status an action leads to from `from`, or null when the move is not legal. Assigning an
+ * open work order makes it assigned; any other assignment keeps the status.
+ */
+export function moveTarget(action: WorkOrderActionName, from: WorkOrderStatus): WorkOrderStatus | null {
+  const move = workOrderMoves[action];
+  if (!move.from.includes(from)) return null;
+  if (action === 'assign') return from === 'open' ? 'assigned' : from;
+  return move.to ?? from;
+}
+
+/**
+ * The rules' own move, apart from the people's: when a rule's condition clears by itself and its
+ * outcome says `autoResolve`, its work order is resolved from whatever open status it has, since
+ * the reason for the work went away (a person's `resolve` needs in_progress: they did the work).
+ * Not an HTTP action; the audit records it as `work_order.clear`.
+ */
+export const clearMove = { from: activeStatuses, to: 'resolved' } as const satisfies { from: readonly WorkOrderStatus[]; to: WorkOrderStatus };
 
 export const CreateWorkOrderBody = z.strictObject({
   deviceId: Id,

@@ -1,11 +1,14 @@
 // Runs the maintenance rules for chairs whose telemetry changed (debounced) and for every chair on
-// a slower sweep (time-based rules: silence, service intervals, low use). Activations become one
-// open work order per chair and rule, plus alerts; clearing closes the alerts; a condition back
-// within the quiet period reopens its alert. State is persisted. docs/maintenance-rules.md.
+// a slower sweep (time-based rules: silence, service intervals, low use). What a change of state
+// does to work orders and alerts is the maintenance service's (core/maintenance/), steered by the
+// rule's outcome data. State is persisted. docs/maintenance-rules.md.
 import type { PrismaClient } from '@prisma/client';
 import type Database from 'better-sqlite3';
-import type { Logger } from '../../../core/log/logger.ts';
-import { applyDeepDischarge } from './discharge-apply.ts';
+import { createAuditService } from '../../../core/audit/audit.service.ts';
+import { createLogger, type Logger } from '../../../core/log/logger.ts';
+import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
+import { applyRuleOutcome } from '../../../core/maintenance/rule-outcome.ts';
+import { applyEpisodes } from './discharge-apply.ts';
 import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
 import { defaultThresholds, isFresh, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
 import { createSeriesReader } from './series.ts';
@@ -19,6 +22,8 @@ export interface RulesEngineOptions {
   log?: Logger;
   debounceMs?: number;
   sweepMs?: number;
+  /** Where the rules' work-order changes are audited (as `system`); by default the audit log of `prisma`. */
+  audit?: AuditWriter;
 }
 
 export interface EvaluationSummary {
@@ -27,7 +32,6 @@ export interface EvaluationSummary {
   cleared: { deviceId: string; rule: string }[];
 }
 
-const OPEN = ['open', 'assigned', 'scheduled', 'in_progress'];
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 /** How far back a chair the rules have never looked at is read. */
@@ -44,10 +48,16 @@ export class RulesEngine {
   private timer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  private readonly audit: AuditWriter;
+  /** The rule whose state keeps the discharge track (its data, not its name, says which). */
+  private readonly trackRule = rules.find((r) => r.keepsDischargeTrack)?.key;
 
   constructor(private readonly o: RulesEngineOptions) {
     this.t = { ...defaultThresholds, ...o.thresholds };
     this.now = o.now ?? Date.now;
+    const audit = o.audit ?? createAuditService(o.prisma, { now: () => new Date(this.now()) }, o.log ?? createLogger('silent'));
+    // The rules act as the system: no person, no request.
+    this.audit = { record: (entry, tx) => audit.record({ ...entry, actorRole: 'system' }, tx) };
     this.load = createSnapshotLoader(o.prisma, o.raw);
     this.series = createSeriesReader(o.raw);
   }
@@ -102,13 +112,13 @@ export class RulesEngine {
       summary.evaluated++;
       const states = new Map<string, RuleState>();
       const fresh = isFresh(chair.snapshot, this.t);
-      const dd = prevOf.get(`${chair.snapshot.deviceId}:deep_discharge`);
+      const dd = this.trackRule ? prevOf.get(`${chair.snapshot.deviceId}:${this.trackRule}`) : undefined;
       chair.snapshot.discharge = this.track(chair, dd?.data, now);
       for (const rule of rules) {
         const prev = prevOf.get(`${chair.snapshot.deviceId}:${rule.key}`) ?? { active: false, since: null, data: {} };
         // A rule of the present changes nothing while the newest sample tells only the past.
         const { next, outcome } = rule.present && !fresh ? { next: prev, outcome: {} } : rule.evaluate(chair.snapshot, prev, { now, t: this.t, states });
-        if (rule.key === 'deep_discharge') next.data = { ...next.data, cursor: chair.snapshot.state?.rawId ?? dd?.data.cursor ?? null };
+        if (rule.keepsDischargeTrack) next.data = { ...next.data, cursor: chair.snapshot.state?.rawId ?? dd?.data.cursor ?? null };
         states.set(rule.key, next);
         await this.apply(chair, rule.key, prev, next, outcome, now, summary);
       }
@@ -140,62 +150,19 @@ export class RulesEngine {
   }
 
   private async apply(chair: ChairRegistryInfo, rule: string, prev: RuleState, next: RuleState, outcome: Outcome, now: number, summary: EvaluationSummary) {
-    const { prisma } = this.o;
     const deviceId = chair.snapshot.deviceId;
-    const at = new Date(now);
-    await prisma.$transaction(async (tx) => {
-      const save = () =>
-        tx.ruleState.upsert({
-          where: { deviceId_rule: { deviceId, rule } },
-          create: { deviceId, rule, active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
-          update: { active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) },
-        });
-      if (rule === 'deep_discharge') {
-        const fx = await applyDeepDischarge(tx, chair, prev, next, outcome, now, this.t);
-        if (fx.raised) summary.raised.push({ deviceId, rule });
-        if (fx.cleared) summary.cleared.push({ deviceId, rule });
-        await save();
-        return;
-      }
-      await save();
-      const open = await tx.workOrder.findFirst({ where: { deviceId, rule, status: { in: OPEN } } });
-      if (next.active && !prev.active) {
-        summary.raised.push({ deviceId, rule });
-        let workOrderId = open?.id ?? null;
-        if (outcome.workOrder && !open) {
-          const w = outcome.workOrder;
-          const created = await tx.workOrder.create({
-            data: { centreId: chair.centreId, deviceId, rule, kind: w.kind, category: w.category ?? null, priority: w.priority, forecastAt: w.forecastAt ? new Date(w.forecastAt) : null, details: JSON.stringify(w.details), createdAt: at },
-          });
-          workOrderId = created.id;
-          await tx.auditLog.create({ data: { at, actorRole: 'system', action: 'work_order.create', entityType: 'WorkOrder', entityId: created.id, centreId: chair.centreId, details: JSON.stringify({ rule, deviceId }) } });
-        }
-        if (outcome.alert) {
-          // Back within the quiet period: the same episode, so its alert reopens instead of a new one.
-          const recent = await tx.alert.findFirst({
-            where: { deviceId, kind: rule, clearedAt: { gte: new Date(now - this.t.quietMinutes * MINUTE) } },
-            orderBy: { clearedAt: 'desc' },
-          });
-          const details = JSON.stringify(outcome.alert.details);
-          if (recent) await tx.alert.update({ where: { id: recent.id }, data: { clearedAt: null, details, workOrderId: recent.workOrderId ?? workOrderId } });
-          else {
-            await tx.alert.create({
-              data: { centreId: chair.centreId, deviceId, beneficiaryId: chair.beneficiaryId, workOrderId, kind: rule, severity: outcome.alert.severity, details, createdAt: at },
-            });
-          }
-        }
-      } else if (!next.active && prev.active) {
-        summary.cleared.push({ deviceId, rule });
-        await tx.alert.updateMany({ where: { deviceId, kind: rule, clearedAt: null }, data: { clearedAt: at } });
-        if (outcome.autoResolve && open) {
-          // No free text: the UI words "resolved automatically" in the reader's language.
-          const details = { ...(JSON.parse(open.details ?? '{}') as object), autoResolved: 'condition_cleared' };
-          await tx.workOrder.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: at, details: JSON.stringify(details) } });
-        }
-      } else if (next.active && open && outcome.workOrder && rule === 'battery_wear') {
-        // Keep the forecast current while the replacement is pending.
-        await tx.workOrder.update({ where: { id: open.id }, data: { forecastAt: outcome.workOrder.forecastAt ? new Date(outcome.workOrder.forecastAt) : null, details: JSON.stringify(outcome.workOrder.details) } });
-      }
+    const ids = { deviceId, centreId: chair.centreId, beneficiaryId: chair.beneficiaryId };
+    await this.o.prisma.$transaction(async (tx) => {
+      const l = { tx, audit: this.audit, now: new Date(now) };
+      const fx =
+        outcome.alert?.follows === 'episode'
+          ? await applyEpisodes(l, { ...ids, socPct: chair.snapshot.state?.socPct }, rule, prev, next, outcome, this.t)
+          : await applyRuleOutcome(l, { chair: ids, rule, was: prev.active, is: next.active, outcome, quietMs: this.t.quietMinutes * MINUTE });
+      if (fx.raised) summary.raised.push({ deviceId, rule });
+      if (fx.cleared) summary.cleared.push({ deviceId, rule });
+      // Saved last: the episode bookkeeping above adds to the state (alerted, notified, records).
+      const state = { active: next.active, since: next.since ? new Date(next.since) : null, data: JSON.stringify(next.data) };
+      await tx.ruleState.upsert({ where: { deviceId_rule: { deviceId, rule } }, create: { deviceId, rule, ...state }, update: state });
     });
   }
 }

@@ -3,8 +3,9 @@
 // orders and alerts. Every rule clears with hysteresis so a value hovering at a threshold does not flap.
 import { defaultThresholds, type Thresholds } from '../../../schemas/maintenance-rules.ts';
 import { type DischargeTrack, emptyTrack } from './discharge.ts';
-import { faultCategory, type AlertSeverity, type FaultCategory, type MaintenanceRule, type WorkOrderKind, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
+import { faultCategory, type MaintenanceRule, type WorkOrderPriority } from '../../../schemas/work-orders.ts';
 import { type CapacityPoint, forecastCrossing } from '../../../core/maintenance/forecast.ts';
+import type { Outcome } from '../../../core/maintenance/outcome.ts';
 
 const DAY = 86_400_000;
 
@@ -52,12 +53,8 @@ export { defaultThresholds };
 
 export type Priority = WorkOrderPriority;
 
-export interface Outcome {
-  workOrder?: { kind: WorkOrderKind; category?: FaultCategory; priority: Priority; forecastAt?: string | null; details: Record<string, unknown> };
-  alert?: { severity: AlertSeverity; details: Record<string, unknown> };
-  /** Close the rule's open work order when the condition clears by itself. */
-  autoResolve?: boolean;
-}
+/** What a rule asks of the maintenance service; its data, not the rule's name, decides what differs. */
+export type { Outcome };
 
 export interface RuleContext {
   now: number;
@@ -70,6 +67,8 @@ export interface Rule {
   key: MaintenanceRule;
   /** Judges the chair's current state: nothing changes while its newest sample is not fresh. */
   present?: boolean;
+  /** Its state keeps the chair's deep-discharge track and how far the samples were read (discharge.ts). */
+  keepsDischargeTrack?: boolean;
   evaluate(s: ChairSnapshot, prev: RuleState, ctx: RuleContext): { next: RuleState; outcome: Outcome };
 }
 
@@ -94,6 +93,7 @@ function latch(prev: RuleState, on: boolean, off: boolean, now: number, data: Re
 export const rules: Rule[] = [
   {
     key: 'deep_discharge',
+    keepsDischargeTrack: true,
     // Episodes come from every sample (discharge.ts); this decides only the live alert: raised when
     // the present (a fresh newest sample) is deep, held while its episode lasts.
     evaluate(s, prev, { now, t }) {
@@ -106,7 +106,7 @@ export const rules: Rule[] = [
       const since = active ? (prev.active ? prev.since : now) : null;
       return {
         next: { active, since, data: { ...prev.data, track } },
-        outcome: { alert: { severity: 'info', details: { socPct: st?.socPct, nudge: 'charge', episodeStart: open?.start ?? null } } },
+        outcome: { alert: { severity: 'info', details: { socPct: st?.socPct, nudge: 'charge', episodeStart: open?.start ?? null }, follows: 'episode' } },
       };
     },
   },
@@ -152,6 +152,8 @@ export const rules: Rule[] = [
           workOrder: {
             kind: 'battery_replacement', priority: worn ? 'high' : 'normal', forecastAt: forecast.crossAt,
             details: { capacityPct: capacity, cycles, ratedCycles: s.model.ratedCycles, reason: worn ? 'worn' : 'forecast', leadDays: t.wearLeadDays, forecast },
+            // Keep the forecast current while the replacement is pending.
+            refresh: true,
           },
           alert: { severity: 'warning', details: { capacityPct: capacity, cycles } },
         },

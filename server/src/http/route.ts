@@ -2,7 +2,8 @@
 // enforced by middleware and published in the OpenAPI document as `x-access`.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { ErrorBody } from '../../../schemas/common.ts';
-import { type Access, accessMiddleware } from '../access/policy.ts';
+import { type Access } from '../access/policy.ts';
+import { accessMiddleware } from './access.ts';
 
 const errorContent = { 'application/json': { schema: ErrorBody } };
 

@@ -2,11 +2,12 @@
 // one transaction writes the report, its first event, a red flag's alert and the notifications.
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
-import { beneficiaryScope } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
 import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
+import { raiseAlert } from '../../../core/maintenance/maintenance.service.ts';
+import { beneficiaryScope } from '../access/scopes.ts';
 
 export interface CreateOutcome {
   id: string;
@@ -68,11 +69,10 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
       const others = (ids: string[]) => ids.filter((u) => u !== actor.id);
       if (redFlag) {
         // Details hold ids and the category only, never the family's words.
-        await tx.alert.create({
-          data: {
-            centreId: b.centreId, deviceId: device?.id ?? null, beneficiaryId: b.id, kind: 'red_flag', severity: 'critical',
-            details: JSON.stringify({ reportId: report.id, category: body.category }), createdAt: now,
-          },
+        // Raised through the maintenance service; the report's own audit row (report.create) covers it.
+        await raiseAlert({ tx, now }, {
+          centreId: b.centreId, deviceId: device?.id ?? null, beneficiaryId: b.id, kind: 'red_flag', severity: 'critical',
+          details: { reportId: report.id, category: body.category },
         });
         // One urgent notification instead of report_new: the same people, told once. Technicians
         // learn that something urgent and clinical came in, never the sign (nor a link they cannot open).

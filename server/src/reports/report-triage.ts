@@ -1,10 +1,13 @@
 // Triage of a new report by centre staff: into a repair work order for the chair, a clinical
 // follow-up, or closed with a reason. A compare-and-set on status 'new' makes a second triage a 409;
-// the family is told in the same transaction. A red flag's alert is settled by the triage.
+// the family is told and the triage audited in the same transaction. The work order is opened and a
+// red flag's alert handed over through the maintenance service.
 import type { Prisma } from '@prisma/client';
 import type { ReportCategory, ReportStatus, TriageBody } from '../../../schemas/reports.ts';
+import type { FaultCategory } from '../../../schemas/work-orders.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import { type AuditWriter, handOverAlerts, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 import type { DetailRow } from './reports.service.ts';
@@ -12,7 +15,7 @@ import type { DetailRow } from './reports.service.ts';
 const DAY = 86_400_000;
 
 /** Chair problems that map onto a fault category of the workshop. */
-const faultCategory: Partial<Record<ReportCategory, string>> = { brakes: 'brake', wont_charge: 'charger' };
+const faultCategory: Partial<Record<ReportCategory, FaultCategory>> = { brakes: 'brake', wont_charge: 'charger' };
 
 /** How the work order names the family's problem: the centre reads Bahasa Indonesia first. */
 const categoryWords: Record<ReportCategory, string> = {
@@ -44,7 +47,14 @@ export function workOrderDescription(r: { category: string; description: string 
 /** Alerts raised by this report's red flag. */
 export const redFlagAlerts = (reportId: string): Prisma.AlertWhereInput => ({ kind: 'red_flag', details: { contains: `"reportId":"${reportId}"` } });
 
-export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: TriageBody, now: Date): Promise<{ to: ReportStatus; workOrderId?: string; followUpId?: string }> {
+export async function triageReport(
+  db: Db,
+  actor: Actor,
+  r: DetailRow,
+  body: TriageBody,
+  now: Date,
+  audit: AuditWriter,
+): Promise<{ to: ReportStatus; workOrderId?: string; followUpId?: string }> {
   if (body.outcome === 'follow_up' && actor.role === 'technician') throw forbidden('a clinical follow-up is for therapists and managers');
   if (r.status !== 'new') throw conflict(`this report is already triaged (${r.status.replace('_', ' ')})`);
   if (body.outcome === 'follow_up') {
@@ -57,15 +67,13 @@ export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: Tri
   const centreId = r.beneficiary.centreId;
 
   return db.$transaction(async (tx) => {
+    const l = { tx, audit, now };
     let workOrderId: string | undefined;
     let followUpId: string | undefined;
     if (body.outcome === 'work_order') {
-      const w = await tx.workOrder.create({
-        data: {
-          centreId, deviceId: r.deviceId, reportId: r.id, kind: 'repair', category: faultCategory[r.category as ReportCategory] ?? null,
-          priority: body.priority ?? (r.redFlag ? 'urgent' : 'normal'), description: workOrderDescription(r), createdAt: now,
-        },
-        select: { id: true },
+      const w = await openWorkOrder(l, {
+        centreId, deviceId: r.deviceId, reportId: r.id, kind: 'repair', category: faultCategory[r.category as ReportCategory] ?? null,
+        priority: body.priority ?? (r.redFlag ? 'urgent' : 'normal'), description: workOrderDescription(r),
       });
       workOrderId = w.id;
     } else if (body.outcome === 'follow_up') {
@@ -87,11 +95,7 @@ export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: Tri
     await tx.reportEvent.create({ data: { reportId: r.id, status: to, note: body.note ?? null, byUserId: actor.id, at: now } });
 
     // Somebody has seen the red flag. A work order answers it until resolved; otherwise the clinical path took over.
-    const seen = { acknowledgedAt: now, acknowledgedById: actor.id };
-    await tx.alert.updateMany({
-      where: { AND: [redFlagAlerts(r.id), { clearedAt: null }] },
-      data: workOrderId ? { ...seen, workOrderId } : { ...seen, clearedAt: now },
-    });
+    await handOverAlerts(l, redFlagAlerts(r.id), { userId: actor.id, workOrderId });
 
     await notify(tx, {
       userIds: (await familyOf(tx, r.beneficiaryId)).filter((u) => u !== actor.id),
@@ -100,6 +104,10 @@ export async function triageReport(db: Db, actor: Actor, r: DetailRow, body: Tri
       link: `/reports/${r.id}`,
       now,
     });
+    await audit.record(
+      { action: 'report.triage', entityType: 'IssueReport', entityId: r.id, centreId, details: { outcome: body.outcome, to, workOrderId, followUpId } },
+      tx,
+    );
     return { to, workOrderId, followUpId };
   });
 }

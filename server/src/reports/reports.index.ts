@@ -2,7 +2,6 @@
 // triage by centre staff and the comment thread. Every write is audited and notifies in its transaction.
 import fs from 'node:fs/promises';
 import { openReportStatuses, PHOTO_LIMITS } from '../../../schemas/reports.ts';
-import { actorOf } from '../access/policy.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
@@ -13,8 +12,9 @@ import { triageReport } from './report-triage.ts';
 import * as routes from './reports.routes.ts';
 import { findVisibleReport, listReports } from './reports.service.ts';
 import { photoUrl, toComment, toDetail, toSummary } from './reports.view.ts';
-import { isPhotoUpload } from './photo-path.ts';
+import { isPhotoUpload } from '../http/photo-upload.ts';
 import { photoFile, processPhoto, readLimited, storePhoto } from './photos.ts';
+import { actorOf } from '../http/access.ts';
 
 export function reportRoutes() {
   const app = createRouter();
@@ -103,11 +103,8 @@ export function reportRoutes() {
     const actor = actorOf(c);
     const body = c.req.valid('json');
     const r = await findVisibleReport(db, actor, c.req.valid('param').id);
-    const outcome = await triageReport(db, actor, r, body, clock.now());
-    await auditFrom(c, {
-      action: 'report.triage', entityType: 'IssueReport', entityId: r.id, centreId: r.beneficiary.centreId,
-      details: { outcome: body.outcome, to: outcome.to, workOrderId: outcome.workOrderId, followUpId: outcome.followUpId },
-    });
+    // The triage, and a work order made of it, are audited inside the triage's transaction.
+    await triageReport(db, actor, r, body, clock.now(), { record: (entry, tx) => auditFrom(c, entry, tx) });
     return c.json(await toDetail(db, await findVisibleReport(db, actor, r.id), actor), 200);
   });
 

@@ -1,17 +1,22 @@
 // Work orders: the queue, one work order with its alerts, opening one by hand, and moving it
 // through the state machine. Every write is audited.
-import { actorOf } from '../access/policy.ts';
-import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/alerts.service.ts';
+import { acknowledgers, alertInclude, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid } from '../lib/errors.ts';
 import * as routes from './work-orders.routes.ts';
-import { answeredAlerts, applyAction, assignableWhere } from './work-order-actions.ts';
+import { applyAction, assignableWhere } from './work-order-actions.ts';
+import { answeredAlerts, type AuditWriter, openWorkOrder } from '../../../core/maintenance/maintenance.service.ts';
 import { findVisibleWorkOrder, listWorkOrders, toWorkOrder, type WorkOrderRow } from './work-orders.service.ts';
+import { alertScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
+
+/** The maintenance service's audit rows, on behalf of the request's actor. */
+const requestAudit = (c: Parameters<typeof auditFrom>[0]): AuditWriter => ({ record: (entry, tx) => auditFrom(c, entry, tx) });
 
 async function detail(db: Db, actor: Actor, w: WorkOrderRow) {
   const view = toWorkOrder(w, actor);
@@ -51,30 +56,19 @@ export function workOrderRoutes() {
   });
 
   app.openapi(routes.create, async (c) => {
-    const { db } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const actor = actorOf(c);
     const body = c.req.valid('json');
     const device = await findVisibleDevice(db, actor, body.deviceId);
     if (body.kind === 'battery_replacement' && device.model.kind !== 'electric') {
       throw invalid('a manual chair has no battery to replace', [{ path: ['kind'], message: 'not for a manual chair', code: 'custom' }]);
     }
-    const created = await db.workOrder.create({
-      data: {
-        centreId: device.centreId,
-        deviceId: device.id,
-        kind: body.kind,
-        category: body.category ?? null,
-        priority: body.priority,
-        description: body.description,
-      },
-    });
-    await auditFrom(c, {
-      action: 'work_order.create',
-      entityType: 'WorkOrder',
-      entityId: created.id,
-      centreId: device.centreId,
-      details: { deviceId: device.id, kind: body.kind, priority: body.priority },
-    });
+    const created = await db.$transaction((tx) =>
+      openWorkOrder(
+        { tx, audit: requestAudit(c), now: clock.now() },
+        { centreId: device.centreId, deviceId: device.id, kind: body.kind, category: body.category, priority: body.priority, description: body.description },
+      ),
+    );
     return c.json(await detail(db, actor, await findVisibleWorkOrder(db, actor, created.id)), 201);
   });
 
@@ -84,14 +78,7 @@ export function workOrderRoutes() {
     const { id } = c.req.valid('param');
     const action = c.req.valid('json');
     const w = await findVisibleWorkOrder(db, actor, id);
-    const outcome = await applyAction({ db, reader: telemetryReaderFor(raw), actor, now: clock.now() }, w, action);
-    await auditFrom(c, {
-      action: `work_order.${action.action}`,
-      entityType: 'WorkOrder',
-      entityId: id,
-      centreId: w.centreId,
-      details: { from: outcome.from, to: outcome.to, ...outcome.audit },
-    });
+    await applyAction({ db, reader: telemetryReaderFor(raw), actor, audit: requestAudit(c), now: clock.now() }, w, action);
     return c.json(await detail(db, actor, await findVisibleWorkOrder(db, actor, id)), 200);
   });
 
