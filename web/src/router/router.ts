@@ -29,6 +29,16 @@ export function replaceQuery(params: Record<string, string | undefined>): void {
   history.replaceState(null, '', url.pathname + url.search + url.hash);
 }
 
+/** Calls `listener` after every in-app navigation and back/forward; returns the unsubscribe. */
+export function onNavigation(listener: Listener): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
 function linkTarget(event: MouseEvent): URL | undefined {
   if (event.defaultPrevented || event.button !== 0) return undefined;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;

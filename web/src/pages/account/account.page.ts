@@ -16,6 +16,7 @@ import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles } from '../../ui/form.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 
 export function deviceName(d: SessionView['device']): string {
   const kind = t(`account.device.${d.kind}`);
@@ -48,12 +49,10 @@ export class AccountPage extends LitElement {
   @state() private show = false;
   @state() private currentError = '';
   @state() private nextError = '';
-  @state() private busy = false;
-  @state() private message = '';
-  @state() private error: unknown;
   @state() private confirming = false;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
 
   private readonly sessions = new Task(this, {
     task: (_args, { signal }) => listSessions(signal),
@@ -64,8 +63,8 @@ export class AccountPage extends LitElement {
     return html`
       <h1 tabindex="-1">${t('account.title')}</h1>
       <p>${t('account.intro')}</p>
-      <p class="status" role="status">${this.message}</p>
-      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+      ${this.write.statusLine()}
+      ${this.write.errorLine()}
       ${this.renderPassword()} ${this.renderSessions()} ${this.renderEverywhere()}
     `;
   }
@@ -91,7 +90,7 @@ export class AccountPage extends LitElement {
           ${this.nextError ? html`<p class="field-error" id="new-error">${this.nextError}</p>` : nothing}
         </div>
         <label class="check"><input type="checkbox" .checked=${this.show} @change=${(e: Event) => (this.show = (e.target as HTMLInputElement).checked)} />${t('account.password.show')}</label>
-        <div><button type="submit" ?disabled=${this.busy}>${t('account.password.submit')}</button></div>
+        <div><button type="submit" ?disabled=${this.write.busy}>${t('account.password.submit')}</button></div>
       </form>
     </section>`;
   }
@@ -113,7 +112,7 @@ export class AccountPage extends LitElement {
                   </div>
                   ${s.current
                     ? nothing
-                    : html`<button type="button" class="secondary" ?disabled=${this.busy} aria-label=${t('account.sessions.endLabel', { device: name })}
+                    : html`<button type="button" class="secondary" ?disabled=${this.write.busy} aria-label=${t('account.sessions.endLabel', { device: name })}
                         @click=${() => this.end(s.id)}>${t('account.sessions.end')}</button>`}
                 </li>`;
               })}
@@ -130,25 +129,12 @@ export class AccountPage extends LitElement {
         ? html`<div class="confirm">
             <p><strong>${t('account.everywhere.confirm')}</strong></p>
             <div class="buttons">
-              <button type="button" ?disabled=${this.busy} @click=${this.everywhere}>${t('account.everywhere.yes')}</button>
+              <button type="button" ?disabled=${this.write.busy} @click=${this.everywhere}>${t('account.everywhere.yes')}</button>
               <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${t('account.everywhere.cancel')}</button>
             </div>
           </div>`
         : html`<button type="button" class="secondary" @click=${() => (this.confirming = true)}>${t('account.everywhere.button')}</button>`}
     </section>`;
-  }
-
-  private async run(action: () => Promise<void>) {
-    this.busy = true;
-    this.error = undefined;
-    this.message = '';
-    try {
-      await action();
-    } catch (err) {
-      this.error = err;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async submitPassword(e: SubmitEvent) {
@@ -160,12 +146,12 @@ export class AccountPage extends LitElement {
     const strength = passwordStrength(this.next);
     this.nextError = strength.ok ? '' : this.weakness(strength.weakness!);
     if (this.currentError || this.nextError) return this.focusError();
-    await this.run(async () => {
+    await this.write.run(async () => {
       try {
         const { endedSessions } = await changePassword({ currentPassword: this.current, newPassword: this.next });
         this.current = this.next = '';
-        this.message = t('account.password.done', { count: endedSessions });
         void this.sessions.run();
+        return t('account.password.done', { count: endedSessions });
       } catch (err) {
         if (!(err instanceof ApiError) || err.status !== 422) throw err;
         const issue = err.issues?.[0];
@@ -186,15 +172,15 @@ export class AccountPage extends LitElement {
   }
 
   private end(id: string) {
-    void this.run(async () => {
+    void this.write.run(async () => {
       await endSession(id);
-      this.message = t('account.sessions.ended');
       await this.sessions.run();
+      return t('account.sessions.ended');
     });
   }
 
   private everywhere() {
-    void this.run(async () => {
+    void this.write.run(async () => {
       await signOutEverywhere();
       // The shell's sign-out does the rest on this device (forget who was signed in, show sign-in).
       emit(this, 'sign-out', undefined);

@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
+import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { enumLabel } from '../requests/pathway-labels.ts';
@@ -30,9 +31,9 @@ export class ApprovalsPage extends LitElement {
 
   private readonly locale = new LocaleController(this);
 
-  private readonly waiting = new Task(this, {
-    task: (_args, { signal }) => listRequests({ state: 'prescribed', limit: 100 }, signal),
-    args: () => [] as const,
+  private readonly waiting = new ListController(this, {
+    filters: {},
+    load: (_filters, _page, signal) => listRequests({ state: 'prescribed', limit: 100 }, signal),
   });
 
   private readonly indicators = new Task(this, {
@@ -46,23 +47,19 @@ export class ApprovalsPage extends LitElement {
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">${t('approvals.waiting')}</h2>
         ${this.waiting.render({
-          pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
-          error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.waiting.run()}></atensi-error-message>`,
-          complete: (page) =>
-            page.items.length === 0
-              ? html`<p class="card">${t('approvals.none')}</p>`
-              : html`<div class="table-wrap" role="region" aria-labelledby="waiting-heading" tabindex="0"><table>
-                  <thead><tr>
-                    <th scope="col">${t('col.name')}</th><th scope="col">${t('requests.therapist')}</th>
-                    <th scope="col">${t('requests.field.priority')}</th><th scope="col">${t('approvals.since')}</th>
-                  </tr></thead>
-                  <tbody>${page.items.map((r) => html`<tr>
-                    <td><a href=${`/requests/${r.id}`}>${r.beneficiary.fullName}</a></td>
-                    <td>${r.therapist?.name ?? ''}</td>
-                    <td>${r.priority ? enumLabel('priority', r.priority) : ''}</td>
-                    <td>${formatDate(r.stateSince)}</td>
-                  </tr>`)}</tbody>
-                </table></div>`,
+          empty: t('approvals.none'),
+          rows: (items) => html`<div class="table-wrap" role="region" aria-labelledby="waiting-heading" tabindex="0"><table>
+            <thead><tr>
+              <th scope="col">${t('col.name')}</th><th scope="col">${t('requests.therapist')}</th>
+              <th scope="col">${t('requests.field.priority')}</th><th scope="col">${t('approvals.since')}</th>
+            </tr></thead>
+            <tbody>${items.map((r) => html`<tr>
+              <td><a href=${`/requests/${r.id}`}>${r.beneficiary.fullName}</a></td>
+              <td>${r.therapist?.name ?? ''}</td>
+              <td>${r.priority ? enumLabel('priority', r.priority) : ''}</td>
+              <td>${formatDate(r.stateSince)}</td>
+            </tr>`)}</tbody>
+          </table></div>`,
         })}
       </section>
       ${this.indicators.render({

@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { Id } from '../../../../schemas/common.ts';
 import type { AuditQuery } from '../../data/audit.api.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
+import { patternField, textField, type QueryFields } from '../../ui/query-fields.ts';
 import { actionGroups, actionLabel, entityLabel, entityTypes, groupLabel, type ActionGroup } from './audit-words.ts';
 
 export const filterKeys = ['action', 'entityType', 'entityId', 'actorId', 'from', 'to'] as const;
@@ -17,15 +18,15 @@ export const noFilters: AuditFilters = { action: '', entityType: '', entityId: '
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filters in an address's query string (unknown or malformed values are dropped). */
-export function filtersFrom(search: string): AuditFilters {
-  const params = new URLSearchParams(search);
-  const filters = { ...noFilters };
-  for (const key of filterKeys) filters[key] = (params.get(key) ?? '').trim().slice(0, 200);
-  if (!datePattern.test(filters.from)) filters.from = '';
-  if (!datePattern.test(filters.to)) filters.to = '';
-  return filters;
-}
+/** How each filter is kept in the address (unknown or malformed values are dropped). */
+export const auditFields: QueryFields<AuditFilters> = {
+  action: textField(),
+  entityType: textField(),
+  entityId: textField(),
+  actorId: textField(),
+  from: patternField(datePattern),
+  to: patternField(datePattern),
+};
 
 export function readFilterForm(form: HTMLFormElement): AuditFilters {
   const data = new FormData(form);

@@ -8,6 +8,7 @@ import { anonymiseBeneficiary, eraseBeneficiary } from '../../data/privacy.api.t
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { dialogStyles } from '../../ui/dialog.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles } from '../../ui/form.styles.ts';
@@ -36,19 +37,18 @@ export class PrivacyDialog extends LitElement {
 
   @state() private reasonError = false;
   @state() private nameError = false;
-  @state() private busy = false;
-  @state() private error: unknown;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('form') private form!: HTMLFormElement;
   private trigger: HTMLElement | undefined;
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
 
   /** Opens the dialog empty; focus returns to `trigger` when it closes. */
   async open(trigger?: HTMLElement): Promise<void> {
     this.trigger = trigger;
     this.reasonError = this.nameError = false;
-    this.error = undefined;
+    this.write.clear();
     await this.updateComplete;
     this.form.reset();
     this.dialog.showModal();
@@ -59,7 +59,7 @@ export class PrivacyDialog extends LitElement {
     const a = this.action;
     const described = (id: string, error: boolean) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
     return html`<dialog aria-labelledby="privacy-title" aria-describedby="privacy-consequence"
-      @cancel=${(e: Event) => this.busy && e.preventDefault()} @close=${this.onClose}>
+      @cancel=${(e: Event) => this.write.busy && e.preventDefault()} @close=${this.onClose}>
       <form novalidate @submit=${this.onSubmit}>
         <h2 id="privacy-title">${t(`beneficiaries.privacy.${a}.title`, { name: this.fullName })}</h2>
         <p class="consequence" id="privacy-consequence">${t(`beneficiaries.privacy.${a}.consequence`)}</p>
@@ -78,11 +78,11 @@ export class PrivacyDialog extends LitElement {
             <p class="hint" id="privacy-name-hint">${t('beneficiaries.privacy.confirmNameHint', { name: this.fullName })}</p>
             ${this.nameError ? html`<p class="field-error" id="privacy-name-error">${t('beneficiaries.privacy.confirmNameWrong')}</p>` : nothing}
           </div>
-          ${this.error ? this.renderError() : nothing}
+          ${this.write.error ? this.renderError() : nothing}
           <div class="buttons">
-            <button type="button" class="secondary" @click=${() => this.busy || this.dialog.close()}>${t('beneficiaries.privacy.cancel')}</button>
-            <button type="submit" class="danger" aria-busy=${this.busy ? 'true' : 'false'}>
-              ${this.busy ? t('beneficiaries.privacy.working') : t(`beneficiaries.privacy.${a}.submit`)}
+            <button type="button" class="secondary" @click=${() => this.write.busy || this.dialog.close()}>${t('beneficiaries.privacy.cancel')}</button>
+            <button type="submit" class="danger" aria-busy=${this.write.busy ? 'true' : 'false'}>
+              ${this.write.busy ? t('beneficiaries.privacy.working') : t(`beneficiaries.privacy.${a}.submit`)}
             </button>
           </div>
         </div>
@@ -92,10 +92,10 @@ export class PrivacyDialog extends LitElement {
 
   private renderError() {
     // Anonymising twice is a conflict: say so plainly rather than "conflicts with existing data".
-    if (isApiError(this.error) && this.error.code === 'conflict' && this.action === 'anonymise') {
+    if (isApiError(this.write.error) && this.write.error.code === 'conflict' && this.action === 'anonymise') {
       return html`<p class="alert" role="alert">${t('beneficiaries.privacy.alreadyAnonymised')}</p>`;
     }
-    return html`<atensi-error-message .error=${this.error}></atensi-error-message>`;
+    return html`<atensi-error-message .error=${this.write.error}></atensi-error-message>`;
   }
 
   private readonly onClose = () => {
@@ -105,32 +105,30 @@ export class PrivacyDialog extends LitElement {
 
   private readonly onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (this.busy) return;
+    if (this.write.busy) return;
     const data = new FormData(this.form);
     const reason = String(data.get('reason') ?? '').trim();
     const confirmName = String(data.get('confirmName') ?? '').trim();
     this.reasonError = reason.length < REASON_MIN || reason.length > REASON_MAX;
     this.nameError = confirmName !== this.fullName.trim();
-    this.error = undefined;
+    this.write.clear();
     if (this.reasonError || this.nameError) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(this.reasonError ? '#privacy-reason' : '#privacy-name')?.focus();
       return;
     }
-    this.busy = true;
-    try {
-      const body = { reason, confirmName };
-      const at =
+    const body = { reason, confirmName };
+    let at = '';
+    const done = await this.write.run(async () => {
+      at =
         this.action === 'anonymise'
           ? (await anonymiseBeneficiary(this.beneficiaryId, body)).anonymisedAt
           : (await eraseBeneficiary(this.beneficiaryId, body)).erasedAt;
-      this.busy = false;
-      this.dialog.close();
-      this.onDone?.(this.action, at);
-    } catch (err) {
-      this.busy = false;
-      this.error = err;
-    }
+    });
+    // Closed once no longer busy, so the dialog's own close is not refused.
+    if (!done) return;
+    this.dialog.close();
+    this.onDone?.(this.action, at);
   };
 }
 

@@ -1,12 +1,11 @@
 // Centres of the programme (admins): code, name, city and province.
-import { Task } from '@lit/task';
 import { LitElement, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { Centre } from '../../../../schemas/centres.ts';
 import { listCentres } from '../../data/centres.api.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
-import '../../ui/error-message.component.ts';
+import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 
@@ -16,24 +15,19 @@ export class CentreListPage extends LitElement {
 
   private readonly locale = new LocaleController(this);
 
-  private readonly centres = new Task(this, {
-    task: (_args, { signal }) => listCentres(signal),
-    args: () => [],
+  private readonly centres = new ListController(this, {
+    filters: {},
+    load: async (_filters, _page, signal) => ({ items: await listCentres(signal) }),
   });
 
   override render() {
     return html`
       <h1 tabindex="-1">${t('centres.title')}</h1>
-      ${this.centres.render({
-        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
-        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.centres.run()}></atensi-error-message>`,
-        complete: (centres) => this.renderTable(centres),
-      })}
+      ${this.centres.render({ empty: t('centres.empty'), rows: (centres) => this.renderTable(centres) })}
     `;
   }
 
-  private renderTable(centres: Centre[]) {
-    if (centres.length === 0) return html`<p>${t('centres.empty')}</p>`;
+  private renderTable(centres: readonly Centre[]) {
     return html`<div class="table-wrap" role="region" aria-labelledby="centres-caption" tabindex="0">
       <table>
         <caption id="centres-caption" class="visually-hidden">${t('centres.caption')}</caption>

@@ -13,6 +13,7 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 
 type Confirming = 'rotate' | 'delete' | '';
 
@@ -44,14 +45,12 @@ export class CentreWebhookPage extends LitElement {
   @state() private enabled = true;
   @state() private dirty = false;
   @state() private urlError = false;
-  @state() private busy = false;
-  @state() private error: unknown;
-  @state() private message = '';
   /** The signing secret, held only until the person leaves the page or hides it. */
   @state() private secret = '';
   @state() private confirming: Confirming = '';
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
 
   private readonly centreName = new Task(this, {
     task: async ([id], { signal }) => (await listCentres(signal)).find((c) => c.id === id)?.name ?? '',
@@ -79,8 +78,8 @@ export class CentreWebhookPage extends LitElement {
       <h1 tabindex="-1">${t('centres.webhook.title')}</h1>
       ${this.centreName.value ? html`<p class="muted">${this.centreName.value}</p>` : nothing}
       <p>${t('centres.webhook.intro')}</p>
-      <p class="status" role="status">${this.message}</p>
-      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+      ${this.write.statusLine()}
+      ${this.write.errorLine()}
       ${this.secret ? this.renderSecret() : nothing}
       ${this.webhook.status === TaskStatus.ERROR
         ? html`<atensi-error-message .error=${this.webhook.error} retryable @atensi-retry=${() => this.webhook.run()}></atensi-error-message>`
@@ -119,7 +118,7 @@ export class CentreWebhookPage extends LitElement {
           this.enabled = (e.target as HTMLInputElement).checked;
           this.dirty = true;
         }} />${t('centres.webhook.enabled')}</label>
-        <div><button type="submit" ?disabled=${this.busy}>${w ? t('centres.webhook.save') : t('centres.webhook.create')}</button></div>
+        <div><button type="submit" ?disabled=${this.write.busy}>${w ? t('centres.webhook.save') : t('centres.webhook.create')}</button></div>
       </form>
     </section>`;
   }
@@ -131,7 +130,7 @@ export class CentreWebhookPage extends LitElement {
         ? html`<div class="confirm">
             <p><strong>${this.confirming === 'rotate' ? t('centres.webhook.rotateConfirm') : t('centres.webhook.deleteConfirm')}</strong></p>
             <div class="buttons">
-              <button type="button" ?disabled=${this.busy} @click=${this.confirming === 'rotate' ? this.rotate : this.removeChannel}>
+              <button type="button" ?disabled=${this.write.busy} @click=${this.confirming === 'rotate' ? this.rotate : this.removeChannel}>
                 ${this.confirming === 'rotate' ? t('centres.webhook.rotateYes') : t('centres.webhook.deleteYes')}
               </button>
               <button type="button" class="secondary" @click=${() => (this.confirming = '')}>${t('centres.webhook.cancel')}</button>
@@ -178,19 +177,6 @@ export class CentreWebhookPage extends LitElement {
     </section>`;
   }
 
-  private async run(action: () => Promise<void>) {
-    this.busy = true;
-    this.error = undefined;
-    this.message = '';
-    try {
-      await action();
-    } catch (err) {
-      this.error = err;
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private showSecret(secret: string | undefined) {
     if (!secret) return;
     this.secret = secret;
@@ -211,31 +197,31 @@ export class CentreWebhookPage extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#url')?.focus();
       return;
     }
-    void this.run(async () => {
+    void this.write.run(async () => {
       const saved = await saveWebhook(this.centreId, { url, enabled: this.enabled });
       this.dirty = false;
-      this.message = t('centres.webhook.saved');
       this.showSecret(saved.secret);
       await this.webhook.run();
+      return t('centres.webhook.saved');
     });
   }
 
   private readonly rotate = () =>
-    void this.run(async () => {
+    void this.write.run(async () => {
       const rotated = await rotateWebhookSecret(this.centreId);
       this.confirming = '';
-      this.message = t('centres.webhook.rotated');
       this.showSecret(rotated.secret);
+      return t('centres.webhook.rotated');
     });
 
   private readonly removeChannel = () =>
-    void this.run(async () => {
+    void this.write.run(async () => {
       await deleteWebhook(this.centreId);
       this.confirming = '';
       this.secret = '';
       this.dirty = false;
-      this.message = t('centres.webhook.deleted');
       await this.webhook.run();
+      return t('centres.webhook.deleted');
     });
 }
 

@@ -19,6 +19,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
 import { newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { forecastWords } from './battery-forecast-words.ts';
 import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';
 import { riskBadge } from './fleet-format.ts';
@@ -48,13 +49,12 @@ export class ChairPage extends LitElement {
 
   @property() deviceId = '';
   @state() private range: RangeKey = '24h';
-  @state() private creating = false;
   @state() private descriptionError = false;
   @state() private actionError: unknown;
-  @state() private createError: unknown;
   @state() private chartsReady = false;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
   private readonly poll = new PollController(this, () => this.refresh());
 
   private readonly device = new Task(this, {
@@ -220,8 +220,8 @@ export class ChairPage extends LitElement {
       ${skippedRows(this.workOrders.value?.skipped)}
       ${!orders ? nothing : orders.length === 0 ? html`<p>${t('fleet.noWorkOrders')}</p>` : html`<ul class="items">${orders.map(workOrderItem)}</ul>`}
       <h3 class="spaced">${t('workOrders.new.title')}</h3>
-      ${this.createError ? html`<atensi-error-message .error=${this.createError}></atensi-error-message>` : nothing}
-      ${newWorkOrderForm({ electric: d.kind === 'electric', busy: this.creating, descriptionError: this.descriptionError, onSubmit: (e) => this.create(e, d.id) })}
+      ${this.write.errorLine()}
+      ${newWorkOrderForm({ electric: d.kind === 'electric', busy: this.write.busy, descriptionError: this.descriptionError, onSubmit: (e) => this.create(e, d.id) })}
     </section>`;
   }
 
@@ -243,16 +243,10 @@ export class ChairPage extends LitElement {
       this.renderRoot.querySelector<HTMLTextAreaElement>('#wo-description')?.focus();
       return;
     }
-    this.creating = true;
-    this.createError = undefined;
-    try {
+    await this.write.run(async () => {
       const created = await createWorkOrder(body);
       navigate(`/work-orders/${created.id}`);
-    } catch (err) {
-      this.createError = err;
-    } finally {
-      this.creating = false;
-    }
+    });
   }
 }
 

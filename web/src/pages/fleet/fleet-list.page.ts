@@ -1,20 +1,17 @@
 // The fleet: the centre's chairs with battery, charging, health and last seen, filterable and
 // sortable (kept in the address), refreshed every 10 s and whenever the tab comes back into view.
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { DeviceKind, DeviceSort, DeviceStatus, type DeviceList, type DeviceSummary, Risk } from '../../../../schemas/devices.ts';
-import { listDevices, type FleetQuery } from '../../data/devices.api.ts';
-import { PollController } from '../../data/poll.controller.ts';
+import { listDevices } from '../../data/devices.api.ts';
+import { POLL_INTERVAL_MS } from '../../data/poll.controller.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
-import { replaceQuery } from '../../router/router.ts';
-import '../../ui/error-message.component.ts';
-import type { AtensiEvent } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
+import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
-import '../../ui/pager.component.ts';
+import { choiceField, textField } from '../../ui/query-fields.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { healthThresholds } from '../../../../schemas/maintenance-rules.ts';
 import { forecastWords } from './battery-forecast-words.ts';
@@ -25,8 +22,6 @@ import { formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
 const reasonParams = { worn: healthThresholds.wornPct, wearing: healthThresholds.wearingPct };
 
 export const FLEET_PAGE_SIZE = 50;
-const SEARCH_DELAY_MS = 300;
-type Filters = Required<Pick<FleetQuery, 'sort'>> & Pick<FleetQuery, 'risk' | 'kind' | 'status' | 'q'>;
 
 @customElement('atensi-fleet-page')
 export class FleetPage extends LitElement {
@@ -50,61 +45,41 @@ export class FleetPage extends LitElement {
     `,
   ];
 
-  @state() private filters: Filters = { sort: 'risk' };
-  @state() private offset = 0;
-
   private readonly locale = new LocaleController(this);
-  private readonly poll = new PollController(this, () => this.fleet.run());
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly fleet = new Task(this, {
-    task: ([filters, offset], { signal }) => listDevices({ ...filters, limit: FLEET_PAGE_SIZE, offset }, signal),
-    args: () => [this.filters, this.offset] as const,
+  private readonly list = new ListController(this, {
+    filters: {
+      q: textField(),
+      risk: choiceField(Risk.options),
+      kind: choiceField(DeviceKind.options),
+      status: choiceField(DeviceStatus.options),
+      sort: choiceField(DeviceSort.options, 'risk'),
+    },
+    pageSize: FLEET_PAGE_SIZE,
+    pollMs: POLL_INTERVAL_MS,
+    load: ({ q, ...filters }, page, signal) => listDevices({ ...filters, q: q || undefined, limit: page.limit, offset: page.offset }, signal),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const p = new URLSearchParams(location.search);
-    const pick = <T extends string>(name: string, options: readonly T[]) => {
-      const v = p.get(name);
-      return v && (options as readonly string[]).includes(v) ? (v as T) : undefined;
-    };
-    this.filters = {
-      sort: pick('sort', DeviceSort.options) ?? 'risk',
-      risk: pick('risk', Risk.options),
-      kind: pick('kind', DeviceKind.options),
-      status: pick('status', DeviceStatus.options),
-      q: p.get('q') ?? undefined,
-    };
-  }
-
-  override disconnectedCallback(): void {
-    clearTimeout(this.searchTimer);
-    super.disconnectedCallback();
-  }
-
   override render() {
-    const page = this.fleet.value;
     return html`
       <h1 tabindex="-1">${t('fleet.title')}</h1>
       <p class="muted">${t('fleet.intro')}</p>
       ${this.renderFilters()}
-      <p class="status" role="status">
-        ${this.fleet.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('fleet.results', { total: formatNumber(page.total) }) : nothing}
-      </p>
-      ${this.fleet.status === TaskStatus.ERROR
-        ? html`<atensi-error-message .error=${this.fleet.error} retryable @atensi-retry=${() => this.fleet.run()}></atensi-error-message>`
-        : nothing}
-      ${page ? this.renderPage(page) : nothing}
+      ${this.list.render({
+        summary: (page) => t('fleet.results', { total: formatNumber(page.total) }),
+        before: (page) => this.renderCounts(page),
+        empty: t('fleet.empty'),
+        rows: (items) => this.renderTable(items),
+      })}
     `;
   }
 
   private renderFilters() {
-    const f = this.filters;
+    const f = this.list.filters;
     const select = <T extends string>(id: string, labelKey: Parameters<typeof t>[0], value: T | undefined, options: readonly T[], text: (v: T) => string, all = true) => html`
       <div>
         <label for=${id}>${t(labelKey)}</label>
-        <select id=${id} @change=${(e: Event) => this.setFilter(id as keyof Filters, (e.target as HTMLSelectElement).value || undefined)}>
+        <select id=${id} @change=${(e: Event) => this.list.set({ [id]: options.find((o) => o === (e.target as HTMLSelectElement).value) })}>
           ${all ? html`<option value="" ?selected=${!value}>${t('fleet.filter.all')}</option>` : nothing}
           ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${text(o)}</option>`)}
         </select>
@@ -112,7 +87,7 @@ export class FleetPage extends LitElement {
     return html`<form class="filters" role="search" aria-label=${t('fleet.filters')} @submit=${(e: Event) => e.preventDefault()}>
       <div class="search">
         <label for="q">${t('fleet.search')}</label>
-        <input id="q" type="search" autocomplete="off" .value=${f.q ?? ''} @input=${this.onSearchInput} />
+        <input id="q" type="search" autocomplete="off" .value=${f.q} @input=${(e: InputEvent) => this.list.setSoon({ q: (e.target as HTMLInputElement).value.trim() })} />
       </div>
       ${select('risk', 'fleet.filter.risk', f.risk, [...Risk.options].reverse(), (r) => t(`fleet.risk.${r}`))}
       ${select('kind', 'fleet.filter.kind', f.kind, DeviceKind.options, (k) => t(`fleet.kind.${k}`))}
@@ -121,38 +96,32 @@ export class FleetPage extends LitElement {
     </form>`;
   }
 
-  private renderPage(page: DeviceList) {
+  private renderCounts(page: DeviceList) {
     const counts = page.riskCounts;
-    return html`
-      ${counts
-        ? html`<ul class="summary" aria-label=${t('fleet.riskSummary')}>
-            ${[...Risk.options].reverse().map((r) => html`<li>${riskBadge(r)} <strong>${formatNumber(counts[r])}</strong></li>`)}
-          </ul>`
-        : nothing}
-      ${page.items.length === 0
-        ? html`<p>${t('fleet.empty')}</p>`
-        : html`<div class="table-wrap" role="region" aria-labelledby="fleet-caption" tabindex="0">
-            <table>
-              <caption id="fleet-caption" class="visually-hidden">${t('fleet.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('fleet.col.chair')}</th>
-                  <th scope="col" class="wide">${t('fleet.col.beneficiary')}</th>
-                  <th scope="col" class="wide">${t('fleet.col.battery')}</th>
-                  <th scope="col">${t('fleet.col.health')}</th>
-                  <th scope="col" class="wide">${t('fleet.col.lastSeen')}</th>
-                  <th scope="col" class="num wide">${t('fleet.col.alerts')}</th>
-                  <th scope="col" class="num wide">${t('fleet.col.workOrders')}</th>
-                </tr>
-              </thead>
-              <tbody>${page.items.map((d) => this.renderRow(d))}</tbody>
-            </table>
-          </div>`}
-      ${page.total > FLEET_PAGE_SIZE
-        ? html`<atensi-pager .offset=${this.offset} .limit=${FLEET_PAGE_SIZE} .total=${page.total}
-            @atensi-page-change=${(e: AtensiEvent<'page-change'>) => (this.offset = e.detail.offset)}></atensi-pager>`
-        : nothing}
-    `;
+    if (!counts) return nothing;
+    return html`<ul class="summary" aria-label=${t('fleet.riskSummary')}>
+      ${[...Risk.options].reverse().map((r) => html`<li>${riskBadge(r)} <strong>${formatNumber(counts[r])}</strong></li>`)}
+    </ul>`;
+  }
+
+  private renderTable(items: readonly DeviceSummary[]) {
+    return html`<div class="table-wrap" role="region" aria-labelledby="fleet-caption" tabindex="0">
+      <table>
+        <caption id="fleet-caption" class="visually-hidden">${t('fleet.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('fleet.col.chair')}</th>
+            <th scope="col" class="wide">${t('fleet.col.beneficiary')}</th>
+            <th scope="col" class="wide">${t('fleet.col.battery')}</th>
+            <th scope="col">${t('fleet.col.health')}</th>
+            <th scope="col" class="wide">${t('fleet.col.lastSeen')}</th>
+            <th scope="col" class="num wide">${t('fleet.col.alerts')}</th>
+            <th scope="col" class="num wide">${t('fleet.col.workOrders')}</th>
+          </tr>
+        </thead>
+        <tbody>${items.map((d) => this.renderRow(d))}</tbody>
+      </table>
+    </div>`;
   }
 
   private renderRow(d: DeviceSummary) {
@@ -198,20 +167,6 @@ export class FleetPage extends LitElement {
       <span class="sub">${t(d.state?.online ? 'fleet.online' : 'fleet.offline')}</span>`;
   }
 
-  private setFilter(name: keyof Filters, value: string | undefined) {
-    this.filters = { ...this.filters, [name]: name === 'sort' ? (value ?? 'risk') : value };
-    this.offset = 0;
-    replaceQuery({ [name]: name === 'sort' && value === 'risk' ? undefined : value });
-  }
-
-  private onSearchInput(e: InputEvent) {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      const q = value.trim() || undefined;
-      if (q !== this.filters.q) this.setFilter('q', q);
-    }, SEARCH_DELAY_MS);
-  }
 }
 
 declare global {

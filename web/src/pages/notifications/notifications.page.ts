@@ -2,23 +2,22 @@
 // ones with an icon and the word "urgent" (never colour alone). Opening one marks it read; one or
 // all can be marked read. Managers and admins find the centre's outbound channel from here.
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { NotificationView } from '../../../../schemas/notifications.ts';
 import { meContext } from '../../app/session.context.ts';
 import { listNotifications, markRead, NOTIFICATIONS_CHANGED, type NotificationPage } from '../../data/notifications.api.ts';
-import { PollController } from '../../data/poll.controller.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
-import '../../ui/error-message.component.ts';
-import type { AtensiEvent } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
 import { relativeTime } from '../fleet/fleet-format.ts';
+import { ListController } from '../../ui/list.controller.ts';
+import { choiceField } from '../../ui/query-fields.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { BELL_POLL_MS } from './notification-bell.component.ts';
 import { notificationDetail, notificationTitle } from './notification-words.ts';
 
@@ -47,19 +46,17 @@ export class NotificationsPage extends LitElement {
   ];
 
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
-  @state() private unreadOnly = false;
-  @state() private offset = 0;
-  @state() private busy = false;
-  @state() private error: unknown;
-  @state() private message = '';
 
   private readonly locale = new LocaleController(this);
-  private readonly poll = new PollController(this, () => this.refresh(), BELL_POLL_MS);
-  private readonly onChanged = () => this.refresh();
+  private readonly write = new WriteController(this);
+  private readonly onChanged = () => this.list.refresh();
 
-  private readonly list = new Task(this, {
-    task: ([unreadOnly, offset], { signal }) => listNotifications({ unread: unreadOnly ? true : undefined, limit: NOTIFICATIONS_PAGE_SIZE, offset }, signal),
-    args: () => [this.unreadOnly, this.offset] as const,
+  private readonly list = new ListController(this, {
+    filters: { show: choiceField(['all', 'unread'] as const, 'all') },
+    pageSize: NOTIFICATIONS_PAGE_SIZE,
+    pollMs: BELL_POLL_MS,
+    load: ({ show }, page, signal): Promise<NotificationPage> =>
+      listNotifications({ unread: show === 'unread' ? true : undefined, limit: page.limit, offset: page.offset }, signal),
   });
 
   override connectedCallback(): void {
@@ -72,35 +69,31 @@ export class NotificationsPage extends LitElement {
     window.removeEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
   }
 
-  private refresh() {
-    void this.list.run();
-  }
-
   override render() {
-    const page = this.list.value;
+    const page = this.list.task.value;
+    const unreadOnly = this.list.filters.show === 'unread';
     return html`
       <h1 tabindex="-1">${t('notifications.title')}</h1>
       ${this.renderChannelLink()}
       <div class="tools">
         <div>
           <label for="show">${t('notifications.show')}</label>
-          <select id="show" @change=${(e: Event) => this.setUnreadOnly((e.target as HTMLSelectElement).value === 'unread')}>
-            <option value="all" ?selected=${!this.unreadOnly}>${t('notifications.showAll')}</option>
-            <option value="unread" ?selected=${this.unreadOnly}>${t('notifications.showUnread')}</option>
+          <select id="show" @change=${(e: Event) => this.list.set({ show: (e.target as HTMLSelectElement).value === 'unread' ? 'unread' : 'all' })}>
+            <option value="all" ?selected=${!unreadOnly}>${t('notifications.showAll')}</option>
+            <option value="unread" ?selected=${unreadOnly}>${t('notifications.showUnread')}</option>
           </select>
         </div>
         ${page && page.unread > 0
-          ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.mark({ all: true })}>${t('notifications.markAll')}</button>`
+          ? html`<button type="button" class="secondary" ?disabled=${this.write.busy} @click=${() => void this.mark({ all: true })}>${t('notifications.markAll')}</button>`
           : nothing}
       </div>
-      <p class="status" role="status">
-        ${this.message || (this.list.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('notifications.summary', { unread: formatNumber(page.unread) }) : '')}
-      </p>
-      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
-      ${this.list.status === TaskStatus.ERROR
-        ? html`<atensi-error-message .error=${this.list.error} retryable @atensi-retry=${() => this.list.run()}></atensi-error-message>`
-        : nothing}
-      ${page ? this.renderPage(page) : nothing}
+      ${this.write.errorLine()}
+      ${this.list.render({
+        summary: (p) => t('notifications.summary', { unread: formatNumber(p.unread) }),
+        message: this.write.message,
+        empty: unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty'),
+        rows: (items) => html`<ul class="list" aria-label=${t('notifications.title')}>${items.map((n) => this.renderItem(n))}</ul>`,
+      })}
     `;
   }
 
@@ -111,18 +104,6 @@ export class NotificationsPage extends LitElement {
     }
     if (me?.role === 'admin') return html`<p><a href="/centres">${t('centres.webhook.linkAdmin')}</a></p>`;
     return nothing;
-  }
-
-  private renderPage(page: NotificationPage) {
-    return html`
-      ${page.items.length === 0
-        ? html`<p>${this.unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</p>`
-        : html`<ul class="list" aria-label=${t('notifications.title')}>${page.items.map((n) => this.renderItem(n))}</ul>`}
-      ${page.total > NOTIFICATIONS_PAGE_SIZE
-        ? html`<atensi-pager .offset=${this.offset} .limit=${NOTIFICATIONS_PAGE_SIZE} .total=${page.total}
-            @atensi-page-change=${(e: AtensiEvent<'page-change'>) => (this.offset = e.detail.offset)}></atensi-pager>`
-        : nothing}
-    `;
   }
 
   private renderItem(n: NotificationView) {
@@ -138,29 +119,23 @@ export class NotificationsPage extends LitElement {
       <div class="meta">
         <time datetime=${n.createdAt} title=${formatDateTime(n.createdAt)}>${relativeTime(n.createdAt)}</time>
         ${unread
-          ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.mark({ ids: [n.id] })}
+          ? html`<button type="button" class="secondary" ?disabled=${this.write.busy} @click=${() => void this.mark({ ids: [n.id] })}
               aria-label=${t('notifications.markOneNamed', { title: notificationTitle(n) })}>${t('notifications.markOne')}</button>`
           : nothing}
       </div>
     </li>`;
   }
 
-  private setUnreadOnly(value: boolean) {
-    this.unreadOnly = value;
-    this.offset = 0;
-  }
-
   private async mark(target: { ids: string[] } | { all: true }, announce = true) {
-    this.busy = true;
-    this.error = undefined;
-    try {
-      await markRead(target);
-      if (announce) this.message = 'all' in target ? t('notifications.markedAll') : t('notifications.markedOne');
-    } catch (err) {
-      if (announce) this.error = err;
-    } finally {
-      this.busy = false;
+    if (!announce) {
+      // Opening a notification marks it read on the way; a failure there is not worth a message.
+      await markRead(target).catch(() => undefined);
+      return;
     }
+    await this.write.run(async () => {
+      await markRead(target);
+      return 'all' in target ? t('notifications.markedAll') : t('notifications.markedOne');
+    });
     // markRead announced the change: the bell and this page reload through that event.
   }
 }

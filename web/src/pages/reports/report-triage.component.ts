@@ -14,6 +14,7 @@ import '../../ui/error-message.component.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { badgeStyles } from '../../ui/badge.styles.ts';
 import { formStyles } from '../../ui/form.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { statusTag } from './report-words.ts';
 
 type Outcome = TriageInput['outcome'];
@@ -57,14 +58,12 @@ export class ReportTriage extends LitElement {
   @state() private dueDay = localDay(7);
   @state() private note = '';
   @state() private step: 'choose' | 'confirm' = 'choose';
-  @state() private busy = false;
-  @state() private error: unknown;
   @state() private fieldError: 'note' | 'due' | '' = '';
-  @state() private message = '';
   /** The answer of the triage, shown until the page hands over the reloaded report. */
   @state() private triaged: ReportDetail | undefined;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
 
   private defaultsFor = '';
 
@@ -89,7 +88,7 @@ export class ReportTriage extends LitElement {
   override render() {
     const r = this.triaged && this.triaged.id === this.report?.id && this.report.status === 'new' ? this.triaged : this.report;
     if (!r) return nothing;
-    return html`<p class="visually-hidden" role="status">${this.message}</p>
+    return html`<p class="visually-hidden" role="status">${this.write.message}</p>
       ${r.status === 'new' ? (this.step === 'choose' ? this.renderChoose() : this.renderConfirm()) : this.renderOutcome(r)}`;
   }
 
@@ -150,10 +149,10 @@ export class ReportTriage extends LitElement {
         ${this.note.trim() ? html`<p>${t('reports.triage.familyReads')} <q>${this.note.trim()}</q></p>` : nothing}
         <p>${t('reports.triage.familySees')}</p>
       </div>
-      ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+      ${this.write.errorLine()}
       <div class="buttons">
-        <button type="button" ?disabled=${this.busy} @click=${this.submit}>${t('reports.triage.confirm')}</button>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.back}>${t('reports.triage.back')}</button>
+        <button type="button" ?disabled=${this.write.busy} @click=${this.submit}>${t('reports.triage.confirm')}</button>
+        <button type="button" class="secondary" ?disabled=${this.write.busy} @click=${this.back}>${t('reports.triage.back')}</button>
       </div>
     </div>`;
   }
@@ -176,7 +175,7 @@ export class ReportTriage extends LitElement {
     this.fieldError = '';
     if (this.outcome === 'closed' && !this.note.trim()) return this.invalid('note');
     if (this.outcome === 'follow_up' && !/^\d{4}-\d{2}-\d{2}$/.test(this.dueDay)) return this.invalid('due');
-    this.error = undefined;
+    this.write.clear();
     this.step = 'confirm';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-h')?.focus());
   }
@@ -188,7 +187,7 @@ export class ReportTriage extends LitElement {
 
   private back() {
     this.step = 'choose';
-    this.error = undefined;
+    this.write.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="outcome"]:checked')?.focus());
   }
 
@@ -204,20 +203,14 @@ export class ReportTriage extends LitElement {
   private async submit() {
     const r = this.report;
     if (!r) return;
-    this.busy = true;
-    this.error = undefined;
-    try {
+    await this.write.run(async () => {
       const updated = await triageReport(r.id, this.body());
       this.triaged = updated;
       this.step = 'choose';
       this.note = '';
-      this.message = t('reports.triage.done', { status: t(`reports.status.${updated.status}`) });
       this.dispatchEvent(new CustomEvent(REPORT_TRIAGED, { detail: { report: updated }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error = err;
-    } finally {
-      this.busy = false;
-    }
+      return t('reports.triage.done', { status: t(`reports.status.${updated.status}`) });
+    });
   }
 }
 

@@ -20,6 +20,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { icon } from '../../ui/icons.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import '../family/report-add-photo.component.ts';
 import './report-triage.component.ts';
 import type { ReportTriagedEvent } from './report-triage.component.ts';
@@ -52,13 +53,11 @@ export class ReportPage extends LitElement {
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
   @state() private comment = '';
   @state() private commentError = false;
-  @state() private sending = false;
-  @state() private sendError: unknown;
-  @state() private message = '';
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
   private readonly poll = new PollController(this, () => {
-    if (!this.sending) void this.report.run();
+    if (!this.write.busy) void this.report.run();
   });
 
   private readonly report = new Task(this, {
@@ -87,7 +86,7 @@ export class ReportPage extends LitElement {
   private renderReport(r: ReportDetail) {
     return html`
       <p class="subtitle">${redFlagTag(r.redFlag)}<span id="status">${statusTag(r.status, !this.staff)}</span></p>
-      <p class="status" role="status">${this.message}</p>
+      ${this.write.statusLine()}
       ${r.advice
         ? html`<div class="alert advice" role="note">${icon('alert')} <span>${r.advice}</span></div>`
         : r.redFlag && this.staff
@@ -97,7 +96,7 @@ export class ReportPage extends LitElement {
       ${this.renderDetails(r)}
       ${r.photos.length ? this.renderPhotos(r) : nothing}
       ${this.staff && !isDone(r.status) && r.photos.length < PHOTO_LIMITS.perReport
-        ? html`<p><button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.askPhoto(r.id)}>${t('reports.askPhoto')}</button></p>`
+        ? html`<p><button type="button" class="secondary" ?disabled=${this.write.busy} @click=${() => this.askPhoto(r.id)}>${t('reports.askPhoto')}</button></p>`
         : nothing}
       ${!this.staff && !isDone(r.status)
         ? html`<section aria-labelledby="add-photo-heading">
@@ -199,8 +198,8 @@ export class ReportPage extends LitElement {
             aria-describedby=${this.commentError ? 'comment-error' : nothing} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
           ${this.commentError ? html`<p class="field-error" id="comment-error">${t('reports.commentEmpty')}</p>` : nothing}
         </div>
-        ${this.sendError ? html`<atensi-error-message .error=${this.sendError}></atensi-error-message>` : nothing}
-        <div><button type="submit" ?disabled=${this.sending}>${t('reports.commentSend')}</button></div>
+        ${this.write.errorLine()}
+        <div><button type="submit" ?disabled=${this.write.busy}>${t('reports.commentSend')}</button></div>
       </form>
     </section>`;
   }
@@ -210,17 +209,11 @@ export class ReportPage extends LitElement {
     void this.report.run();
   };
 
-  private async askPhoto(id: string) {
-    this.sending = true;
-    this.sendError = undefined;
-    try {
+  private askPhoto(id: string) {
+    void this.write.run(async () => {
       await requestPhoto(id);
-      this.message = t('reports.askPhotoSent');
-    } catch (err) {
-      this.sendError = err;
-    } finally {
-      this.sending = false;
-    }
+      return t('reports.askPhotoSent');
+    });
   }
 
   private async sendComment(e: SubmitEvent) {
@@ -231,18 +224,12 @@ export class ReportPage extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#comment')?.focus();
       return;
     }
-    this.sending = true;
-    this.sendError = undefined;
-    try {
+    await this.write.run(async () => {
       await addComment(this.reportId, body);
       this.comment = '';
-      this.message = t('reports.commentSent');
       await this.report.run();
-    } catch (err) {
-      this.sendError = err;
-    } finally {
-      this.sending = false;
-    }
+      return t('reports.commentSent');
+    });
   }
 }
 

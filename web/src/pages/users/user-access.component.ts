@@ -1,6 +1,6 @@
 // An admin's hold on one account: reset its password (a generated one, shown once) or disable it;
 // both end all of the account's sessions at once, so each asks first.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { User } from '../../../../schemas/users.ts';
 import { resetPassword, setDisabled } from '../../data/users.api.ts';
@@ -9,6 +9,7 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 
 type Confirming = 'reset' | 'disable' | '';
 
@@ -32,10 +33,9 @@ export class UserAccess extends LitElement {
   @property({ attribute: false }) user!: User;
   @state() private confirming: Confirming = '';
   @state() private password = '';
-  @state() private busy = false;
-  @state() private error: unknown;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
 
   override render() {
     const u = this.user;
@@ -50,33 +50,24 @@ export class UserAccess extends LitElement {
       const reset = this.confirming === 'reset';
       return html`<div class="confirm">
         <p><strong>${t(reset ? 'users.reset.confirm' : 'users.disable.confirm', { name: u.name })}</strong></p>
-        ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+        ${this.write.errorLine()}
         <div class="buttons">
-          <button type="button" ?disabled=${this.busy} @click=${reset ? this.reset : () => this.toggle(true)}>${t(reset ? 'users.reset.yes' : 'users.disable.yes')}</button>
+          <button type="button" ?disabled=${this.write.busy} @click=${reset ? this.reset : () => this.toggle(true)}>${t(reset ? 'users.reset.yes' : 'users.disable.yes')}</button>
           <button type="button" class="secondary" @click=${() => (this.confirming = '')}>${t('account.everywhere.cancel')}</button>
         </div>
       </div>`;
     }
-    return html`${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+    return html`${this.write.errorLine()}
       <div class="buttons">
         <button type="button" class="secondary" aria-label=${t('users.reset.label', { name: u.name })} @click=${() => (this.confirming = 'reset')}>${t('users.reset.button')}</button>
         ${u.disabled
-          ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-label=${t('users.enable.label', { name: u.name })} @click=${() => this.toggle(false)}>${t('users.enable.button')}</button>`
+          ? html`<button type="button" class="secondary" ?disabled=${this.write.busy} aria-label=${t('users.enable.label', { name: u.name })} @click=${() => this.toggle(false)}>${t('users.enable.button')}</button>`
           : html`<button type="button" class="secondary" aria-label=${t('users.disable.label', { name: u.name })} @click=${() => (this.confirming = 'disable')}>${t('users.disable.button')}</button>`}
       </div>`;
   }
 
   private async act(action: () => Promise<void>) {
-    this.busy = true;
-    this.error = undefined;
-    try {
-      await action();
-      this.confirming = '';
-    } catch (err) {
-      this.error = err;
-    } finally {
-      this.busy = false;
-    }
+    if (await this.write.run(action)) this.confirming = '';
   }
 
   private reset() {

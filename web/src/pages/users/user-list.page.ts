@@ -1,7 +1,6 @@
 // User accounts: every account for admins (who may reset a password or disable an account), the
 // centre's staff for managers.
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
@@ -13,8 +12,8 @@ import { listUsers } from '../../data/users.api.ts';
 import { formatDateTime, label } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
-import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
+import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import './user-access.component.ts';
@@ -27,13 +26,13 @@ export class UserListPage extends LitElement {
 
   private readonly locale = new LocaleController(this);
 
-  private readonly users = new Task(this, {
-    task: async ([role], { signal }) => {
+  private readonly users = new ListController(this, {
+    filters: {},
+    load: async (_filters, _page, signal) => {
       // Admins see every centre's accounts, so the centre names are needed too.
-      const [users, centres] = await Promise.all([listUsers(signal), role === 'admin' ? listCentres(signal) : []]);
-      return { users, centres: new Map(centres.map((c: Centre) => [c.id, c.name])) };
+      const [items, centres] = await Promise.all([listUsers(signal), this.me?.role === 'admin' ? listCentres(signal) : []]);
+      return { items, centres: new Map(centres.map((c: Centre) => [c.id, c.name])) };
     },
-    args: () => [this.me?.role] as const,
   });
 
   private get heading() {
@@ -48,16 +47,11 @@ export class UserListPage extends LitElement {
   override render() {
     return html`
       <h1 tabindex="-1">${this.heading}</h1>
-      ${this.users.render({
-        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
-        error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.users.run()}></atensi-error-message>`,
-        complete: ({ users, centres }) => this.renderTable(users, centres),
-      })}
+      ${this.users.render({ empty: t('users.empty'), rows: (users, { centres }) => this.renderTable(users, centres) })}
     `;
   }
 
-  private renderTable(users: User[], centres: Map<string, string>) {
-    if (users.length === 0) return html`<p>${t('users.empty')}</p>`;
+  private renderTable(users: readonly User[], centres: Map<string, string>) {
     const showCentre = centres.size > 0;
     // Admins act on other accounts; their own password is changed on their account page.
     const actions = (u: User) => this.me?.role === 'admin' && u.id !== this.me.id;
@@ -87,7 +81,7 @@ export class UserListPage extends LitElement {
                 ? html`<span class="badge off">${t('users.disabled')}</span>`
                 : html`<span class="badge ok">${t('users.active')}</span>`}</td>
               <td>${u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</td>
-              ${showActions ? html`<td>${actions(u) ? html`<atensi-user-access .user=${u} @atensi-user-changed=${() => this.users.run()}></atensi-user-access>` : nothing}</td>` : nothing}
+              ${showActions ? html`<td>${actions(u) ? html`<atensi-user-access .user=${u} @atensi-user-changed=${() => this.users.refresh()}></atensi-user-access>` : nothing}</td>` : nothing}
             </tr>`,
           )}
         </tbody>

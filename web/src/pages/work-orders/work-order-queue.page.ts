@@ -1,6 +1,5 @@
 // The work-order queue: most urgent first, then the longest waiting; filters by status, kind and
 // assignee (kept in the address); refreshed every 10 s and when the tab comes back into view.
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { isActiveStatus, WorkOrderKind, WorkOrderStatus, type WorkOrder } from '../../../../schemas/work-orders.ts';
@@ -15,11 +14,13 @@ import '../../ui/error-message.component.ts';
 import type { AtensiEvent } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
 import '../../ui/pager.component.ts';
+import { POLL_INTERVAL_MS } from '../../data/poll.controller.ts';
+import { ListController } from '../../ui/list.controller.ts';
+import { choiceField } from '../../ui/query-fields.ts';
 import { skippedRows } from '../../ui/skipped-rows.ts';
 import { relativeTime } from '../fleet/fleet-format.ts';
 
 export const QUEUE_PAGE_SIZE = 25;
-type Filters = Pick<QueueQuery, 'status' | 'kind' | 'assignee'>;
 const statusOptions = ['active', ...WorkOrderStatus.options, 'all'] as const;
 const assigneeOptions = ['me', 'none'] as const;
 
@@ -39,68 +40,50 @@ export class WorkOrderQueuePage extends LitElement {
     `,
   ];
 
-  @state() private filters: Filters = { status: 'active' };
-  @state() private offset = 0;
-
   private readonly locale = new LocaleController(this);
-  private readonly poll = new PollController(this, () => this.queue.run());
 
-  private readonly queue = new Task(this, {
-    task: ([filters, offset], { signal }) => listWorkOrders({ ...filters, limit: QUEUE_PAGE_SIZE, offset }, signal),
-    args: () => [this.filters, this.offset] as const,
+  private readonly list = new ListController(this, {
+    filters: { status: choiceField(statusOptions, 'active'), kind: choiceField(WorkOrderKind.options), assignee: choiceField(assigneeOptions) },
+    pageSize: QUEUE_PAGE_SIZE,
+    pollMs: POLL_INTERVAL_MS,
+    load: (filters, page, signal) => listWorkOrders({ ...filters, limit: page.limit, offset: page.offset }, signal),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const p = new URLSearchParams(location.search);
-    const pick = <T extends string>(name: string, options: readonly T[]) => {
-      const v = p.get(name);
-      return v && (options as readonly string[]).includes(v) ? (v as T) : undefined;
-    };
-    this.filters = {
-      status: pick('status', statusOptions) ?? 'active',
-      kind: pick('kind', WorkOrderKind.options),
-      assignee: pick('assignee', assigneeOptions),
-    };
-  }
-
   override render() {
-    const page = this.queue.value;
     return html`
       <h1 tabindex="-1">${t('workOrders.title')}</h1>
       <p class="muted">${t('workOrders.intro')}</p>
       ${this.renderFilters()}
-      <p class="status" role="status">
-        ${this.queue.status === TaskStatus.PENDING && !page ? t('app.loading') : page ? t('workOrders.results', { total: formatNumber(page.total) }) : nothing}
-      </p>
-      ${this.queue.status === TaskStatus.ERROR
-        ? html`<atensi-error-message .error=${this.queue.error} retryable @atensi-retry=${() => this.queue.run()}></atensi-error-message>`
-        : nothing}
-      ${page ? this.renderPage(page) : nothing}
+      ${this.list.render({
+        summary: (page) => t('workOrders.results', { total: formatNumber(page.total) }),
+        before: (page) => skippedRows(page.skipped),
+        empty: t('workOrders.empty'),
+        rows: (items) => this.renderTable(items),
+      })}
     `;
   }
 
   private renderFilters() {
-    const f = this.filters;
+    const f = this.list.filters;
     const statusText = (s: (typeof statusOptions)[number]) =>
       s === 'active' ? t('workOrders.filter.active') : s === 'all' ? t('workOrders.filter.all') : t(`workOrders.status.${s}`);
     return html`<form class="filters" role="search" aria-label=${t('workOrders.title')} @submit=${(e: Event) => e.preventDefault()}>
       <div>
         <label for="status">${t('workOrders.filter.status')}</label>
-        <select id="status" @change=${(e: Event) => this.setFilter('status', (e.target as HTMLSelectElement).value)}>
+        <select id="status" @change=${(e: Event) => this.list.set({ status: statusOptions.find((s) => s === (e.target as HTMLSelectElement).value) ?? 'active' })}>
           ${statusOptions.map((s) => html`<option value=${s} ?selected=${s === f.status}>${statusText(s)}</option>`)}
         </select>
       </div>
       <div>
         <label for="kind">${t('workOrders.filter.kind')}</label>
-        <select id="kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value)}>
+        <select id="kind" @change=${(e: Event) => this.list.set({ kind: WorkOrderKind.options.find((k) => k === (e.target as HTMLSelectElement).value) })}>
           <option value="" ?selected=${!f.kind}>${t('workOrders.filter.all')}</option>
           ${WorkOrderKind.options.map((k) => html`<option value=${k} ?selected=${k === f.kind}>${t(`workOrders.kind.${k}`)}</option>`)}
         </select>
       </div>
       <div>
         <label for="assignee">${t('workOrders.filter.assignee')}</label>
-        <select id="assignee" @change=${(e: Event) => this.setFilter('assignee', (e.target as HTMLSelectElement).value)}>
+        <select id="assignee" @change=${(e: Event) => this.list.set({ assignee: assigneeOptions.find((a) => a === (e.target as HTMLSelectElement).value) })}>
           <option value="" ?selected=${!f.assignee}>${t('workOrders.filter.anyone')}</option>
           ${assigneeOptions.map((a) => html`<option value=${a} ?selected=${a === f.assignee}>${t(`workOrders.filter.${a}`)}</option>`)}
         </select>
@@ -108,32 +91,23 @@ export class WorkOrderQueuePage extends LitElement {
     </form>`;
   }
 
-  private renderPage(page: CheckedList<WorkOrder>) {
-    return html`
-      ${skippedRows(page.skipped)}
-      ${page.items.length === 0
-        ? html`<p>${t('workOrders.empty')}</p>`
-        : html`<div class="table-wrap" role="region" aria-labelledby="queue-caption" tabindex="0">
-            <table>
-              <caption id="queue-caption" class="visually-hidden">${t('workOrders.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('workOrders.col.work')}</th>
-                  <th scope="col">${t('workOrders.col.priority')}</th>
-                  <th scope="col" class="wide">${t('workOrders.col.chair')}</th>
-                  <th scope="col">${t('workOrders.col.status')}</th>
-                  <th scope="col" class="wide">${t('workOrders.col.assignee')}</th>
-                  <th scope="col" class="wide">${t('workOrders.col.age')}</th>
-                </tr>
-              </thead>
-              <tbody>${page.items.map((w) => this.renderRow(w))}</tbody>
-            </table>
-          </div>`}
-      ${page.total > QUEUE_PAGE_SIZE
-        ? html`<atensi-pager .offset=${this.offset} .limit=${QUEUE_PAGE_SIZE} .total=${page.total}
-            @atensi-page-change=${(e: AtensiEvent<'page-change'>) => (this.offset = e.detail.offset)}></atensi-pager>`
-        : nothing}
-    `;
+  private renderTable(items: readonly WorkOrder[]) {
+    return html`<div class="table-wrap" role="region" aria-labelledby="queue-caption" tabindex="0">
+      <table>
+        <caption id="queue-caption" class="visually-hidden">${t('workOrders.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('workOrders.col.work')}</th>
+            <th scope="col">${t('workOrders.col.priority')}</th>
+            <th scope="col" class="wide">${t('workOrders.col.chair')}</th>
+            <th scope="col">${t('workOrders.col.status')}</th>
+            <th scope="col" class="wide">${t('workOrders.col.assignee')}</th>
+            <th scope="col" class="wide">${t('workOrders.col.age')}</th>
+          </tr>
+        </thead>
+        <tbody>${items.map((w) => this.renderRow(w))}</tbody>
+      </table>
+    </div>`;
   }
 
   private renderRow(w: WorkOrder) {
@@ -154,11 +128,6 @@ export class WorkOrderQueuePage extends LitElement {
     </tr>`;
   }
 
-  private setFilter(name: keyof Filters, value: string) {
-    this.filters = { ...this.filters, [name]: value || undefined };
-    this.offset = 0;
-    replaceQuery({ [name]: name === 'status' && value === 'active' ? undefined : value || undefined });
-  }
 }
 
 declare global {

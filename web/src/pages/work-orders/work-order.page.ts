@@ -14,6 +14,7 @@ import { confirmAction } from '../../ui/confirm-dialog.component.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
+import { WriteController } from '../../ui/write.controller.ts';
 import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
 import { alertKindLabel } from '../fleet/fleet-format.ts';
@@ -42,10 +43,7 @@ export class WorkOrderPage extends LitElement {
   ];
 
   @property() workOrderId = '';
-  @state() private busy = false;
   @state() private chartReady = false;
-  @state() private error: unknown;
-  @state() private message = '';
   @state() private parts: Part[] = [];
   @state() private partsDirty = false;
   @state() private notesError = false;
@@ -53,8 +51,9 @@ export class WorkOrderPage extends LitElement {
   @state() private partError: PartError | undefined;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
   private readonly poll = new PollController(this, () => {
-    if (!this.busy) void this.order.run();
+    if (!this.write.busy) void this.order.run();
   });
 
   private readonly order = new Task(this, {
@@ -92,7 +91,7 @@ export class WorkOrderPage extends LitElement {
         <span class="tag ${closed ? 'done' : ''}" id="status">${t(`workOrders.status.${w.status}`)}</span>
         ${w.priority ? html`<span class="tag ${w.priority}">${t(`workOrders.priority.${w.priority}`)}</span>` : nothing}
       </p>
-      <p class="status" role="status">${this.message}</p>
+      ${this.write.statusLine()}
       ${this.renderDetails(w)}
       ${this.renderForecast(w)}
       <section aria-labelledby="alerts-heading">
@@ -101,10 +100,10 @@ export class WorkOrderPage extends LitElement {
       </section>
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">${t('workOrders.actions')}</h2>
-        ${this.error ? html`<atensi-error-message .error=${this.error}></atensi-error-message>` : nothing}
+        ${this.write.errorLine()}
         <div class="actions">
           ${actionForms(w, {
-            busy: this.busy,
+            busy: this.write.busy,
             parts: this.parts,
             notesError: this.notesError,
             reasonError: this.reasonError,
@@ -181,27 +180,24 @@ export class WorkOrderPage extends LitElement {
 
   private async submit(action: WorkOrderAction) {
     if (action.action === 'cancel' && !(await confirmAction({ title: 'workOrders.cancelAsk.title', consequence: 'workOrders.cancelAsk.consequence', confirm: 'workOrders.cancelAsk.confirm', keep: 'workOrders.cancelAsk.keep' }))) return;
-    this.busy = true;
-    this.error = undefined;
-    this.message = '';
     this.notesError = this.reasonError = false;
     this.partError = undefined;
-    try {
-      const updated = await moveWorkOrder(this.workOrderId, action);
-      if (action.action === 'parts' || action.action === 'resolve') this.partsDirty = false;
-      await this.order.run();
-      const cleared = updated.alerts?.filter((a) => a.clearedAt !== null && a.clearedAt === updated.resolvedAt).length ?? 0;
-      this.message = action.action === 'resolve' ? t('workOrders.resolvedMessage', { count: cleared }) : t('workOrders.saved');
-    } catch (err) {
-      // The server's field issues go beside their fields, like the browser's own checks.
-      const issue = isApiError(err) && err.status === 422 ? err.issues[0] : undefined;
-      const [first, row, part] = issue?.path ?? [];
-      if (first === 'parts' && typeof row === 'number') this.invalidPart({ row, field: part === 'name' ? 'name' : 'qty' });
-      else if (first === 'notes' || first === 'reason') this.invalid(first);
-      else this.error = err;
-    } finally {
-      this.busy = false;
-    }
+    await this.write.run(async () => {
+      try {
+        const updated = await moveWorkOrder(this.workOrderId, action);
+        if (action.action === 'parts' || action.action === 'resolve') this.partsDirty = false;
+        await this.order.run();
+        const cleared = updated.alerts?.filter((a) => a.clearedAt !== null && a.clearedAt === updated.resolvedAt).length ?? 0;
+        return action.action === 'resolve' ? t('workOrders.resolvedMessage', { count: cleared }) : t('workOrders.saved');
+      } catch (err) {
+        // The server's field issues go beside their fields, like the browser's own checks.
+        const issue = isApiError(err) && err.status === 422 ? err.issues[0] : undefined;
+        const [first, row, part] = issue?.path ?? [];
+        if (first === 'parts' && typeof row === 'number') this.invalidPart({ row, field: part === 'name' ? 'name' : 'qty' });
+        else if (first === 'notes' || first === 'reason') this.invalid(first);
+        else throw err;
+      }
+    });
   }
 }
 
