@@ -1,24 +1,14 @@
 // Route declarations for the centre indicators and their CSV export.
 import { z } from 'zod';
 import { CentreIndicators, IndicatorsCsvQuery, IndicatorsQuery } from '../../../schemas/follow-ups.ts';
-import { defineRoute, json } from '../http/route.ts';
+import { json, routeGroup } from '../http/route.ts';
 
-const tags = ['indicators'];
+const route = routeGroup('indicators');
 
-export const get = defineRoute(['admin', 'manager'], {
-  method: 'get',
-  path: '/api/indicators',
-  tags,
-  summary: 'Indicators of the manager\'s centre; for admins, one centre or all of them',
-  request: { query: IndicatorsQuery },
-  responses: { 200: json(CentreIndicators, 'Indicators') },
-});
+export const get = route.get(['admin', 'manager'], '/api/indicators', { query: IndicatorsQuery, 200: json(CentreIndicators, 'Indicators') },
+  'Indicators of the manager\'s centre; for admins, one centre or all of them');
 
-export const csv = defineRoute(['admin', 'manager'], {
-  method: 'get',
-  path: '/api/indicators/csv',
-  tags,
-  summary: 'The indicators as CSV, one row per centre in scope; headers in Bahasa Indonesia unless lang=en',
-  request: { query: IndicatorsCsvQuery },
-  responses: { 200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } } },
-});
+export const csv = route.get(
+  ['admin', 'manager'], '/api/indicators/csv',
+  { query: IndicatorsCsvQuery, 200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } } },
+  'The indicators as CSV, one row per centre in scope; headers in Bahasa Indonesia unless lang=en');
