@@ -4,6 +4,14 @@ module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', comment: 'Modules must not import each other, directly or around a circle.', from: {}, to: { circular: true } },
     {
+      name: 'no-folder-cycles',
+      severity: 'error',
+      scope: 'folder',
+      comment: 'Feature folders must not depend on each other around a circle either (e.g. http ↔ access).',
+      from: { path: '^(core|server|firmware-bridge|schemas)/' },
+      to: { circular: true },
+    },
+    {
       name: 'schemas-stand-alone',
       severity: 'error',
       comment: 'schemas/ holds Zod schemas and types only; everything imports it, it imports no project code.',

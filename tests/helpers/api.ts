@@ -2,7 +2,7 @@
 // dates relative to today, and raw requests to other origins than the harness's.
 import { randomBytes, scryptSync } from 'node:crypto';
 import { expect } from 'vitest';
-import { hashToken } from '../../server/src/auth/sessions.service.ts';
+import { hashToken } from '../../server/src/sessions/sessions.service.ts';
 import type { Client, Harness } from './harness.ts';
 
 /** The error code the API pairs with each status. */

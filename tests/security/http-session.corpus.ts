@@ -1,7 +1,7 @@
 // Attacks on who the caller is: tampered, foreign, expired, signed-out and disabled sessions,
 // cross-site writes past the CSRF guard, and password guessing behind rotating X-Forwarded-For.
 import { expect } from 'vitest';
-import { hashToken } from '../../server/src/auth/sessions.service.ts';
+import { hashToken } from '../../server/src/sessions/sessions.service.ts';
 import { cheapAccount, quickSession } from '../helpers/api.ts';
 import { unique } from '../helpers/fixtures.ts';
 import type { Harness } from '../helpers/harness.ts';

@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../server/src/audit/audit-query.ts';
-import type { Actor } from '../../server/src/http/types.ts';
+import type { Actor } from '../../server/src/access/actor.ts';
 import { expectError, expectJson } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';

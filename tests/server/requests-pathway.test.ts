@@ -3,7 +3,7 @@
 // funding, MQTT credentials shown once, a refit, training, delivery and the follow-ups it schedules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDeviceSecret } from '../../core/devices/credentials.ts';
-import { addMonths } from '../../server/src/follow-ups/schedule.ts';
+import { addMonths } from '../../server/src/requests/follow-up-schedule.ts';
 import { expectError, expectInvalid, expectJson, isoDay, quickSession } from '../helpers/api.ts';
 import { childBeneficiaryBody, guardianConsentBody } from '../helpers/fixtures.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/src/auth/sessions.service.ts';
+import { hashToken } from '../../server/src/sessions/sessions.service.ts';
 import { cheapAccount } from '../helpers/api.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { axeViolations, launchBrowser, openPage, submitLogin } from './browser.ts';

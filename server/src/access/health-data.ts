@@ -1,10 +1,8 @@
 // The one decision on what of a person's health data a reader may see: by role, centre and the
 // health-data consent (UU PDP 27/2022 art. 9 and 40: a withdrawal stops the processing).
-import type { MiddlewareHandler } from 'hono';
 import type { Prisma } from '@prisma/client';
 import { adultBornBy, ageInYears, hasActiveConsent } from '../../../core/consent/consent-rule.ts';
-import { auditFrom } from '../http/audit.ts';
-import type { Actor, AppEnv } from '../http/types.ts';
+import type { Actor } from './actor.ts';
 
 /**
  * - `none`: no clinical record at all (technicians, families, anyone outside the person's centre);
@@ -66,19 +64,9 @@ export function healthDataView(actor: Actor, subject: HealthSubject, now: Date):
   return consent ? { level: 'full', consent, withheld: false } : { level: 'service', consent, withheld: true };
 }
 
-/**
- * Writes one `health_data.read_withheld` audit row per person whose withheld record an admin was
- * shown by a successful request (after the handler, before the answer leaves).
- */
-export const withheldReadAudit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const actor = c.get('actor');
-  if (actor?.role !== 'admin') return next();
+/** Starts collecting, for this actor, the people whose withheld record healthDataView shows them. */
+export function collectWithheldReads(actor: Actor): Map<string, string> {
   const seen = new Map<string, string>();
   overrides.set(actor, seen);
-  await next();
-  if (c.res.status >= 400 || seen.size === 0) return;
-  const route = `${c.req.method} ${c.req.path}`;
-  for (const [id, centreId] of seen) {
-    await auditFrom(c, { action: 'health_data.read_withheld', entityType: 'Beneficiary', entityId: id, centreId, details: { route } });
-  }
-};
+  return seen;
+}

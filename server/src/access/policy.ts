@@ -1,42 +1,25 @@
-// The one authorisation layer: role rules per route (declared with the route) and object-level
-// scoping (centre for staff, linked beneficiaries for families) used by every query.
+// The one authorisation layer: role rules per route (declared with the route, enforced through
+// checkAccess), role predicates and centre checks; object scoping per query is in scopes.ts.
 import type { Prisma } from '@prisma/client';
-import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../../schemas/common.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../lib/errors.ts';
-import type { Actor, AppEnv } from '../http/types.ts';
+import type { Actor } from './actor.ts';
 
 /** Who may call a route: 'public', or the roles allowed (object scoping still applies inside). */
 export type Access = 'public' | readonly Role[];
 
-export function accessMiddleware(access: Access): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (access !== 'public') {
-      const actor = c.get('actor');
-      if (!actor) throw unauthenticated();
-      if (!access.includes(actor.role)) throw forbidden();
-    }
-    await next();
-  };
+/** Throws 401 without an actor and 403 for a role the route does not allow. */
+export function checkAccess(access: Access, actor: Actor | null): void {
+  if (access === 'public') return;
+  if (!actor) throw unauthenticated();
+  if (!access.includes(actor.role)) throw forbidden();
 }
 
-/** The signed-in actor; routes behind accessMiddleware always have one. */
-export function actorOf(c: Context<AppEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw unauthenticated();
-  return actor;
-}
 
 export const isStaff = (a: Actor) => a.role === 'manager' || a.role === 'therapist' || a.role === 'technician';
 
 /** Clinical detail (diagnosis, CP/hydrocephalus profiles, assessments) is for therapists, managers and admins. */
 export const canSeeClinical = (a: Actor) => a.role === 'admin' || a.role === 'manager' || a.role === 'therapist';
-
-export function beneficiaryScope(a: Actor): Prisma.BeneficiaryWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') return { id: { in: a.beneficiaryIds } };
-  return { centreId: a.centreId ?? '__none__' };
-}
 
 /** Throws 404 (not 403) for an object outside the actor's scope, so ids cannot be probed. */
 export function assertCentre(a: Actor, centreId: string, what = 'resource') {

@@ -1,8 +1,7 @@
 // The signed-in person's own account: their sessions (list, end one, sign out everywhere) and a
 // password change that ends their other sessions. Every write is audited.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { actorOf } from '../access/policy.ts';
-import { clearSessionCookie } from '../auth/cookies.ts';
+import { clearSessionCookie } from '../http/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditFrom } from '../http/audit.ts';
@@ -10,6 +9,7 @@ import { createRouter } from '../http/router.ts';
 import { ApiError, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './account.routes.ts';
 import { deviceOf } from './user-agent.ts';
+import { actorOf } from '../http/access.ts';
 
 /** Wrong current passwords per account before a pause: a stolen session must not become a way to guess it. */
 const PASSWORD_CHECKS = { points: 5, duration: 15 * 60 };

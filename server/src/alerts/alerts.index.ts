@@ -1,12 +1,13 @@
 // Alerts: the list technicians work from, and acknowledging one (audited).
 import type { Prisma } from '@prisma/client';
-import { actorOf } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { conflict } from '../lib/errors.ts';
-import { rankedPage } from '../work-orders/ranked-page.ts';
+import { rankedPage } from '../lib/ranked-page.ts';
 import * as routes from './alerts.routes.ts';
-import { acknowledgers, alertInclude, alertScope, findVisibleAlert, severityOrder, toAlert } from './alerts.service.ts';
+import { acknowledgers, alertInclude, findVisibleAlert, severityOrder, toAlert } from './alerts.service.ts';
+import { alertScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 export function alertRoutes() {
   const app = createRouter();

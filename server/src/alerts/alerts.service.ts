@@ -3,16 +3,11 @@
 import type { Prisma } from '@prisma/client';
 import type { Alert, AlertSeverity } from '../../../schemas/work-orders.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
-import { alertKindScope } from '../devices/devices.service.ts';
+import { alertKindScope, alertScope } from '../access/scopes.ts';
 
 export const severityOrder = ['critical', 'warning', 'info'] as const satisfies readonly AlertSeverity[];
-
-export function alertScope(a: Actor): Prisma.AlertWhereInput {
-  const centre = a.role === 'admin' ? {} : a.role === 'family' ? { id: '__none__' } : { centreId: a.centreId ?? '__none__' };
-  return { AND: [centre, alertKindScope(a)] };
-}
 
 export const alertInclude = { device: { select: { serial: true } } } satisfies Prisma.AlertInclude;
 export type AlertRow = Prisma.AlertGetPayload<{ include: typeof alertInclude }>;

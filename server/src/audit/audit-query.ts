@@ -2,9 +2,10 @@
 import type { Prisma } from '@prisma/client';
 import type { AuditItem, AuditListQuery } from '../../../schemas/privacy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid } from '../lib/errors.ts';
 import { auditEntityNames } from './audit-names.ts';
+import { auditScope } from '../access/scopes.ts';
 
 const DAY_MS = 86_400_000;
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -42,12 +43,6 @@ export function actionWhere(action: string): Prisma.AuditLogWhereInput {
   if (!action.endsWith('.') && !action.endsWith('*')) return { action };
   const prefix = action.replace(/\*$/, '');
   return { action: { gte: prefix, lt: `${prefix}\uffff` } };
-}
-
-/** Admins read everything; a manager only what happened in their own centre; no one else. */
-export function auditScope(actor: Actor): Prisma.AuditLogWhereInput {
-  if (actor.role === 'admin') return {};
-  return { centreId: actor.centreId ?? '__none__' };
 }
 
 export function auditWhere(actor: Actor, q: AuditListQuery): Prisma.AuditLogWhereInput {

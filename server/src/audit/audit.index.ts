@@ -1,9 +1,9 @@
 // The audit-log viewer: admins read all of it, managers their own centre's; each read is recorded.
-import { actorOf } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { listAudit } from './audit-query.ts';
 import * as routes from './audit.routes.ts';
+import { actorOf } from '../http/access.ts';
 
 export function auditRoutes() {
   const app = createRouter();

@@ -2,16 +2,16 @@
 import { createRouter } from '../http/router.ts';
 import type { Me } from '../../../schemas/auth.ts';
 import type { Locale, Role } from '../../../schemas/common.ts';
-import { actorOf } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { ApiError } from '../lib/errors.ts';
 import { clientIp } from '../http/middleware.ts';
 import type { AppEnv } from '../http/types.ts';
-import { clearSessionCookie, writeSessionCookie } from './cookies.ts';
-import { admitLogin, loginSucceeded } from './login-limit.ts';
+import { clearSessionCookie, writeSessionCookie } from '../http/cookies.ts';
+import { admitLogin, loginSucceeded } from '../sessions/login-limit.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import * as routes from './auth.routes.ts';
 import pkg from '../../../package.json' with { type: 'json' };
+import { actorOf } from '../http/access.ts';
 
 const startedAt = Date.now();
 const version = pkg.version;

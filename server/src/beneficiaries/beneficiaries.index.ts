@@ -2,7 +2,7 @@
 import { createRouter } from '../http/router.ts';
 import type { Prisma } from '@prisma/client';
 import { healthDataConsentWhere } from '../access/health-data.ts';
-import { actorOf, beneficiaryScope, canSeeClinical, centreForWrite } from '../access/policy.ts';
+import { canSeeClinical, centreForWrite } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
@@ -18,6 +18,8 @@ import {
   toDetail,
   toSummary,
 } from './beneficiaries.service.ts';
+import { beneficiaryScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 

@@ -9,15 +9,16 @@ import type {
   Diagnosis,
 } from '../../../schemas/beneficiaries.ts';
 import type { Relationship } from '../../../schemas/users.ts';
-import { beneficiaryScope, canSeeClinical, isStaff } from '../access/policy.ts';
+import { canSeeClinical, isStaff } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 // Defined with the health-data decision that depends on them; re-exported for existing callers.
 import { ageInYears, hasActiveConsent, healthDataView, healthSubjectSelect } from '../access/health-data.ts';
+import { beneficiaryScope } from '../access/scopes.ts';
 export { ageInYears, hasActiveConsent };
 
 export const detailInclude = {

@@ -1,19 +1,15 @@
 // Centres: read by everyone within their scope, managed by admins.
 import { createRouter } from '../http/router.ts';
 import type { Prisma } from '@prisma/client';
-import { actorOf } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
-import type { Actor, AppEnv } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
+import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
 import * as routes from './centres.routes.ts';
+import { centreScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 const select = { id: true, code: true, name: true, city: true, province: true } as const;
-
-function centreScope(a: Actor): Prisma.CentreWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') return { beneficiaries: { some: { id: { in: a.beneficiaryIds } } } };
-  return { id: a.centreId ?? '__none__' };
-}
 
 export function centreRoutes() {
   const app = createRouter();

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../../core/devices/credentials.ts';
-import { firstFollowUp } from '../follow-ups/schedule.ts';
+import { firstFollowUp } from '../requests/follow-up-schedule.ts';
 import { systemClock, type Clock } from '../../../core/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';

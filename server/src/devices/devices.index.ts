@@ -2,15 +2,16 @@
 // These are the dashboard's hot reads: they go through the fleet read model and the telemetry
 // reader (prepared statements), not Prisma.
 import { TELEMETRY_LIMITS, telemetryUnits, type TelemetrySeries } from '../../../schemas/devices.ts';
-import { actorOf } from '../access/policy.ts';
 import { createRouter } from '../http/router.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
 import { chairForecast } from './battery-forecast.ts';
-import { canSeeDevice, findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
+import { findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
 import { type FleetReadModel, fleetReadModelFor } from '../../../core/telemetry/fleet-read-model.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
+import { canSeeDevice } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

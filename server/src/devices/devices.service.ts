@@ -4,29 +4,15 @@ import type { Prisma } from '@prisma/client';
 import type { ChairState, ChairStateDetail, DeviceDetail, DeviceListQuery, DeviceSummary, Risk } from '../../../schemas/devices.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
 import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from '../../../core/telemetry/fleet-read-model.ts';
 import { storedForecast } from './battery-forecast.ts';
 import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
 import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
-
-export function deviceScope(a: Actor): Prisma.DeviceWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
-  return { centreId: a.centreId ?? '__none__' };
-}
-
-/** The same rule as deviceScope, for rows read without Prisma. */
-export function canSeeDevice(a: Actor, d: { centreId: string; beneficiaryId: string | null }): boolean {
-  if (a.role === 'admin') return true;
-  if (a.role === 'family') return d.beneficiaryId !== null && a.beneficiaryIds.includes(d.beneficiaryId);
-  return d.centreId === a.centreId;
-}
+import { canSeeDevice, deviceScope } from '../access/scopes.ts';
 
 export const isFamily = (a: Actor) => a.role === 'family';
-
-export const alertKindScope = (a: Actor): Prisma.AlertWhereInput => (canSeeClinical(a) ? {} : { kind: { notIn: [...CLINICAL_ALERT_KINDS] } });
 
 /** A device for writes that concern it (e.g. opening a work order): 404 unless the actor may see it. */
 export async function findVisibleDevice(db: Db, actor: Actor, id: string) {

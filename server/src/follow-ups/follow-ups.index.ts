@@ -1,10 +1,10 @@
 // Follow-ups (list, record findings) and the worklist.
-import { actorOf } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import * as routes from './follow-ups.routes.ts';
 import { completeFollowUp, findVisibleFollowUp, followUpWhere, itemInclude, toItem } from './follow-ups.service.ts';
 import { buildWorklist } from './worklist.service.ts';
+import { actorOf } from '../http/access.ts';
 
 export function followUpRoutes() {
   const app = createRouter();

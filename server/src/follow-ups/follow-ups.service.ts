@@ -2,24 +2,20 @@
 import type { Prisma } from '@prisma/client';
 import type { CompleteFollowUpBody, FollowUpItem } from '../../../schemas/follow-ups.ts';
 import { healthDataView, healthSubjectSelect } from '../access/health-data.ts';
-import { beneficiaryScope } from '../access/policy.ts';
 import { ageInYears, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { followUpView } from '../requests/requests.view.ts';
 import { checkDateOrder, day, localToday } from '../requests/steps/step-context.ts';
-import { nextFollowUp } from './schedule.ts';
+import { nextFollowUp } from '../requests/follow-up-schedule.ts';
+import { beneficiaryScope, followUpScope } from '../access/scopes.ts';
 
 export const itemInclude = {
   beneficiary: { select: { fullName: true, ...healthSubjectSelect } },
   request: { select: { therapistId: true, deliveredAt: true } },
 } satisfies Prisma.FollowUpInclude;
 type ItemRow = Prisma.FollowUpGetPayload<{ include: typeof itemInclude }>;
-
-export function followUpScope(a: Actor): Prisma.FollowUpWhereInput {
-  return { beneficiary: beneficiaryScope(a) };
-}
 
 /** Open follow-ups past due, or done ones; `mine` narrows to the therapist's requests. */
 export function followUpWhere(a: Actor, q: { status: 'open' | 'overdue' | 'done'; beneficiaryId?: string; requestId?: string; mine?: string }, now: Date): Prisma.FollowUpWhereInput {

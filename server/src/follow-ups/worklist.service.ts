@@ -4,12 +4,14 @@ import type { Prisma } from '@prisma/client';
 import type { Worklist } from '../../../schemas/follow-ups.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
-import { namesOf, requestScope, summaryInclude } from '../requests/requests.service.ts';
+import type { Actor } from '../access/actor.ts';
+import { namesOf } from '../requests/requests.service.ts';
 import { toSummary } from '../requests/requests.view.ts';
 import { openStates } from '../requests/state-machine.ts';
 import { localToday } from '../requests/steps/step-context.ts';
 import { followUpWhere, itemInclude, toItem } from './follow-ups.service.ts';
+import { requestScope } from '../access/scopes.ts';
+import { summaryInclude } from '../requests/request-rows.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const WIB_OFFSET_MS = 7 * 3_600_000;

@@ -1,8 +1,8 @@
 // Home: the counts of each staff role's own work.
-import { actorOf } from '../access/policy.ts';
 import { createRouter } from '../http/router.ts';
 import * as routes from './home.routes.ts';
 import { homeSummary } from './home.service.ts';
+import { actorOf } from '../http/access.ts';
 
 export function homeRoutes() {
   const app = createRouter();

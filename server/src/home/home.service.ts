@@ -4,24 +4,19 @@
 import { openReportStatuses } from '../../../schemas/reports.ts';
 import type { HomeSummary } from '../../../schemas/home.ts';
 import { activeStatuses } from '../../../schemas/work-orders.ts';
-import { beneficiaryScope } from '../access/policy.ts';
-import { alertScope } from '../alerts/alerts.service.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { followUpWhere } from '../follow-ups/follow-ups.service.ts';
 import { buildWorklist } from '../follow-ups/worklist.service.ts';
-import { listScope } from '../reports/reports.service.ts';
-import { requestScope } from '../requests/requests.service.ts';
 import { localToday } from '../requests/steps/step-context.ts';
-import { userScope } from '../users/users.service.ts';
-import { workOrderScope } from '../work-orders/work-orders.service.ts';
+import { alertScope, beneficiaryScope, reportListScope, requestScope, userScope, workOrderScope } from '../access/scopes.ts';
 
 const DAY_MS = 86_400_000;
 const WIB_OFFSET_MS = 7 * 3_600_000;
 
 export async function homeSummary(db: Db, actor: Actor, now: Date): Promise<HomeSummary> {
   const role = actor.role;
-  const redFlags = () => db.issueReport.count({ where: { AND: [listScope(actor), { redFlag: true, status: { in: [...openReportStatuses] } }] } });
+  const redFlags = () => db.issueReport.count({ where: { AND: [reportListScope(actor), { redFlag: true, status: { in: [...openReportStatuses] } }] } });
   const urgentAlerts = () => db.alert.count({ where: { AND: [alertScope(actor), { clearedAt: null, severity: 'critical' }] } });
   const overdueFollowUps = () => db.followUp.count({ where: followUpWhere(actor, { status: 'overdue', mine: role === 'therapist' ? 'true' : undefined }, now) });
   const openWork = { AND: [workOrderScope(actor), { status: { in: [...activeStatuses] } }] };

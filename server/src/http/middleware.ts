@@ -1,8 +1,8 @@
 // Cross-cutting HTTP middleware: the session loader, the JSON-only guard and the access log.
 import type { Context, MiddlewareHandler } from 'hono';
-import { readSessionCookie, writeSessionCookie } from '../auth/cookies.ts';
+import { readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { ApiError } from '../lib/errors.ts';
-import { isPhotoUpload } from '../reports/photo-path.ts';
+import { isPhotoUpload } from './photo-upload.ts';
 import type { AppEnv, Deps } from './types.ts';
 import { hasLoneSurrogate, type Locale, type Role } from '../../../schemas/common.ts';
 

@@ -3,7 +3,8 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
 import { ErrorBody, IdParams } from '../../../schemas/common.ts';
-import { type Access, accessMiddleware } from '../access/policy.ts';
+import { type Access } from '../access/policy.ts';
+import { accessMiddleware } from './access.ts';
 
 const errorContent = { 'application/json': { schema: ErrorBody } };
 

@@ -1,25 +1,14 @@
-// Types shared by every HTTP feature: the signed-in actor and the app's dependencies.
+// Types shared by every HTTP feature: the app's dependencies and the request's variables.
 import type { HttpBindings } from '@hono/node-server';
 import type Database from 'better-sqlite3';
-import type { Locale, Role } from '../../../schemas/common.ts';
+import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../../../core/audit/audit.service.ts';
-import type { LoginLimiters } from '../auth/login-limit.ts';
-import type { SessionService } from '../auth/sessions.service.ts';
+import type { LoginLimiters } from '../sessions/login-limit.ts';
+import type { SessionService } from '../sessions/sessions.service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
 import type { Logger } from '../../../core/log/logger.ts';
-
-export interface Actor {
-  id: string;
-  role: Role;
-  email: string;
-  name: string;
-  locale: Locale;
-  centreId: string | null;
-  /** For families: the beneficiaries linked to them (empty for other roles). */
-  beneficiaryIds: string[];
-}
 
 export interface Deps {
   db: Db;

@@ -1,6 +1,5 @@
 // Centre indicators for managers (their centre) and admins (any centre, or all).
 import type { Context } from 'hono';
-import { actorOf } from '../access/policy.ts';
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
@@ -8,6 +7,7 @@ import { centreDay } from '../lib/local-day.ts';
 import { indicatorsCsv } from './csv.ts';
 import * as routes from './indicators.routes.ts';
 import { indicatorsFor } from './indicators.service.ts';
+import { actorOf } from '../http/access.ts';
 
 /** The centres a request for indicators covers: a manager's own; an admin's choice, or null for all. */
 async function centresFor(c: Context<AppEnv>, requested: string | undefined) {

@@ -1,6 +1,5 @@
 // Notifications: one's own list and read marks (every role), and the centre webhook managed by the
 // centre's manager or an admin. Webhook changes are audited; the URL and secret are not logged.
-import { actorOf } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { invalid } from '../lib/errors.ts';
@@ -8,6 +7,7 @@ import * as routes from './notifications.routes.ts';
 import { listNotifications, markRead } from './notifications.service.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 import { checkWebhookUrl, findEndpoint, manageableCentre, webhookView } from './webhooks.service.ts';
+import { actorOf } from '../http/access.ts';
 
 export function notificationRoutes() {
   const app = createRouter();

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { WebhookView } from '../../../schemas/notifications.ts';
 import { assertCentre } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 
 type View = z.infer<typeof WebhookView>;

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { EXPORT_SCHEMA_VERSION } from '../../../schemas/privacy.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { HOUR_MS, telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { healthDataView } from '../access/health-data.ts';
 import { withholdHealthData } from './export-withhold.ts';
 import { plain } from './plain.ts';

@@ -1,7 +1,6 @@
 // One beneficiary's personal-data duties (UU PDP 27/2022): export (access and portability),
 // anonymisation and erasure. Each is recorded in the audit log.
 import type { MiddlewareHandler } from 'hono';
-import { actorOf, beneficiaryScope } from '../access/policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/types.ts';
@@ -11,6 +10,8 @@ import { eraseBeneficiary } from './erase.service.ts';
 import { EXPORT_HTML_CSP, renderExportHtml } from './export-html.ts';
 import { collectExport } from './export.service.ts';
 import * as routes from './privacy.routes.ts';
+import { beneficiaryScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 /**
  * The app-wide secure headers set the web app's CSP on every response; a downloaded export gets a

@@ -2,11 +2,11 @@
 // one transaction writes the report, its first event, a red flag's alert and the notifications.
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
-import { beneficiaryScope } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
 import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
+import { beneficiaryScope } from '../access/scopes.ts';
 
 export interface CreateOutcome {
   id: string;

@@ -4,7 +4,7 @@
 import type { Prisma } from '@prisma/client';
 import type { ReportCategory, ReportStatus, TriageBody } from '../../../schemas/reports.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 import type { DetailRow } from './reports.service.ts';

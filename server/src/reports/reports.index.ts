@@ -2,7 +2,6 @@
 // triage by centre staff and the comment thread. Every write is audited and notifies in its transaction.
 import fs from 'node:fs/promises';
 import { openReportStatuses, PHOTO_LIMITS } from '../../../schemas/reports.ts';
-import { actorOf } from '../access/policy.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
@@ -13,8 +12,9 @@ import { triageReport } from './report-triage.ts';
 import * as routes from './reports.routes.ts';
 import { findVisibleReport, listReports } from './reports.service.ts';
 import { photoUrl, toComment, toDetail, toSummary } from './reports.view.ts';
-import { isPhotoUpload } from './photo-path.ts';
+import { isPhotoUpload } from '../http/photo-upload.ts';
 import { photoFile, processPhoto, readLimited, storePhoto } from './photos.ts';
+import { actorOf } from '../http/access.ts';
 
 export function reportRoutes() {
   const app = createRouter();

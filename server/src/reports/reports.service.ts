@@ -4,25 +4,9 @@ import type { Prisma } from '@prisma/client';
 import { openReportStatuses, type ReportListQuery } from '../../../schemas/reports.ts';
 import type { z } from 'zod';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
-
-/**
- * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so they never
- * open one (its words, photos and thread are clinical); it reaches them in the list only as
- * "urgent, clinical" without its sign (listScope, toSummary), and as a work order once triaged.
- */
-export function reportScope(a: Actor): Prisma.IssueReportWhereInput {
-  const scope = listScope(a);
-  return a.role === 'technician' ? { ...scope, redFlag: false } : scope;
-}
-
-/** The reports a person finds in the list: technicians also the red flags, without the sign. */
-export function listScope(a: Actor): Prisma.IssueReportWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
-  return { beneficiary: { centreId: a.centreId ?? '__none__' } };
-}
+import { reportListScope, reportScope } from '../access/scopes.ts';
 
 export const summaryInclude = {
   beneficiary: { select: { id: true, fullName: true, centreId: true } },
@@ -64,7 +48,7 @@ export async function findVisibleReport(db: Db, actor: Actor, id: string): Promi
 export async function listReports(db: Db, actor: Actor, q: z.infer<typeof ReportListQuery>) {
   const where: Prisma.IssueReportWhereInput = {
     AND: [
-      listScope(actor),
+      reportListScope(actor),
       q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {},
       q.status ? { status: q.status } : {},
       q.open === 'true' ? { status: { in: [...openReportStatuses] } } : q.open === 'false' ? { status: { notIn: [...openReportStatuses] } } : {},

@@ -4,7 +4,7 @@
 import type { ReportCategory, ReportComment, ReportDetail, ReportStatus, ReportSummary } from '../../../schemas/reports.ts';
 import type { VisitLocation } from '../../../schemas/work-orders.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Relationship } from '../../../schemas/users.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import { adviceFor, staffGuidanceFor } from './advice.ts';

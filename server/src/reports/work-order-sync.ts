@@ -6,7 +6,7 @@ import type { Prisma } from '@prisma/client';
 import type { Locale } from '../../../schemas/common.ts';
 import type { ReportStatus } from '../../../schemas/reports.ts';
 import type { VisitLocation, WorkOrderAction, WorkOrderStatus } from '../../../schemas/work-orders.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { CENTRE_TIME_ZONE } from '../lib/local-day.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 

@@ -1,20 +1,22 @@
 // Device requests: scoped reads, referral, the pathway transitions and the sizing helper.
 import type { Prisma } from '@prisma/client';
 import { healthDataView } from '../access/health-data.ts';
-import { actorOf } from '../access/policy.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { findVisible, requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
-import { addMonths } from '../follow-ups/schedule.ts';
+import { addMonths } from './follow-up-schedule.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { conflict } from '../lib/errors.ts';
 import * as routes from './requests.routes.ts';
-import { detail, findVisibleRequest, namesOf, requestScope, summaryInclude, therapistFor } from './requests.service.ts';
+import { detail, findVisibleRequest, namesOf, therapistFor } from './requests.service.ts';
 import { toSummary } from './requests.view.ts';
 import { sizingFor } from './sizing.service.ts';
 import { openStates } from './state-machine.ts';
 import { invalidAt } from './steps/step-context.ts';
 import { transition } from './transition.service.ts';
+import { requestScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
+import { summaryInclude } from './request-rows.ts';
 
 export function requestRoutes() {
   const app = createRouter();

@@ -2,44 +2,13 @@
 // the detail as each actor sees it.
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
-import { healthSubjectSelect } from '../access/health-data.ts';
+import type { Actor } from '../access/actor.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import { notFound } from '../lib/errors.ts';
 import { invalidAt } from './steps/step-context.ts';
 import { toDetail } from './requests.view.ts';
-
-/** Staff see their centre's requests, families their linked beneficiaries', admins all. */
-export function requestScope(a: Actor): Prisma.DeviceRequestWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
-  return { centreId: a.centreId ?? '__none__' };
-}
-
-export const summaryInclude = {
-  beneficiary: { select: { id: true, fullName: true, birthDate: true, diagnosis: true } },
-  centre: { select: { name: true } },
-  referral: true,
-  followUps: { where: { completedAt: null }, orderBy: { dueAt: 'asc' }, take: 1 },
-  transitions: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { at: true } },
-} satisfies Prisma.DeviceRequestInclude;
-
-export const detailInclude = {
-  ...summaryInclude,
-  // The health-data consents decide what of the clinical record is shown (healthDataView).
-  beneficiary: { select: { ...summaryInclude.beneficiary.select, ...healthSubjectSelect } },
-  followUps: { orderBy: { dueAt: 'asc' } },
-  device: { include: { model: { select: { name: true, kind: true } } } },
-  transitions: { orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { byUser: { select: { id: true, name: true } } } },
-  assessments: { orderBy: [{ assessedAt: 'desc' }, { createdAt: 'desc' }], take: 1 },
-  prescription: { include: { model: { select: { id: true, name: true, manufacturer: true, kind: true } } } },
-  funding: { orderBy: { decidedAt: 'asc' } },
-  fittings: { orderBy: { fittedAt: 'asc' } },
-  trainings: { orderBy: { trainedAt: 'asc' } },
-} satisfies Prisma.DeviceRequestInclude;
-
-export type SummaryRow = Prisma.DeviceRequestGetPayload<{ include: typeof summaryInclude }>;
-export type DetailRow = Prisma.DeviceRequestGetPayload<{ include: typeof detailInclude }>;
+import { requestScope } from '../access/scopes.ts';
+import { type DetailRow, detailInclude, type Names } from './request-rows.ts';
 
 /** The request if the actor may see it; 404 otherwise (whether missing or not theirs). */
 export async function findVisibleRequest(db: Db, actor: Actor, id: string): Promise<DetailRow> {
@@ -47,8 +16,6 @@ export async function findVisibleRequest(db: Db, actor: Actor, id: string): Prom
   if (!r) throw notFound('request');
   return r;
 }
-
-export type Names = Map<string, string>;
 
 /** Names of the users behind these ids (step records keep ids only), in one query. */
 export async function namesOf(db: Db, ids: (string | null | undefined)[]): Promise<Names> {

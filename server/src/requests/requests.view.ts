@@ -4,9 +4,9 @@
 import type { FollowUpView, RequestDetail, RequestState, RequestSummary } from '../../../schemas/requests.ts';
 import { healthDataView } from '../access/health-data.ts';
 import { ageInYears, isoDate } from '../beneficiaries/beneficiaries.service.ts';
-import type { Actor } from '../http/types.ts';
-import type { DetailRow, Names, SummaryRow } from './requests.service.ts';
+import type { Actor } from '../access/actor.ts';
 import { nextStatesFor } from './state-machine.ts';
+import { type DetailRow, type Names, type SummaryRow } from './request-rows.ts';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const person = (names: Names, id: string | null | undefined) => (id ? { id, name: names.get(id) ?? '' } : null);

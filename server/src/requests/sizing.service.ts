@@ -3,8 +3,8 @@
 import type { Prisma } from '@prisma/client';
 import type { DeviceKind } from '../../../schemas/devices.ts';
 import { conflict } from '../lib/errors.ts';
-import type { DetailRow } from './requests.service.ts';
 import { type CatalogueModel, sizeChair, type SizingMeasurements, suggestSupports } from './sizing.ts';
+import { type DetailRow } from './request-rows.ts';
 
 type Reader = Pick<Prisma.TransactionClient, 'deviceModel' | 'cpProfile' | 'hydrocephalusProfile'>;
 

@@ -5,9 +5,8 @@ import type { TransitionBody } from '../../../schemas/pathway-steps.ts';
 import type { RequestState } from '../../../schemas/requests.ts';
 import { requireActiveConsent } from '../beneficiaries/beneficiaries.service.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden } from '../lib/errors.ts';
-import type { DetailRow } from './requests.service.ts';
 import { checkTransition } from './state-machine.ts';
 import { assess } from './steps/assess.step.ts';
 import { cancel, deliver } from './steps/deliver.step.ts';
@@ -16,6 +15,7 @@ import { approve, reject } from './steps/funding.step.ts';
 import { order, prepare } from './steps/logistics.step.ts';
 import { prescribe } from './steps/prescribe.step.ts';
 import type { StepContext, StepOutcome } from './steps/step-context.ts';
+import { type DetailRow } from './request-rows.ts';
 
 /**
  * The steps that record health data: the assessment (interview, measurements, CP and hydrocephalus

@@ -1,13 +1,14 @@
 // User accounts and family links, managed by admins.
 import { createRouter } from '../http/router.ts';
-import { actorOf } from '../access/policy.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditFrom } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
 import { conflict, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './users.routes.ts';
-import { createUser, toUser, userInclude, userScope } from './users.service.ts';
+import { createUser, toUser, userInclude } from './users.service.ts';
+import { userScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 export function userRoutes() {
   const app = createRouter();

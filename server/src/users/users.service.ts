@@ -3,7 +3,7 @@ import type { Prisma } from '@prisma/client';
 import type { Locale, Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 
 export const userInclude = {
@@ -29,12 +29,6 @@ export function toUser(u: UserRow): User {
       relationship: l.relationship as Relationship,
     })),
   };
-}
-
-/** Admins see every account; managers see their own centre's staff (not families, not admins). */
-export function userScope(a: Actor): Prisma.UserWhereInput {
-  if (a.role === 'admin') return {};
-  return { centreId: a.centreId ?? '__none__', role: { in: ['manager', 'therapist', 'technician'] } };
 }
 
 export async function createUser(db: Db, body: CreateUserBody) {

@@ -4,7 +4,7 @@
 import type { Prisma } from '@prisma/client';
 import { therapistKinds, type WorkOrderAction, type WorkOrderKind, type WorkOrderStatus, workOrderMoves } from '../../../schemas/work-orders.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
 import type { WorkOrderRow } from './work-orders.service.ts';

@@ -1,17 +1,18 @@
 // Work orders: the queue, one work order with its alerts, opening one by hand, and moving it
 // through the state machine. Every write is audited.
-import { actorOf } from '../access/policy.ts';
-import { acknowledgers, alertInclude, alertScope, toAlert } from '../alerts/alerts.service.ts';
+import { acknowledgers, alertInclude, toAlert } from '../alerts/alerts.service.ts';
 import { findVisibleDevice } from '../devices/devices.service.ts';
 import { telemetryReaderFor } from '../../../core/telemetry/telemetry-reader.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { auditFrom } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { invalid } from '../lib/errors.ts';
 import * as routes from './work-orders.routes.ts';
 import { answeredAlerts, applyAction, assignableWhere } from './work-order-actions.ts';
 import { findVisibleWorkOrder, listWorkOrders, toWorkOrder, type WorkOrderRow } from './work-orders.service.ts';
+import { alertScope } from '../access/scopes.ts';
+import { actorOf } from '../http/access.ts';
 
 async function detail(db: Db, actor: Actor, w: WorkOrderRow) {
   const view = toWorkOrder(w, actor);

@@ -16,17 +16,10 @@ import {
 import type { z } from 'zod';
 import { jsonObject } from '../alerts/alerts.service.ts';
 import type { Db } from '../../../core/db/client.ts';
-import type { Actor } from '../http/types.ts';
+import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
-import { rankedPage } from './ranked-page.ts';
-
-export function workOrderScope(a: Actor): Prisma.WorkOrderWhereInput {
-  if (a.role === 'admin') return {};
-  if (a.role === 'family') {
-    return { OR: [{ device: { beneficiaryId: { in: a.beneficiaryIds } } }, { report: { beneficiaryId: { in: a.beneficiaryIds } } }] };
-  }
-  return { centreId: a.centreId ?? '__none__' };
-}
+import { rankedPage } from '../lib/ranked-page.ts';
+import { workOrderScope } from '../access/scopes.ts';
 
 export const workOrderInclude = {
   device: { select: { serial: true, beneficiary: { select: { fullName: true } } } },

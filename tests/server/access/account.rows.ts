@@ -1,6 +1,6 @@
 // Access rows for the signed-in person's own sessions and password, and an admin's password reset.
 import { randomBytes } from 'node:crypto';
-import { hashToken } from '../../../server/src/auth/sessions.service.ts';
+import { hashToken } from '../../../server/src/sessions/sessions.service.ts';
 import { ACTOR_ROLE, row, type RowContext } from '../../helpers/access-matrix.ts';
 import { cheapAccount, quickSession } from '../../helpers/api.ts';
 import { unique } from '../../helpers/fixtures.ts';

@@ -1,7 +1,7 @@
 // Follow-up scheduling: the first within six months of delivery (a month, as a priority, for high
 // pressure-injury risk), growth reviews every six months for children, and calendar month arithmetic.
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageAt, firstFollowUp, nextFollowUp } from '../../../server/src/follow-ups/schedule.ts';
+import { addMonths, ageAt, firstFollowUp, nextFollowUp } from '../../../server/src/requests/follow-up-schedule.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (x: Date) => x.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@
 // chair to stock.
 import type { z } from 'zod';
 import type { CancelStep, DeliverStep } from '../../../../schemas/pathway-steps.ts';
-import { firstFollowUp } from '../../follow-ups/schedule.ts';
+import { firstFollowUp } from '../follow-up-schedule.ts';
 import { conflict } from '../../lib/errors.ts';
 import { checkDateOrder, day, localToday, type StepContext, type StepOutcome } from './step-context.ts';
 

@@ -4,7 +4,7 @@
 import type { OrderStep, PrepareStep } from '../../../../schemas/pathway-steps.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../../../core/devices/credentials.ts';
 import { conflict } from '../../lib/errors.ts';
-import { addMonths } from '../../follow-ups/schedule.ts';
+import { addMonths } from '../follow-up-schedule.ts';
 import { day, invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
 
 export async function order(ctx: StepContext, body: OrderStep): Promise<StepOutcome> {

@@ -1,10 +1,10 @@
 // What every pathway step receives, what it may return, and the helpers steps share.
 import type { Prisma } from '@prisma/client';
 import type { RequestState } from '../../../../schemas/requests.ts';
-import type { Actor } from '../../http/types.ts';
+import type { Actor } from '../../access/actor.ts';
 import { ApiError } from '../../lib/errors.ts';
-import type { DetailRow } from '../requests.service.ts';
 import type { SizingWarning } from '../sizing.ts';
+import { type DetailRow } from '../request-rows.ts';
 
 export type Tx = Prisma.TransactionClient;
 

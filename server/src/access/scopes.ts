@@ -1,0 +1,85 @@
+// Object-level scoping: which rows each actor may see, one Prisma filter per kind of object.
+import type { Prisma } from '@prisma/client';
+import { CLINICAL_ALERT_KINDS } from '../../../core/telemetry/fleet-read-model.ts';
+import type { Actor } from './actor.ts';
+import { canSeeClinical } from './policy.ts';
+
+export function beneficiaryScope(a: Actor): Prisma.BeneficiaryWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { id: { in: a.beneficiaryIds } };
+  return { centreId: a.centreId ?? '__none__' };
+}
+
+/** Admins see every account; managers see their own centre's staff (not families, not admins). */
+export function userScope(a: Actor): Prisma.UserWhereInput {
+  if (a.role === 'admin') return {};
+  return { centreId: a.centreId ?? '__none__', role: { in: ['manager', 'therapist', 'technician'] } };
+}
+
+export function followUpScope(a: Actor): Prisma.FollowUpWhereInput {
+  return { beneficiary: beneficiaryScope(a) };
+}
+
+/** Admins read everything; a manager only what happened in their own centre; no one else. */
+export function auditScope(actor: Actor): Prisma.AuditLogWhereInput {
+  if (actor.role === 'admin') return {};
+  return { centreId: actor.centreId ?? '__none__' };
+}
+
+/** Staff see their centre's requests, families their linked beneficiaries', admins all. */
+export function requestScope(a: Actor): Prisma.DeviceRequestWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
+  return { centreId: a.centreId ?? '__none__' };
+}
+
+/**
+ * Technicians see no clinical detail (DESIGN.md): a red-flag report is a clinical sign, so they never
+ * open one (its words, photos and thread are clinical); it reaches them in the list only as
+ * "urgent, clinical" without its sign (reportListScope, toSummary), and as a work order once triaged.
+ */
+export function reportScope(a: Actor): Prisma.IssueReportWhereInput {
+  const scope = reportListScope(a);
+  return a.role === 'technician' ? { ...scope, redFlag: false } : scope;
+}
+
+/** The reports a person finds in the list: technicians also the red flags, without the sign. */
+export function reportListScope(a: Actor): Prisma.IssueReportWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
+  return { beneficiary: { centreId: a.centreId ?? '__none__' } };
+}
+
+export function alertScope(a: Actor): Prisma.AlertWhereInput {
+  const centre = a.role === 'admin' ? {} : a.role === 'family' ? { id: '__none__' } : { centreId: a.centreId ?? '__none__' };
+  return { AND: [centre, alertKindScope(a)] };
+}
+
+export function workOrderScope(a: Actor): Prisma.WorkOrderWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') {
+    return { OR: [{ device: { beneficiaryId: { in: a.beneficiaryIds } } }, { report: { beneficiaryId: { in: a.beneficiaryIds } } }] };
+  }
+  return { centreId: a.centreId ?? '__none__' };
+}
+
+export function deviceScope(a: Actor): Prisma.DeviceWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
+  return { centreId: a.centreId ?? '__none__' };
+}
+
+/** The same rule as deviceScope, for rows read without Prisma. */
+export function canSeeDevice(a: Actor, d: { centreId: string; beneficiaryId: string | null }): boolean {
+  if (a.role === 'admin') return true;
+  if (a.role === 'family') return d.beneficiaryId !== null && a.beneficiaryIds.includes(d.beneficiaryId);
+  return d.centreId === a.centreId;
+}
+
+export const alertKindScope = (a: Actor): Prisma.AlertWhereInput => (canSeeClinical(a) ? {} : { kind: { notIn: [...CLINICAL_ALERT_KINDS] } });
+
+export function centreScope(a: Actor): Prisma.CentreWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role === 'family') return { beneficiaries: { some: { id: { in: a.beneficiaryIds } } } };
+  return { id: a.centreId ?? '__none__' };
+}
