@@ -15,14 +15,7 @@ export const BatteryChemistry = z.enum(['agm', 'lifepo4', 'gel']);
 export const Risk = z.enum(['ok', 'low', 'medium', 'high']);
 export type Risk = z.infer<typeof Risk>;
 export const RiskReason = z.enum([
-  'critical_alert',
-  'warning_alert',
-  'info_alert',
-  'battery_worn',
-  'battery_wearing',
-  'low_charge',
-  'silent',
-  'never_reported',
+  'critical_alert', 'warning_alert', 'info_alert', 'battery_worn', 'battery_wearing', 'low_charge', 'silent', 'never_reported',
 ]);
 export type RiskReason = z.infer<typeof RiskReason>;
 

@@ -12,11 +12,10 @@ import type { DemoCredentials } from '../../server/src/demo/seed.ts';
 import { startFleet } from '../../firmware-bridge/src/simulator/fleet.ts';
 import { startServer } from '../helpers/process.ts';
 import { freePort } from '../helpers/telemetry-fixture.ts';
-import { ledger, median, report } from './kit.ts';
+import { ledger, median, report, sleep } from './kit.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-kill-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const KILLS = 5;
 

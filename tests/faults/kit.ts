@@ -14,7 +14,8 @@ import { CENTRE_A, type Harness } from '../helpers/harness.ts';
 import { root } from '../helpers/process.ts';
 import { type BrokerKind, startTelemetryFixture } from '../helpers/telemetry-fixture.ts';
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
+export { sleep };
 
 /** Registers `n` more electric chairs (copies of a demo chair's model and centre) with fresh secrets. */
 export function provisionChairs(raw: Database.Database, n: number, tag: string): FleetChair[] {

@@ -10,6 +10,7 @@ import { createLogger } from '../../core/log/logger.ts';
 import type { Alert } from '../../schemas/work-orders.ts';
 import { commitSeries, fleetStore } from '../helpers/fleet-fixture.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -55,7 +56,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 

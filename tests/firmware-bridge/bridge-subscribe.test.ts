@@ -8,6 +8,7 @@ import { IngestPipeline } from '../../firmware-bridge/src/bridge/ingest-pipeline
 import { startMqttBridge } from '../../firmware-bridge/src/bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let h: Harness;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('bridge subscription', () => {
     try {
       let ready = false;
       void bridge.ready.then(() => (ready = true));
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       expect(ready).toBe(false); // connected, but refused
       expect(bridge.subscribed).toBe(false);
       await bridge.ready;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestPipeline } from '../../firmware-bridge/src/bridge/ingest-pipeline.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { sample, startTelemetryFixture, type TelemetryFixture } from '../helpers/telemetry-fixture.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let f: TelemetryFixture;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('ingest pipeline', () => {
     const unlock = lockDatabase();
     const settled: number[] = [];
     for (let seq = 0; seq < 3; seq++) pipeline.push(`atensi/chairs/${id}/telemetry`, Buffer.from(sample(seq, {}, 'boot-p')), () => settled.push(seq));
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     expect(settled).toEqual([]);
     expect(errors.length).toBeGreaterThan(1);
     expect(errors).toEqual(errors.map((_, i) => i + 1));

@@ -13,6 +13,7 @@ import { type Random, seededRandom, UsageModel } from '../../firmware-bridge/src
 import { bridgeSubscriptions } from '../../firmware-bridge/src/broker/acl.ts';
 import { startEmbeddedBroker } from '../../firmware-bridge/src/broker/embedded-broker.ts';
 import { startTelemetryFixture, type TelemetryFixture } from '../helpers/telemetry-fixture.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const MIN = 60_000;
 /** 00:00 UTC is 07:00 in Jakarta (WIB), the model's default time zone. */
@@ -242,7 +243,7 @@ describe('simulated chair against the bridge (embedded broker)', () => {
     const retransmits: number[] = [];
     chair.on('retransmit', (n: number) => retransmits.push(n));
     tick(chair, 8); // seq 5–12, lost
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     await f.svc.bridge.client.subscribeAsync(telemetryTopic, { qos: 1 });
     tick(chair, 4); // seq 13–16 arrive, but the ack cannot pass the gap at 5
     expect(chair.connected).toBe(true);
@@ -304,7 +305,7 @@ describe('embedded broker while the bridge is not yet subscribed', () => {
     try {
       let connected = false;
       const up = chair.powerUp().then(() => (connected = true));
-      await new Promise((r) => setTimeout(r, 1200)); // two refused attempts at least
+      await sleep(1200); // two refused attempts at least
       expect(connected).toBe(false);
       accepting = true;
       await up;

@@ -8,6 +8,7 @@ import { expectJson, quickSession } from '../helpers/api.ts';
 import type { Client } from '../helpers/harness.ts';
 import { sample, startTelemetryFixture, type TelemetryFixture } from '../helpers/telemetry-fixture.ts';
 import { EMAIL } from '../helpers/world.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let f: TelemetryFixture;
 let admin: Client;
@@ -31,7 +32,7 @@ afterAll(() => f.close());
 const stored = (id = deviceId) => f.count('SELECT count(*) AS n FROM telemetry_raw r JOIN chair_state s ON s.key = r.device_key WHERE s.deviceId = ?', id);
 const hourly = () => f.count('SELECT coalesce(sum(h.n), 0) AS n FROM telemetry_hourly h JOIN chair_state s ON s.key = h.device_key WHERE s.deviceId = ?', deviceId);
 const withheld = () => f.count('SELECT withheld AS n FROM chair_state WHERE deviceId = ?', deviceId);
-const refresh = () => new Promise((r) => setTimeout(r, 250));
+const refresh = () => sleep(250);
 
 async function publish(from: number, to: number) {
   for (let seq = from; seq <= to; seq++) await chair.publishAsync(`atensi/chairs/${deviceId}/telemetry`, sample(seq), { qos: 1 });

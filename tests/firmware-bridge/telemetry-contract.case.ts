@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerKind, TelemetryFixture } from '../helpers/telemetry-fixture.ts';
 import { sample, startTelemetryFixture } from '../helpers/telemetry-fixture.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export function runTelemetryContract(kind: BrokerKind) {
   describe(`telemetry contract over ${kind}`, () => {
@@ -117,7 +118,7 @@ export function runTelemetryContract(kind: BrokerKind) {
       const before = stored(4);
       const chair = await f.connectChair(3);
       chair.publish(`atensi/chairs/${f.chairs[4]!.deviceId}/telemetry`, sample(0), { qos: 1 });
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
       expect(stored(4)).toBe(before);
       await chair.endAsync(true);
     });
@@ -142,7 +143,7 @@ export function runTelemetryContract(kind: BrokerKind) {
       chair.on('message', (t) => received.push(t));
       const other = await f.connectChair(6);
       await other.publishAsync(`atensi/chairs/${f.chairs[6]!.deviceId}/telemetry`, sample(0), { qos: 1 });
-      await new Promise((r) => setTimeout(r, 400));
+      await sleep(400);
       expect(received).toEqual([]);
       // aedes refuses the subscriptions outright; Mosquitto grants them but its ACL delivers nothing.
       if (kind === 'aedes') for (const g of granted) expect([128, 135]).toContain(g.qos);

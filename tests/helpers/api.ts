@@ -1,9 +1,10 @@
 // Small tools shared by the API suites: the one error shape, sessions made without a password hash,
 // dates relative to today, and raw requests to other origins than the harness's.
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { errorCodeFor } from '../../schemas/common.ts';
 import { hashToken } from '../../server/src/sessions/sessions.service.ts';
+import { hashPassword, SCRYPT_PARAMS } from '../../server/src/auth/password.ts';
 import type { Client, Harness } from './harness.ts';
 
 
@@ -59,22 +60,14 @@ export async function quickSession(h: Harness, email: string): Promise<Client & 
   return Object.assign(client, { token });
 }
 
-/**
- * A password hash in the server's format at the lowest cost it accepts (N = 2^14), for accounts that
- * tests sign in to many times; the demo accounts and accounts created through the API use N = 2^17.
- */
-export function cheapPasswordHash(password: string): string {
-  const N = 2 ** 14;
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N, r: 8, p: 1 });
-  return `scrypt$${N}$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
-}
+/** The server's own hash at the lowest cost it accepts (N = 2^14); demo and API-created accounts use N = 2^17. */
+const cheapPasswordHash = (password: string) => hashPassword(password, { ...SCRYPT_PARAMS, N: 2 ** 14 });
 
 /** An account (family by default) with a cheap hash, so signing in to it costs milliseconds. */
 export async function cheapAccount(h: Harness, data: { email: string; role?: string; centreId?: string | null; name?: string }) {
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const user = await h.db.prisma.user.create({
-    data: { email: data.email, name: data.name ?? 'Akun Uji', role: data.role ?? 'family', centreId: data.centreId ?? null, passwordHash: cheapPasswordHash(password) },
+    data: { email: data.email, name: data.name ?? 'Akun Uji', role: data.role ?? 'family', centreId: data.centreId ?? null, passwordHash: await cheapPasswordHash(password) },
   });
   return { id: user.id, email: user.email, password };
 }

@@ -12,6 +12,7 @@ import { mosquittoAccount, writeMosquittoFiles } from '../../firmware-bridge/src
 import { createLogger } from '../../core/log/logger.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { createHarness, type Harness } from './harness.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BrokerKind = 'aedes' | 'mosquitto';
 
@@ -47,7 +48,7 @@ async function waitForPort(port: number, timeoutMs = 10_000) {
     });
     if (ok) return;
     if (Date.now() > until) throw new Error(`nothing listens on ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 
@@ -76,7 +77,7 @@ export async function startMosquitto(h: Harness, bridgePassword: string, prefix 
     /** Stops Mosquitto (SIGKILL: a crash; SIGTERM: it saves its persistence file) and starts it again on the same port. */
     async restart(signal: NodeJS.Signals = 'SIGKILL', downMs = 0) {
       await stopped(broker.child, signal);
-      if (downMs) await new Promise((r) => setTimeout(r, downMs));
+      if (downMs) await sleep(downMs);
       broker.child = await launch();
     },
   };
@@ -121,7 +122,7 @@ export async function startTelemetryFixture(
       const until = Date.now() + timeoutMs;
       while (!(await check())) {
         if (Date.now() > until) throw new Error('condition not met in time');
-        await new Promise((r) => setTimeout(r, 25));
+        await sleep(25);
       }
     },
     async close() {

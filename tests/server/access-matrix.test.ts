@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../schemas/common.ts';
 import {
-  ACTORS,
   type ActorKey,
   contradictions,
   documentedOperations,
@@ -19,6 +18,7 @@ import type { Client, Harness } from '../helpers/harness.ts';
 import { createHarness } from '../helpers/harness.ts';
 import { loadWorld, type World } from '../helpers/world.ts';
 import { allRows } from './access/all.rows.ts';
+import publishedOperations from './openapi-operations.json' with { type: 'json' };
 
 const rows = allRows;
 
@@ -26,8 +26,6 @@ let h: Harness;
 let world: World;
 let as: Record<ActorKey, Client>;
 let ops: DocumentedOperation[];
-/** What the matrix run checked, for the figure line; an unauthorised read is a 2xx where a 4xx is expected. */
-const tally = { rowsRun: 0, checks: 0, unauthorised: [] as string[] };
 
 beforeAll(async () => {
   h = await createHarness();
@@ -35,21 +33,14 @@ beforeAll(async () => {
   as = await signInActors(h);
   ops = documentedOperations(await expectJson(await h.anonymous().get('/api/openapi.json')));
 });
-afterAll(async () => {
-  console.log(
-    `access matrix: ${ops?.length ?? 0} operations, ${rows.length} rows, ${tally.checks} checks (rows × ${ACTORS.length} actors), ` +
-      `unauthorised reads: ${tally.unauthorised.length}`,
-  );
-  await h.close();
-});
+afterAll(async () => h.close());
 
 const ids = (body: { items: { id: string }[] }) => body.items.map((x) => x.id).sort();
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe('the matrix covers the whole API', () => {
-  it('finds the operations of the OpenAPI document', () => {
-    expect(ops.length).toBeGreaterThanOrEqual(rows.length / 3);
-    expect(ops.map((o) => o.op)).toContain('GET /api/beneficiaries/{id}');
+  it('reads every operation of the OpenAPI document (the operations pinned in openapi-operations.json)', () => {
+    expect(sorted(ops.map((o) => o.op))).toEqual(sorted(Object.keys(publishedOperations)));
   });
 
   it('every operation declares x-access: "public" or a list of known roles', () => {
@@ -197,21 +188,8 @@ describe('role × route matrix', () => {
   for (const r of rows) {
     it(rowName(r), async () => {
       const { statuses, problems } = await runRow(r, h, world, as);
-      tally.rowsRun += 1;
-      tally.checks += ACTORS.length;
-      for (const actor of ACTORS) {
-        if (r.expect[actor] >= 400 && statuses[actor] >= 200 && statuses[actor] < 300) tally.unauthorised.push(`${rowName(r)}: ${actor} got ${statuses[actor]}`);
-      }
       expect(statuses).toEqual(r.expect);
       expect(problems).toEqual([]);
     });
   }
-});
-
-describe('figures', () => {
-  it('every row ran for every actor, and no actor got a 2xx where a 4xx was expected', () => {
-    expect(tally.rowsRun).toBe(rows.length);
-    expect(tally.checks).toBe(rows.length * ACTORS.length);
-    expect(tally.unauthorised, 'unauthorised reads').toEqual([]);
-  });
 });

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, focusedElement, launchBrowser, navLinkNames, openPage, signIn } from './browser.ts';
+import { axeReport, focusedElement, launchBrowser, navLinkNames, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -17,9 +17,6 @@ afterAll(async () => {
 });
 
 /** Violations as short lines, so a failure names the rule and the element. */
-async function axeReport(page: Page): Promise<string[]> {
-  return (await axeViolations(page)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Menu utama' });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesEngine } from '../../firmware-bridge/src/rules/engine.ts';
 import { commitSeries, deviceOf, fleetStore } from '../helpers/fleet-fixture.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 const DAY = 86_400_000;
 let server: WebServer;
@@ -42,10 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 describe('battery forecast', () => {
   it('the fleet list says the capacity and when it reaches the limit', async () => {

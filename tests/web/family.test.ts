@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitSeries, deviceOf, fleetStore } from '../helpers/fleet-fixture.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn, signOut, submitLogin } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn, signOut, submitLogin } from './browser.ts';
 
 const DAY = 86_400_000;
 let server: WebServer;
@@ -23,10 +23,6 @@ async function slowNetwork(p: Page) {
   const cdp = await p.context().newCDPSession(p);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
-}
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
 /** Whether the page scrolls sideways at the phone width. */

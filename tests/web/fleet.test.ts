@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitRejections, commitSeries, deviceOf, fleetStore, HOUR, ruleAlert, ruleWorkOrder } from '../helpers/fleet-fixture.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -60,9 +60,6 @@ afterAll(async () => {
 
 const nav = (p: Page) => p.getByRole('navigation', { name: 'Menu utama' });
 const rows = (p: Page) => p.locator('tbody tr[data-device]');
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 /** A datetime-local value (local time) some days from now at 09:30. */
 function localDateTime(daysAhead: number) {
   const d = new Date(Date.now() + daysAhead * 86_400_000);

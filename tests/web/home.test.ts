@@ -8,7 +8,7 @@ import { expectJson, quickSession } from '../helpers/api.ts';
 import { requestInState } from '../helpers/pathway.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -29,10 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 /** The cards on Home: key → [count shown, the card's words, its link]. */
 async function cards(page: Page): Promise<Record<string, { text: string; href: string | null }>> {

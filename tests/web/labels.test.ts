@@ -8,7 +8,7 @@ import { encode } from 'uqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
 
 /** Generous: the machine is shared, and a change may wait for a sign-in hash or a poll. */
 const WAIT = { timeout: 30_000 };
@@ -25,10 +25,6 @@ function expectedPath(text: string): string {
   let d = '';
   qr.data.forEach((row, y) => row.forEach((dark, x) => (d += dark ? `M${x},${y}h1v1h-1z` : '')));
   return d;
-}
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
 beforeAll(async () => {

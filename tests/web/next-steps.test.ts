@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -25,10 +25,6 @@ afterAll(async () => {
 const db = () => server.harness.db.prisma;
 const main = (page: Page) => page.getByRole('main');
 const requestOf = (fullName: string) => db().deviceRequest.findFirstOrThrow({ where: { beneficiary: { fullName }, state: { notIn: ['cancelled', 'rejected', 'in_use'] } } });
-
-async function axeReport(page: Page): Promise<string[]> {
-  return (await axeViolations(page)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 describe('a fitting that found a problem', () => {
   it('preselects the refit; training anyway is refused with the reason next to the step and a "send for refit" action', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson, quickSession } from '../helpers/api.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
 
 /** Generous: the machine is shared, and a change may wait for a sign-in hash or a poll. */
 const WAIT = { timeout: 30_000 };
@@ -23,10 +23,6 @@ async function familyReport(category: string): Promise<string> {
   const family = await quickSession(server.harness, EMAIL.familyA1);
   const r = await expectJson(await family.post('/api/reports', { beneficiaryId: world.beneficiaryOf.familyA1, clientRequestId: randomUUID(), category }), 201);
   return r.id as string;
-}
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
 const unreadOf = (userId: string) => server.harness.db.prisma.notification.count({ where: { userId, readAt: null } });

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -37,10 +37,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeReport(page: Page): Promise<string[]> {
-  return (await axeViolations(page)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 const main = (page: Page) => page.getByRole('main');
 const stateBadge = (page: Page, text: string) => main(page).locator('.head-links .badge', { hasText: text });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, focusedElement, forgetSession, launchBrowser, navLinkNames, openPage, signIn } from './browser.ts';
+import { axeReport, focusedElement, forgetSession, launchBrowser, navLinkNames, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -32,9 +32,6 @@ const dialog = () => page.getByRole('dialog');
 const auditRows = () => page.locator('tbody tr[data-audit]');
 
 /** Violations as short lines, so a failure names the rule and the element. */
-async function axeReport(): Promise<string[]> {
-  return (await axeViolations(page)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 async function openBeneficiary(fullName: string) {
   await page.goto(`${server.baseUrl}/beneficiaries/${await idOf(fullName)}`);
@@ -97,7 +94,7 @@ describe('admin', () => {
     expect(await page.getByRole('dialog', { name: 'Anonimkan data Galang Ramadhan?' }).isVisible()).toBe(true);
     expect(await dialog().innerText()).toContain('tidak dapat dibatalkan');
     expect(await focusedElement(page)).toMatchObject({ tag: 'textarea' });
-    expect(await axeReport()).toEqual([]);
+    expect(await axeReport(page)).toEqual([]);
 
     // Escape closes it and gives focus back to the button that opened it.
     await page.keyboard.press('Escape');
@@ -155,7 +152,7 @@ describe('admin', () => {
     expect(await page.getByLabel('Jenis objek').inputValue()).toBe('Beneficiary');
     expect(await page.getByLabel('ID objek').inputValue()).toBe(id);
     expect(await page.title()).toBe('Log audit · Atensi Mobility');
-    expect(await axeReport()).toEqual([]);
+    expect(await axeReport(page)).toEqual([]);
   });
 
   it('filters by action and actor, pages older entries with the cursor, and says when nothing matches', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJson, quickSession } from '../helpers/api.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
 
 /** Generous: the machine is shared, and a change may wait for a sign-in hash or a poll. */
 const WAIT = { timeout: 30_000 };
@@ -24,10 +24,6 @@ async function familyReport(body: Record<string, unknown>): Promise<string> {
   const family = await quickSession(server.harness, EMAIL.familyA1);
   const r = await expectJson(await family.post('/api/reports', { beneficiaryId: world.beneficiaryOf.familyA1, clientRequestId: randomUUID(), ...body }), 201);
   return r.id as string;
-}
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
 /** Whether the status filter shows its chosen option whole: its box holds the text, padding and arrow. */

@@ -10,7 +10,7 @@ import { seededRandom } from '../../firmware-bridge/src/simulator/usage-model.ts
 import { parseConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../core/log/logger.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { axeViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -81,10 +81,6 @@ const socOf = () => (server.harness.db.raw.prepare('SELECT socPct AS soc FROM ch
 async function shownBattery(p: Page): Promise<number> {
   const text = await p.getByRole('main').locator('.battery').first().innerText();
   return Number(text.replace(/[^\d]/g, ''));
-}
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
 }
 
 describe('a simulated chair whose battery is failing', () => {

@@ -1,12 +1,12 @@
 // Telemetry off for want of consent, in a real browser: the technician's chair page and fleet list
 // and the family's home (at 360 px) say that the chair's telemetry is off and why, in Bahasa
 // Indonesia and English, with no axe violations.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceOf } from '../helpers/fleet-fixture.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 import { EMAIL } from '../helpers/world.ts';
-import { axeViolations, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
+import { axeReport, launchBrowser, openPage, signIn, submitLogin } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
@@ -23,10 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeReport(p: Page): Promise<string[]> {
-  return (await axeViolations(p)).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}`));
-}
 
 describe('telemetry off for want of consent', () => {
   it('the chair page and the fleet list say so and why, in both languages', async () => {

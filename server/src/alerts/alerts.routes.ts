@@ -1,25 +1,15 @@
 // Route declarations for alerts: the open list (by default) and acknowledging one.
-import { ErrorBody, IdParams, staffRoles } from '../../../schemas/common.ts';
+import { ErrorBody, staffRoles } from '../../../schemas/common.ts';
 import { Alert, AlertList, AlertListQuery } from '../../../schemas/work-orders.ts';
-import { defineRoute, json } from '../http/route.ts';
+import { json, routeGroup } from '../http/route.ts';
 
-const tags = ['alerts'];
+const route = routeGroup('alerts');
 
-export const list = defineRoute(staffRoles, {
-  method: 'get',
-  path: '/api/alerts',
-  tags,
-  summary: 'Alerts in scope, most severe then newest first; open ones unless `status` says otherwise',
-  description: 'Technicians do not see alerts with clinical meaning (a family\'s red-flag report).',
-  request: { query: AlertListQuery },
-  responses: { 200: json(AlertList, 'Alerts') },
-});
+export const list = route.get(staffRoles, '/api/alerts', { query: AlertListQuery, 200: json(AlertList, 'Alerts') },
+  'Alerts in scope, most severe then newest first; open ones unless `status` says otherwise',
+  'Technicians do not see alerts with clinical meaning (a family\'s red-flag report).');
 
-export const acknowledge = defineRoute(staffRoles, {
-  method: 'post',
-  path: '/api/alerts/{id}/acknowledge',
-  tags,
-  summary: 'Record that someone has seen an open alert (it stays open until its cause clears)',
-  request: { params: IdParams },
-  responses: { 200: json(Alert, 'Acknowledged'), 409: json(ErrorBody, 'Already acknowledged, or already cleared') },
-});
+export const acknowledge = route.post(
+  staffRoles, '/api/alerts/{id}/acknowledge',
+  { 200: json(Alert, 'Acknowledged'), 409: json(ErrorBody, 'Already acknowledged, or already cleared') },
+  'Record that someone has seen an open alert (it stays open until its cause clears)');

@@ -9,47 +9,26 @@ import {
   TelemetryQuery,
   TelemetrySeries,
 } from '../../../schemas/devices.ts';
-import { IdParams, roles, staffRoles } from '../../../schemas/common.ts';
-import { defineRoute, json } from '../http/route.ts';
+import { roles, staffRoles } from '../../../schemas/common.ts';
+import { json, routeGroup } from '../http/route.ts';
 
-const tags = ['devices'];
+const route = routeGroup('devices');
 
-export const list = defineRoute(roles, {
-  method: 'get',
-  path: '/api/devices',
-  tags,
-  summary: 'The fleet in scope with each chair\'s latest state; staffRoles also get risk, open alerts and work orders',
-  description:
-    'Staff see their centre (admins all, or one with `centreId`); families see only the chairs of their linked beneficiaries, ' +
-    'with state, battery, last seen and service due. Risk is derived from open alerts, battery capacity and silence.',
-  request: { query: DeviceListQuery },
-  responses: { 200: json(DeviceList, 'The fleet') },
-});
+export const list = route.get(roles, '/api/devices', { query: DeviceListQuery, 200: json(DeviceList, 'The fleet') },
+  'The fleet in scope with each chair\'s latest state; staff also get risk, open alerts and work orders',
+  'Staff see their centre (admins all, or one with `centreId`); families see only the chairs of their linked beneficiaries, ' +
+  'with state, battery, last seen and service due. Risk is derived from open alerts, battery capacity and silence.');
 
-export const get = defineRoute(roles, {
-  method: 'get',
-  path: '/api/devices/{id}',
-  tags,
-  summary: 'One device with its latest telemetry state, model, counters and service due',
-  request: { params: IdParams },
-  responses: { 200: json(DeviceDetail, 'The device') },
-});
+export const get = route.get(roles, '/api/devices/{id}', { 200: json(DeviceDetail, 'The device') },
+  'One device with its latest telemetry state, model, counters and service due');
 
-export const telemetry = defineRoute(staffRoles, {
-  method: 'get',
-  path: '/api/devices/{id}/telemetry',
-  tags,
-  summary: 'A chair\'s telemetry between two instants: raw samples (≤ 48 h), hourly or daily (UTC) rollups (≤ 31 days)',
-  description: 'Raw series longer than 5000 samples are thinned evenly (`stride`). Units are listed in `units`.',
-  request: { params: IdParams, query: TelemetryQuery },
-  responses: { 200: json(TelemetrySeries, 'The series, oldest first') },
-});
+export const telemetry = route.get(
+  staffRoles, '/api/devices/{id}/telemetry',
+  { query: TelemetryQuery, 200: json(TelemetrySeries, 'The series, oldest first') },
+  'A chair\'s telemetry between two instants: raw samples (≤ 48 h), hourly or daily (UTC) rollups (≤ 31 days)',
+  'Raw series longer than 5000 samples are thinned evenly (`stride`). Units are listed in `units`.');
 
-export const rejected = defineRoute(staffRoles, {
-  method: 'get',
-  path: '/api/devices/{id}/rejected-messages',
-  tags,
-  summary: 'Messages from this chair the bridge refused, newest first, with counts by reason',
-  request: { params: IdParams, query: RejectedMessageQuery },
-  responses: { 200: json(RejectedMessageList, 'Refused messages') },
-});
+export const rejected = route.get(
+  staffRoles, '/api/devices/{id}/rejected-messages',
+  { query: RejectedMessageQuery, 200: json(RejectedMessageList, 'Refused messages') },
+  'Messages from this chair the bridge refused, newest first, with counts by reason');

@@ -1,33 +1,24 @@
 // Route declarations for follow-ups and the therapist's worklist.
 import { z } from 'zod';
-import { clinicalRoles, clinicalWriterRoles, IdParams } from '../../../schemas/common.ts';
 import { CompleteFollowUpBody, CompleteFollowUpResult, FollowUpList, FollowUpListQuery, Worklist } from '../../../schemas/follow-ups.ts';
-import { defineRoute, json, jsonBody } from '../http/route.ts';
+import { json, routeGroup } from '../http/route.ts';
+import { clinicalRoles, clinicalWriterRoles } from '../../../schemas/common.ts';
 
-const tags = ['follow-ups'];
+const route = routeGroup('follow-ups');
 
-export const list = defineRoute(clinicalRoles, {
-  method: 'get',
-  path: '/api/follow-ups',
-  tags,
-  summary: 'Follow-ups in scope: open (default), overdue or done; overdue first, then by due date',
-  request: { query: FollowUpListQuery },
-  responses: { 200: json(FollowUpList, 'Follow-ups') },
-});
+export const list = route.get(
+  clinicalRoles, '/api/follow-ups',
+  { query: FollowUpListQuery, 200: json(FollowUpList, 'Follow-ups') },
+  'Follow-ups in scope: open (default), overdue or done; overdue first, then by due date');
 
-export const complete = defineRoute(clinicalWriterRoles, {
-  method: 'post',
-  path: '/api/follow-ups/{id}/complete',
-  tags,
-  summary: 'Record a follow-up\'s findings; schedules the next (children: growth review in 6 months; high risk: 1 month)',
-  request: { params: IdParams, body: jsonBody(CompleteFollowUpBody) },
-  responses: { 200: json(CompleteFollowUpResult, 'Recorded'), 409: json(z.any(), 'Already recorded, or no active health-data consent on file') },
-});
+export const complete = route.post(
+  clinicalWriterRoles, '/api/follow-ups/{id}/complete',
+  {
+    body: CompleteFollowUpBody,
+    200: json(CompleteFollowUpResult, 'Recorded'),
+    409: json(z.any(), 'Already recorded, or no active health-data consent on file'),
+  },
+  'Record a follow-up\'s findings; schedules the next (children: growth review in 6 months; high risk: 1 month)');
 
-export const worklist = defineRoute(clinicalRoles, {
-  method: 'get',
-  path: '/api/worklist',
-  tags,
-  summary: 'Open requests by step, appointments in the next seven days and open follow-ups: a therapist\'s own, the whole centre for managers, everything for admins',
-  responses: { 200: json(Worklist, 'The worklist') },
-});
+export const worklist = route.get(clinicalRoles, '/api/worklist', { 200: json(Worklist, 'The worklist') },
+  'Open requests by step, appointments in the next seven days and open follow-ups: a therapist\'s own, the whole centre for managers, everything for admins');

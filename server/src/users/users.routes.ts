@@ -1,70 +1,36 @@
 // Route declarations for user accounts and family links.
 import { z } from 'zod';
-import { IdParams, managementRoles, OkBody } from '../../../schemas/common.ts';
+import { managementRoles, OkBody } from '../../../schemas/common.ts';
 import { CreateFamilyLinkBody, CreateUserBody, FamilyLinkParams, UpdateUserBody, User, UserListQuery } from '../../../schemas/users.ts';
-import { defineRoute, json, jsonBody } from '../http/route.ts';
+import { json, routeGroup } from '../http/route.ts';
 
-export const list = defineRoute(managementRoles, {
-  method: 'get',
-  path: '/api/users',
-  tags: ['users'],
-  summary: 'User accounts: all for admins, the own centre\'s staff for managers',
-  request: { query: UserListQuery },
-  responses: { 200: json(z.object({ items: z.array(User) }), 'Users') },
-});
+const route = routeGroup('users');
 
-export const get = defineRoute(managementRoles, {
-  method: 'get',
-  path: '/api/users/{id}',
-  tags: ['users'],
-  summary: 'One user account',
-  request: { params: IdParams },
-  responses: { 200: json(User, 'The user') },
-});
+export const list = route.get(managementRoles, '/api/users', { query: UserListQuery, 200: json(z.object({ items: z.array(User) }), 'Users') },
+  'User accounts: all for admins, the own centre\'s staff for managers');
 
-export const create = defineRoute(['admin'], {
-  method: 'post',
-  path: '/api/users',
-  tags: ['users'],
-  summary: 'Create an account',
-  request: { body: jsonBody(CreateUserBody) },
-  responses: { 201: json(User, 'Created'), 409: json(z.any(), 'Email already used') },
-});
+export const get = route.get(managementRoles, '/api/users/{id}', { 200: json(User, 'The user') },
+  'One user account');
 
-export const update = defineRoute(['admin'], {
-  method: 'patch',
-  path: '/api/users/{id}',
-  tags: ['users'],
-  summary: 'Change an account; disabling it or setting a password ends its sessions',
-  request: { params: IdParams, body: jsonBody(UpdateUserBody) },
-  responses: { 200: json(User, 'Updated') },
-});
+export const create = route.post(
+  ['admin'], '/api/users',
+  { body: CreateUserBody, 201: json(User, 'Created'), 409: json(z.any(), 'Email already used') },
+  'Create an account');
 
-export const resetPassword = defineRoute(['admin'], {
-  method: 'post',
-  path: '/api/users/{id}/reset-password',
-  tags: ['users'],
-  summary: 'Give the account a new generated password, shown once, and end all its sessions',
-  request: { params: IdParams },
-  responses: {
-    200: json(z.object({ password: z.string().describe('shown only in this answer'), endedSessions: z.number().int() }), 'Reset'),
-  },
-});
+export const update = route.patch(['admin'], '/api/users/{id}', { body: UpdateUserBody, 200: json(User, 'Updated') },
+  'Change an account; disabling it or setting a password ends its sessions');
 
-export const link = defineRoute(['admin'], {
-  method: 'post',
-  path: '/api/users/{id}/family-links',
-  tags: ['users'],
-  summary: 'Link a family account to a beneficiary',
-  request: { params: IdParams, body: jsonBody(CreateFamilyLinkBody) },
-  responses: { 201: json(User, 'Linked'), 409: json(z.any(), 'Already linked, or not a family account') },
-});
+export const resetPassword = route.post(
+  ['admin'], '/api/users/{id}/reset-password',
+  { 200: json(z.object({ password: z.string().describe('shown only in this answer'), endedSessions: z.number().int() }), 'Reset') },
+  'Give the account a new generated password, shown once, and end all its sessions');
 
-export const unlink = defineRoute(['admin'], {
-  method: 'delete',
-  path: '/api/users/{id}/family-links/{beneficiaryId}',
-  tags: ['users'],
-  summary: 'Remove a family link',
-  request: { params: FamilyLinkParams },
-  responses: { 200: json(OkBody, 'Unlinked') },
-});
+export const link = route.post(
+  ['admin'], '/api/users/{id}/family-links',
+  { body: CreateFamilyLinkBody, 201: json(User, 'Linked'), 409: json(z.any(), 'Already linked, or not a family account') },
+  'Link a family account to a beneficiary');
+
+export const unlink = route.delete(
+  ['admin'], '/api/users/{id}/family-links/{beneficiaryId}',
+  { params: FamilyLinkParams, 200: json(OkBody, 'Unlinked') },
+  'Remove a family link');
