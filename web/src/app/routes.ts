@@ -142,7 +142,7 @@ export const routes = [
     path: '/reports/:id',
     title: 'reports.detailTitle',
     // One address for everyone (notification links point here): the page shows families their own
-    // view (web/src/pages/family) and staffRoles the triage view (web/src/pages/reports).
+    // view (web/src/pages/family) and staff the triage view (web/src/pages/reports).
     roles: everyone,
     section: 'reports',
     load: () => import('../pages/reports/report.page.ts'),
