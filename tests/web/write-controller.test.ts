@@ -4,7 +4,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
-import { loadWorld, type World } from '../helpers/world.ts';
+import { loadWorld } from '../helpers/world.ts';
 import { centresEn } from '../../web/src/i18n/centres.en.ts';
 import { centresId } from '../../web/src/i18n/centres.id.ts';
 import { commonEn } from '../../web/src/i18n/common.en.ts';
@@ -14,17 +14,18 @@ import { axeReport, launchBrowser, openPage, signIn } from './browser.ts';
 
 let server: WebServer;
 let browser: Browser;
-let world: World;
+/** The manager's centre, whose webhook the writes change. */
+let centreA: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
-  world = await loadWorld(server.harness);
+  centreA = (await loadWorld(server.harness)).centreA;
 });
 
 // The browser first: its keep-alive sockets would otherwise hold the server open.
 afterAll(() => browser?.close().then(() => server?.close()));
 
-const storedUrl = async () => (await server.harness.db.prisma.webhookEndpoint.findUnique({ where: { centreId: world.centreA } }))?.url;
+const storedUrl = async () => (await server.harness.db.prisma.webhookEndpoint.findUnique({ where: { centreId: centreA } }))?.url;
 
 describe.each([
   { lang: 'Indonesian', button: 'Indonesia', words: centresId, common: commonId },
@@ -39,7 +40,7 @@ describe.each([
     page = await openPage(browser, { bypassCSP: true });
     await signIn(server, page, 'manager', 'BK-PANGUDI-LUHUR');
     await page.getByRole('button', { name: button, exact: true }).click();
-    await page.goto(`${server.baseUrl}/centres/${world.centreA}/webhook`);
+    await page.goto(`${server.baseUrl}/centres/${centreA}/webhook`);
     await main().getByRole('heading', { level: 1, name: words['centres.webhook.title'] }).waitFor();
   });
   afterAll(() => page.context().close());
