@@ -218,4 +218,16 @@ export const en: Record<TextKey, string> = {
   'requestState.in_use': 'In use',
   'requestState.rejected': 'Rejected',
   'requestState.cancelled': 'Cancelled',
+  // Notifications sent as finished text (webhook to an SMS or WhatsApp gateway); {category} etc. carry their own brackets.
+  'notification.reportNew': 'New report from a family',
+  'notification.redFlag': 'URGENT: a red-flag report{category}. Contact the family now.',
+  'notification.redFlagWithoutSign': 'URGENT: a clinical report, handled by the centre\'s therapists.',
+  'notification.reportStatus': 'Update on your report',
+  'notification.reportComment': 'There is a new message about a report. Open the app to read it.',
+  'notification.workOrderAssigned': 'A work order was assigned to you',
+  'notification.workOrderStatus': 'Work order{kind} is now',
+  'notification.photoRequest': 'The centre asks for a photo for your report. Open the report and tap "Take or choose a photo".',
+  'notification.requestApprovedFor': 'Funding approved for {beneficiary}. The chair can be ordered.',
+  'notification.requestApproved': 'Funding approved. The chair can be ordered.',
+  'notification.deepDischarge': 'The wheelchair battery{socPct} is almost empty. Please charge it fully soon.',
 };

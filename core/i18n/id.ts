@@ -216,6 +216,18 @@ export const id = {
   'requestState.in_use': 'Digunakan',
   'requestState.rejected': 'Ditolak',
   'requestState.cancelled': 'Dibatalkan',
+  // Notifications sent as finished text (webhook to an SMS or WhatsApp gateway); {category} etc. carry their own brackets.
+  'notification.reportNew': 'Ada laporan baru dari keluarga',
+  'notification.redFlag': 'PENTING: laporan tanda bahaya{category}. Segera hubungi keluarga.',
+  'notification.redFlagWithoutSign': 'PENTING: laporan klinis mendesak, ditangani terapis balai.',
+  'notification.reportStatus': 'Kabar laporan Anda',
+  'notification.reportComment': 'Ada pesan baru tentang laporan. Buka aplikasi untuk membacanya.',
+  'notification.workOrderAssigned': 'Perintah kerja untuk Anda',
+  'notification.workOrderStatus': 'Perintah kerja{kind} sekarang',
+  'notification.photoRequest': 'Balai meminta foto untuk laporan Anda. Buka laporan lalu tekan "Ambil atau pilih foto".',
+  'notification.requestApprovedFor': 'Pendanaan disetujui untuk {beneficiary}. Kursi roda bisa dipesan.',
+  'notification.requestApproved': 'Pendanaan disetujui. Kursi roda bisa dipesan.',
+  'notification.deepDischarge': 'Baterai kursi roda{socPct} hampir habis. Mohon segera diisi ulang sampai penuh.',
 } as const;
 
 export type TextKey = keyof typeof id;
