@@ -1,7 +1,7 @@
 // Builders for pathway tests: valid step bodies, and requests put straight into any state with the
 // records that state implies (written with Prisma, so a test can start mid-pathway in milliseconds).
 import type { RequestState } from '../../schemas/requests.ts';
-import { localToday } from '../../server/src/requests/steps/step-context.ts';
+import { localToday } from '../../schemas/centre-time.ts';
 import { isoDay } from './api.ts';
 import { unique } from './fixtures.ts';
 import type { Harness } from './harness.ts';

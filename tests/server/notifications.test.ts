@@ -113,7 +113,7 @@ describe('notify()', () => {
     expect(recipients).toEqual([world.user.familyB1, world.user.therapistB].sort());
     for (const r of rows) {
       const p = JSON.parse(r.payload);
-      expect(p).toMatchObject({ event: 'report_new', centreId: world.centreB, message: 'Ada laporan baru dari keluarga: rem.', link: '/reports/abc12345' });
+      expect(p).toMatchObject({ event: 'report_new', centreId: world.centreB, message: 'Ada laporan baru dari keluarga: rem bermasalah.', link: '/reports/abc12345' });
       expect(r.notificationId).toBe(p.id);
       expect(r.nextAttemptAt).not.toBeNull();
     }

@@ -1,5 +1,7 @@
 // What a chair's user does through a day in an Indonesian town: trips in the morning and
 // afternoon, idle time, charging overnight; randomness comes from an injected generator.
+import { CENTRE_UTC_OFFSET_H, localHour } from '../../../schemas/centre-time.ts';
+
 export interface Activity {
   driving: boolean;
   charging: boolean;
@@ -29,12 +31,11 @@ export class UsageModel {
     /** 0..1: how much this user drives; low values model the "low use" follow-up case. */
     private readonly activity = 0.6,
     /** Hours offset of local time from UTC (WIB = +7). */
-    private readonly utcOffsetH = 7,
+    private readonly utcOffsetH = CENTRE_UTC_OFFSET_H,
   ) {}
 
   next(atMs: number, dtS: number, soc: number): Activity {
-    // Wrapped into 0..24 so that offsets west of UTC (negative) work too.
-    const hour = (((new Date(atMs).getUTCHours() + this.utcOffsetH) % 24) + 24) % 24;
+    const hour = localHour(atMs, this.utcOffsetH);
     const night = hour >= 21 || hour < 6;
     if (night) {
       // Plugged in at night, mostly; some families forget (the "charging habits" rule).

@@ -7,7 +7,8 @@ import type { Db, Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { followUpView } from '../requests/requests.view.ts';
-import { checkDateOrder, day, localToday } from '../requests/steps/step-context.ts';
+import { checkDateOrder } from '../requests/steps/step-context.ts';
+import { day, localToday } from '../../../schemas/centre-time.ts';
 import { nextFollowUp } from '../requests/follow-up-schedule.ts';
 import { beneficiaryScope, followUpScope } from '../access/scopes.ts';
 

@@ -8,13 +8,12 @@ import type { Actor } from '../access/actor.ts';
 import { namesOf } from '../requests/requests.service.ts';
 import { toSummary } from '../requests/requests.view.ts';
 import { openStates } from '../requests/state-machine.ts';
-import { localToday } from '../requests/steps/step-context.ts';
+import { centreMidnight, localToday } from '../../../schemas/centre-time.ts';
 import { followUpWhere, itemInclude, toItem } from './follow-ups.service.ts';
 import { requestScope } from '../access/scopes.ts';
 import { summaryInclude } from '../requests/request-rows.ts';
 
 const WEEK_MS = 7 * 86_400_000;
-const WIB_OFFSET_MS = 7 * 3_600_000;
 const LIMIT = 200;
 
 export async function buildWorklist(db: Db, actor: Actor, now: Date): Promise<Worklist> {
@@ -22,7 +21,7 @@ export async function buildWorklist(db: Db, actor: Actor, now: Date): Promise<Wo
   const requestWhere: Prisma.DeviceRequestWhereInput = { AND: [requestScope(actor), mine ? { therapistId: actor.id } : {}] };
   // Appointments are instants: the week runs from midnight WIB today. Follow-ups are due on calendar dates (midnight UTC).
   const today = localToday(now);
-  const from = new Date(today.getTime() - WIB_OFFSET_MS);
+  const from = centreMidnight(now);
   const to = new Date(from.getTime() + WEEK_MS);
   const lastDay = new Date(today.getTime() + WEEK_MS);
   const [open, referrals, followUps] = await Promise.all([

@@ -8,11 +8,8 @@ import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { followUpWhere } from '../follow-ups/follow-ups.service.ts';
 import { buildWorklist } from '../follow-ups/worklist.service.ts';
-import { localToday } from '../requests/steps/step-context.ts';
+import { centreEndOfToday } from '../../../schemas/centre-time.ts';
 import { alertScope, beneficiaryScope, reportListScope, requestScope, userScope, workOrderScope } from '../access/scopes.ts';
-
-const DAY_MS = 86_400_000;
-const WIB_OFFSET_MS = 7 * 3_600_000;
 
 export async function homeSummary(db: Db, actor: Actor, now: Date): Promise<HomeSummary> {
   const role = actor.role;
@@ -22,7 +19,7 @@ export async function homeSummary(db: Db, actor: Actor, now: Date): Promise<Home
   const openWork = { AND: [workOrderScope(actor), { status: { in: [...activeStatuses] } }] };
   const openWorkOrders = () => db.workOrder.count({ where: openWork });
   // Due: the visit is today (Western Indonesian Time, where the centres are) or already past.
-  const endOfToday = new Date(localToday(now).getTime() - WIB_OFFSET_MS + DAY_MS);
+  const endOfToday = centreEndOfToday(now);
   const dueWorkOrders = () => db.workOrder.count({ where: { AND: [openWork, { scheduledAt: { lt: endOfToday } }] } });
   const approvalsWaiting = () => db.deviceRequest.count({ where: { AND: [requestScope(actor), { state: 'prescribed' }] } });
   const beneficiaries = () => db.beneficiary.count({ where: beneficiaryScope(actor) });

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/types.ts';
 import { notFound } from '../lib/errors.ts';
-import { centreDay } from '../lib/local-day.ts';
+import { centreDay } from '../../../schemas/centre-time.ts';
 import { indicatorsCsv } from './csv.ts';
 import * as routes from './indicators.routes.ts';
 import { indicatorsFor } from './indicators.service.ts';

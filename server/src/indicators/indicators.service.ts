@@ -5,7 +5,7 @@ import type { CentreIndicators } from '../../../schemas/follow-ups.ts';
 import { requestStates, type RequestState } from '../../../schemas/requests.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { addMonths, FOLLOW_UP_WINDOW_MONTHS } from '../requests/follow-up-schedule.ts';
-import { localToday } from '../requests/steps/step-context.ts';
+import { localToday } from '../../../schemas/centre-time.ts';
 import { daysBetween, median, percentile, share } from './stats.ts';
 
 export const indicatorInclude = {

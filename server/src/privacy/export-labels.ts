@@ -1,177 +1,36 @@
-// The words of the printable export, in Bahasa Indonesia and English: section titles, field names
-// and the few sentences around them. A field without a label is shown by its name, split into words.
+// The words of the printable export, in Bahasa Indonesia and English, read from the server's catalogue
+// (core/i18n): section titles, field names and the few sentences around them. A field without a label
+// is shown by its name, split into words.
 import type { Locale } from '../../../schemas/common.ts';
+import { say, sayCode, type TextKey } from '../../../core/i18n/say.ts';
+import { id } from '../../../core/i18n/id.ts';
 
-type Words = Record<string, { id: string; en: string }>;
+type Word = Record<Locale, string>;
+const both = (key: TextKey): Word => ({ id: say('id', key), en: say('en', key) });
 
-export const sectionTitles: Words = {
-  beneficiary: { id: 'Data penerima manfaat', en: 'Beneficiary' },
-  cpProfile: { id: 'Profil cerebral palsy', en: 'Cerebral palsy profile' },
-  hydrocephalusProfile: { id: 'Profil hidrosefalus', en: 'Hydrocephalus profile' },
-  headCircumferences: { id: 'Lingkar kepala', en: 'Head circumference' },
-  consents: { id: 'Persetujuan', en: 'Consents' },
-  familyLinks: { id: 'Keluarga yang terhubung', en: 'Linked family members' },
-  referrals: { id: 'Rujukan', en: 'Referrals' },
-  assessments: { id: 'Asesmen', en: 'Assessments' },
-  requests: { id: 'Permintaan kursi roda', en: 'Wheelchair requests' },
-  followUps: { id: 'Tindak lanjut', en: 'Follow-ups' },
-  devices: { id: 'Kursi roda', en: 'Wheelchairs' },
-  reports: { id: 'Laporan masalah', en: 'Problem reports' },
-  alerts: { id: 'Peringatan', en: 'Alerts' },
-  workOrders: { id: 'Perintah kerja', en: 'Work orders' },
-  notifications: { id: 'Pemberitahuan', en: 'Notifications' },
-  audit: { id: 'Catatan audit (siapa membaca atau mengubah data)', en: 'Audit trail (who read or changed the data)' },
-};
-
-export const fieldLabels: Words = {
-  id: { id: 'ID', en: 'ID' },
-  fullName: { id: 'Nama lengkap', en: 'Full name' },
-  birthDate: { id: 'Tanggal lahir', en: 'Birth date' },
-  sex: { id: 'Jenis kelamin', en: 'Sex' },
-  address: { id: 'Alamat', en: 'Address' },
-  city: { id: 'Kota', en: 'City' },
-  phone: { id: 'Telepon', en: 'Phone' },
-  email: { id: 'Email', en: 'Email' },
-  name: { id: 'Nama', en: 'Name' },
-  role: { id: 'Peran', en: 'Role' },
-  diagnosis: { id: 'Diagnosis', en: 'Diagnosis' },
-  diagnosisNotes: { id: 'Catatan diagnosis', en: 'Diagnosis notes' },
-  centre: { id: 'Balai', en: 'Centre' },
-  centreId: { id: 'ID balai', en: 'Centre ID' },
-  code: { id: 'Kode', en: 'Code' },
-  province: { id: 'Provinsi', en: 'Province' },
-  createdAt: { id: 'Dibuat', en: 'Created' },
-  updatedAt: { id: 'Diubah', en: 'Updated' },
-  createdById: { id: 'Dibuat oleh (ID)', en: 'Created by (ID)' },
-  anonymisedAt: { id: 'Dianonimkan', en: 'Anonymised' },
-  beneficiaryId: { id: 'ID penerima manfaat', en: 'Beneficiary ID' },
-  gmfcs: { id: 'GMFCS', en: 'GMFCS' },
-  type: { id: 'Tipe', en: 'Type' },
-  distribution: { id: 'Distribusi', en: 'Distribution' },
-  sittingLevel: { id: 'Kemampuan duduk', en: 'Sitting level' },
-  tone: { id: 'Tonus', en: 'Tone' },
-  pelvicPosition: { id: 'Posisi panggul', en: 'Pelvic position' },
-  scoliosis: { id: 'Skoliosis', en: 'Scoliosis' },
-  hipDislocation: { id: 'Dislokasi panggul', en: 'Hip dislocation' },
-  windsweptHips: { id: 'Windswept hips', en: 'Windswept hips' },
-  kyphosis: { id: 'Kifosis', en: 'Kyphosis' },
-  contractures: { id: 'Kontraktur', en: 'Contractures' },
-  shuntPresent: { id: 'Ada shunt', en: 'Shunt present' },
-  shuntType: { id: 'Jenis shunt', en: 'Shunt type' },
-  shuntSide: { id: 'Sisi shunt', en: 'Shunt side' },
-  revisions: { id: 'Revisi', en: 'Revisions' },
-  lastRevisionAt: { id: 'Revisi terakhir', en: 'Last revision' },
-  headSupport: { id: 'Penyangga kepala', en: 'Head support' },
-  occiputSkinRisk: { id: 'Risiko kulit oksiput', en: 'Occiput skin risk' },
-  redFlagNotes: { id: 'Catatan tanda bahaya', en: 'Red-flag notes' },
-  measuredAt: { id: 'Diukur', en: 'Measured' },
-  cm: { id: 'cm', en: 'cm' },
-  givenBy: { id: 'Diberikan oleh', en: 'Given by' },
-  guardianName: { id: 'Nama wali', en: 'Guardian name' },
-  purpose: { id: 'Tujuan', en: 'Purpose' },
-  method: { id: 'Cara', en: 'Method' },
-  givenAt: { id: 'Tanggal persetujuan', en: 'Given on' },
-  withdrawnAt: { id: 'Ditarik', en: 'Withdrawn' },
-  recordedById: { id: 'Dicatat oleh (ID)', en: 'Recorded by (ID)' },
-  relationship: { id: 'Hubungan', en: 'Relationship' },
-  user: { id: 'Akun', en: 'Account' },
-  userId: { id: 'ID akun', en: 'Account ID' },
-  source: { id: 'Sumber', en: 'Source' },
-  reason: { id: 'Alasan', en: 'Reason' },
-  priority: { id: 'Prioritas', en: 'Priority' },
-  appointmentType: { id: 'Jenis janji', en: 'Appointment type' },
-  appointmentAt: { id: 'Waktu janji', en: 'Appointment' },
-  requestId: { id: 'ID permintaan', en: 'Request ID' },
-  assessedAt: { id: 'Tanggal asesmen', en: 'Assessed on' },
-  goals: { id: 'Tujuan pengguna', en: 'Goals' },
-  usageEnvironment: { id: 'Lingkungan penggunaan', en: 'Where it is used' },
-  dailyUseHours: { id: 'Jam pakai per hari', en: 'Hours of use a day' },
-  terrain: { id: 'Medan', en: 'Terrain' },
-  transport: { id: 'Transportasi', en: 'Transport' },
-  transfers: { id: 'Perpindahan', en: 'Transfers' },
-  currentChair: { id: 'Kursi saat ini', en: 'Current chair' },
-  sittingPosture: { id: 'Postur duduk', en: 'Sitting posture' },
-  pressureInjuryRisk: { id: 'Risiko luka tekan', en: 'Pressure-injury risk' },
-  notes: { id: 'Catatan', en: 'Notes' },
-  state: { id: 'Status', en: 'State' },
-  status: { id: 'Status', en: 'Status' },
-  transitions: { id: 'Riwayat langkah', en: 'Steps taken' },
-  fromState: { id: 'Dari', en: 'From' },
-  toState: { id: 'Ke', en: 'To' },
-  at: { id: 'Waktu', en: 'When' },
-  note: { id: 'Catatan', en: 'Note' },
-  prescription: { id: 'Resep', en: 'Prescription' },
-  funding: { id: 'Pendanaan', en: 'Funding' },
-  fittings: { id: 'Pengepasan', en: 'Fittings' },
-  trainings: { id: 'Pelatihan', en: 'Training' },
-  model: { id: 'Model', en: 'Model' },
-  manufacturer: { id: 'Pabrikan', en: 'Manufacturer' },
-  kind: { id: 'Jenis', en: 'Kind' },
-  seatWidthMm: { id: 'Lebar dudukan (mm)', en: 'Seat width (mm)' },
-  seatDepthMm: { id: 'Kedalaman dudukan (mm)', en: 'Seat depth (mm)' },
-  serial: { id: 'Nomor seri', en: 'Serial' },
-  deliveredAt: { id: 'Diserahkan', en: 'Delivered' },
-  dueAt: { id: 'Jatuh tempo', en: 'Due' },
-  completedAt: { id: 'Selesai', en: 'Completed' },
-  findings: { id: 'Temuan', en: 'Findings' },
-  fitOk: { id: 'Masih pas', en: 'Still fits' },
-  category: { id: 'Kategori', en: 'Category' },
-  description: { id: 'Uraian', en: 'Description' },
-  redFlag: { id: 'Tanda bahaya', en: 'Red flag' },
-  events: { id: 'Perubahan status', en: 'Status changes' },
-  comments: { id: 'Komentar', en: 'Comments' },
-  photos: { id: 'Foto (keterangan saja)', en: 'Photos (details only)' },
-  body: { id: 'Isi', en: 'Text' },
-  telemetry: { id: 'Telemetri', en: 'Telemetry' },
-  samples: { id: 'Jumlah sampel', en: 'Samples' },
-  firstSampleAt: { id: 'Sampel pertama', en: 'First sample' },
-  lastSampleAt: { id: 'Sampel terakhir', en: 'Last sample' },
-  daily: { id: 'Ringkasan harian', en: 'Daily summary' },
-  hourly: { id: 'Ringkasan per jam', en: 'Hourly summary' },
-  window: { id: 'Periode', en: 'Period' },
-  assignedNow: { id: 'Dipakai sekarang', en: 'In their use now' },
-  action: { id: 'Tindakan', en: 'Action' },
-  actorId: { id: 'Pelaku (ID)', en: 'Actor (ID)' },
-  actorRole: { id: 'Peran pelaku', en: 'Actor role' },
-  entityType: { id: 'Jenis data', en: 'Record type' },
-  entityId: { id: 'ID data', en: 'Record ID' },
-  details: { id: 'Rincian', en: 'Details' },
-  params: { id: 'Isi', en: 'Content' },
-  link: { id: 'Tautan', en: 'Link' },
-  recipient: { id: 'Penerima', en: 'Recipient' },
-  readAt: { id: 'Dibaca', en: 'Read' },
-  severity: { id: 'Tingkat', en: 'Severity' },
-  resolutionNotes: { id: 'Catatan penyelesaian', en: 'Resolution notes' },
-};
+const SECTION = 'export.section.';
+/** The export's sections, in the order the document shows them, with their titles. */
+export const sectionTitles: Record<string, Word> = Object.fromEntries(
+  (Object.keys(id) as TextKey[]).filter((k) => k.startsWith(SECTION)).map((k) => [k.slice(SECTION.length), both(k)]),
+);
 
 export const phrases = {
-  title: { id: 'Data pribadi', en: 'Personal data' },
-  intro: {
-    id: 'Salinan semua data yang disimpan Atensi Mobility tentang orang ini, menurut UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.',
-    en: 'A copy of all data Atensi Mobility holds about this person, under Indonesia\'s Personal Data Protection Law (UU No. 27/2022).',
-  },
-  exportedAt: { id: 'Diekspor pada', en: 'Exported at' },
-  exportedBy: { id: 'Diekspor oleh', en: 'Exported by' },
-  telemetryNote: {
-    id: 'Telemetri kursi roda listrik diringkas per hari (seluruh periode pemakaian) dan per jam (31 hari terakhir, hanya di berkas JSON); sampel mentah tidak disertakan.',
-    en: 'Electric-chair telemetry is summarised per day (the whole period of use) and per hour (the last 31 days, in the JSON file only); raw samples are not included.',
-  },
-  withheld: {
-    id: 'Persetujuan data kesehatan tidak aktif (ditarik atau belum diberikan): diagnosis, profil klinis, asesmen, temuan dan catatan klinis tidak disertakan. Hanya admin yang dapat mengekspornya.',
-    en: 'The health-data consent is not active (withdrawn or never given): the diagnosis, clinical profiles, assessments, findings and clinical notes are left out. Only an admin can export them.',
-  },
-  none: { id: 'Tidak ada', en: 'None' },
-  yes: { id: 'Ya', en: 'Yes' },
-  no: { id: 'Tidak', en: 'No' },
-  item: { id: 'Butir', en: 'Item' },
-  contents: { id: 'Isi', en: 'Contents' },
-} satisfies Words;
+  title: both('export.phrase.title'),
+  intro: both('export.phrase.intro'),
+  exportedAt: both('export.phrase.exportedAt'),
+  exportedBy: both('export.phrase.exportedBy'),
+  telemetryNote: both('export.phrase.telemetryNote'),
+  withheld: both('export.phrase.withheld'),
+  none: both('export.phrase.none'),
+  yes: both('export.phrase.yes'),
+  no: both('export.phrase.no'),
+  item: both('export.phrase.item'),
+  contents: both('export.phrase.contents'),
+};
 
-export const word = (w: { id: string; en: string }, lang: Locale) => w[lang];
+export const word = (w: Word, lang: Locale) => w[lang];
 
 /** A field's label, or its name split into words (seatToOcciputMm → seat to occiput mm). */
 export function fieldLabel(key: string, lang: Locale): string {
-  const known = fieldLabels[key];
-  if (known) return known[lang];
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return sayCode(lang, 'export.field', key) ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }

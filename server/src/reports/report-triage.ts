@@ -11,28 +11,12 @@ import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 import type { DetailRow } from './reports.service.ts';
+import { sayCode } from '../../../core/i18n/say.ts';
 
 const DAY = 86_400_000;
 
 /** Chair problems that map onto a fault category of the workshop. */
 const faultCategory: Partial<Record<ReportCategory, FaultCategory>> = { brakes: 'brake', wont_charge: 'charger' };
-
-/** How the work order names the family's problem: the centre reads Bahasa Indonesia first. */
-const categoryWords: Record<ReportCategory, string> = {
-  wont_move: 'Kursi tidak mau jalan',
-  battery_drains: 'Baterai cepat habis',
-  wont_charge: 'Tidak bisa diisi daya',
-  brakes: 'Rem bermasalah',
-  seat_fit: 'Dudukan/bantalan/ukuran tidak pas',
-  flat_tyre: 'Ban kempis atau bocor',
-  wheel_castor: 'Roda atau roda depan (kastor) bermasalah',
-  footrest: 'Sandaran kaki bermasalah',
-  other: 'Masalah lain (lihat keterangan keluarga)',
-  pain_skin: 'Nyeri atau luka kulit',
-  headache: 'Sakit kepala',
-  vomiting: 'Muntah',
-  sleepiness: 'Mengantuk tidak biasa',
-};
 
 /**
  * The work order's description. Technicians see no clinical detail, so a red flag (e.g. a skin sore
@@ -40,7 +24,8 @@ const categoryWords: Record<ReportCategory, string> = {
  */
 export function workOrderDescription(r: { category: string; description: string | null; redFlag: boolean }): string {
   if (r.redFlag) return 'Laporan keluarga: periksa kursi dan dudukan atas permintaan terapis (tanda klinis ada di laporan)';
-  const head = `Laporan keluarga: ${categoryWords[r.category as ReportCategory] ?? r.category}`;
+  // The centre reads Bahasa Indonesia first.
+  const head = `Laporan keluarga: ${sayCode('id', 'reportCategory', r.category) ?? r.category}`;
   return r.description ? `${head}\n${r.description}` : head;
 }
 

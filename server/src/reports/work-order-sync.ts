@@ -7,7 +7,7 @@ import type { Locale } from '../../../schemas/common.ts';
 import type { ReportStatus } from '../../../schemas/reports.ts';
 import type { VisitLocation, WorkOrderAction, WorkOrderStatus } from '../../../schemas/work-orders.ts';
 import type { Actor } from '../access/actor.ts';
-import { CENTRE_TIME_ZONE } from '../lib/local-day.ts';
+import { CENTRE_TIME_ZONE } from '../../../schemas/centre-time.ts';
 import { familyOf, notify } from '../../../core/notifications/notify.ts';
 
 type Tx = Prisma.TransactionClient;

@@ -1,7 +1,8 @@
 // Step 2, assessment: the WHO interview, physical assessment and measurements; CP and
 // hydrocephalus details update the beneficiary's profiles.
 import type { AssessStep } from '../../../../schemas/pathway-steps.ts';
-import { checkDateOrder, day, invalidAt, localToday, type StepContext, type StepOutcome } from './step-context.ts';
+import { checkDateOrder, invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
+import { day, localToday } from '../../../../schemas/centre-time.ts';
 
 const hasCp = (d: string) => d === 'cp' || d === 'both';
 const hasHydro = (d: string) => d === 'hydrocephalus' || d === 'both';

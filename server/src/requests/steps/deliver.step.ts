@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { CancelStep, DeliverStep } from '../../../../schemas/pathway-steps.ts';
 import { firstFollowUp } from '../follow-up-schedule.ts';
 import { conflict } from '../../lib/errors.ts';
-import { checkDateOrder, day, localToday, type StepContext, type StepOutcome } from './step-context.ts';
+import { checkDateOrder, type StepContext, type StepOutcome } from './step-context.ts';
+import { day, localToday } from '../../../../schemas/centre-time.ts';
 
 export async function deliver(ctx: StepContext, body: DeliverStep): Promise<StepOutcome> {
   const { tx, request, now } = ctx;

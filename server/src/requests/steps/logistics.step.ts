@@ -5,7 +5,8 @@ import type { OrderStep, PrepareStep } from '../../../../schemas/pathway-steps.t
 import { generateDeviceSecret, hashDeviceSecret } from '../../../../core/devices/credentials.ts';
 import { conflict } from '../../lib/errors.ts';
 import { addMonths } from '../follow-up-schedule.ts';
-import { day, invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
+import { invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
+import { day } from '../../../../schemas/centre-time.ts';
 
 export async function order(ctx: StepContext, body: OrderStep): Promise<StepOutcome> {
   const { request, now } = ctx;

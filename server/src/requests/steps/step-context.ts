@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { SizingWarning } from '../sizing.ts';
 import { type DetailRow } from '../request-rows.ts';
+import { latestToday, startOfDay } from '../../../../schemas/centre-time.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -25,18 +26,6 @@ export interface StepOutcome {
   warnings?: SizingWarning[];
   credentials?: { deviceId: string; username: string; secret: string };
 }
-
-/** A calendar date (YYYY-MM-DD) as midnight UTC. */
-export const day = (d: string) => new Date(`${d}T00:00:00Z`);
-export const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-
-// Indonesia spans UTC+7 (WIB) to UTC+9 (WIT); in the morning there it is still yesterday in UTC.
-const WIB_OFFSET_MS = 7 * 3_600_000;
-const WIT_OFFSET_MS = 9 * 3_600_000;
-/** Today's calendar date where most centres are (WIB): the default date of a step, the day things fall overdue. */
-export const localToday = (now: Date) => startOfDay(new Date(now.getTime() + WIB_OFFSET_MS));
-/** The latest calendar date anywhere in Indonesia (WIT): a date after it is in the future. */
-export const latestToday = (now: Date) => startOfDay(new Date(now.getTime() + WIT_OFFSET_MS));
 
 /**
  * A 422 for one field. `code` names the rule broken (e.g. date_order), so the web can word it in
