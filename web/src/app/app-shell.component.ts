@@ -16,7 +16,7 @@ import './app-nav.component.ts';
 import { appShellStyles } from './app-shell.styles.ts';
 import { navItemsFor } from './nav-items.ts';
 import { LOGIN_PATH, notFoundRoute, routes } from './routes.ts';
-import { meContext } from './session.context.ts';
+import { meContext } from '../data/session.context.ts';
 import { SessionController } from './session.controller.ts';
 
 @customElement('atensi-app')

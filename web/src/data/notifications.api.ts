@@ -1,4 +1,5 @@
 // In-app notifications (every role) and a centre's outbound webhook (managers and admins).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { z } from 'zod';
 import { NotificationList, WebhookView } from '../../../schemas/notifications.ts';
 import { ApiError } from './api-error.ts';
@@ -23,6 +24,21 @@ export async function markRead(target: { ids: string[] } | { all: true }): Promi
 
 /** Tells the header bell (and any open list) that read states changed, so counts update at once. */
 export const NOTIFICATIONS_CHANGED = 'atensi-notifications-changed';
+
+/** Calls `onChange` whenever read states change, while the host element is on the page. */
+export class NotificationsChangedController implements ReactiveController {
+  constructor(host: ReactiveControllerHost, private readonly onChange: () => void) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener(NOTIFICATIONS_CHANGED, this.onChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(NOTIFICATIONS_CHANGED, this.onChange);
+  }
+}
 export function announceChange(): void {
   window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
 }

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { getBeneficiary } from '../../data/beneficiaries.api.ts';
 import { getBeneficiaryTimeline } from '../../data/requests.api.ts';
 import { formatDate } from '../../i18n/format.ts';

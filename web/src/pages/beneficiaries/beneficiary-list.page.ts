@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { BeneficiarySummary } from '../../../../schemas/beneficiaries.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { listBeneficiaries, type BeneficiaryPage } from '../../data/beneficiaries.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
 import { formatDate, formatNumber, label } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
-import { fact } from './facts.ts';
+import { fact } from '../../ui/facts.ts';
 
 type CpProfile = NonNullable<BeneficiaryDetail['cpProfile']>;
 type HydroProfile = NonNullable<BeneficiaryDetail['hydrocephalusProfile']>;

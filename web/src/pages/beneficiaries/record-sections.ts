@@ -4,7 +4,7 @@ import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
 import { Relationship } from '../../../../schemas/users.ts';
 import { formatDate, label } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { fact } from './facts.ts';
+import { fact } from '../../ui/facts.ts';
 
 export function personalSection(b: BeneficiaryDetail) {
   return html`<section aria-labelledby="personal-heading">

@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import { hydrocephalusCategories, isRedFlag, ReportCategory, reportCategoriesFor } from '../../../../schemas/reports.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { submitReport, type SendOutcome } from '../../data/outbox.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';

@@ -18,7 +18,7 @@ import { skippedRows } from '../../ui/skipped-rows.ts';
 import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
-import { newWorkOrderForm, readNewWorkOrder } from '../work-orders/work-order-forms.ts';
+import { newWorkOrderForm, readNewWorkOrder } from './work-order-forms.ts';
 import { WriteController } from '../../ui/write.controller.ts';
 import { forecastWords } from './battery-forecast-words.ts';
 import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem } from './chair-sections.ts';

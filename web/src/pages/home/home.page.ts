@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import { type Role, inRoles, workshopRoles } from '../../../../schemas/common.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { loadHomeSummary, type HomeSummary } from '../../data/home.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';

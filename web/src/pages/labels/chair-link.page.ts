@@ -7,7 +7,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { ApiError } from '../../data/api-error.ts';
 import { getDevice } from '../../data/devices.api.ts';
 import { getRequest, listRequests } from '../../data/requests.api.ts';

@@ -4,7 +4,7 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { listNotifications, NOTIFICATIONS_CHANGED } from '../../data/notifications.api.ts';
+import { listNotifications, NotificationsChangedController } from '../../data/notifications.api.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -37,7 +37,7 @@ export class NotificationBell extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly poll = new PollController(this, () => void this.unread.run(), BELL_POLL_MS);
-  private readonly onChanged = () => void this.unread.run();
+  private readonly changed = new NotificationsChangedController(this, () => void this.unread.run());
 
   private readonly unread = new Task(this, {
     task: async (_args, { signal }) => {
@@ -46,16 +46,6 @@ export class NotificationBell extends LitElement {
     },
     args: () => [],
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
-  }
 
   override render() {
     const u = this.unread.value;

@@ -6,8 +6,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { NotificationView } from '../../../../schemas/notifications.ts';
-import { meContext } from '../../app/session.context.ts';
-import { listNotifications, markRead, NOTIFICATIONS_CHANGED, type NotificationPage } from '../../data/notifications.api.ts';
+import { meContext } from '../../data/session.context.ts';
+import { listNotifications, markRead, NotificationsChangedController, type NotificationPage } from '../../data/notifications.api.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { LocaleController } from '../../i18n/locale.controller.ts';
@@ -49,7 +49,7 @@ export class NotificationsPage extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly write = new WriteController(this);
-  private readonly onChanged = () => this.list.refresh();
+  private readonly changed = new NotificationsChangedController(this, () => this.list.refresh());
 
   private readonly list = new ListController(this, {
     filters: { show: choiceField(['all', 'unread'] as const, 'all') },
@@ -58,16 +58,6 @@ export class NotificationsPage extends LitElement {
     load: ({ show }, page, signal): Promise<NotificationPage> =>
       listNotifications({ unread: show === 'unread' ? true : undefined, limit: page.limit, offset: page.offset }, signal),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(NOTIFICATIONS_CHANGED, this.onChanged);
-  }
 
   override render() {
     const page = this.list.task.value;

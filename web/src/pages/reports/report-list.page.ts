@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import { ReportStatus, type ReportSummary } from '../../../../schemas/reports.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { listReports, type ReportQuery } from '../../data/reports.api.ts';
 import { formatNumber } from '../../i18n/format.ts';

@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import { PHOTO_LIMITS, type ReportContact, type ReportDetail } from '../../../../schemas/reports.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { PollController } from '../../data/poll.controller.ts';
 import { addComment, getReport, requestPhoto } from '../../data/reports.api.ts';
 import { formatDateTime } from '../../i18n/format.ts';

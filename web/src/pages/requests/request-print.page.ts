@@ -12,7 +12,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
-import { fact } from '../beneficiaries/facts.ts';
+import { fact } from '../../ui/facts.ts';
 import { stateLabel } from './pathway-labels.ts';
 import { requestStyles } from './request-detail.styles.ts';
 import { assessmentSection, fittingSection, prescriptionSection, referralSection } from './request-sections.ts';

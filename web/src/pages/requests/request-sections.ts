@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { RequestDetail } from '../../../../schemas/requests.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
-import { fact } from '../beneficiaries/facts.ts';
+import { fact } from '../../ui/facts.ts';
 import { enumLabel } from './pathway-labels.ts';
 
 const yesNo = (b: boolean) => t(b ? 'beneficiaries.detail.yes' : 'beneficiaries.detail.no');

@@ -6,7 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { Centre } from '../../../../schemas/centres.ts';
 import type { User } from '../../../../schemas/users.ts';
-import { meContext } from '../../app/session.context.ts';
+import { meContext } from '../../data/session.context.ts';
 import { listCentres } from '../../data/centres.api.ts';
 import { listUsers } from '../../data/users.api.ts';
 import { formatDateTime, label } from '../../i18n/format.ts';

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { Part, PART_QUANTITY, type WorkOrderAction, type WorkOrderActionName, type WorkOrderDetail, workOrderMoves } from '../../../../schemas/work-orders.ts';
 import { t } from '../../i18n/i18n.ts';
-import { requiredText } from './work-order-forms.ts';
+import { requiredText } from '../fleet/work-order-forms.ts';
 
 export interface ActionHandlers {
   busy: boolean;

@@ -1,4 +1,4 @@
-// Form pieces of the work-order pages: the form to open one by hand.
+// Form pieces for work orders: the form to open one by hand (from the chair page) and a required text field.
 import { html, nothing } from 'lit';
 import { FaultCategory, WorkOrderKind, WorkOrderPriority, type CreateWorkOrderBody } from '../../../../schemas/work-orders.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
