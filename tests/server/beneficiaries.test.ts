@@ -1,17 +1,10 @@
-// Beneficiaries: registration with consent (a guardian's for children), clinical profiles that need
-// an active health-data consent, verbatim storage of text, search and paging, and the audit trail.
+// Beneficiaries: registration with consent (a guardian's for children), changing one, and the audit trail of both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { birthDateForAge, expectError, expectInvalid, expectJson, isoDay, quickSession } from '../helpers/api.ts';
-import {
-  adultBeneficiaryBody,
-  childBeneficiaryBody,
-  consentBody,
-  cpProfileBody,
-  guardianConsentBody,
-  hydrocephalusProfileBody,
-} from '../helpers/fixtures.ts';
-import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
-import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
+import { birthDateForAge, expectError, expectInvalid, expectJson, isoDay } from '../helpers/api.ts';
+import { adultBeneficiaryBody, childBeneficiaryBody, consentBody, cpProfileBody, guardianConsentBody, hydrocephalusProfileBody } from '../helpers/fixtures.ts';
+import { healthConsentId, openBeneficiarySuite, registerAs } from '../helpers/beneficiary-suite.ts';
+import type { Client, Harness } from '../helpers/harness.ts';
+import type { World } from '../helpers/world.ts';
 
 let h: Harness;
 let world: World;
@@ -21,24 +14,14 @@ let technician: Client;
 let family: Client;
 
 beforeAll(async () => {
-  h = await createHarness();
-  world = await loadWorld(h);
-  [therapist, admin] = await Promise.all([h.as(EMAIL.therapistA), h.as(EMAIL.admin)]);
-  [technician, family] = await Promise.all([quickSession(h, EMAIL.technicianA), quickSession(h, EMAIL.familyA1)]);
+  ({ h, world, therapist, admin, technician, family } = await openBeneficiarySuite());
 });
 afterAll(() => h.close());
 
 const count = () => h.db.prisma.beneficiary.count();
+const register = (body: Record<string, unknown> = adultBeneficiaryBody(), as: Client = therapist) => registerAs(as, body);
 /** The audit rows written while answering this response. */
 const auditOf = (res: Response) => h.db.prisma.auditLog.findMany({ where: { requestId: res.headers.get('x-request-id') } });
-
-async function register(body: Record<string, unknown> = adultBeneficiaryBody(), as: Client = therapist) {
-  return expectJson(await as.post('/api/beneficiaries', body), 201);
-}
-
-function healthConsentId(b: { consents: { id: string; purpose: string; withdrawnAt: string | null }[] }) {
-  return b.consents.find((k) => k.purpose === 'health_data' && !k.withdrawnAt)!.id;
-}
 
 describe('registering a beneficiary', () => {
   it('a therapist registers an adult in their own centre, with the consent given', async () => {
@@ -104,161 +87,6 @@ describe('registering a beneficiary', () => {
     const before = await count();
     await expectInvalid(await therapist.post('/api/beneficiaries', adultBeneficiaryBody(overrides)), path);
     expect(await count()).toBe(before);
-  });
-});
-
-describe('clinical profiles need an active health-data consent', () => {
-  let b: { id: string; consents: { id: string; purpose: string; withdrawnAt: string | null }[] };
-  beforeAll(async () => {
-    b = await register(adultBeneficiaryBody({ diagnosis: 'both' }));
-  });
-  const cp = (body: unknown) => therapist.put(`/api/beneficiaries/${b.id}/cp-profile`, body);
-  const hydro = (body: unknown) => therapist.put(`/api/beneficiaries/${b.id}/hydrocephalus-profile`, body);
-
-  it('PUT cp-profile records the profile, and a second PUT replaces it', async () => {
-    const first = await expectJson(await cp(cpProfileBody()));
-    expect(first.cpProfile).toMatchObject({ gmfcs: 4, type: 'spastic', scoliosis: true, contractures: 'knee flexion 20° both sides' });
-    const second = await expectJson(await cp(cpProfileBody({ gmfcs: 2, sittingLevel: 'hands_free', scoliosis: false })));
-    expect(second.cpProfile).toMatchObject({ gmfcs: 2, sittingLevel: 'hands_free', scoliosis: false });
-    expect(await h.db.prisma.cpProfile.count({ where: { beneficiaryId: b.id } })).toBe(1);
-  });
-
-  it.each([0, 6, 2.5, '3', null])('GMFCS %s is 422 and the stored profile is unchanged', async (gmfcs) => {
-    await expectInvalid(await cp(cpProfileBody({ gmfcs })), ['gmfcs']);
-    expect((await h.db.prisma.cpProfile.findUniqueOrThrow({ where: { beneficiaryId: b.id } })).gmfcs).toBe(2);
-  });
-
-  it('a CP profile without its required fields is 422', async () => {
-    await expectInvalid(await cp({ gmfcs: 3 }), ['type']);
-  });
-
-  it('a hydrocephalus profile with shunt details but no shunt is 422', async () => {
-    await expectInvalid(await hydro(hydrocephalusProfileBody({ shuntPresent: false })), ['shuntType']);
-    const sideOnly = hydrocephalusProfileBody({ shuntPresent: false, shuntType: null });
-    expect((await expectError(await hydro(sideOnly), 422)).issues!.length).toBeGreaterThan(0);
-    expect(await h.db.prisma.hydrocephalusProfile.count({ where: { beneficiaryId: b.id } })).toBe(0);
-  });
-
-  it('PUT hydrocephalus-profile records it, head circumferences oldest first, and replaces them on the next PUT', async () => {
-    const body = hydrocephalusProfileBody();
-    const first = await expectJson(await hydro(body));
-    expect(first.hydrocephalusProfile).toMatchObject({ shuntPresent: true, shuntType: 'vp', shuntSide: 'right', revisions: 1, occiputSkinRisk: 'high' });
-    expect(first.hydrocephalusProfile.headCircumferences).toEqual([...body.headCircumferences].reverse());
-    const again = await expectJson(await hydro(hydrocephalusProfileBody({ headCircumferences: [{ measuredAt: isoDay(-5), cm: 51 }] })));
-    expect(again.hydrocephalusProfile.headCircumferences).toEqual([{ measuredAt: isoDay(-5), cm: 51 }]);
-  });
-
-  it('a head circumference outside 25–80 cm is 422', async () => {
-    await expectInvalid(await hydro(hydrocephalusProfileBody({ headCircumferences: [{ measuredAt: isoDay(-1), cm: 10 }] })), ['headCircumferences', 0, 'cm']);
-  });
-
-  it('after the health-data consent is withdrawn, clinical writes are 409 and change nothing', async () => {
-    const consentId = healthConsentId(b);
-    const withdrawn = await expectJson(await therapist.post(`/api/beneficiaries/${b.id}/consents/${consentId}/withdraw`));
-    expect(withdrawn.consents.find((k: { id: string }) => k.id === consentId).withdrawnAt).toEqual(expect.any(String));
-
-    const before = await h.db.prisma.cpProfile.findUniqueOrThrow({ where: { beneficiaryId: b.id } });
-    const writesBefore = await h.db.prisma.auditLog.count({ where: { action: 'cp_profile.write', entityId: b.id } });
-    await expectError(await cp(cpProfileBody({ gmfcs: 5 })), 409);
-    await expectError(await hydro(hydrocephalusProfileBody()), 409);
-    expect(await h.db.prisma.cpProfile.findUniqueOrThrow({ where: { beneficiaryId: b.id } })).toEqual(before);
-    expect(await h.db.prisma.auditLog.count({ where: { action: 'cp_profile.write', entityId: b.id } })).toBe(writesBefore);
-
-    await expectError(await therapist.post(`/api/beneficiaries/${b.id}/consents/${consentId}/withdraw`), 409);
-  });
-
-  it('a new health-data consent allows clinical writes again', async () => {
-    const res = await therapist.post(`/api/beneficiaries/${b.id}/consents`, consentBody({ purposes: ['health_data'] }));
-    b = await expectJson(res, 201);
-    expect((await expectJson(await cp(cpProfileBody({ gmfcs: 5 })))).cpProfile.gmfcs).toBe(5);
-  });
-
-  it('withdrawing an unknown consent, or another beneficiary\'s, is 404', async () => {
-    await expectError(await therapist.post(`/api/beneficiaries/${b.id}/consents/nosuchconsent1/withdraw`), 404);
-    const other = await h.db.prisma.consent.findFirstOrThrow({ where: { beneficiaryId: world.beneficiaryOf.familyA1 } });
-    await expectError(await therapist.post(`/api/beneficiaries/${b.id}/consents/${other.id}/withdraw`), 404);
-    expect((await h.db.prisma.consent.findUniqueOrThrow({ where: { id: other.id } })).withdrawnAt).toBeNull();
-  });
-
-  it('for a child only a guardian\'s consent counts', async () => {
-    const child = await register(childBeneficiaryBody());
-    await expectInvalid(await therapist.post(`/api/beneficiaries/${child.id}/consents`, consentBody({ purposes: ['health_data'] })), ['consent', 'givenBy']);
-    // A consent given by the child themself (e.g. from an import) must not unlock clinical writes.
-    await h.db.prisma.consent.create({
-      data: { beneficiaryId: child.id, givenBy: 'beneficiary', purpose: 'health_data', method: 'verbal', givenAt: new Date() },
-    });
-    await expectJson(await therapist.post(`/api/beneficiaries/${child.id}/consents/${healthConsentId(child)}/withdraw`));
-    const error = await expectError(await therapist.put(`/api/beneficiaries/${child.id}/cp-profile`, cpProfileBody()), 409);
-    expect(error.message).toMatch(/guardian/);
-    expect(await h.db.prisma.cpProfile.count({ where: { beneficiaryId: child.id } })).toBe(0);
-  });
-});
-
-describe('text is data, never markup or SQL', () => {
-  const script = '<script>alert(1)</script>';
-  const sql = "Robert'); DROP TABLE Beneficiary;--";
-  const notes = 'Ibu: "jangan lupa" — 50% & <b>bold</b>\nbaris dua 😀';
-
-  it('is stored verbatim and returned as JSON text', async () => {
-    const before = await count();
-    const created = await expectJson(await therapist.post('/api/beneficiaries', adultBeneficiaryBody({ fullName: script, address: sql, diagnosisNotes: notes })), 201);
-    const res = await therapist.get(`/api/beneficiaries/${created.id}`);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const b = await expectJson(res);
-    expect(b).toMatchObject({ fullName: script, address: sql, diagnosisNotes: notes });
-    const row = await h.db.prisma.beneficiary.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ fullName: script, address: sql, diagnosisNotes: notes });
-    expect(await count()).toBe(before + 1);
-    expect(await h.db.prisma.user.count()).toBeGreaterThan(0);
-  });
-
-  it('searching with quotes and SQL finds only literal matches', async () => {
-    const found = await expectJson(await therapist.get(`/api/beneficiaries?q=${encodeURIComponent("Robert'); DROP")}`));
-    expect(found.total).toBe(0); // the SQL text is in the address, not the name
-    const byScript = await expectJson(await therapist.get(`/api/beneficiaries?q=${encodeURIComponent('<script>')}`));
-    expect(byScript.items.map((x: { fullName: string }) => x.fullName)).toEqual([script]);
-    const injection = await expectJson(await therapist.get(`/api/beneficiaries?q=${encodeURIComponent("' OR '1'='1")}`));
-    expect(injection).toEqual({ items: [], total: 0 });
-    expect(await count()).toBeGreaterThan(20);
-  });
-});
-
-describe('search and paging', () => {
-  it('q matches part of a name, in any letter case, within scope', async () => {
-    const byPart = await expectJson(await therapist.get('/api/beneficiaries?q=Pratama'));
-    expect(byPart.items.map((x: { id: string }) => x.id)).toContain(world.beneficiaryOf.familyA1);
-    for (const item of byPart.items) expect(item.fullName.toLowerCase()).toContain('pratama');
-    const lower = await expectJson(await therapist.get('/api/beneficiaries?q=rizky'));
-    expect(lower.items.map((x: { id: string }) => x.id)).toContain(world.beneficiaryOf.familyA1);
-    const otherCentre = await h.db.prisma.beneficiary.findUniqueOrThrow({ where: { id: world.beneficiaryOf.familyB1 } });
-    expect(await expectJson(await therapist.get(`/api/beneficiaries?q=${encodeURIComponent(otherCentre.fullName)}`))).toEqual({ items: [], total: 0 });
-  });
-
-  it('limit and offset page through the list in name order, without gaps or repeats (even among equal names)', async () => {
-    for (let i = 0; i < 3; i++) await register(adultBeneficiaryBody({ fullName: 'Aaron Sama' }));
-    const total = await h.db.prisma.beneficiary.count();
-    const all = await expectJson(await admin.get('/api/beneficiaries?limit=200'));
-    expect(all.total).toBe(total);
-    const seen: string[] = [];
-    for (let offset = 0; offset < total; offset += 4) {
-      const page = await expectJson(await admin.get(`/api/beneficiaries?limit=4&offset=${offset}`));
-      expect(page.total).toBe(total);
-      expect(page.items.length).toBe(Math.min(4, total - offset));
-      seen.push(...page.items.map((x: { id: string }) => x.id));
-    }
-    expect(seen).toEqual(all.items.map((x: { id: string }) => x.id));
-    const names = all.items.map((x: { fullName: string }) => x.fullName);
-    expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-
-  it('an offset past the end gives no items but the true total', async () => {
-    const page = await expectJson(await therapist.get('/api/beneficiaries?offset=100000'));
-    expect(page.items).toEqual([]);
-    expect(page.total).toBeGreaterThan(0);
-  });
-
-  it.each(['limit=0', 'limit=201', 'offset=-1', 'limit=abc', `q=${'x'.repeat(101)}`, 'diagnosis=flu'])('%s is 422', async (query) => {
-    await expectError(await therapist.get(`/api/beneficiaries?${query}`), 422);
   });
 });
 

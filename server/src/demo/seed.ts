@@ -6,32 +6,24 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from '../../../core/db/client.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { generateDeviceSecret, hashDeviceSecret } from '../../../core/devices/credentials.ts';
-import { firstFollowUp } from '../requests/follow-up-schedule.ts';
 import { systemClock, type Clock } from '../../../core/clock.ts';
 import { demoModels } from './catalogue.ts';
 import { demoCentres } from './centres.ts';
 import { seedReports } from './reports.ts';
-import { demoBeneficiaries, type DemoBeneficiary, demoPhone } from './people.ts';
+import { demoBeneficiaries, demoPhone } from './people.ts';
+import { createDemoBeneficiary } from './beneficiaries.ts';
+import { createDevice, DAY, type DemoCredentials } from './devices.ts';
+import { seedRequest } from './requests.ts';
 
-export const pathway = ['referred', 'assessed', 'prescribed', 'approved', 'ordered', 'prepared', 'fitted', 'trained', 'in_use'] as const;
+export type { DemoCredentials } from './devices.ts';
+export { pathway } from './requests.ts';
 
-export interface DemoCredentials {
-  users: { role: string; email: string; password: string; centre: string | null; name: string }[];
-  chairs: { deviceId: string; secret: string; serial: string }[];
-}
-
-const DAY = 86_400_000;
 const staffPlan = [
   { role: 'manager', local: 'manajer', name: (city: string) => `Kepala Balai ${city}` },
   { role: 'therapist', local: 'terapis1', name: () => 'Ratna Kusuma' },
   { role: 'therapist', local: 'terapis2', name: () => 'Hendra Gunawan' },
   { role: 'technician', local: 'teknisi', name: () => 'Joko Susilo' },
 ] as const;
-
-function ageAt(birth: string, now: Date) {
-  return (now.getTime() - new Date(`${birth}T00:00:00Z`).getTime()) / (365.25 * DAY);
-}
 
 export async function seedDemo(db: Db, config: Config, progress: (msg: string) => void = () => {}, clock: Clock = systemClock) {
   const now = clock.now();
@@ -98,68 +90,8 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
     const slug = citySlug[i < 10 ? 0 : 1];
     const therapistId = users.get(`terapis${(i % 2) + 1}.${slug}@demo.atensi.id`)!;
     const managerId = users.get(`manajer.${slug}@demo.atensi.id`)!;
-    const child = ageAt(p.birthDate, now) < 18;
     const registered = new Date(now.getTime() - (200 - i * 7) * DAY);
-    const b = await db.beneficiary.create({
-      data: {
-        centreId: centre.id,
-        fullName: p.fullName,
-        birthDate: new Date(`${p.birthDate}T00:00:00Z`),
-        sex: p.sex,
-        address: p.address,
-        city: p.city,
-        phone: demoPhone(100 + i),
-        diagnosis: p.diagnosis,
-        diagnosisNotes: p.diagnosis === 'other' ? 'Spina bifida dengan paraplegia; dirujuk untuk kebutuhan duduk.' : null,
-        createdById: therapistId,
-        createdAt: registered,
-        consents: {
-          create: (['service', 'health_data', 'photos', ...(p.electric ? (['telemetry'] as const) : [])] as const).map((purpose) => ({
-            purpose,
-            givenBy: child ? 'guardian' : 'beneficiary',
-            guardianName: child ? (p.guardian ?? null) : null,
-            method: 'written',
-            givenAt: registered,
-            recordedById: therapistId,
-          })),
-        },
-        ...(p.gmfcs
-          ? {
-              cpProfile: {
-                create: {
-                  gmfcs: p.gmfcs,
-                  type: p.cpType ?? 'spastic',
-                  distribution: p.distribution ?? 'quadriplegia',
-                  sittingLevel: p.gmfcs >= 5 ? 'unable' : p.gmfcs === 4 ? 'propped' : 'hands_dependent',
-                  tone: p.cpType === 'dyskinetic' ? 'fluctuating' : 'hypertonic',
-                  pelvicPosition: p.gmfcs >= 4 ? 'panggul miring ke belakang, lebih rendah di kiri' : 'netral',
-                  scoliosis: p.gmfcs >= 4,
-                  hipDislocation: p.gmfcs === 5,
-                  windsweptHips: p.gmfcs === 5,
-                },
-              },
-            }
-          : {}),
-        ...(p.shuntSide
-          ? {
-              hydroProfile: {
-                create: {
-                  shuntPresent: true,
-                  shuntType: 'vp',
-                  shuntSide: p.shuntSide,
-                  revisions: i % 3,
-                  headSupport: 'sandaran kepala berkontur, bantalan menjauhi katup shunt',
-                  lastRevisionAt: i % 3 ? new Date(registered.getTime() - 400 * DAY) : null,
-                  occiputSkinRisk: child ? 'high' : 'medium',
-                  headCircumferences: child
-                    ? { create: [0, 1].map((k) => ({ measuredAt: new Date(registered.getTime() + k * 90 * DAY), cm: 48 + k * 0.6 + (i % 4) })) }
-                    : undefined,
-                },
-              },
-            }
-          : {}),
-      },
-    });
+    const b = await createDemoBeneficiary(db, { p, i, centreId: centre.id, therapistId, registered, now });
     if (p.request) await seedRequest(db, { p, b: { id: b.id, centreId: centre.id }, therapistId, managerId, registered, now, models: p.electric ? electricModels : manualModels, serial: () => serialNo++, creds });
   }
 
@@ -183,155 +115,6 @@ export async function seedDemo(db: Db, config: Config, progress: (msg: string) =
   const file = path.join(config.dataDir, 'demo-credentials.json');
   fs.writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   return { creds, file };
-}
-
-async function createDevice(
-  db: Db,
-  o: { modelId: string; kind: string; centreId: string; beneficiaryId: string | null; status: string; size: { seatWidthMm: number; seatDepthMm: number }; serial: number; creds: DemoCredentials; installedAt: Date },
-) {
-  const secret = o.kind === 'electric' ? generateDeviceSecret() : null;
-  const serial = `ATM-${o.kind === 'electric' ? 'E' : 'M'}-${String(o.serial).padStart(5, '0')}`;
-  const device = await db.device.create({
-    data: {
-      serial,
-      modelId: o.modelId,
-      centreId: o.centreId,
-      beneficiaryId: o.beneficiaryId,
-      status: o.status,
-      seatWidthMm: o.size.seatWidthMm,
-      seatDepthMm: o.size.seatDepthMm,
-      batteryInstalledAt: o.kind === 'electric' ? o.installedAt : null,
-      mqttSecretHash: secret ? hashDeviceSecret(secret) : null,
-    },
-  });
-  if (secret) o.creds.chairs.push({ deviceId: device.id, secret, serial });
-  return device;
-}
-
-async function seedRequest(
-  db: Db,
-  o: {
-    p: DemoBeneficiary;
-    b: { id: string; centreId: string };
-    therapistId: string;
-    managerId: string;
-    registered: Date;
-    now: Date;
-    models: { id: string; kind: string; sizes: { seatWidthMm: number; seatDepthMm: number }[] }[];
-    serial: () => number;
-    creds: DemoCredentials;
-  },
-) {
-  const { p, b } = o;
-  const rejected = p.request === 'rejected';
-  const target = rejected ? 'prescribed' : p.request!;
-  const steps = pathway.slice(0, pathway.indexOf(target as (typeof pathway)[number]) + 1);
-  const at = (k: number) => new Date(o.registered.getTime() + (k + 1) * 12 * DAY);
-  const model = o.models[p.gmfcs && p.gmfcs >= 4 && o.models.length > 2 ? 0 : o.models.length - 1]!;
-  const size = model.sizes[Math.min(1, model.sizes.length - 1)]!;
-
-  const request = await db.deviceRequest.create({
-    data: { beneficiaryId: b.id, centreId: b.centreId, therapistId: o.therapistId, state: rejected ? 'rejected' : target, createdAt: at(0) },
-  });
-  await db.referral.create({
-    data: {
-      beneficiaryId: b.id,
-      requestId: request.id,
-      source: ['community_worker', 'health_centre', 'school', 'social_office', 'self'][p.fullName.length % 5]!,
-      reason: 'Membutuhkan kursi roda dengan penyangga postur untuk di rumah, sekolah dan lingkungan.',
-      priority: p.gmfcs === 5 ? 'priority' : 'routine',
-      appointmentType: p.fullName.length % 3 === 0 ? 'home_visit' : 'centre',
-      // Still referred: the assessment visit is in the coming days (09:00 WIB), as on a real worklist.
-      appointmentAt: target === 'referred' ? new Date(Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth(), o.now.getUTCDate() + 2 + (p.fullName.length % 4), 2)) : at(1),
-      referredById: o.therapistId,
-      createdAt: at(0),
-    },
-  });
-  const transitions = steps.map((to, k) => ({ requestId: request.id, fromState: k === 0 ? null : (steps[k - 1]! as string), toState: to as string, byUserId: to === 'approved' ? o.managerId : o.therapistId, at: at(k) }));
-  if (rejected) transitions.push({ requestId: request.id, fromState: 'prescribed', toState: 'rejected', byUserId: o.managerId, at: at(steps.length) });
-  await db.requestTransition.createMany({ data: transitions });
-
-  if (steps.includes('assessed')) {
-    await db.assessment.create({
-      data: {
-        beneficiaryId: b.id,
-        requestId: request.id,
-        assessedById: o.therapistId,
-        assessedAt: at(1),
-        goals: 'Duduk tegak saat makan dan sekolah; dapat dibawa dengan aman keliling kampung.',
-        usageEnvironment: 'rumah, sekolah, jalan kampung',
-        dailyUseHours: 6,
-        terrain: 'jalan tanah tidak rata, becek saat musim hujan',
-        transport: 'angkot dan sepeda motor keluarga',
-        transfers: p.gmfcs && p.gmfcs >= 4 ? 'dibantu penuh oleh satu pendamping' : 'berdiri dengan bantuan',
-        currentChair: 'kursi plastik dengan bantal',
-        sittingPosture: 'membungkuk, badan condong ke kiri',
-        pelvicPosition: 'panggul miring ke belakang',
-        pressureInjuryRisk: p.gmfcs === 5 ? 'high' : 'medium',
-        hipWidthMm: size.seatWidthMm - 10,
-        seatDepthLeftMm: size.seatDepthMm + 40,
-        seatDepthRightMm: size.seatDepthMm + 45,
-        calfLengthLeftMm: 300,
-        calfLengthRightMm: 305,
-        seatToRibCageMm: 260,
-        seatToShoulderMm: 420,
-        seatToOcciputMm: 560,
-      },
-    });
-  }
-  if (steps.includes('prescribed')) {
-    await db.prescription.create({
-      data: {
-        requestId: request.id,
-        modelId: model.id,
-        seatWidthMm: size.seatWidthMm,
-        seatDepthMm: size.seatDepthMm,
-        pelvicBelt: true,
-        lateralSupports: (p.gmfcs ?? 0) >= 4,
-        headSupport: (p.gmfcs ?? 0) >= 4 || !!p.shuntSide,
-        tiltInSpace: (p.gmfcs ?? 0) === 5,
-        cushion: (p.gmfcs ?? 0) === 5 ? 'contoured_foam' : 'flat_foam',
-        prescribedById: o.therapistId,
-        prescribedAt: at(2),
-      },
-    });
-  }
-  if (rejected) {
-    await db.fundingApproval.create({ data: { requestId: request.id, decision: 'rejected', reason: 'Sudah menerima kursi roda dari program lain tahun ini.', decidedById: o.managerId, decidedAt: at(3) } });
-  } else if (steps.includes('approved')) {
-    await db.fundingApproval.create({ data: { requestId: request.id, decision: 'approved', fundingSource: 'ATENSI', decidedById: o.managerId, decidedAt: at(3) } });
-  }
-  if (steps.includes('ordered')) {
-    await db.deviceRequest.update({ where: { id: request.id }, data: { orderSource: 'stock', expectedAt: at(5) } });
-  }
-  if (steps.includes('prepared')) {
-    const inUse = steps.includes('in_use');
-    const device = await createDevice(db, {
-      modelId: model.id,
-      kind: model.kind,
-      centreId: b.centreId,
-      beneficiaryId: b.id,
-      status: inUse ? 'in_use' : 'reserved',
-      size,
-      serial: o.serial(),
-      creds: o.creds,
-      installedAt: at(5),
-    });
-    await db.deviceRequest.update({ where: { id: request.id }, data: { deviceId: device.id, ...(inUse ? { deliveredAt: at(8) } : {}) } });
-  }
-  if (steps.includes('fitted')) {
-    await db.fitting.create({ data: { requestId: request.id, fittedById: o.therapistId, fittedAt: at(6), sizeOk: true, postureOk: true, pressureOk: true, movementOk: true, outcome: 'ok', adjustments: 'Pijakan kaki dinaikkan 20 mm; bantalan lateral digeser ke dalam.' } });
-  }
-  if (steps.includes('trained')) {
-    await db.trainingSession.create({
-      data: { requestId: request.id, trainedById: o.therapistId, trainedAt: at(7), trainee: 'caregiver', transfers: true, mobility: true, pressureRelief: true, careMaintenance: true, batteryCharging: model.kind === 'electric', whoToContact: true },
-    });
-  }
-  if (steps.includes('in_use')) {
-    // Scheduled by the same rule as a real delivery (a month, as a priority, for high pressure-injury risk).
-    const next = firstFollowUp({ deliveredAt: at(8), pressureInjuryRisk: p.gmfcs === 5 ? 'high' : 'medium' });
-    await db.followUp.create({ data: { beneficiaryId: b.id, requestId: request.id, kind: next.kind, dueAt: next.dueAt } });
-  }
 }
 
 /** Seeds when the database has no accounts yet; returns the text to print, or null if it did nothing. */
