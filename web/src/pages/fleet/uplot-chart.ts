@@ -1,6 +1,6 @@
-/// <reference types="vite/client" />
 // What every uPlot chart element shares: uPlot's styles, a canvas named by a text summary (the page
 // also prints the numbers), redrawing on resize, and releasing the plot when it leaves the page.
+/// <reference types="vite/client" />
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import uPlot from 'uplot';
