@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseBridgeConfig as parseConfig } from '../src/config.ts';
+import { parseBridgeConfig } from '../src/config.ts';
 import { openRaw } from '../../core/db/client.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
@@ -99,7 +99,7 @@ async function measure(consumer: Worker, url: string, chairsJson: string, total:
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-bench-'));
-  const config = parseConfig({ DATA_DIR: dir });
+  const config = parseBridgeConfig({ DATA_DIR: dir });
   log(`bench:ingest — ${CHAIRS} chairs, ${MESSAGES} messages per round, ${ROUNDS} rounds; data in ${dir}`);
   migrate(config.dataDir, config.databaseFile);
   const raw = openRaw(config.databaseFile);

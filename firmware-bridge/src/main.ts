@@ -2,14 +2,14 @@
 // and the bridge in its own process next to an external broker (MQTT_URL, e.g. Mosquitto), so that
 // either can be restarted, or crash, without taking the other down. Same configuration and data
 // directory as the server; the server owns the schema, so pending migrations stop the bridge.
-import { ConfigError, loadBridgeConfig as loadConfig } from './config.ts';
+import { ConfigError, loadBridgeConfig } from './config.ts';
 import { openDatabase } from '../../core/db/client.ts';
 import { pendingMigrations } from '../../core/db/migrate.ts';
 import { createLogger } from '../../core/log/logger.ts';
 import { startTelemetry } from './telemetry-service.ts';
 
 async function main() {
-  const config = loadConfig();
+  const config = loadBridgeConfig();
   const log = createLogger(config.logLevel);
   const pending = pendingMigrations(config.databaseFile);
   if (pending.length) {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
-import { ConfigError, loadBridgeConfig as loadConfig } from '../config.ts';
+import { ConfigError, loadBridgeConfig } from '../config.ts';
 import { openRaw } from '../../../core/db/client.ts';
 import { migrate } from '../../../core/db/migrate.ts';
 import { hashDeviceSecret } from '../../../core/devices/credentials.ts';
@@ -60,7 +60,7 @@ function main() {
     );
     process.exit(2);
   }
-  const config = loadConfig();
+  const config = loadBridgeConfig();
   if (!config.mqtt.password) throw new ConfigError('Invalid configuration:\n  MQTT_PASSWORD: set the bridge credential to write it into the password file');
   const port = Number(values.port ?? 1883);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError('--port must be 1..65535');
