@@ -15,6 +15,7 @@ import { sharedStyles } from '../../ui/shared.styles.ts';
 import { enumLabel } from '../requests/pathway-labels.ts';
 import { requestStyles } from '../requests/request-detail.styles.ts';
 import { indicatorsSection } from './indicators-section.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 @customElement('atensi-approvals-page')
 export class ApprovalsPage extends LitElement {
@@ -48,18 +49,17 @@ export class ApprovalsPage extends LitElement {
         <h2 id="waiting-heading">${t('approvals.waiting')}</h2>
         ${this.waiting.render({
           empty: t('approvals.none'),
-          rows: (items) => html`<div class="table-wrap" role="region" aria-labelledby="waiting-heading" tabindex="0"><table>
-            <thead><tr>
-              <th scope="col">${t('col.name')}</th><th scope="col">${t('requests.therapist')}</th>
-              <th scope="col">${t('requests.field.priority')}</th><th scope="col">${t('approvals.since')}</th>
-            </tr></thead>
-            <tbody>${items.map((r) => html`<tr>
+          rows: (items) => dataTable({
+            id: 'waiting-heading',
+            columns: (['col.name', 'requests.therapist', 'requests.field.priority', 'approvals.since'] as const).map((k) => ({ label: t(k) })),
+            rows: items,
+            row: (r) => html`<tr>
               <td><a href=${`/requests/${r.id}`}>${r.beneficiary.fullName}</a></td>
               <td>${r.therapist?.name ?? ''}</td>
               <td>${r.priority ? enumLabel('priority', r.priority) : ''}</td>
               <td>${formatDate(r.stateSince)}</td>
-            </tr>`)}</tbody>
-          </table></div>`,
+            </tr>`,
+          }),
         })}
       </section>
       ${this.indicators.render({

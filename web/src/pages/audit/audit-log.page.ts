@@ -16,6 +16,7 @@ import { sharedStyles } from '../../ui/shared.styles.ts';
 import { formStyles } from '../../ui/form.styles.ts';
 import { auditFields, filterForm, noFilters, readFilterForm, toQuery, validateFilters, type AuditFilters, type FilterErrors } from './audit-filters.ts';
 import { actionLabel, detailsSummary, objectCell, roleLabel } from './audit-words.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -87,21 +88,13 @@ export class AuditLogPage extends LitElement {
   }
 
   private renderTable(items: readonly AuditItem[]) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
-      <table>
-        <caption id="audit-caption" class="visually-hidden">${t('audit.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('audit.col.time')}</th>
-            <th scope="col">${t('audit.col.actor')}</th>
-            <th scope="col">${t('audit.col.action')}</th>
-            <th scope="col">${t('audit.col.object')}</th>
-            <th scope="col">${t('audit.col.details')}</th>
-          </tr>
-        </thead>
-        <tbody>${items.map((item) => this.renderRow(item))}</tbody>
-      </table>
-    </div>`;
+    return dataTable({
+      id: 'audit-caption',
+      caption: t('audit.caption'),
+      columns: (['time', 'actor', 'action', 'object', 'details'] as const).map((c) => ({ label: t(`audit.col.${c}`) })),
+      rows: items,
+      row: (item) => this.renderRow(item),
+    });
   }
 
   private renderRow(item: AuditItem) {

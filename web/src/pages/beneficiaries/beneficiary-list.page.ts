@@ -15,6 +15,7 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { ListController } from '../../ui/list.controller.ts';
 import { textField } from '../../ui/query-fields.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 export const PAGE_SIZE = 10;
 
@@ -79,26 +80,20 @@ export class BeneficiaryListPage extends LitElement {
   private renderTable(items: readonly BeneficiarySummary[]) {
     const showDiagnosis = items.some((b) => b.diagnosis !== undefined);
     const showCentre = this.me?.role === 'admin';
-    return html`
-      <div class="table-wrap" role="region" aria-labelledby="list-caption" tabindex="0">
-        <table>
-          <caption id="list-caption" class="visually-hidden">${t('beneficiaries.list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('col.name')}</th>
-              <th scope="col" class="num wide">${t('col.age')}</th>
-              <th scope="col" class="wide">${t('col.sex')}</th>
-              <th scope="col" class="wide">${t('col.city')}</th>
-              ${showDiagnosis ? html`<th scope="col" class="wide">${t('col.diagnosis')}</th>` : nothing}
-              ${showCentre ? html`<th scope="col" class="wide">${t('col.centre')}</th>` : nothing}
-            </tr>
-          </thead>
-          <tbody>
-            ${items.map((b) => this.renderRow(b, showDiagnosis, showCentre))}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return dataTable({
+      id: 'list-caption',
+      caption: t('beneficiaries.list.caption'),
+      columns: [
+        { label: t('col.name') },
+        { label: t('col.age'), class: 'num wide' },
+        { label: t('col.sex'), class: 'wide' },
+        { label: t('col.city'), class: 'wide' },
+        showDiagnosis && { label: t('col.diagnosis'), class: 'wide' },
+        showCentre && { label: t('col.centre'), class: 'wide' },
+      ],
+      rows: items,
+      row: (b) => this.renderRow(b, showDiagnosis, showCentre),
+    });
   }
 
   private renderRow(b: BeneficiarySummary, showDiagnosis: boolean, showCentre: boolean) {

@@ -5,6 +5,7 @@ import { Relationship } from '../../../../schemas/users.ts';
 import { formatDate, label } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { fact } from '../../ui/facts.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 export function personalSection(b: BeneficiaryDetail) {
   return html`<section aria-labelledby="personal-heading">
@@ -51,30 +52,18 @@ export function consentSection(b: BeneficiaryDetail) {
     <h2 id="consent-heading">${t('beneficiaries.consent.title')}</h2>
     ${b.consents.length === 0
       ? html`<p>${t('beneficiaries.consent.none')}</p>`
-      : html`<div class="table-wrap" role="region" aria-labelledby="consent-heading" tabindex="0">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">${t('beneficiaries.consent.purpose')}</th>
-                <th scope="col">${t('beneficiaries.consent.givenBy')}</th>
-                <th scope="col">${t('beneficiaries.consent.method')}</th>
-                <th scope="col">${t('beneficiaries.consent.givenAt')}</th>
-                <th scope="col">${t('beneficiaries.consent.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${b.consents.map(
-                (c) => html`<tr>
-                  <td>${label('purpose', c.purpose)}</td>
-                  <td>${givenBy(c)}</td>
-                  <td>${label('method', c.method)}</td>
-                  <td>${formatDate(c.givenAt)}</td>
-                  <td>${consentStatus(c)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`}
+      : dataTable({
+          id: 'consent-heading',
+          columns: (['purpose', 'givenBy', 'method', 'givenAt', 'status'] as const).map((c) => ({ label: t(`beneficiaries.consent.${c}`) })),
+          rows: b.consents,
+          row: (c) => html`<tr>
+            <td>${label('purpose', c.purpose)}</td>
+            <td>${givenBy(c)}</td>
+            <td>${label('method', c.method)}</td>
+            <td>${formatDate(c.givenAt)}</td>
+            <td>${consentStatus(c)}</td>
+          </tr>`,
+        })}
   </section>`;
 }
 

@@ -8,6 +8,7 @@ import { LocaleController } from '../../i18n/locale.controller.ts';
 import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 @customElement('atensi-centre-list-page')
 export class CentreListPage extends LitElement {
@@ -28,26 +29,14 @@ export class CentreListPage extends LitElement {
   }
 
   private renderTable(centres: readonly Centre[]) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="centres-caption" tabindex="0">
-      <table>
-        <caption id="centres-caption" class="visually-hidden">${t('centres.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('col.code')}</th>
-            <th scope="col">${t('col.name')}</th>
-            <th scope="col">${t('col.city')}</th>
-            <th scope="col">${t('col.province')}</th>
-            <th scope="col">${t('centres.webhook.col.channel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${centres.map(
-            (c) => html`<tr><td>${c.code}</td><td>${c.name}</td><td>${c.city}</td><td>${c.province}</td>
-              <td><a href=${`/centres/${c.id}/webhook`} aria-label=${t('centres.webhook.linkFor', { centre: c.name })}>${t('centres.webhook.short')}</a></td></tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable({
+      id: 'centres-caption',
+      caption: t('centres.caption'),
+      columns: [...(['col.code', 'col.name', 'col.city', 'col.province'] as const).map((k) => ({ label: t(k) })), { label: t('centres.webhook.col.channel') }],
+      rows: centres,
+      row: (c) => html`<tr><td>${c.code}</td><td>${c.name}</td><td>${c.city}</td><td>${c.province}</td>
+        <td><a href=${`/centres/${c.id}/webhook`} aria-label=${t('centres.webhook.linkFor', { centre: c.name })}>${t('centres.webhook.short')}</a></td></tr>`,
+    });
   }
 }
 

@@ -14,6 +14,7 @@ import '../../ui/error-message.component.ts';
 import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
 import { WriteController } from '../../ui/write.controller.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 type Confirming = 'rotate' | 'delete' | '';
 
@@ -158,22 +159,18 @@ export class CentreWebhookPage extends LitElement {
       <h2 id="deliveries-h">${t('centres.webhook.recent')}</h2>
       ${w.recent.length === 0
         ? html`<p>${t('centres.webhook.noDeliveries')}</p>`
-        : html`<div class="table-wrap" role="region" aria-labelledby="deliveries-caption" tabindex="0">
-            <table>
-              <caption id="deliveries-caption" class="visually-hidden">${t('centres.webhook.recent')}</caption>
-              <thead><tr>
-                <th scope="col">${t('centres.webhook.col.event')}</th>
-                <th scope="col">${t('centres.webhook.col.outcome')}</th>
-                <th scope="col" class="num">${t('centres.webhook.col.attempts')}</th>
-                <th scope="col">${t('centres.webhook.col.error')}</th>
-              </tr></thead>
-              <tbody>
-                ${w.recent.map(
-                  (d) => html`<tr data-delivery=${d.id}><td>${eventName(d.event)}</td><td>${outcome(d)}</td><td class="num">${d.attempts}</td><td>${d.lastError ? errorLabel(d.lastError) : ''}</td></tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}
+        : dataTable({
+            id: 'deliveries-caption',
+            caption: t('centres.webhook.recent'),
+            columns: [
+              { label: t('centres.webhook.col.event') },
+              { label: t('centres.webhook.col.outcome') },
+              { label: t('centres.webhook.col.attempts'), class: 'num' },
+              { label: t('centres.webhook.col.error') },
+            ],
+            rows: w.recent,
+            row: (d) => html`<tr data-delivery=${d.id}><td>${eventName(d.event)}</td><td>${outcome(d)}</td><td class="num">${d.attempts}</td><td>${d.lastError ? errorLabel(d.lastError) : ''}</td></tr>`,
+          })}
     </section>`;
   }
 

@@ -17,6 +17,7 @@ import { healthThresholds } from '../../../../schemas/maintenance-rules.ts';
 import { forecastWords } from './battery-forecast-words.ts';
 import { badgeStyles } from '../../ui/badge.styles.ts';
 import { formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
+import { dataTable, dataTableStyles } from '../../ui/data-table.ts';
 
 /** The health words name the thresholds they stand for, from their one definition. */
 const reasonParams = { worn: healthThresholds.wornPct, wearing: healthThresholds.wearingPct };
@@ -29,18 +30,15 @@ export class FleetPage extends LitElement {
     sharedStyles,
     pageStyles,
     badgeStyles,
+    dataTableStyles,
     css`
       .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); margin: 0.5rem 0 1rem; }
       .filters .search { grid-column: 1 / -1; max-width: 28rem; }
       select { font: inherit; width: 100%; min-height: var(--target); padding: 0.4rem 0.5rem; border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text); }
       .summary { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0 0 0.75rem; }
       .reasons { display: block; color: var(--c-muted); font-size: 0.85rem; margin-top: 0.2rem; }
-      .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }
-      .meta { display: none; }
       @media (max-width: 700px) {
         .filters { grid-template-columns: 1fr 1fr; }
-        .wide { display: none; }
-        .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; color: var(--c-muted); font-size: 0.9rem; padding-bottom: 0.35rem; }
       }
     `,
   ];
@@ -105,23 +103,14 @@ export class FleetPage extends LitElement {
   }
 
   private renderTable(items: readonly DeviceSummary[]) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="fleet-caption" tabindex="0">
-      <table>
-        <caption id="fleet-caption" class="visually-hidden">${t('fleet.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('fleet.col.chair')}</th>
-            <th scope="col" class="wide">${t('fleet.col.beneficiary')}</th>
-            <th scope="col" class="wide">${t('fleet.col.battery')}</th>
-            <th scope="col">${t('fleet.col.health')}</th>
-            <th scope="col" class="wide">${t('fleet.col.lastSeen')}</th>
-            <th scope="col" class="num wide">${t('fleet.col.alerts')}</th>
-            <th scope="col" class="num wide">${t('fleet.col.workOrders')}</th>
-          </tr>
-        </thead>
-        <tbody>${items.map((d) => this.renderRow(d))}</tbody>
-      </table>
-    </div>`;
+    const col = (key: 'chair' | 'beneficiary' | 'battery' | 'health' | 'lastSeen' | 'alerts' | 'workOrders', cls?: string) => ({ label: t(`fleet.col.${key}`), class: cls });
+    return dataTable({
+      id: 'fleet-caption',
+      caption: t('fleet.caption'),
+      columns: [col('chair'), col('beneficiary', 'wide'), col('battery', 'wide'), col('health'), col('lastSeen', 'wide'), col('alerts', 'num wide'), col('workOrders', 'num wide')],
+      rows: items,
+      row: (d) => this.renderRow(d),
+    });
   }
 
   private renderRow(d: DeviceSummary) {

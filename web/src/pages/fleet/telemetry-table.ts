@@ -4,6 +4,7 @@ import type { AggregatePoint } from '../../../../schemas/devices.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatDecimal } from './fleet-words.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 /** The buckets as a table inside a closed <details>, newest first. */
 export function bucketTable(buckets: AggregatePoint[], bucket: 'hour' | 'day') {
@@ -11,23 +12,16 @@ export function bucketTable(buckets: AggregatePoint[], bucket: 'hour' | 'day') {
   const unit = t(`fleet.chart.bucket.${bucket}`);
   return html`<details class="data">
     <summary>${t('fleet.chart.table')}</summary>
-    <div class="table-wrap" role="region" aria-labelledby="bucket-caption" tabindex="0">
-      <table>
-        <caption id="bucket-caption">${t('fleet.chart.tableCaption', { bucket: unit })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('fleet.chart.time')}</th>
-            <th scope="col" class="num">${t('fleet.chart.socMin')}</th>
-            <th scope="col" class="num">${t('fleet.chart.socMax')}</th>
-            <th scope="col" class="num">${t('fleet.chart.socLast')}</th>
-            <th scope="col" class="num">${t('fleet.chart.chargingPct')}</th>
-            <th scope="col" class="num">${t('fleet.chart.distance')}</th>
-            <th scope="col" class="num">${t('fleet.chart.driving')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${[...buckets].reverse().map(
-            (b) => html`<tr>
+    ${dataTable({
+      id: 'bucket-caption',
+      caption: t('fleet.chart.tableCaption', { bucket: unit }),
+      captionVisible: true,
+      columns: [
+        { label: t('fleet.chart.time') },
+        ...(['socMin', 'socMax', 'socLast', 'chargingPct', 'distance', 'driving'] as const).map((k) => ({ label: t(`fleet.chart.${k}`), class: 'num' })),
+      ],
+      rows: [...buckets].reverse(),
+      row: (b) => html`<tr>
               <th scope="row">${formatDateTime(new Date(b.t).toISOString())}</th>
               <td class="num">${formatDecimal(b.socMin)}</td>
               <td class="num">${formatDecimal(b.socMax)}</td>
@@ -36,9 +30,6 @@ export function bucketTable(buckets: AggregatePoint[], bucket: 'hour' | 'day') {
               <td class="num">${formatDecimal(b.distanceM / 1000, 2)}</td>
               <td class="num">${formatDecimal(b.motorSeconds / 60, 0)}</td>
             </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+    })}
   </details>`;
 }

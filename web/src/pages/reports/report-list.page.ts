@@ -21,6 +21,7 @@ import { POLL_INTERVAL_MS } from '../../data/poll.controller.ts';
 import { ListController } from '../../ui/list.controller.ts';
 import { choiceField } from '../../ui/query-fields.ts';
 import { categoryLabel, redFlagTag, statusTag } from './report-words.ts';
+import { dataTable, dataTableStyles } from '../../ui/data-table.ts';
 
 export const REPORTS_PAGE_SIZE = 25;
 const statusOptions = ['open', ...ReportStatus.options, 'all'] as const;
@@ -34,16 +35,15 @@ export const redFlagsFirst = (items: readonly ReportSummary[]) => [...items].sor
 export class ReportListPage extends LitElement {
   static override styles = [
     workPageStyles,
+    dataTableStyles,
     css`
       /* Wide enough for the longest choice ("Semua yang masih terbuka") with the select's arrow. */
       .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); margin: 0.5rem 0 1rem; }
-      .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }
       .tags { display: flex; flex-wrap: wrap; gap: 0.3rem; }
       tr.red-flag td:first-child { border-left: 4px solid var(--c-error); }
       .narrow { display: none; }
       @media (max-width: 700px) {
         .filters { grid-template-columns: 1fr; }
-        .wide { display: none; }
         .narrow { display: block; }
       }
     `,
@@ -102,20 +102,18 @@ export class ReportListPage extends LitElement {
   }
 
   private renderTable(items: readonly ReportSummary[]) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="reports-caption" tabindex="0">
-      <table>
-        <caption id="reports-caption" class="visually-hidden">${t('reports.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('reports.col.problem')}</th>
-            <th scope="col">${t('reports.col.beneficiary')}</th>
-            <th scope="col">${t('reports.col.status')}</th>
-            <th scope="col" class="wide">${t('reports.col.age')}</th>
-          </tr>
-        </thead>
-        <tbody>${redFlagsFirst(items).map((r) => this.renderRow(r))}</tbody>
-      </table>
-    </div>`;
+    return dataTable({
+      id: 'reports-caption',
+      caption: t('reports.caption'),
+      columns: [
+        { label: t('reports.col.problem') },
+        { label: t('reports.col.beneficiary') },
+        { label: t('reports.col.status') },
+        { label: t('reports.col.age'), class: 'wide' },
+      ],
+      rows: redFlagsFirst(items),
+      row: (r) => this.renderRow(r),
+    });
   }
 
   private renderRow(r: ReportSummary) {

@@ -16,6 +16,7 @@ import { choiceField, flagField, patternField } from '../../ui/query-fields.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { stateLabel, stateTone } from './pathway-labels.ts';
 import { requestStyles } from './request-detail.styles.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 const PAGE_SIZE = 20;
 
@@ -86,19 +87,19 @@ export class RequestListPage extends LitElement {
   }
 
   private renderTable(items: readonly RequestSummary[], staff: boolean) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="requests-caption" tabindex="0">
-        <table>
-          <caption id="requests-caption" class="visually-hidden">${t('requests.caption')}</caption>
-          <thead><tr>
-            <th scope="col">${t('col.name')}</th>
-            <th scope="col">${t('requests.state')}</th>
-            ${staff ? html`<th scope="col">${t('requests.therapist')}</th>` : nothing}
-            <th scope="col">${t('requests.since')}</th>
-            <th scope="col">${t('requests.next')}</th>
-          </tr></thead>
-          <tbody>${items.map((r) => this.renderRow(r, staff))}</tbody>
-        </table>
-      </div>`;
+    return dataTable({
+      id: 'requests-caption',
+      caption: t('requests.caption'),
+      columns: [
+        { label: t('col.name') },
+        { label: t('requests.state') },
+        staff && { label: t('requests.therapist') },
+        { label: t('requests.since') },
+        { label: t('requests.next') },
+      ],
+      rows: items,
+      row: (r) => this.renderRow(r, staff),
+    });
   }
 
   private renderRow(r: RequestSummary, staff: boolean) {

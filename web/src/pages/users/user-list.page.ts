@@ -17,6 +17,7 @@ import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import './user-access.component.ts';
+import { dataTable } from '../../ui/data-table.ts';
 
 @customElement('atensi-user-list-page')
 export class UserListPage extends LitElement {
@@ -56,37 +57,31 @@ export class UserListPage extends LitElement {
     // Admins act on other accounts; their own password is changed on their account page.
     const actions = (u: User) => this.me?.role === 'admin' && u.id !== this.me.id;
     const showActions = this.me?.role === 'admin';
-    return html`<div class="table-wrap" role="region" aria-labelledby="users-caption" tabindex="0">
-      <table>
-        <caption id="users-caption" class="visually-hidden">${t('users.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('col.name')}</th>
-            <th scope="col">${t('col.email')}</th>
-            <th scope="col">${t('col.role')}</th>
-            ${showCentre ? html`<th scope="col">${t('col.centre')}</th>` : nothing}
-            <th scope="col">${t('col.status')}</th>
-            <th scope="col">${t('col.lastLogin')}</th>
-            ${showActions ? html`<th scope="col">${t('users.actions')}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${users.map(
-            (u) => html`<tr data-user=${u.id}>
-              <td>${u.name}</td>
-              <td>${u.email}</td>
-              <td>${label('role', u.role)}</td>
-              ${showCentre ? html`<td>${u.centreId ? (centres.get(u.centreId) ?? '') : t('app.national')}</td>` : nothing}
-              <td>${u.disabled
-                ? html`<span class="badge off">${t('users.disabled')}</span>`
-                : html`<span class="badge ok">${t('users.active')}</span>`}</td>
-              <td>${u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</td>
-              ${showActions ? html`<td>${actions(u) ? html`<atensi-user-access .user=${u} @atensi-user-changed=${() => this.users.refresh()}></atensi-user-access>` : nothing}</td>` : nothing}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable({
+      id: 'users-caption',
+      caption: t('users.caption'),
+      columns: [
+        { label: t('col.name') },
+        { label: t('col.email') },
+        { label: t('col.role') },
+        showCentre && { label: t('col.centre') },
+        { label: t('col.status') },
+        { label: t('col.lastLogin') },
+        showActions && { label: t('users.actions') },
+      ],
+      rows: users,
+      row: (u) => html`<tr data-user=${u.id}>
+        <td>${u.name}</td>
+        <td>${u.email}</td>
+        <td>${label('role', u.role)}</td>
+        ${showCentre ? html`<td>${u.centreId ? (centres.get(u.centreId) ?? '') : t('app.national')}</td>` : nothing}
+        <td>${u.disabled
+          ? html`<span class="badge off">${t('users.disabled')}</span>`
+          : html`<span class="badge ok">${t('users.active')}</span>`}</td>
+        <td>${u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</td>
+        ${showActions ? html`<td>${actions(u) ? html`<atensi-user-access .user=${u} @atensi-user-changed=${() => this.users.refresh()}></atensi-user-access>` : nothing}</td>` : nothing}
+      </tr>`,
+    });
   }
 }
 

@@ -19,6 +19,7 @@ import { ListController } from '../../ui/list.controller.ts';
 import { choiceField } from '../../ui/query-fields.ts';
 import { skippedRows } from '../../ui/skipped-rows.ts';
 import { relativeTime } from '../fleet/fleet-format.ts';
+import { dataTable, dataTableStyles } from '../../ui/data-table.ts';
 
 export const QUEUE_PAGE_SIZE = 25;
 const statusOptions = ['active', ...WorkOrderStatus.options, 'all'] as const;
@@ -28,14 +29,11 @@ const assigneeOptions = ['me', 'none'] as const;
 export class WorkOrderQueuePage extends LitElement {
   static override styles = [
     workPageStyles,
+    dataTableStyles,
     css`
       .filters { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0.5rem 0 1rem; }
-      .sub { display: block; color: var(--c-muted); font-size: 0.85rem; }
-      .meta { display: none; }
       @media (max-width: 700px) {
         .filters { grid-template-columns: 1fr 1fr; }
-        .wide { display: none; }
-        .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; color: var(--c-muted); font-size: 0.9rem; padding-bottom: 0.35rem; }
       }
     `,
   ];
@@ -92,22 +90,14 @@ export class WorkOrderQueuePage extends LitElement {
   }
 
   private renderTable(items: readonly WorkOrder[]) {
-    return html`<div class="table-wrap" role="region" aria-labelledby="queue-caption" tabindex="0">
-      <table>
-        <caption id="queue-caption" class="visually-hidden">${t('workOrders.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('workOrders.col.work')}</th>
-            <th scope="col">${t('workOrders.col.priority')}</th>
-            <th scope="col" class="wide">${t('workOrders.col.chair')}</th>
-            <th scope="col">${t('workOrders.col.status')}</th>
-            <th scope="col" class="wide">${t('workOrders.col.assignee')}</th>
-            <th scope="col" class="wide">${t('workOrders.col.age')}</th>
-          </tr>
-        </thead>
-        <tbody>${items.map((w) => this.renderRow(w))}</tbody>
-      </table>
-    </div>`;
+    const col = (key: 'work' | 'priority' | 'chair' | 'status' | 'assignee' | 'age', wide = false) => ({ label: t(`workOrders.col.${key}`), class: wide ? 'wide' : undefined });
+    return dataTable({
+      id: 'queue-caption',
+      caption: t('workOrders.caption'),
+      columns: [col('work'), col('priority'), col('chair', true), col('status'), col('assignee', true), col('age', true)],
+      rows: items,
+      row: (w) => this.renderRow(w),
+    });
   }
 
   private renderRow(w: WorkOrder) {
