@@ -5,11 +5,18 @@ import { Id, IsoDateTime, PageQuery, text } from './common.ts';
 import { BatteryForecast } from './maintenance-rules.ts';
 import { RejectReason } from './telemetry.ts';
 
-export const DeviceStatus = z.enum(['in_stock', 'reserved', 'in_use', 'in_repair', 'retired']);
+export const DeviceStatus = z.enum(['in_stock', 'reserved', 'in_use', 'on_loan', 'in_repair', 'refurbishing', 'in_transit', 'retired']);
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+/** A serial as compared nationally: upper case and without whitespace ("atm-e 00012" and "ATM-E00012" are one chair). */
+export function serialKey(serial: string): string {
+  return serial.replace(/\s+/g, '').toUpperCase();
+}
 export const DeviceKind = z.enum(['manual_adaptive', 'electric']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 export const BatteryChemistry = z.enum(['agm', 'lifepo4', 'gel']);
+/** A seat width or depth in millimetres, as prescribed, catalogued or received. */
+export const SeatMm = z.number().int().min(150).max(700);
 
 /** Health/risk of a chair, from open alerts, battery capacity and silence; `high` first in the fleet. */
 export const Risk = z.enum(['ok', 'low', 'medium', 'high']);

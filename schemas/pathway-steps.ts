@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CpDistribution, CpType, RiskLevel, Side, SittingLevel, Tone } from './beneficiaries.ts';
 import { Id, IsoDate, text } from './common.ts';
 import { Cushion, OrderSource, Trainee } from './requests.ts';
+import { SeatMm } from './devices.ts';
 
 /**
  * Physiological ranges in millimetres for children (from about two years) and adults, seated.
@@ -91,8 +92,8 @@ export type AssessStep = z.infer<typeof AssessStep>;
 export const PrescribeStep = z.strictObject({
   to: z.literal('prescribed'),
   modelId: Id,
-  seatWidthMm: z.number().int().min(150).max(700),
-  seatDepthMm: z.number().int().min(150).max(700),
+  seatWidthMm: SeatMm,
+  seatDepthMm: SeatMm,
   pelvicBelt: z.boolean(),
   lateralSupports: z.boolean(),
   headSupport: z.boolean(),

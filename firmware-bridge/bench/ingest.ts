@@ -11,6 +11,7 @@ import { parseBridgeConfig } from '../src/config.ts';
 import { openRaw } from '../../core/db/client.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
+import { serialKey } from '../../schemas/devices.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,8 +107,8 @@ async function main() {
   raw.prepare(`INSERT INTO "Centre" (id, code, name, city, province, updatedAt) VALUES ('benchcentre0', 'BENCH', 'Bench', 'X', 'X', 0)`).run();
   raw.prepare(`INSERT INTO "DeviceModel" (id, name, manufacturer, kind, isoCode, updatedAt) VALUES ('benchmodel00', 'M', 'B', 'electric', '12 23 06', 0)`).run();
   const chairs = Array.from({ length: CHAIRS }, (_, i) => ({ deviceId: `benchchair${String(i).padStart(6, '0')}`, secret: generateDeviceSecret() }));
-  const insert = raw.prepare(`INSERT INTO "Device" (id, serial, modelId, centreId, status, mqttSecretHash, updatedAt) VALUES (?, ?, 'benchmodel00', 'benchcentre0', 'in_use', ?, 0)`);
-  raw.transaction(() => chairs.forEach((c, i) => insert.run(c.deviceId, `BENCH-${i}`, hashDeviceSecret(c.secret))))();
+  const insert = raw.prepare(`INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, status, mqttSecretHash, updatedAt) VALUES (?, ?, ?, 'benchmodel00', 'benchcentre0', 'in_use', ?, 0)`);
+  raw.transaction(() => chairs.forEach((c, i) => insert.run(c.deviceId, `BENCH-${i}`, serialKey(`BENCH-${i}`), hashDeviceSecret(c.secret))))();
   raw.pragma('wal_checkpoint(TRUNCATE)');
   const sizeBefore = fs.statSync(config.databaseFile).size;
   const chairsJson = JSON.stringify(chairs);

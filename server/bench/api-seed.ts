@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpenedDatabase } from '../../core/db/client.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { AcceptedSample } from '../../core/telemetry/telemetry-store.ts';
+import { serialKey } from '../../schemas/devices.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,7 +48,7 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
     `INSERT INTO "Beneficiary" (id, centreId, fullName, birthDate, sex, address, diagnosis, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'female', 'Jl. Uji', 'cp', ?, ?)`,
   );
   const insertDevice = raw.prepare(
-    `INSERT INTO "Device" (id, serial, modelId, centreId, beneficiaryId, status, createdAt, updatedAt, batteryInstalledAt, mqttSecretHash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, beneficiaryId, status, createdAt, updatedAt, batteryInstalledAt, mqttSecretHash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const chairs: { id: string; centreId: string; ratedAh: number }[] = [];
   let serial = 100_000;
@@ -64,7 +65,8 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
         const created = o.now - (100 + Math.floor(rand() * 600)) * DAY;
         const beneficiary = id();
         insertBeneficiary.run(beneficiary, centre.id, `Penerima Uji ${serial}`, dt(created - 20 * 365 * DAY), dt(created), dt(created));
-        insertDevice.run(id(), `BEN-${serial++}`, model.id, centre.id, beneficiary, 'in_use', dt(created), dt(created), isElectric ? dt(created) : null, isElectric ? 'bench' : null);
+        const serialText = `BEN-${serial++}`;
+        insertDevice.run(id(), serialText, serialKey(serialText), model.id, centre.id, beneficiary, 'in_use', dt(created), dt(created), isElectric ? dt(created) : null, isElectric ? 'bench' : null);
       }
     }
   })();

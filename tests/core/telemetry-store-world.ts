@@ -44,7 +44,7 @@ export async function createStoreWorld(h: Harness): Promise<StoreWorld> {
     (
       await db.device.create({
         data: {
-          serial: `CT-${String(++n).padStart(3, '0')}`, modelId, centreId: centre.id, beneficiaryId, status: 'in_use',
+          serial: `CT-${String(++n).padStart(3, '0')}`, serialKey: `CT-${String(n).padStart(3, '0')}`, modelId, centreId: centre.id, beneficiaryId, status: 'in_use',
           mqttSecretHash: secret ? 'contract-secret' : null, createdAt: new Date(NOW - 200 * DAY),
         },
       })

@@ -15,14 +15,15 @@ import { root } from '../helpers/process.ts';
 import { type BrokerKind, startTelemetryFixture } from '../helpers/telemetry-fixture.ts';
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serialKey } from '../../schemas/devices.ts';
 export { sleep };
 
 /** Registers `n` more electric chairs (copies of a demo chair's model and centre) with fresh secrets. */
 export function provisionChairs(raw: Database.Database, n: number, tag: string): FleetChair[] {
   const template = raw.prepare(`SELECT modelId, centreId FROM "Device" WHERE mqttSecretHash IS NOT NULL LIMIT 1`).get() as { modelId: string; centreId: string };
   const insert = raw.prepare(
-    `INSERT INTO "Device" (id, serial, modelId, centreId, status, seatWidthMm, seatDepthMm, mqttSecretHash, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'in_stock', 400, 400, ?, ?, ?)`,
+    `INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, status, seatWidthMm, seatDepthMm, mqttSecretHash, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, 'in_stock', 400, 400, ?, ?, ?)`,
   );
   const now = Date.now();
   const chairs: FleetChair[] = [];
@@ -30,7 +31,8 @@ export function provisionChairs(raw: Database.Database, n: number, tag: string):
     for (let i = 0; i < n; i++) {
       const deviceId = `fault${tag}${String(i).padStart(4, '0')}`.toLowerCase();
       const secret = generateDeviceSecret();
-      insert.run(deviceId, `FLT-${tag}-${i}`, template.modelId, template.centreId, hashDeviceSecret(secret), now, now);
+      const serial = `FLT-${tag}-${i}`;
+      insert.run(deviceId, serial, serialKey(serial), template.modelId, template.centreId, hashDeviceSecret(secret), now, now);
       chairs.push({ deviceId, secret });
     }
   })();

@@ -5,6 +5,7 @@ import { localToday } from '../../schemas/centre-time.ts';
 import { isoDay } from './api.ts';
 import { unique } from './fixtures.ts';
 import type { Harness } from './harness.ts';
+import { serialKey } from '../../schemas/devices.ts';
 
 /** A manual model and one of its sizes that fit `measurementsBody()` well (width +10 mm, 40 mm knee clearance). */
 export const FIT = { model: 'Rough Terrain', seatWidthMm: 380, seatDepthMm: 400 } as const;
@@ -74,6 +75,11 @@ export function localDay(offset = 0): string {
 }
 
 export const newSerial = () => `TEST-${unique().toUpperCase()}`;
+/** A fresh serial with its national comparison key, for creating a device row directly. */
+export function newSerialFields() {
+  const serial = newSerial();
+  return { serial, serialKey: serialKey(serial) };
+}
 
 const fitOk = { sizeOk: true, postureOk: true, pressureOk: true, movementOk: true };
 const trainedAll = { trainee: 'caregiver', transfers: true, mobility: true, pressureRelief: true, careMaintenance: true, batteryCharging: false, whoToContact: true };
@@ -146,7 +152,7 @@ export async function requestInState(
   let deviceId: string | null = null;
   if (has('ordered')) await db.deviceRequest.update({ where: { id: r.id }, data: { orderSource: 'stock', expectedAt: at(5) } });
   if (has('prepared')) {
-    const d = await db.device.create({ data: { serial: newSerial(), modelId: model.id, centreId, beneficiaryId: b.id, status: has('in_use') ? 'in_use' : 'reserved', seatWidthMm: FIT.seatWidthMm, seatDepthMm: FIT.seatDepthMm } });
+    const d = await db.device.create({ data: { ...newSerialFields(), modelId: model.id, centreId, beneficiaryId: b.id, status: has('in_use') ? 'in_use' : 'reserved', seatWidthMm: FIT.seatWidthMm, seatDepthMm: FIT.seatDepthMm } });
     deviceId = d.id;
     await db.deviceRequest.update({ where: { id: r.id }, data: { deviceId, ...(has('in_use') ? { deliveredAt: at(8) } : {}) } });
   }

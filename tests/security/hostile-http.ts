@@ -43,7 +43,7 @@ export interface Facts {
   seededGmfcs: number | null;
   /** Therapist A's own record. */
   therapistA: { name: string; locale: string; role: string };
-  therapistAHash: string;
+  therapistAHash: string | null;
   /** Family A1's electric chair. */
   deviceOfFamilyA1: string;
   /** A fresh issue report on family A1's child (made on each call). */

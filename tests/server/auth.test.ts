@@ -236,7 +236,7 @@ describe('auth', () => {
       expect(users).toHaveLength(demoEmails.length);
       const salts = new Set<string>();
       for (const u of users) {
-        const parts = u.passwordHash.split('$');
+        const parts = (u.passwordHash ?? '').split('$');
         expect(parts, u.email).toHaveLength(6);
         const [scheme, N, r, p, salt, key] = parts as [string, string, string, string, string, string];
         expect(scheme).toBe('scrypt');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measurementRanges } from '../../schemas/pathway-steps.ts';
 import { expectError, expectInvalid, expectJson, isoDay, quickSession } from '../helpers/api.ts';
 import { type Client, createHarness, type Harness } from '../helpers/harness.ts';
-import { assessBody, FIT, hydroBlock, measurementsBody, modelId, newSerial, referralBody, requestInState } from '../helpers/pathway.ts';
+import { assessBody, FIT, hydroBlock, measurementsBody, modelId, newSerial, newSerialFields, referralBody, requestInState } from '../helpers/pathway.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
 
 let h: Harness;
@@ -131,7 +131,7 @@ describe('later steps', () => {
 
   it('a stock device of the right model and size is assigned; cancelling returns it to stock', async () => {
     const model = await modelId(h);
-    const d = await h.db.prisma.device.create({ data: { serial: newSerial(), modelId: model, centreId: world.centreA, status: 'in_stock', seatWidthMm: FIT.seatWidthMm, seatDepthMm: FIT.seatDepthMm } });
+    const d = await h.db.prisma.device.create({ data: { ...newSerialFields(), modelId: model, centreId: world.centreA, status: 'in_stock', seatWidthMm: FIT.seatWidthMm, seatDepthMm: FIT.seatDepthMm } });
     const r = await requestInState(h, world.centreA, 'ordered');
     const offered = (await expectJson(await therapist.get(`/api/requests/${r.id}`))).stockDevices;
     expect(offered).toContainEqual({ id: d.id, serial: d.serial });

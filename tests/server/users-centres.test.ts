@@ -97,7 +97,7 @@ describe('user accounts', () => {
 
   it('stores the new password as scrypt with N ≥ 2^17', async () => {
     const row = await h.db.prisma.user.findUniqueOrThrow({ where: { id: created.therapist!.id } });
-    const [scheme, N] = row.passwordHash.split('$');
+    const [scheme, N] = (row.passwordHash ?? '').split('$');
     expect(scheme).toBe('scrypt');
     expect(Number(N)).toBeGreaterThanOrEqual(2 ** 17);
     expect(row.passwordHash).not.toContain(created.therapist!.password);

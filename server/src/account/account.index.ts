@@ -72,7 +72,7 @@ export function accountRoutes() {
       throw new ApiError(429, 'rate_limited', 'too many wrong passwords; try again later');
     }
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw invalid('the current password is wrong', [{ path: ['currentPassword'], message: 'wrong password', code: 'wrong_password' }]);
     }
     await passwordChecks.delete(actor.id);

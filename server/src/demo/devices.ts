@@ -1,6 +1,7 @@
 // Demo devices: creates a chair row and, for an electric chair, its MQTT secret in the credentials file.
 import type { Db } from '../../../core/db/client.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../../core/devices/credentials.ts';
+import { serialKey } from '../../../schemas/devices.ts';
 
 /** What a demo install writes to data/demo-credentials.json: every account's password and every chair's secret. */
 export interface DemoCredentials {
@@ -20,6 +21,7 @@ export async function createDevice(
   const device = await db.device.create({
     data: {
       serial,
+      serialKey: serialKey(serial),
       modelId: o.modelId,
       centreId: o.centreId,
       beneficiaryId: o.beneficiaryId,

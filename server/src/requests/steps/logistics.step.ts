@@ -7,6 +7,7 @@ import { conflict } from '../../lib/errors.ts';
 import { addMonths } from '../follow-up-schedule.ts';
 import { invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
 import { day } from '../../../../schemas/centre-time.ts';
+import { serialKey } from '../../../../schemas/devices.ts';
 
 export async function order(ctx: StepContext, body: OrderStep): Promise<StepOutcome> {
   const { request, now } = ctx;
@@ -40,10 +41,11 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
     }
     deviceId = d.id;
   } else {
-    if (await tx.device.findUnique({ where: { serial: body.serial! } })) throw conflict(`a device with serial ${body.serial} is already registered`);
+    if (await tx.device.findUnique({ where: { serialKey: serialKey(body.serial!) } })) throw conflict(`a device with serial ${body.serial} is already registered`);
     const d = await tx.device.create({
       data: {
         serial: body.serial!,
+        serialKey: serialKey(body.serial!),
         modelId: p.modelId,
         centreId: request.centreId,
         seatWidthMm: p.seatWidthMm,
