@@ -17,6 +17,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+export interface ChangeOptions {
+  /** The transaction's time limit, for the few changes that write thousands of rows (an import); Prisma's default is 5 s. */
+  timeoutMs?: number;
+}
+
 /** One row per key and window for refusals (failed or throttled sign-ins). */
 export interface AggregateOptions {
   /** What makes two refusals the same row, besides the action and the window: ids and codes only. */
@@ -100,13 +105,13 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
      * both commit or neither does, so no change stands without its record (UU PDP). `entry` may
      * return null when the result changed nothing worth recording (e.g. a replayed request).
      */
-    async change<T>(change: (tx: Tx) => Promise<T>, entry: (result: T) => AuditEntry | null): Promise<T> {
+    async change<T>(change: (tx: Tx) => Promise<T>, entry: (result: T) => AuditEntry | null, options: ChangeOptions = {}): Promise<T> {
       return db.$transaction(async (tx) => {
         const result = await change(tx);
         const e = entry(result);
         if (e) await record(e, tx);
         return result;
-      });
+      }, options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs, maxWait: options.timeoutMs });
     },
   };
 }

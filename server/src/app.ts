@@ -33,6 +33,8 @@ import { type Clock, systemClock } from '../../core/clock.ts';
 import { ApiError, makeErrorHandler } from './lib/errors.ts';
 import { createLogger, type Logger } from '../../core/log/logger.ts';
 import { userRoutes } from './users/users.index.ts';
+import { stockRoutes } from './stock/stock.index.ts';
+import { importRoutes } from './imports/imports.index.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -107,6 +109,8 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', userRoutes());
   app.route('/', beneficiaryRoutes());
   app.route('/', deviceRoutes());
+  app.route('/', stockRoutes());
+  app.route('/', importRoutes());
   app.route('/', alertRoutes());
   app.route('/', workOrderRoutes());
   app.route('/', requestRoutes());

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceIntake } from '../../schemas/stock.ts';
 import type { Actor } from '../../server/src/access/actor.ts';
 import { checkIntake, intakeDevices } from '../../server/src/stock/intake.service.ts';
-import { isoDay } from '../helpers/api.ts';
+import { expectError, expectInvalid, expectJson, isoDay } from '../helpers/api.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { loadWorld, type World } from '../helpers/world.ts';
+import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
 
 let h: Harness;
 let world: World;
@@ -116,5 +116,71 @@ describe('intakeDevices', () => {
     expect(chair).toMatchObject({ serial: changed.serial, seatWidthMm: w, supplier: 'CV Baru' });
     expect(chair.events.map((e) => e.kind)).toEqual(['received', 'updated']);
     expect(JSON.parse(chair.events[1]!.details!).fields).toEqual(['serial', 'seatWidthMm', 'seatDepthMm', 'supplier']);
+  });
+});
+
+describe('POST /api/devices, PATCH /api/devices/{id}, GET /api/stock', () => {
+  const body = (m: typeof manual, over: Record<string, unknown> = {}) => ({ ...intakeRow(m), ...over });
+  const auditOf = (res: Response) => h.db.prisma.auditLog.findMany({ where: { requestId: res.headers.get('x-request-id') } });
+
+  it('a technician receives one chair at their centre, audited', async () => {
+    const tech = await h.as(EMAIL.technicianA);
+    const b = body(manual, { supplier: 'PT <b>Roda</b>' });
+    const res = await tech.post('/api/devices', b);
+    const { items } = await expectJson(res.clone(), 201);
+    expect(items).toEqual([expect.objectContaining({ serial: b.serial, status: 'in_stock', centreId: world.centreA, supplier: 'PT <b>Roda</b>', receivedAt: b.receivedAt })]);
+    expect(await auditOf(res)).toEqual([expect.objectContaining({ action: 'device.receive', entityId: items[0].id, centreId: world.centreA })]);
+  });
+
+  it('takes a bulk all or nothing: one bad row refuses every row, naming it', async () => {
+    const admin = await h.as(EMAIL.admin);
+    const good = body(manual, { centreId: world.centreB });
+    const res = await admin.post('/api/devices', { items: [good, body(manual, { centreId: world.centreB, seatWidthMm: 600 })] });
+    const err = await expectError(res, 422);
+    expect(err.issues).toEqual([expect.objectContaining({ path: ['items', 1, 'seatWidthMm'], code: 'size_not_in_model' })]);
+    expect(await h.db.prisma.device.count({ where: { serial: good.serial } })).toBe(0);
+    const ok = await expectJson(await admin.post('/api/devices', { items: [good, body(electric, { centreId: world.centreB })] }), 201);
+    expect(ok.items).toHaveLength(2);
+  });
+
+  it('answers 409 for a serial already registered (any case or spacing), 422 for a bad body, and refuses over 1,000 items', async () => {
+    const mgr = await h.as(EMAIL.managerA);
+    const b = body(manual);
+    await expectJson(await mgr.post('/api/devices', b), 201);
+    const clash = await expectError(await mgr.post('/api/devices', { ...b, serial: ` ${b.serial.toLowerCase().replace('-', ' -')}` }), 409);
+    expect(clash.issues).toEqual([expect.objectContaining({ path: ['serial'], code: 'serial_in_use' })]);
+    await expectInvalid(await mgr.post('/api/devices', { ...body(manual), receivedAt: '2026-02-30' }), ['receivedAt']);
+    await expectError(await mgr.post('/api/devices', { items: Array.from({ length: 1001 }, () => body(manual)) }), 422);
+    const other = await expectError(await mgr.post('/api/devices', body(manual, { centreId: world.centreB })), 422);
+    expect(other.issues![0]!.code).toBe('other_centre');
+  });
+
+  it('corrects a chair in stock, and refuses identity changes once it has left stock (409)', async () => {
+    const tech = await h.as(EMAIL.technicianA);
+    const { items: [chair] } = await expectJson(await tech.post('/api/devices', body(manual)), 201);
+    const fixed = await expectJson(await tech.patch(`/api/devices/${chair.id}`, { serial: `${chair.serial}X`, supplier: 'CV Maju' }));
+    expect(fixed).toMatchObject({ serial: `${chair.serial}X`, supplier: 'CV Maju' });
+    expect((await h.db.prisma.device.findUniqueOrThrow({ where: { id: chair.id } })).serialKey).toBe(`${chair.serial}X`.toUpperCase());
+    await expectError(await tech.patch(`/api/devices/${chair.id}`, { seatWidthMm: 600 }), 422);
+    const inUse = await h.db.prisma.device.findFirstOrThrow({ where: { status: 'in_use', centreId: world.centreA } });
+    await expectError(await tech.patch(`/api/devices/${inUse.id}`, { serial: 'NEW-1' }), 409);
+    await expectJson(await tech.patch(`/api/devices/${inUse.id}`, { fundingSource: 'Hibah' }));
+    const b = await h.db.prisma.device.findFirstOrThrow({ where: { centreId: world.centreB } });
+    await expectError(await tech.patch(`/api/devices/${b.id}`, { supplier: 'x' }), 404);
+  });
+
+  it('counts stock by model and size and status, for staff of the centre and admins', async () => {
+    const ther = await h.as(EMAIL.therapistA);
+    const view = await expectJson(await ther.get('/api/stock'));
+    expect(view.centreId).toBe(world.centreA);
+    const expected = await h.db.prisma.device.count({ where: { centreId: world.centreA, status: 'in_stock' } });
+    expect(view.totals.in_stock).toBe(expected);
+    expect(view.rows.reduce((n: number, r: { counts: { in_stock: number } }) => n + r.counts.in_stock, 0)).toBe(expected);
+    const moti = view.rows.find((r: { modelId: string; seatWidthMm: number }) => r.modelId === manual.id && r.seatWidthMm === manual.sizes[0]);
+    expect(moti.counts.in_stock).toBe(await h.db.prisma.device.count({ where: { centreId: world.centreA, modelId: manual.id, seatWidthMm: manual.sizes[0], status: 'in_stock' } }));
+    await expectError(await ther.get(`/api/stock?centreId=${world.centreB}`), 404);
+    const all = await expectJson(await (await h.as(EMAIL.admin)).get('/api/stock'));
+    expect(all.centreId).toBeNull();
+    expect(Object.values(all.totals as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(await h.db.prisma.device.count());
   });
 });

@@ -1,6 +1,6 @@
 // Records audit entries on behalf of the request's actor: a change together with its row, or a read.
 import type { Context } from 'hono';
-import type { AuditEntry } from '../../../core/audit/audit.service.ts';
+import type { AuditEntry, ChangeOptions } from '../../../core/audit/audit.service.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
 import type { AppEnv } from './types.ts';
@@ -19,11 +19,16 @@ function withRequest(c: Context<AppEnv>, entry: RouteAuditEntry): AuditEntry {
  * `entry` returns null when nothing was changed (a replay). Slow work (password hashing, image
  * decoding) belongs before the call, so the write lock is held only for the writes.
  */
-export function auditedChange<T>(c: Context<AppEnv>, change: (tx: Tx) => Promise<T>, entry: (result: T) => RouteAuditEntry | null): Promise<T> {
+export function auditedChange<T>(
+  c: Context<AppEnv>,
+  change: (tx: Tx) => Promise<T>,
+  entry: (result: T) => RouteAuditEntry | null,
+  options?: ChangeOptions,
+): Promise<T> {
   return c.get('deps').audit.change(change, (result) => {
     const e = entry(result);
     return e ? withRequest(c, e) : null;
-  });
+  }, options);
 }
 
 /**

@@ -13,9 +13,12 @@ const options = {
   cast: { string: (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) },
 } as const;
 
-/** The rows as CSV text; with `bom`, prefixed with a byte-order mark so spreadsheets read UTF-8. */
-export function toCsv(rows: CsvCell[][], o: { bom?: boolean } = {}): string {
-  return stringify(rows, { ...options, bom: o.bom ?? false });
+/**
+ * The rows as CSV text; with `bom`, prefixed with a byte-order mark so spreadsheets read UTF-8; with
+ * `delimiter: ';'`, as spreadsheets in Indonesian (decimal-comma) locales save it.
+ */
+export function toCsv(rows: CsvCell[][], o: { bom?: boolean; delimiter?: ',' | ';' } = {}): string {
+  return stringify(rows, { ...options, bom: o.bom ?? false, delimiter: o.delimiter ?? ',' });
 }
 
 /** One field as it appears in a row (for callers and tests that check a single cell). */

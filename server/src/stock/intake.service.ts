@@ -49,13 +49,24 @@ function dateProblem(value: string, now: Date): { code: IntakeProblemCode; messa
   return null;
 }
 
+export interface IntakeCheckOptions {
+  now?: Date;
+  /** upsert (imports): a known serial in stock here updates that chair; create (POST /api/devices): any known serial is taken. */
+  mode?: 'upsert' | 'create';
+  /** A correction of this chair: its own serial is not a clash. */
+  deviceId?: string;
+  /** How a message names another row (default "row 3", counting from 1); an import says "line 7". */
+  rowName?: (index: number) => string;
+}
+
 /**
  * Every reason the rows cannot be taken into stock as given, each with the row's index and field.
  * Nothing is written. Serial keys (schemas/devices.ts serialKey) are compared within the rows and
  * against every chair in the country; a serial already known may only be received again while that
  * chair is in stock at the same centre, as the same model (the row then updates its record).
  */
-export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[], now: Date = new Date()): Promise<IntakeProblem[]> {
+export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[], options: IntakeCheckOptions = {}): Promise<IntakeProblem[]> {
+  const { now = new Date(), mode = 'upsert', deviceId, rowName = (i: number) => `row ${i + 1}` } = options;
   const problems: IntakeProblem[] = [];
   const add = (index: number, path: string, code: IntakeProblemCode, message: string) => problems.push({ index, path, code, message });
 
@@ -93,10 +104,12 @@ export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceInt
 
     const key = serialKey(row.serial);
     const first = firstIndexOfKey.get(key);
-    if (first !== undefined) add(i, 'serial', 'duplicate_serial', `the same serial as row ${first + 1}`);
+    if (first !== undefined) add(i, 'serial', 'duplicate_serial', `the same serial as ${rowName(first)}`);
     else firstIndexOfKey.set(key, i);
-    const known = existing.get(key);
-    if (known && (known.status !== 'in_stock' || known.centreId !== centreId)) {
+    const found = existing.get(key);
+    const known = found && found.id !== deviceId ? found : undefined;
+    if (known && mode === 'create') add(i, 'serial', 'serial_in_use', 'a chair with this serial is already registered');
+    else if (known && (known.status !== 'in_stock' || known.centreId !== centreId)) {
       add(i, 'serial', 'serial_in_use', 'this serial belongs to a chair that is not in stock at this centre');
     } else if (known && known.modelId !== row.modelId) {
       add(i, 'serial', 'serial_other_model', 'this serial is registered as another model');
@@ -127,14 +140,39 @@ function changedFields(chair: StockedChair, want: ReturnType<typeof wanted>): st
   return (Object.keys(want) as (keyof typeof want)[]).filter((k) => k !== 'serialKey' && !same(chair[k as keyof StockedChair], want[k]));
 }
 
+export type IntakeOutcome = 'created' | 'updated' | 'unchanged';
+
+/** What intakeDevices would do with each checked row, without writing (a dry run's answer). */
+export async function previewIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[]): Promise<IntakeOutcome[]> {
+  const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
+  return rows.map((row) => {
+    const want = wanted(row, intakeCentre(actor, row) ?? '');
+    const chair = existing.get(want.serialKey);
+    return !chair ? 'created' : changedFields(chair, want).length > 0 ? 'updated' : 'unchanged';
+  });
+}
+
+export interface IntakeOptions {
+  /** Called after every 1,000 rows (and at the end) with how many are done, for progress lines on large imports. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Takes checked rows (checkIntake found nothing) into stock in the transaction `tx`: a new serial
  * becomes an `in_stock` chair with a `received` event, a known one is updated with an `updated`
  * event naming the changed fields, and a row that changes nothing writes nothing, so the same rows
  * taken in twice change nothing the second time.
  */
-export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceIntake[]): Promise<IntakeResult> {
+export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceIntake[], options: IntakeOptions = {}): Promise<IntakeResult> {
   const result: IntakeResult = { created: [], updated: [], unchanged: [] };
+  let reported = 0;
+  const progress = (final = false) => {
+    const done = result.created.length + result.updated.length + result.unchanged.length;
+    if (options.onProgress && (final || done - reported >= 1000)) {
+      reported = done;
+      options.onProgress(done, rows.length);
+    }
+  };
   const existing = await chairsBySerial(tx, rows.map((r) => serialKey(r.serial)));
   const fresh: ReturnType<typeof wanted>[] = [];
   for (const row of rows) {
@@ -149,6 +187,7 @@ export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceI
     const fields = changedFields(chair, want);
     if (fields.length === 0) {
       result.unchanged.push(chair.id);
+      progress();
       continue;
     }
     await tx.device.update({ where: { id: chair.id }, data: want });
@@ -156,6 +195,7 @@ export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceI
       data: { deviceId: chair.id, kind: 'updated', actorId: actor.id, centreId, details: JSON.stringify({ fields }) },
     });
     result.updated.push(chair.id);
+    progress();
   }
   // New chairs go in by slices with one statement each, which keeps a 10,000-row import well inside a minute.
   for (const part of slices(fresh)) {
@@ -164,6 +204,8 @@ export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceI
       data: made.map((d) => ({ deviceId: d.id, kind: 'received', actorId: actor.id, centreId: d.centreId, details: JSON.stringify({ status: 'in_stock' }) })),
     });
     result.created.push(...made.map((d) => d.id));
+    progress();
   }
+  progress(true);
   return result;
 }

@@ -24,6 +24,7 @@ export const actionGroups = {
   auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
   session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
+  device: ['device.receive', 'device.update', 'device.import'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
 } as const satisfies Record<string, readonly string[]>;
