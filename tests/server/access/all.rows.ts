@@ -10,6 +10,7 @@ import { notificationRows } from './notifications.rows.ts';
 import { privacyRows } from './privacy.rows.ts';
 import { requestRows } from './requests.rows.ts';
 import { reportRows } from './reports.rows.ts';
+import { stockRows } from './stock.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...stockRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];

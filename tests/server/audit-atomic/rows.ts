@@ -45,6 +45,20 @@ export const atomicRows: AtomicRow[] = [
   { op: 'POST /api/alerts/{id}/acknowledge', action: 'alert.acknowledge', matrix: own, ok: 200 },
   { op: 'POST /api/work-orders', action: 'work_order.create', matrix: own, ok: 201 },
   { op: 'PATCH /api/work-orders/{id}', action: 'work_order.assign', matrix: own, ok: 200 },
+  // Stock and register imports.
+  { op: 'POST /api/devices', action: 'device.receive', matrix: none, ok: 201 },
+  { op: 'PATCH /api/devices/{id}', action: 'device.update', matrix: own, ok: 200 },
+  {
+    op: 'POST /api/imports/devices',
+    action: 'device.import',
+    // The matrix sends no file (415); this sends a one-chair register, as the admin naming centre A.
+    prepare: async ({ h, as }) => {
+      const centre = await h.db.prisma.centre.findFirstOrThrow({ orderBy: { code: 'asc' } });
+      const csv = `Serial Number;Model;Seat Width (mm);Seat Depth (mm);Centre Code;Received Date\nATM-${unique()};Moti-Care;280;280;${centre.code};05/01/2026\n`;
+      return { client: as.admin, method: 'POST', url: '/api/imports/devices?dryRun=false', body: csv, headers: { 'content-type': 'text/csv' } };
+    },
+    ok: 200,
+  },
   // The pathway and follow-ups.
   { op: 'POST /api/requests', action: 'request.create', matrix: own, ok: 201 },
   { op: 'POST /api/requests/{id}/transitions', action: 'request.transition', matrix: own, ok: 200 },
