@@ -4,7 +4,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../server/src/lib/csv.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CENTRE_B, createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld } from '../helpers/world.ts';
 
 const NAME = 'Balai; "Harapan"';
@@ -30,6 +32,18 @@ describe('toCsv', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parse(text, { bom: true })).toEqual([['name', 'city'], [NAME, 'baris\nkedua'], ["'=1+1", '']]);
   });
+
+  it('neutralises formulas with a semicolon delimiter too (the Indonesian import template)', () => {
+    const text = toCsv([['-2+3', '@SUM(A1)', 'a;b', 'a,b']], { delimiter: ';' });
+    expect(parse(text, { delimiter: ';' })).toEqual([["'-2+3", "'@SUM(A1)", 'a;b', 'a,b']]);
+  });
+
+  it('is the only CSV writer: no other server or core module uses csv-stringify', () => {
+    const files = [...fs.readdirSync('server/src', { recursive: true, encoding: 'utf8' }).map((f) => path.join('server/src', f)),
+      ...fs.readdirSync('core', { recursive: true, encoding: 'utf8' }).map((f) => path.join('core', f))].filter((f) => f.endsWith('.ts'));
+    const writers = files.filter((f) => /from 'csv-stringify/.test(fs.readFileSync(f, 'utf8')));
+    expect(writers).toEqual([path.join('server/src', 'lib', 'csv.ts')]);
+  });
 });
 
 describe('GET /api/indicators/csv', () => {
@@ -52,5 +66,13 @@ describe('GET /api/indicators/csv', () => {
     const width = rows[0]!.length;
     for (const r of rows) expect(r).toHaveLength(width);
     expect(rows.map((r) => r[0])).toContain(NAME);
+  });
+
+  it('exports a centre name that looks like a formula as text', async () => {
+    const formula = "=cmd|'/c calc'!A1";
+    await h.db.prisma.centre.update({ where: { code: CENTRE_B }, data: { name: formula } });
+    const rows: string[][] = parse(await (await (await h.as(EMAIL.admin)).get('/api/indicators/csv')).text(), { bom: true });
+    expect(rows.map((r) => r[0])).toContain(`'${formula}`);
+    expect(rows.map((r) => r[0])).not.toContain(formula);
   });
 });
