@@ -131,3 +131,6 @@ export const LoanListQuery = PageQuery.extend({
 });
 export const LoanList = z.object({ items: z.array(LoanView), total: z.number().int() }).meta({ id: 'LoanList' });
 export type LoanList = z.infer<typeof LoanList>;
+
+/** Where a chair may be sent: every other centre, by name (the centre list itself is scoped to one's own). */
+export const TransferTargets = z.object({ items: z.array(z.object({ id: Id, code: z.string(), name: z.string() })) }).meta({ id: 'TransferTargets' });

@@ -101,6 +101,12 @@ describe('a loan', () => {
 describe('a transfer', () => {
   let chairId: string;
 
+  it('offers every other centre as a destination, by name', async () => {
+    const ids = (await expectJson(await techA.get('/api/transfer-targets'))).items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(world.centreB);
+    expect(ids).not.toContain(world.centreA);
+  });
+
   it('sends a stock chair to another centre (an unknown or the same centre is 422)', async () => {
     chairId = (await stockChair('manual_adaptive')).id;
     await expectInvalid(await techA.post(`/api/devices/${chairId}/transfer`, { toCentreId: world.centreA }), ['toCentreId']);
@@ -155,6 +161,19 @@ describe('a new battery', () => {
     expect(await openAlert()).toBeNull();
     const [step] = (await expectJson(await techA.get(`/api/devices/${chair.id}/history`))).items;
     expect(step).toMatchObject({ kind: 'battery_replaced', details: { installedAt: localDay(0) } });
+  });
+});
+
+describe('refurbishment work orders', () => {
+  it('are opened by a return only, never by hand (422)', async () => {
+    const chair = await stockChair();
+    await expectInvalid(await techA.post('/api/work-orders', { deviceId: chair.id, kind: 'refurbishment', description: 'Rekondisi.' }), ['kind']);
+  });
+
+  it('take no checklist or outcome on another kind of work order (422)', async () => {
+    const chair = await stockChair('electric', { status: 'in_use', beneficiaryId: world.beneficiaryOf.familyA2 });
+    const w = await expectJson(await techA.post('/api/work-orders', { deviceId: chair.id, kind: 'repair', description: 'Rem.' }), 201);
+    await expectInvalid(await techA.patch(`/api/work-orders/${w.id}`, { action: 'checklist', items: [{ item: 'brakes', done: true }] }), ['items']);
   });
 });
 

@@ -39,6 +39,14 @@ export function chairLifeRoutes() {
     return c.json(await listLoans(db, actorOf(c), c.req.valid('query'), clock.now()), 200);
   });
 
+  app.openapi(routes.transferTargets, async (c) => {
+    const actor = actorOf(c);
+    const centres = await c.get('deps').db.centre.findMany({
+      where: actor.centreId ? { id: { not: actor.centreId } } : {}, select: { id: true, code: true, name: true }, orderBy: { name: 'asc' },
+    });
+    return c.json({ items: centres }, 200);
+  });
+
   app.openapi(routes.loan, async (c) => c.json(await step(c, c.req.valid('param').id, c.req.valid('json'), lend), 200));
   app.openapi(routes.giveBack, async (c) => c.json(await step(c, c.req.valid('param').id, c.req.valid('json'), giveBack), 200));
   app.openapi(routes.transfer, async (c) => c.json(await step(c, c.req.valid('param').id, c.req.valid('json'), transfer), 200));

@@ -10,6 +10,7 @@ import {
   RetireBody,
   ReturnBody,
   TransferBody,
+  TransferTargets,
 } from '../../../schemas/chair-life.ts';
 import { ErrorBody, roles, staffRoles, workshopRoles } from '../../../schemas/common.ts';
 import { DeviceDetail } from '../../../schemas/devices.ts';
@@ -44,3 +45,6 @@ export const battery = route.post(workshopRoles, '/api/devices/{id}/battery', { 
 
 export const retire = route.post(workshopRoles, '/api/devices/{id}/retire', { body: RetireBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Write a chair off (from in stock, in repair or refurbishing) with a reason; a chair with a user is returned first');
+
+export const transferTargets = route.get(workshopRoles, '/api/transfer-targets', { 200: json(TransferTargets, 'Centres') },
+  'The centres a chair may be sent to: every centre but the caller\'s own (names and codes only)');

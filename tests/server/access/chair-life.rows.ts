@@ -52,6 +52,7 @@ export const chairLifeRows = [
   row('GET /api/devices/{id}/history', 'own',                          '200   200  200   200   200   401', { params: familyChair }),
   row('GET /api/devices/{id}/history', 'otherFamily',                  '200   200  200   200   404   401', { params: familyChair }),
   row('GET /api/devices/{id}/history', 'otherCentre',                  '200   404  404   404   404   401', { params: familyChair }),
+  row('GET /api/transfer-targets', 'none',                             '200   200  403   200   403   401'),
   row('GET /api/loans', 'none',                                        '200   200  200   200   403   401', { query: 'overdue=true' }),
 
   // Therapists lend and take chairs back (they work with the families); families never act.
