@@ -129,7 +129,7 @@ describe('POST /api/devices, PATCH /api/devices/{id}, GET /api/stock', () => {
     const res = await tech.post('/api/devices', b);
     const { items } = await expectJson(res.clone(), 201);
     expect(items).toEqual([expect.objectContaining({ serial: b.serial, status: 'in_stock', centreId: world.centreA, supplier: 'PT <b>Roda</b>', receivedAt: b.receivedAt })]);
-    expect(await auditOf(res)).toEqual([expect.objectContaining({ action: 'device.receive', entityId: items[0].id, centreId: world.centreA })]);
+    expect(await auditOf(res)).toEqual([expect.objectContaining({ action: 'device.intake', entityId: items[0].id, centreId: world.centreA })]);
   });
 
   it('takes a bulk all or nothing: one bad row refuses every row, naming it', async () => {

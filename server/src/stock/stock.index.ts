@@ -36,7 +36,7 @@ export function stockRoutes() {
       c,
       (tx) => intakeDevices(tx, actor, rows),
       (r) => ({
-        action: 'device.receive', entityType: 'Device', entityId: r.created.length === 1 ? r.created[0] : undefined,
+        action: 'device.intake', entityType: 'Device', entityId: r.created.length === 1 ? r.created[0] : undefined,
         centreId: rows[0]!.centreId ?? actor.centreId, details: { count: r.created.length, deviceIds: r.created },
       }),
     );

@@ -4,6 +4,7 @@ import { accountRows } from './account.rows.ts';
 import { authRows } from './auth.rows.ts';
 import { beneficiaryRows } from './beneficiaries.rows.ts';
 import { centreRows } from './centres.rows.ts';
+import { chairLifeRows } from './chair-life.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
 import { notificationRows } from './notifications.rows.ts';
@@ -13,4 +14,4 @@ import { reportRows } from './reports.rows.ts';
 import { stockRows } from './stock.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...stockRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...stockRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
