@@ -3,6 +3,7 @@
 import { accountRows } from './account.rows.ts';
 import { authRows } from './auth.rows.ts';
 import { beneficiaryRows } from './beneficiaries.rows.ts';
+import { catalogueRows } from './catalogue.rows.ts';
 import { centreRows } from './centres.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
@@ -12,4 +13,4 @@ import { requestRows } from './requests.rows.ts';
 import { reportRows } from './reports.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
