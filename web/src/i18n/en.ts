@@ -3,6 +3,7 @@ import { accountEn } from './account.en.ts';
 import { approvalsEn } from './approvals.en.ts';
 import { auditEn } from './audit.en.ts';
 import { beneficiariesEn } from './beneficiaries.en.ts';
+import { catalogueEn } from './catalogue.en.ts';
 import { centresEn } from './centres.en.ts';
 import { commonEn } from './common.en.ts';
 import { familyEn } from './family.en.ts';
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...approvalsEn,
   ...auditEn,
   ...beneficiariesEn,
+  ...catalogueEn,
   ...centresEn,
   ...familyEn,
   ...fleetEn,

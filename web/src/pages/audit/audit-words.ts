@@ -24,6 +24,8 @@ export const actionGroups = {
   auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
   session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
+  device_model: ['device_model.create', 'device_model.update', 'device_model.deactivate'],
+  device: ['device.credentials'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
 } as const satisfies Record<string, readonly string[]>;
@@ -36,7 +38,7 @@ type GroupKey = `audit.group.${ActionGroup}` & MessageKey;
 
 const knownActions = new Set<string>(Object.values(actionGroups).flat());
 
-export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session'] as const;
+export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session', 'DeviceModel'] as const;
 type EntityType = (typeof entityTypes)[number];
 const isEntityType = (value: string): value is EntityType => (entityTypes as readonly string[]).includes(value);
 

@@ -25,6 +25,7 @@ import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem
 import { riskBadge } from './fleet-format.ts';
 import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
 import { bucketTable } from './telemetry-table.ts';
+import './chair-credentials.component.ts';
 
 const HOUR = 3_600_000;
 
@@ -134,6 +135,7 @@ export class ChairPage extends LitElement {
       ${serviceSection(d)}
       ${rejectedSection(d, this.rejected.value)}
       ${this.renderWorkOrders(d)}
+      ${d.kind === 'electric' && d.status !== 'retired' ? html`<atensi-chair-credentials .deviceId=${d.id}></atensi-chair-credentials>` : nothing}
     `;
   }
 
