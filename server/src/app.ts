@@ -16,6 +16,7 @@ import { deviceModelRoutes } from './device-models/device-models.index.ts';
 import { deviceCredentialRoutes } from './device-credentials/device-credentials.index.ts';
 import { alertRoutes } from './alerts/alerts.index.ts';
 import { workOrderRoutes } from './work-orders/work-orders.index.ts';
+import { chairLifeRoutes } from './chair-life/chair-life.index.ts';
 import { centreRoutes } from './centres/centres.index.ts';
 import { requestRoutes } from './requests/requests.index.ts';
 import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
@@ -116,6 +117,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', deviceCredentialRoutes());
   app.route('/', alertRoutes());
   app.route('/', workOrderRoutes());
+  app.route('/', chairLifeRoutes());
   app.route('/', requestRoutes());
   app.route('/', followUpRoutes());
   app.route('/', indicatorRoutes());

@@ -5,6 +5,7 @@ import { authRows } from './auth.rows.ts';
 import { beneficiaryRows } from './beneficiaries.rows.ts';
 import { catalogueRows } from './catalogue.rows.ts';
 import { centreRows } from './centres.rows.ts';
+import { chairLifeRows } from './chair-life.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
 import { notificationRows } from './notifications.rows.ts';
@@ -13,4 +14,4 @@ import { requestRows } from './requests.rows.ts';
 import { reportRows } from './reports.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];

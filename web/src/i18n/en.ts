@@ -5,6 +5,7 @@ import { auditEn } from './audit.en.ts';
 import { beneficiariesEn } from './beneficiaries.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { centresEn } from './centres.en.ts';
+import { chairLifeEn } from './chair-life.en.ts';
 import { commonEn } from './common.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...beneficiariesEn,
   ...catalogueEn,
   ...centresEn,
+  ...chairLifeEn,
   ...familyEn,
   ...fleetEn,
   ...homeEn,

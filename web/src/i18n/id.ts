@@ -5,6 +5,7 @@ import { auditId } from './audit.id.ts';
 import { beneficiariesId } from './beneficiaries.id.ts';
 import { catalogueId } from './catalogue.id.ts';
 import { centresId } from './centres.id.ts';
+import { chairLifeId } from './chair-life.id.ts';
 import { commonId } from './common.id.ts';
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
@@ -27,6 +28,7 @@ export const id = {
   ...beneficiariesId,
   ...catalogueId,
   ...centresId,
+  ...chairLifeId,
   ...familyId,
   ...fleetId,
   ...homeId,

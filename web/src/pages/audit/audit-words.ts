@@ -17,7 +17,8 @@ export const actionGroups = {
   family_link: ['family_link.create', 'family_link.delete'],
   request: ['request.read', 'request.create', 'request.transition'],
   report: ['report.create', 'report.read', 'report.triage', 'report.comment', 'report.photo.add', 'report.photo.read'],
-  work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.resolve', 'work_order.cancel'],
+  work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.checklist', 'work_order.resolve', 'work_order.cancel'],
+  device: ['device.loan', 'device.return', 'device.refurbished', 'device.transfer', 'device.receive', 'device.battery', 'device.retire', 'device.credentials'],
   follow_up: ['follow_up.complete'],
   alert: ['alert.acknowledge'],
   user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset'],
@@ -25,7 +26,6 @@ export const actionGroups = {
   session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
   device_model: ['device_model.create', 'device_model.update', 'device_model.deactivate'],
-  device: ['device.credentials'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
 } as const satisfies Record<string, readonly string[]>;
