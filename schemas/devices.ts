@@ -15,6 +15,7 @@ export function serialKey(serial: string): string {
 export const DeviceKind = z.enum(['manual_adaptive', 'electric']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 export const BatteryChemistry = z.enum(['agm', 'lifepo4', 'gel']);
+export type BatteryChemistry = z.infer<typeof BatteryChemistry>;
 /** A seat width or depth in millimetres, as prescribed, catalogued or received. */
 export const SeatMm = z.number().int().min(150).max(700);
 

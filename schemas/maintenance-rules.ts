@@ -57,20 +57,92 @@ export const defaultThresholds: Readonly<Thresholds> = Object.freeze({
 });
 
 /**
- * The fleet's health words: the rule thresholds, plus the view's own early marks ("wearing",
- * "silent for a day") before a rule fires.
+ * What a device model may set for its own chairs, with sane bounds ([min, max, integer]): the
+ * battery, use and silence rules. Freshness, quiet time and family notices are the deployment's
+ * (core/config/env.ts), not a model's.
  */
-export const healthThresholds = Object.freeze({
-  /** Full-charge capacity below this share of the rated Ah: the battery is worn out (the battery-wear rule). */
-  wornPct: defaultThresholds.wearCapacityPct,
-  /** Below this it is on its way there. */
-  wearingPct: 80,
-  lowChargePct: defaultThresholds.deepDischargeSocPct,
-  /** An electric chair in use that has been silent this long is worth a look… */
-  silentHours: 24,
-  /** …and this long is the silent-chair rule's threshold. */
-  silentLongHours: defaultThresholds.silentDays * 24,
-});
+export const modelThresholdBounds = {
+  deepDischargeSocPct: [1, 60, false],
+  deepDischargeClearSocPct: [2, 80, false],
+  deepDischargeChargingClearMinutes: [0, 240, false],
+  chargingHabitsEvents: [1, 50, true],
+  chargingHabitsWindowDays: [1, 180, true],
+  wearCapacityPct: [30, 95, false],
+  wearClearCapacityPct: [31, 100, false],
+  wearMinCycles: [0, 500, true],
+  wearLeadDays: [0, 730, true],
+  wearForecastMinDays: [2, 60, true],
+  wearPoorFitPct: [0.1, 20, false],
+  overTempC: [30, 90, false],
+  overTempClearC: [20, 85, false],
+  silentDays: [1, 90, true],
+  lowUseMinutesPerDay: [0, 600, false],
+  lowUseClearMinutesPerDay: [1, 720, false],
+  lowUseDays: [1, 90, true],
+} as const satisfies Partial<Record<keyof Thresholds, readonly [number, number, boolean]>>;
+export type ModelThresholdKey = keyof typeof modelThresholdBounds;
+export type ModelThresholds = Partial<Pick<Thresholds, ModelThresholdKey>>;
+
+/** Trigger and clear of each rule that clears with hysteresis, and on which side the clear lies. */
+export const hysteresisPairs = [
+  ['deepDischargeSocPct', 'deepDischargeClearSocPct', 'above'],
+  ['wearCapacityPct', 'wearClearCapacityPct', 'above'],
+  ['lowUseMinutesPerDay', 'lowUseClearMinutesPerDay', 'above'],
+  ['overTempC', 'overTempClearC', 'below'],
+] as const satisfies readonly (readonly [ModelThresholdKey, ModelThresholdKey, 'above' | 'below'])[];
+
+const thresholdShape = Object.fromEntries(
+  Object.entries(modelThresholdBounds).map(([key, [min, max, int]]) => [key, (int ? z.number().int() : z.number()).min(min).max(max).optional()]),
+) as Record<ModelThresholdKey, z.ZodOptional<z.ZodNumber>>;
+
+/**
+ * A model's thresholds where they differ from the defaults: each within its bounds, and merged over
+ * the defaults every clear still lies on the far side of its trigger (no flapping, no stuck rule).
+ */
+export const ModelThresholds = z
+  .object(thresholdShape)
+  .strict()
+  .superRefine((value, ctx) => {
+    const merged: Thresholds = { ...defaultThresholds, ...value };
+    for (const [trigger, clear, side] of hysteresisPairs) {
+      const ok = side === 'above' ? merged[clear] > merged[trigger] : merged[clear] < merged[trigger];
+      if (!ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [value[clear] !== undefined ? clear : trigger],
+          message: `${clear} (${merged[clear]}) must be ${side} ${trigger} (${merged[trigger]})`,
+        });
+      }
+    }
+  })
+  .meta({ id: 'ModelThresholds' });
+
+/** The thresholds a chair's rules use: a model's own over the given base (the defaults, or the deployment's). */
+export function mergeThresholds(base: Readonly<Thresholds>, own: ModelThresholds | null | undefined): Thresholds {
+  return own ? { ...base, ...own } : { ...base };
+}
+
+/**
+ * The fleet's health words for one set of thresholds: the rule thresholds, plus the view's own early
+ * marks ("wearing", "silent for a day") before a rule fires.
+ */
+export function healthThresholdsFor(t: Readonly<Thresholds>) {
+  return Object.freeze({
+    /** Full-charge capacity below this share of the rated Ah: the battery is worn out (the battery-wear rule). */
+    wornPct: t.wearCapacityPct,
+    /** Below this it is on its way there. */
+    wearingPct: t.wearCapacityPct + 10,
+    lowChargePct: t.deepDischargeSocPct,
+    /** An electric chair in use that has been silent this long is worth a look… */
+    silentHours: 24,
+    /** …and this long is the silent-chair rule's threshold. */
+    silentLongHours: t.silentDays * 24,
+  });
+}
+export type HealthThresholds = ReturnType<typeof healthThresholdsFor>;
+
+/** The health words with the default thresholds (chairs whose model sets none). */
+export const healthThresholds = healthThresholdsFor(defaultThresholds);
 
 /** The battery-wear forecast of a chair's current battery, as the API serves it. */
 export const BatteryForecast = z

@@ -28,6 +28,8 @@ export interface FleetRow {
     ratedCycles: number | null;
     serviceIntervalKm: number | null;
     serviceIntervalMonths: number;
+    /** The model's own maintenance thresholds as stored (JSON), or null for the defaults. */
+    thresholds: string | null;
   };
   /** Open alerts by severity (kinds the reader may not see are left out). */
   alerts: Partial<Record<AlertSeverity, number>>;

@@ -12,6 +12,8 @@ import { createLoginLimiters } from './sessions/login-limit.ts';
 import { createSessionService } from './sessions/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
 import { deviceRoutes } from './devices/devices.index.ts';
+import { deviceModelRoutes } from './device-models/device-models.index.ts';
+import { deviceCredentialRoutes } from './device-credentials/device-credentials.index.ts';
 import { alertRoutes } from './alerts/alerts.index.ts';
 import { workOrderRoutes } from './work-orders/work-orders.index.ts';
 import { chairLifeRoutes } from './chair-life/chair-life.index.ts';
@@ -50,11 +52,13 @@ export interface CreateAppOptions {
   config: Config;
   clock?: Clock;
   log?: Logger;
+  /** Told when a chair's MQTT secret changed; the entry point passes the embedded broker's disconnect. */
+  onCredentialsIssued?: (deviceId: string) => void;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel) }: CreateAppOptions) {
+export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel), onCredentialsIssued }: CreateAppOptions) {
   const deps: Deps = {
     db,
     raw,
@@ -65,6 +69,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
     sessions: createSessionService({ db, raw, clock, ttlHours: config.sessionTtlHours }),
     audit: createAuditService(db, clock, log),
     loginLimiters: createLoginLimiters(config.loginMaxAttempts, config.loginWindowMinutes),
+    onCredentialsIssued,
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -109,9 +114,11 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
   app.route('/', beneficiaryRoutes());
+  app.route('/', deviceModelRoutes());
   app.route('/', deviceRoutes());
   app.route('/', stockRoutes());
   app.route('/', importRoutes());
+  app.route('/', deviceCredentialRoutes());
   app.route('/', alertRoutes());
   app.route('/', workOrderRoutes());
   app.route('/', chairLifeRoutes());

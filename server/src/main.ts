@@ -36,7 +36,11 @@ async function main() {
     if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
   }
 
-  const app = createApp({ db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log });
+  const app = createApp({
+    db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log,
+    // A new secret ends the chair's open connection on the embedded broker (an external one reloads on SIGHUP).
+    onCredentialsIssued: (deviceId) => telemetry?.broker?.disconnect(deviceId),
+  });
   // Outbound webhooks are sent in the background from rows written by requests and rules.
   const webhooks = createWebhookDispatcher({
     db: database.prisma, clock: systemClock, log, timeoutMs: config.webhook.timeoutMs, maxAttempts: config.webhook.maxAttempts, publicOrigin: config.publicOrigin,

@@ -47,6 +47,8 @@ export interface EmbeddedBrokerOptions {
 export interface EmbeddedBroker {
   port: number;
   aedes: Aedes;
+  /** Ends the open connection of this client id, if any (a chair whose secret was just replaced). */
+  disconnect(clientId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,12 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
     },
   });
 
+  const connected = new Map<string, Client>();
+  aedes.on('client', (client) => connected.set(client.id, client));
+  aedes.on('clientDisconnect', (client) => {
+    if (connected.get(client.id) === client) connected.delete(client.id);
+  });
+
   // aedes closes a connection that breaks the topic rules (an empty topic, a wildcard in a publish,
   // more levels than allowed) before any authorize hook runs: report those refusals too.
   aedes.on('clientError', (client, err) => {
@@ -184,6 +192,11 @@ export async function startEmbeddedBroker(o: EmbeddedBrokerOptions): Promise<Emb
   return {
     port,
     aedes,
+    disconnect(clientId) {
+      const client = connected.get(clientId);
+      client?.close();
+      return client !== undefined;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         aedes.close(() => server.close(() => resolve()));

@@ -41,6 +41,7 @@ const FIRST_LOOK_MS = 2 * DAY;
 const KEEP_EPISODES_MS = 90 * DAY;
 
 export class RulesEngine {
+  /** The base thresholds (defaults and the deployment's); each chair's model may set its own over them. */
   private readonly t: Thresholds;
   private readonly now: () => number;
   private readonly load: ReturnType<typeof createSnapshotLoader>;
@@ -115,19 +116,20 @@ export class RulesEngine {
     const summary: EvaluationSummary = { evaluated: 0, raised: [], cleared: [] };
     if (!deviceIds.length) return summary;
     const now = this.now();
-    const chairs = await this.load(deviceIds, now, this.t.lowUseDays);
+    const chairs = await this.load(deviceIds, now, this.t);
     const stored = await this.o.prisma.ruleState.findMany({ where: { deviceId: { in: chairs.map((c) => c.snapshot.deviceId) } } });
     const prevOf = new Map(stored.map((r) => [`${r.deviceId}:${r.rule}`, { active: r.active, since: r.since?.getTime() ?? null, data: JSON.parse(r.data) as Record<string, unknown> }]));
     for (const chair of chairs) {
       summary.evaluated++;
       const states = new Map<string, RuleState>();
-      const fresh = isFresh(chair.snapshot, this.t);
+      const { t } = chair;
+      const fresh = isFresh(chair.snapshot, t);
       const dd = this.trackRule ? prevOf.get(`${chair.snapshot.deviceId}:${this.trackRule}`) : undefined;
       chair.snapshot.discharge = this.track(chair, dd?.data, now);
       for (const rule of rules) {
         const prev = prevOf.get(`${chair.snapshot.deviceId}:${rule.key}`) ?? { active: false, since: null, data: {} };
         // A rule of the present changes nothing while the newest sample tells only the past.
-        const { next, outcome } = rule.present && !fresh ? { next: prev, outcome: {} } : rule.evaluate(chair.snapshot, prev, { now, t: this.t, states });
+        const { next, outcome } = rule.present && !fresh ? { next: prev, outcome: {} } : rule.evaluate(chair.snapshot, prev, { now, t, states });
         if (rule.keepsDischargeTrack) next.data = { ...next.data, cursor: chair.snapshot.state?.rawId ?? dd?.data.cursor ?? null };
         states.set(rule.key, next);
         await this.apply(chair, rule.key, prev, next, outcome, now, summary);
@@ -146,14 +148,14 @@ export class RulesEngine {
     const head = chair.snapshot.state?.rawId ?? null;
     const key = chair.deviceKey;
     if (head !== null && key !== null && head !== cursor) {
-      if (cursor === null) track = advance(emptyTrack(), this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), this.t);
+      if (cursor === null) track = advance(emptyTrack(), this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), chair.t);
       else {
         const fresh = this.series.dischargeSince(head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
-          const start = replayStart(track, oldest, this.t.quietMinutes);
-          track = replay(track, start, this.series.dischargeAfter(key, head, start), this.t);
-        } else track = advance(track, fresh, this.t);
+          const start = replayStart(track, oldest, chair.t.quietMinutes);
+          track = replay(track, start, this.series.dischargeAfter(key, head, start), chair.t);
+        } else track = advance(track, fresh, chair.t);
       }
     }
     return { ...track, episodes: track.episodes.filter((e) => e.end === null || e.end > now - KEEP_EPISODES_MS) };
@@ -166,8 +168,8 @@ export class RulesEngine {
       const l = { tx, audit: this.audit, now: new Date(now) };
       const fx =
         outcome.alert?.follows === 'episode'
-          ? await applyEpisodes(l, { ...ids, socPct: chair.snapshot.state?.socPct }, rule, prev, next, outcome, this.t)
-          : await applyRuleOutcome(l, { chair: ids, rule, was: prev.active, is: next.active, outcome, quietMs: this.t.quietMinutes * MINUTE });
+          ? await applyEpisodes(l, { ...ids, socPct: chair.snapshot.state?.socPct }, rule, prev, next, outcome, chair.t)
+          : await applyRuleOutcome(l, { chair: ids, rule, was: prev.active, is: next.active, outcome, quietMs: chair.t.quietMinutes * MINUTE });
       if (fx.raised) summary.raised.push({ deviceId, rule });
       if (fx.cleared) summary.cleared.push({ deviceId, rule });
       // Saved last: the episode bookkeeping above adds to the state (alerted, notified, records).

@@ -2,7 +2,8 @@
 // telemetry store (latest state, hourly rollups, consent).
 import type { PrismaClient } from '@prisma/client';
 import type { RulesTelemetryReader } from '../../../core/telemetry/rules-reads.ts';
-import type { ChairSnapshot } from './rules.ts';
+import { thresholdsForModel } from '../../../core/maintenance/model-thresholds.ts';
+import type { ChairSnapshot, Thresholds } from './rules.ts';
 
 const DAY = 86_400_000;
 
@@ -12,18 +13,22 @@ export interface ChairRegistryInfo {
   beneficiaryId: string | null;
   /** The chair's key in the telemetry tables; null if it never reported. */
   deviceKey: number | null;
+  /** The thresholds for this chair: its model's own over the engine's (docs/maintenance-rules.md). */
+  t: Thresholds;
 }
 
 export function createSnapshotLoader(prisma: PrismaClient, telemetry: RulesTelemetryReader) {
-  return async function load(deviceIds: string[], now: number, lowUseDays: number): Promise<ChairRegistryInfo[]> {
+  return async function load(deviceIds: string[], now: number, base: Thresholds): Promise<ChairRegistryInfo[]> {
     const devices = await prisma.device.findMany({
       where: { id: { in: deviceIds }, mqttSecretHash: { not: null } },
       include: { model: true, requests: { where: { deliveredAt: { not: null } }, orderBy: { deliveredAt: 'desc' }, take: 1 } },
     });
     return devices.map((d) => {
+      // The model row comes with the chair anyway: its thresholds cost no query (parsed once per model).
+      const t = thresholdsForModel(d.model.thresholds, base);
       const deliveredAt = d.requests[0]?.deliveredAt?.getTime() ?? (d.status === 'in_use' ? d.createdAt.getTime() : null);
       const serviceSince = d.lastServiceAt?.getTime() ?? deliveredAt;
-      const fromDay = Math.floor((now - lowUseDays * DAY) / DAY);
+      const fromDay = Math.floor((now - t.lowUseDays * DAY) / DAY);
       const { telemetryOff, chair } = telemetry.rulesTelemetry(d.id, {
         now,
         fromDay,
@@ -54,7 +59,7 @@ export function createSnapshotLoader(prisma: PrismaClient, telemetry: RulesTelem
         dailyMotorSeconds,
         capacityPoints,
       };
-      return { snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId, deviceKey: chair?.key ?? null };
+      return { snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId, deviceKey: chair?.key ?? null, t };
     });
   };
 }

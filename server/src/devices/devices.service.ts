@@ -9,6 +9,8 @@ import { notFound } from '../lib/errors.ts';
 import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from '../../../core/telemetry/fleet-read-model.ts';
 import { storedForecast } from './battery-forecast.ts';
 import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
+import { healthThresholdsFor } from '../../../schemas/maintenance-rules.ts';
+import { thresholdsForModel } from '../../../core/maintenance/model-thresholds.ts';
 import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
 import { canSeeDevice, deviceScope } from '../access/scopes.ts';
 
@@ -62,7 +64,9 @@ function healthOf(d: FleetRow, now: Date): Health {
   const electric = d.model.kind === 'electric';
   // A chair whose telemetry is off is silent on purpose: judged by its alerts and service alone.
   const inUse = d.status === 'in_use' && !d.telemetryOff;
-  return assessHealth({ electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime() });
+  // The model's thresholds ride along in the fleet row (no query); the parse is cached per model.
+  const limits = d.model.thresholds ? healthThresholdsFor(thresholdsForModel(d.model.thresholds)) : undefined;
+  return assessHealth({ electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime(), limits });
 }
 
 export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d, now), health?: Health): DeviceSummary {

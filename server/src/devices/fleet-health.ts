@@ -1,7 +1,7 @@
 // How healthy a chair is, at a glance: a risk level with its reasons (open alerts, battery
 // capacity, silence, charge), and when its next service is due. Pure functions of their inputs.
 import type { Risk, RiskReason } from '../../../schemas/devices.ts';
-import { healthThresholds } from '../../../schemas/maintenance-rules.ts';
+import { type HealthThresholds, healthThresholds } from '../../../schemas/maintenance-rules.ts';
 import type { AlertSeverity } from '../../../schemas/work-orders.ts';
 
 const reasonLevel: Record<RiskReason, Exclude<Risk, 'ok'>> = {
@@ -26,6 +26,8 @@ export interface HealthInput {
   /** Open alerts of the chair, by severity. */
   alerts: Partial<Record<AlertSeverity, number>>;
   now: number;
+  /** The words for the chair's model (its own thresholds over the defaults); the defaults' when absent. */
+  limits?: HealthThresholds;
 }
 
 export function capacityPct(fullChargeAh: number | null | undefined, ratedAh: number | null | undefined): number | null {
@@ -36,22 +38,23 @@ export function capacityPct(fullChargeAh: number | null | undefined, ratedAh: nu
 export function assessHealth(i: HealthInput): { risk: Risk; reasons: RiskReason[] } {
   const levels = new Map<RiskReason, Exclude<Risk, 'ok'>>();
   const add = (r: RiskReason, level = reasonLevel[r]) => levels.set(r, level);
+  const limits = i.limits ?? healthThresholds;
   if (i.alerts.critical) add('critical_alert');
   if (i.alerts.warning) add('warning_alert');
   if (i.alerts.info) add('info_alert');
   if (i.electric) {
     const capacity = capacityPct(i.state?.fullChargeAh, i.ratedAh);
-    if (capacity !== null && capacity < healthThresholds.wornPct) add('battery_worn');
-    else if (capacity !== null && capacity < healthThresholds.wearingPct) add('battery_wearing');
+    if (capacity !== null && capacity < limits.wornPct) add('battery_worn');
+    else if (capacity !== null && capacity < limits.wearingPct) add('battery_wearing');
     const soc = i.state?.socPct ?? null;
-    if (soc !== null && soc < healthThresholds.lowChargePct && i.state?.charging === false) add('low_charge');
+    if (soc !== null && soc < limits.lowChargePct && i.state?.charging === false) add('low_charge');
     const seen = i.state?.receivedAt ?? null;
     if (i.inUse && seen === null) add('never_reported');
     if (i.inUse && seen !== null) {
       const silentHours = (i.now - seen) / 3_600_000;
       // A week of silence is the silent-chair rule's threshold: as serious as a critical alert.
-      if (silentHours >= healthThresholds.silentLongHours) add('silent', 'high');
-      else if (silentHours >= healthThresholds.silentHours) add('silent');
+      if (silentHours >= limits.silentLongHours) add('silent', 'high');
+      else if (silentHours >= limits.silentHours) add('silent');
     }
   }
   let risk: Risk = 'ok';

@@ -23,6 +23,8 @@ export interface Deps {
   sessions: SessionService;
   audit: AuditService;
   loginLimiters: LoginLimiters;
+  /** Told when a chair's MQTT secret changed (the embedded broker then ends the chair's open connection). */
+  onCredentialsIssued?: (deviceId: string) => void;
 }
 
 export interface AppEnv {

@@ -3,6 +3,7 @@
 import { accountRows } from './account.rows.ts';
 import { authRows } from './auth.rows.ts';
 import { beneficiaryRows } from './beneficiaries.rows.ts';
+import { catalogueRows } from './catalogue.rows.ts';
 import { centreRows } from './centres.rows.ts';
 import { chairLifeRows } from './chair-life.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
@@ -14,4 +15,4 @@ import { reportRows } from './reports.rows.ts';
 import { stockRows } from './stock.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...stockRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...stockRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];

@@ -66,6 +66,10 @@ export const atomicRows: AtomicRow[] = [
   { op: 'POST /api/devices/{id}/receive', action: 'device.receive', matrix: own, ok: 200 },
   { op: 'POST /api/devices/{id}/battery', action: 'device.battery', matrix: own, ok: 200 },
   { op: 'POST /api/devices/{id}/retire', action: 'device.retire', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/credentials', action: 'device.credentials', matrix: own, ok: 201 },
+  // The catalogue.
+  { op: 'POST /api/device-models', action: 'device_model.create', matrix: none, ok: 201 },
+  { op: 'PATCH /api/device-models/{id}', action: 'device_model.update', matrix: own, ok: 200 },
   // The pathway and follow-ups.
   { op: 'POST /api/requests', action: 'request.create', matrix: own, ok: 201 },
   { op: 'POST /api/requests/{id}/transitions', action: 'request.transition', matrix: own, ok: 200 },

@@ -192,6 +192,15 @@ export const routes = [
     render: ({ id }) => html`<atensi-centre-webhook-page .centreId=${id}></atensi-centre-webhook-page>`,
   }),
   defineRoute({
+    name: 'catalogue',
+    path: '/catalogue',
+    title: 'catalogue.title',
+    // Staff read the catalogue; only admins see its forms (the server enforces both).
+    roles: staffRoles,
+    load: () => import('../pages/catalogue/catalogue.page.ts'),
+    render: () => html`<atensi-catalogue-page></atensi-catalogue-page>`,
+  }),
+  defineRoute({
     name: 'centres',
     path: '/centres',
     title: 'centres.title',

@@ -3,6 +3,7 @@ import { accountEn } from './account.en.ts';
 import { approvalsEn } from './approvals.en.ts';
 import { auditEn } from './audit.en.ts';
 import { beneficiariesEn } from './beneficiaries.en.ts';
+import { catalogueEn } from './catalogue.en.ts';
 import { centresEn } from './centres.en.ts';
 import { chairLifeEn } from './chair-life.en.ts';
 import { commonEn } from './common.en.ts';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...approvalsEn,
   ...auditEn,
   ...beneficiariesEn,
+  ...catalogueEn,
   ...centresEn,
   ...chairLifeEn,
   ...familyEn,

@@ -3,6 +3,7 @@ import { accountId } from './account.id.ts';
 import { approvalsId } from './approvals.id.ts';
 import { auditId } from './audit.id.ts';
 import { beneficiariesId } from './beneficiaries.id.ts';
+import { catalogueId } from './catalogue.id.ts';
 import { centresId } from './centres.id.ts';
 import { chairLifeId } from './chair-life.id.ts';
 import { commonId } from './common.id.ts';
@@ -25,6 +26,7 @@ export const id = {
   ...approvalsId,
   ...auditId,
   ...beneficiariesId,
+  ...catalogueId,
   ...centresId,
   ...chairLifeId,
   ...familyId,

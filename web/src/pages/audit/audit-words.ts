@@ -18,13 +18,14 @@ export const actionGroups = {
   request: ['request.read', 'request.create', 'request.transition'],
   report: ['report.create', 'report.read', 'report.triage', 'report.comment', 'report.photo.add', 'report.photo.read'],
   work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.checklist', 'work_order.resolve', 'work_order.cancel'],
-  device: ['device.loan', 'device.return', 'device.refurbished', 'device.transfer', 'device.receive', 'device.battery', 'device.retire', 'device.intake', 'device.update', 'device.import'],
+  device: ['device.loan', 'device.return', 'device.refurbished', 'device.transfer', 'device.receive', 'device.battery', 'device.retire', 'device.intake', 'device.update', 'device.import', 'device.credentials'],
   follow_up: ['follow_up.complete'],
   alert: ['alert.acknowledge'],
   user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset'],
   auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
   session: ['session.end'],
   centre: ['centre.create', 'centre.update'],
+  device_model: ['device_model.create', 'device_model.update', 'device_model.deactivate'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
 } as const satisfies Record<string, readonly string[]>;
@@ -37,7 +38,7 @@ type GroupKey = `audit.group.${ActionGroup}` & MessageKey;
 
 const knownActions = new Set<string>(Object.values(actionGroups).flat());
 
-export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session'] as const;
+export const entityTypes = ['Beneficiary', 'DeviceRequest', 'WorkOrder', 'IssueReport', 'Device', 'User', 'Centre', 'WebhookEndpoint', 'Alert', 'FollowUp', 'Session', 'DeviceModel'] as const;
 type EntityType = (typeof entityTypes)[number];
 const isEntityType = (value: string): value is EntityType => (entityTypes as readonly string[]).includes(value);
 

@@ -28,6 +28,7 @@ import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry
 import { bucketTable } from './telemetry-table.ts';
 import '../chair-life/chair-actions.component.ts';
 import '../chair-life/chair-history.component.ts';
+import './chair-credentials.component.ts';
 
 const HOUR = 3_600_000;
 
@@ -140,6 +141,7 @@ export class ChairPage extends LitElement {
       ${this.renderWorkOrders(d)}
       <atensi-chair-actions .device=${d} @atensi-chair-changed=${() => this.refresh()}></atensi-chair-actions>
       <atensi-chair-history .deviceId=${d.id}></atensi-chair-history>
+      ${d.kind === 'electric' && d.status !== 'retired' ? html`<atensi-chair-credentials .deviceId=${d.id}></atensi-chair-credentials>` : nothing}
     `;
   }
 
