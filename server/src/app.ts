@@ -33,6 +33,7 @@ import { type Clock, systemClock } from '../../core/clock.ts';
 import { ApiError, makeErrorHandler } from './lib/errors.ts';
 import { createLogger, type Logger } from '../../core/log/logger.ts';
 import { userRoutes } from './users/users.index.ts';
+import { invitationRoutes } from './invitations/invitations.index.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -105,6 +106,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', accountRoutes());
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
+  app.route('/', invitationRoutes());
   app.route('/', beneficiaryRoutes());
   app.route('/', deviceRoutes());
   app.route('/', alertRoutes());
