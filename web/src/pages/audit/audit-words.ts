@@ -20,10 +20,11 @@ export const actionGroups = {
   work_order: ['work_order.create', 'work_order.assign', 'work_order.schedule', 'work_order.start', 'work_order.parts', 'work_order.resolve', 'work_order.cancel'],
   follow_up: ['follow_up.complete'],
   alert: ['alert.acknowledge'],
-  user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset'],
+  user: ['user.create', 'user.update', 'user.disable', 'user.update_self', 'user.password_change', 'user.password_reset',
+    'user.enable', 'user.invite', 'invitation.accept'],
   auth: ['auth.login', 'auth.logout', 'auth.login_failed', 'auth.login_blocked', 'auth.sign_out_everywhere'],
   session: ['session.end'],
-  centre: ['centre.create', 'centre.update'],
+  centre: ['centre.create', 'centre.update', 'centre.load_programme'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.rotate', 'webhook.delete'],
   audit: ['audit.read'],
 } as const satisfies Record<string, readonly string[]>;
