@@ -20,6 +20,8 @@ export interface AtensiEventMap {
   'centres-changed': undefined;
   /** The person closed a one-time invitation link (it cannot be shown again). */
   'invitation-closed': undefined;
+  /** A step changed a chair (lent, returned, sent, received, battery, retired). */
+  'chair-changed': undefined;
 }
 
 export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;
