@@ -17,8 +17,8 @@ const email = `orangtua.${Date.now()}@test.atensi.id`;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
-  adminPage = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  phone = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  adminPage = await openPage(browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  phone = await openPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
 });
 afterAll(async () => {
   await browser?.close();

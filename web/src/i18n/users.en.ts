@@ -17,7 +17,7 @@ export const usersEn: Record<keyof typeof usersId, string> = {
   'users.enable.button': 'Enable',
   'users.enable.label': 'Enable {name}',
   'users.reinvite.button': 'Send new invitation',
-  'users.reinvite.label': 'Send {name} a new invitation link',
+  'users.reinvite.label': 'Send new invitation to {name}',
   'users.invite.linkLabel': 'Invitation link for {name}',
   'users.invite.shownOnce': 'Invitation link for {name}, shown only once. Hand it over in person (or let them scan the code); with it {name} sets their own password.',
   'users.invite.qrLabel': 'QR code of the invitation link for {name}',

@@ -15,7 +15,7 @@ export const usersId = {
   'users.enable.button': 'Aktifkan',
   'users.enable.label': 'Aktifkan {name}',
   'users.reinvite.button': 'Kirim undangan baru',
-  'users.reinvite.label': 'Kirim tautan undangan baru untuk {name}',
+  'users.reinvite.label': 'Kirim undangan baru untuk {name}',
   'users.invite.linkLabel': 'Tautan undangan untuk {name}',
   'users.invite.shownOnce': 'Tautan undangan untuk {name}, hanya ditampilkan sekali. Berikan langsung (atau biarkan kodenya dipindai); dengan tautan ini {name} membuat kata sandinya sendiri.',
   'users.invite.qrLabel': 'Kode QR tautan undangan untuk {name}',
