@@ -38,7 +38,8 @@ export const CreateUserBody = z
     centreId: Id.nullable().optional(),
     locale: Locale.default('id'),
     phone: Phone.optional(),
-    password: Password,
+    /** A family account may be linked to its beneficiary in the same step. */
+    familyLink: z.strictObject({ beneficiaryId: Id, relationship: Relationship }).optional(),
   })
   .superRefine((u, ctx) => {
     const needsCentre = u.role === 'manager' || u.role === 'therapist' || u.role === 'technician';
@@ -48,6 +49,9 @@ export const CreateUserBody = z
     if (u.role === 'admin' && u.centreId) {
       ctx.addIssue({ code: 'custom', path: ['centreId'], message: 'admins are national, not of a centre' });
     }
+    if (u.familyLink && u.role !== 'family') {
+      ctx.addIssue({ code: 'custom', path: ['familyLink'], message: 'only family accounts are linked to beneficiaries' });
+    }
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -56,7 +60,6 @@ export const UpdateUserBody = z.strictObject({
   locale: Locale.optional(),
   phone: Phone.nullable().optional(),
   disabled: z.boolean().optional(),
-  password: Password.optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
@@ -64,6 +67,9 @@ export const CreateFamilyLinkBody = z.strictObject({
   beneficiaryId: Id,
   relationship: Relationship,
 });
+
+/** The roles a centre's manager may invite, always into their own centre; admins invite any role. */
+export const managerInvitableRoles = ['therapist', 'technician', 'family'] as const satisfies readonly Role[];
 export const FamilyLinkParams = z.object({ id: Id, beneficiaryId: Id });
 
 export const UserListQuery = z.object({

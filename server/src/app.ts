@@ -38,6 +38,7 @@ import { createLogger, type Logger } from '../../core/log/logger.ts';
 import { userRoutes } from './users/users.index.ts';
 import { stockRoutes } from './stock/stock.index.ts';
 import { importRoutes } from './imports/imports.index.ts';
+import { invitationRoutes } from './invitations/invitations.index.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -113,6 +114,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', accountRoutes());
   app.route('/', centreRoutes());
   app.route('/', userRoutes());
+  app.route('/', invitationRoutes());
   app.route('/', beneficiaryRoutes());
   app.route('/', deviceModelRoutes());
   app.route('/', deviceRoutes());

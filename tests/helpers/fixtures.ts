@@ -90,7 +90,6 @@ export function userBody(role: string, centreId: string | null, overrides: Recor
     role,
     ...(centreId ? { centreId } : {}),
     locale: 'id',
-    password: 'panjang-sekali-kata-sandi',
     ...overrides,
   };
 }

@@ -126,17 +126,23 @@ describe('lists hold only what is in scope', () => {
     expect(all.items.length).toBe(await h.db.prisma.centre.count());
   });
 
-  it('users: manager A sees exactly centre A\'s staff, never families or admins', async () => {
+  it('users: manager A sees exactly centre A\'s staff and families (to re-invite them), never admins or centre B\'s', async () => {
     const body = await expectJson(await as.managerA.get('/api/users'));
-    const staffA = await h.db.prisma.user.findMany({
-      where: { centreId: world.centreA, role: { in: ['manager', 'therapist', 'technician'] } },
+    const inA = await h.db.prisma.user.findMany({
+      where: {
+        OR: [
+          { centreId: world.centreA, role: { in: ['manager', 'therapist', 'technician', 'family'] } },
+          { role: 'family', familyLinks: { some: { beneficiary: { centreId: world.centreA } } } },
+        ],
+      },
       select: { id: true },
     });
-    expect(ids(body)).toEqual(sorted(staffA.map((u) => u.id)));
-    expect(ids(body)).not.toContain(world.user.familyA1);
+    expect(ids(body)).toEqual(sorted(inA.map((u) => u.id)));
+    expect(ids(body)).toContain(world.user.familyA1);
     expect(ids(body)).not.toContain(world.user.admin);
     expect(ids(body)).not.toContain(world.user.therapistB);
-    expect((await expectJson(await as.managerA.get('/api/users?role=family'))).items).toEqual([]);
+    expect(ids(body)).not.toContain(world.user.familyB1);
+    expect((await expectJson(await as.managerA.get('/api/users?role=admin'))).items).toEqual([]);
     expect((await expectJson(await as.managerA.get(`/api/users?centreId=${world.centreB}`))).items).toEqual([]);
   });
 

@@ -69,10 +69,31 @@ describe('centres', () => {
   });
 });
 
-describe('user accounts', () => {
-  const created: Record<string, { id: string; email: string; password: string }> = {};
+describe('loading the programme\'s centre list', () => {
+  it('adds the missing centres, restores changed ones by code, and changes nothing the second time; audited', async () => {
+    const kartini = await h.db.prisma.centre.findUniqueOrThrow({ where: { code: 'BBD-KARTINI' } });
+    await h.db.prisma.centre.update({ where: { id: kartini.id }, data: { city: 'Kota Lain' } });
+    // A centre re-coded locally: the programme's code is then missing and is added.
+    await h.db.prisma.centre.update({ where: { code: 'B-WYATA-GUNA' }, data: { code: 'B-WYATA-GUNA-LOKAL' } });
+    const before = await h.db.prisma.centre.count();
+    const res = await admin.post('/api/centres/load-programme');
+    const first = await expectJson(res.clone());
+    expect(first).toMatchObject({ created: 1, updated: 1 });
+    expect(first.created + first.updated + first.unchanged).toBe(14);
+    expect(await h.db.prisma.centre.count()).toBe(before + 1);
+    expect((await h.db.prisma.centre.findUniqueOrThrow({ where: { id: kartini.id } })).city).toBe('Temanggung');
+    expect((await auditOf(res))[0]).toMatchObject({ action: 'centre.load_programme', actorId: world.user.admin });
+    const second = await expectJson(await admin.post('/api/centres/load-programme'));
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 14 });
+    expect(await h.db.prisma.centre.count()).toBe(before + 1);
+    await expectError(await manager.post('/api/centres/load-programme'), 403);
+  });
+});
 
-  it('an admin creates an account of each role, with the right centre and no secrets in the answer', async () => {
+describe('user accounts', () => {
+  const created: Record<string, { id: string; email: string; path: string }> = {};
+
+  it('an admin creates an account of each role, with the right centre, an invitation link and no password', async () => {
     const plan: [string, string | null][] = [
       ['manager', world.centreA],
       ['therapist', world.centreA],
@@ -84,28 +105,30 @@ describe('user accounts', () => {
       plan.map(async ([role, centreId]) => {
         const body = userBody(role, centreId);
         const res = await admin.post('/api/users', body);
-        return { role, centreId, body, res, user: await expectJson(res.clone(), 201) };
+        return { role, centreId, body, res, answer: await expectJson(res.clone(), 201) };
       }),
     );
-    for (const { role, centreId, body, res, user } of results) {
+    for (const { role, centreId, body, res, answer } of results) {
+      const { user, invitation } = answer;
       expect(user).toMatchObject({ email: body.email, role, centreId, locale: 'id', disabled: false, lastLoginAt: null, familyLinks: [] });
-      expect(JSON.stringify(user)).not.toMatch(/password|scrypt/i);
+      expect(invitation.path).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
+      expect(JSON.stringify(answer)).not.toMatch(/password|scrypt/i);
+      expect((await h.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
       expect((await auditOf(res))[0]).toMatchObject({ action: 'user.create', actorId: world.user.admin, entityId: user.id });
-      created[role] = { id: user.id, email: body.email, password: body.password };
+      created[role] = { id: user.id, email: body.email, path: invitation.path };
     }
   });
 
-  it('stores the new password as scrypt with N ≥ 2^17', async () => {
-    const row = await h.db.prisma.user.findUniqueOrThrow({ where: { id: created.therapist!.id } });
-    const [scheme, N] = (row.passwordHash ?? '').split('$');
-    expect(scheme).toBe('scrypt');
-    expect(Number(N)).toBeGreaterThanOrEqual(2 ** 17);
-    expect(row.passwordHash).not.toContain(created.therapist!.password);
+  it('a password in the body is refused: no one sets a password for someone else', async () => {
+    await expectError(await admin.post('/api/users', userBody('therapist', world.centreA, { password: 'panjang-sekali-kata-sandi' })), 422);
+    await expectError(await admin.post(`/api/users/${created.therapist!.id}/reset-password`), 404);
   });
 
-  it('the new therapist can sign in and works in their centre', async () => {
-    const { me, client } = await signIn(created.therapist!.email, created.therapist!.password);
-    expect(me).toMatchObject({ role: 'therapist', centre: { id: world.centreA } });
+  it('the new therapist accepts the invitation and works in their centre', async () => {
+    const token = created.therapist!.path.split('/').pop();
+    const res = await h.anonymous().post(`/api/invitations/${token}/accept`, { password: 'kuda lumping menari di pasar malam' });
+    expect(await expectJson(res.clone())).toMatchObject({ role: 'therapist', centre: { id: world.centreA } });
+    const { client } = await signIn(created.therapist!.email, 'kuda lumping menari di pasar malam');
     const list = await expectJson(await client.get('/api/beneficiaries?limit=200'));
     expect(list.items.map((b: { id: string }) => b.id).sort()).toEqual([...world.beneficiariesA].sort());
   });
@@ -125,35 +148,33 @@ describe('user accounts', () => {
   });
 
   it.each([
-    ['a password under 12 characters', { password: 'short-pw-11' }, ['password']],
     ['an email that is not one', { email: 'not-an-email' }, ['email']],
     ['an unknown role', { role: 'superadmin' }, ['role']],
     ['an unknown locale', { locale: 'fr' }, ['locale']],
     ['a centre that does not exist', { centreId: 'nosuchcentre12' }, ['centreId']],
+    ['a family link on a staff account', { familyLink: { beneficiaryId: 'nosuchbeneficiary', relationship: 'parent' } }, ['familyLink']],
   ])('%s is 422', async (_name, overrides, path) => {
     const before = await h.db.prisma.user.count();
     await expectInvalid(await admin.post('/api/users', userBody('therapist', world.centreA, overrides)), path);
     expect(await h.db.prisma.user.count()).toBe(before);
   });
 
-  it('PATCH changes name, locale and phone, but not role or email', async () => {
+  it('PATCH changes name, locale and phone, but not role, email or password', async () => {
     const id = created.technician!.id;
     const user = await expectJson(await admin.patch(`/api/users/${id}`, { name: 'Teknisi Baru', locale: 'en', phone: '+62 811 1234 5678' }));
     expect(user).toMatchObject({ name: 'Teknisi Baru', locale: 'en', phone: '+62 811 1234 5678', role: 'technician' });
     await expectError(await admin.patch(`/api/users/${id}`, { role: 'admin' }), 422);
     await expectError(await admin.patch(`/api/users/${id}`, { email: 'x@test.atensi.id' }), 422);
-    await expectError(await admin.patch(`/api/users/${id}`, { password: 'short' }), 422);
-    expect((await h.db.prisma.user.findUniqueOrThrow({ where: { id } })).role).toBe('technician');
+    await expectError(await admin.patch(`/api/users/${id}`, { password: 'a-brand-new-passphrase' }), 422);
+    const row = await h.db.prisma.user.findUniqueOrThrow({ where: { id } });
+    expect(row.role).toBe('technician');
+    expect(row.passwordHash).toBeNull();
     await expectError(await admin.patch('/api/users/nosuchuser1234', { name: 'x' }), 404);
   });
 
-  it('setting a new password ends the account\'s sessions; only the new password works', async () => {
-    const a = await cheapAccount(h, { email: `pw.${unique()}@test.atensi.id`, role: 'therapist', centreId: world.centreA });
-    const { client } = await signIn(a.email, a.password);
-    await expectJson(await admin.patch(`/api/users/${a.id}`, { password: 'a-brand-new-passphrase' }));
-    await expectError(await client.get('/api/me'), 401);
-    await expectError(await h.anonymous().post('/api/auth/login', { email: a.email, password: a.password }), 401);
-    await signIn(a.email, 'a-brand-new-passphrase');
+  it('an admin cannot disable their own account', async () => {
+    await expectError(await admin.patch(`/api/users/${world.user.admin}`, { disabled: true }), 409);
+    expect((await h.db.prisma.user.findUniqueOrThrow({ where: { id: world.user.admin } })).disabled).toBe(false);
   });
 });
 
@@ -219,7 +240,7 @@ describe('family links', () => {
   });
 });
 
-describe('a manager sees their own centre\'s staff only', () => {
+describe('a manager sees their own centre\'s staff and families only', () => {
   it('the list holds centre A\'s staff, including new ones, and nobody else', async () => {
     // Created directly: this is about scope, not creation (which costs a password hash).
     const newA = await cheapAccount(h, { email: `tech.a.${unique()}@test.atensi.id`, role: 'technician', centreId: world.centreA });
@@ -228,9 +249,10 @@ describe('a manager sees their own centre\'s staff only', () => {
     const ids = list.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(newA.id);
     expect(ids).not.toContain(newB.id);
+    expect(ids).toContain(world.user.familyA1);
     for (const u of list.items) {
       expect(u.centreId).toBe(world.centreA);
-      expect(['manager', 'therapist', 'technician']).toContain(u.role);
+      expect(['manager', 'therapist', 'technician', 'family']).toContain(u.role);
     }
     expect(JSON.stringify(list)).not.toMatch(/passwordHash|scrypt/);
   });
@@ -243,9 +265,11 @@ describe('a manager sees their own centre\'s staff only', () => {
     expect((await expectJson(await manager.get('/api/users?role=admin'))).items).toEqual([]);
   });
 
-  it('one of their staff is readable; another centre\'s staff or a family account is 404', async () => {
+  it('one of their staff or families is readable; another centre\'s staff or family, or an admin, is 404', async () => {
     expect((await expectJson(await manager.get(`/api/users/${world.user.therapistA}`))).email).toBe(EMAIL.therapistA);
+    expect((await expectJson(await manager.get(`/api/users/${world.user.familyA1}`))).role).toBe('family');
     await expectError(await manager.get(`/api/users/${world.user.therapistB}`), 404);
-    await expectError(await manager.get(`/api/users/${world.user.familyA1}`), 404);
+    await expectError(await manager.get(`/api/users/${world.user.familyB1}`), 404);
+    await expectError(await manager.get(`/api/users/${world.user.admin}`), 404);
   });
 });

@@ -122,29 +122,29 @@ describe('an admin\'s hold on accounts, on a phone', () => {
   const sessionsOf = (id: string) => server.harness.db.prisma.session.count({ where: { userId: id } });
   const signIn = (email: string, password: string) => server.harness.anonymous().post('/api/auth/login', { email, password });
 
-  it('resets a password after asking: a new one shown once, every session of the account ended', async () => {
+  it('sends a new invitation link (for a forgotten password), shown once with its QR code; the old password works until it is used', async () => {
     expect((await signIn(staff.email, staff.password)).status).toBe(200);
     expect(await sessionsOf(staff.id)).toBe(1);
-    await admin.getByRole('button', { name: 'Atur ulang kata sandi Teknisi Reset' }).click();
-    await admin.getByRole('button', { name: 'Ya, atur ulang' }).click();
-    const box = admin.getByRole('group', { name: 'Kata sandi baru untuk Teknisi Reset' });
-    const password = (await box.locator('code').innerText()).trim();
-    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    expect(await sessionsOf(staff.id)).toBe(0);
-    expect((await signIn(staff.email, staff.password)).status).toBe(401);
-    expect((await signIn(staff.email, password)).status).toBe(200);
+    await admin.getByRole('button', { name: 'Kirim undangan baru untuk Teknisi Reset' }).click();
+    const box = admin.getByRole('group', { name: 'Tautan undangan untuk Teknisi Reset' });
+    const link = (await box.locator('[data-invitation-url]').innerText()).trim();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await box.getByRole('img', { name: 'Kode QR tautan undangan untuk Teknisi Reset' }).waitFor();
+    expect(await server.harness.db.prisma.invitation.count({ where: { userId: staff.id, usedAt: null, revokedAt: null } })).toBe(1);
+    expect(await sessionsOf(staff.id)).toBe(1);
     const violations = await axeViolations(admin);
     expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
-    await box.getByRole('button', { name: 'Sembunyikan' }).click();
-    expect(await admin.locator('[data-password]').count()).toBe(0);
+    await box.getByRole('button', { name: 'Selesai, tutup' }).click();
+    expect(await admin.locator('[data-invitation-url]').count()).toBe(0);
   });
 
-  it('disables an account after asking, ending its sessions at once', async () => {
+  it('disables an account after asking, ending its sessions and withdrawing its invitation at once', async () => {
     expect(await sessionsOf(staff.id)).toBe(1);
     await admin.getByRole('button', { name: 'Nonaktifkan Teknisi Reset' }).click();
     await admin.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
     await admin.getByRole('button', { name: 'Aktifkan Teknisi Reset' }).waitFor();
     expect(await sessionsOf(staff.id)).toBe(0);
     expect((await server.harness.db.prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).disabled).toBe(true);
+    expect(await server.harness.db.prisma.invitation.count({ where: { userId: staff.id, revokedAt: null } })).toBe(0);
   });
 });

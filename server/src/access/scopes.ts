@@ -2,6 +2,7 @@
 import type { Prisma } from '@prisma/client';
 import { centreStaffRoles } from '../../../schemas/common.ts';
 import { CLINICAL_ALERT_KINDS } from '../../../core/telemetry/fleet-read-model.ts';
+import { managerInvitableRoles } from '../../../schemas/users.ts';
 import type { Actor } from './actor.ts';
 import { canSeeClinical } from './policy.ts';
 
@@ -11,10 +12,26 @@ export function beneficiaryScope(a: Actor): Prisma.BeneficiaryWhereInput {
   return { centreId: a.centreId ?? '__none__' };
 }
 
-/** Admins see every account; managers see their own centre's staff (not families, not admins). */
+/**
+ * Admins see every account; managers see their own centre's staff and families (a family of the
+ * centre, or linked to one of its beneficiaries), so they can invite them again; never admins.
+ */
 export function userScope(a: Actor): Prisma.UserWhereInput {
   if (a.role === 'admin') return {};
-  return { centreId: a.centreId ?? '__none__', role: { in: [...centreStaffRoles] } };
+  const centreId = a.centreId ?? '__none__';
+  return {
+    OR: [
+      { centreId, role: { in: [...centreStaffRoles, 'family'] } },
+      { role: 'family', familyLinks: { some: { beneficiary: { centreId } } } },
+    ],
+  };
+}
+
+/** The accounts an actor may change, disable or re-invite: any for admins; for a manager, the centre's therapists, technicians and families. */
+export function userManageScope(a: Actor): Prisma.UserWhereInput {
+  if (a.role === 'admin') return {};
+  if (a.role !== 'manager') return { id: '__none__' };
+  return { AND: [userScope(a), { role: { in: [...managerInvitableRoles] } }] };
 }
 
 export function followUpScope(a: Actor): Prisma.FollowUpWhereInput {

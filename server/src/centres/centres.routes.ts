@@ -19,3 +19,8 @@ export const create = route.post(
 
 export const update = route.patch(['admin'], '/api/centres/{id}', { body: UpdateCentreBody, 200: json(Centre, 'Updated') },
   'Change a centre');
+
+export const loadProgramme = route.post(
+  ['admin'], '/api/centres/load-programme',
+  { 200: json(z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), items: z.array(Centre) }), 'Loaded') },
+  'Load the ATENSI programme\'s centre list: adds the missing centres and updates the others by code; loading again changes nothing');

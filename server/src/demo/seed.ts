@@ -8,7 +8,7 @@ import type { Db } from '../../../core/db/client.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { systemClock, type Clock } from '../../../core/clock.ts';
 import { demoModels } from './catalogue.ts';
-import { demoCentres } from './centres.ts';
+import { programmeCentres as demoCentres } from '../centres/programme-centres.ts';
 import { seedReports } from './reports.ts';
 import { demoBeneficiaries, demoPhone } from './people.ts';
 import { createDemoBeneficiary } from './beneficiaries.ts';

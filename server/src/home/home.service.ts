@@ -1,6 +1,7 @@
 // The counts on each staff role's Home, each through the same scope as the list it links to, so a
 // number never counts what its reader cannot open: red flags and urgent alerts, overdue follow-ups and
 // the week's appointments (therapists), approvals waiting (managers), open and due work orders (technicians).
+import { centreStaffRoles } from '../../../schemas/common.ts';
 import { openReportStatuses } from '../../../schemas/reports.ts';
 import type { HomeSummary } from '../../../schemas/home.ts';
 import { activeStatuses } from '../../../schemas/work-orders.ts';
@@ -23,7 +24,8 @@ export async function homeSummary(db: Db, actor: Actor, now: Date): Promise<Home
   const dueWorkOrders = () => db.workOrder.count({ where: { AND: [openWork, { scheduledAt: { lt: endOfToday } }] } });
   const approvalsWaiting = () => db.deviceRequest.count({ where: { AND: [requestScope(actor), { state: 'prescribed' }] } });
   const beneficiaries = () => db.beneficiary.count({ where: beneficiaryScope(actor) });
-  const staff = () => db.user.count({ where: userScope(actor) });
+  // A manager's count is of their centre's staff (the families they also see are not staff).
+  const staff = () => db.user.count({ where: { AND: [userScope(actor), actor.role === 'admin' ? {} : { role: { in: [...centreStaffRoles] } }] } });
 
   if (role === 'therapist') {
     const [r, a, o, week] = await Promise.all([redFlags(), urgentAlerts(), overdueFollowUps(), buildWorklist(db, actor, now)]);

@@ -7,6 +7,8 @@ import { PER_ADDRESS_FACTOR } from '../../../schemas/refusals.ts';
 export interface LoginLimiters {
   byEmail: RateLimiterMemory;
   byAddress: RateLimiterMemory;
+  /** Invitation links tried per address (the public invitation routes), as many as sign-ins. */
+  tokensByAddress: RateLimiterMemory;
 }
 
 export type LoginAdmission = { ok: true } | { ok: false; by: 'account' | 'address'; retryAfterSeconds: number };
@@ -16,6 +18,7 @@ export function createLoginLimiters(maxAttempts: number, windowMinutes: number):
   return {
     byEmail: new RateLimiterMemory({ points: maxAttempts, duration }),
     byAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    tokensByAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
   };
 }
 
@@ -49,4 +52,17 @@ export async function admitLogin(l: LoginLimiters, email: string, address: strin
 /** A successful sign-in clears the account's count and returns the address's point. */
 export async function loginSucceeded(l: LoginLimiters, email: string, address: string) {
   await Promise.all([l.byEmail.delete(email), l.byAddress.reward(address, 1)]);
+}
+
+/**
+ * Counts one invitation-link attempt of an address before the token is looked up; the wait in
+ * seconds when the address has none left, else null. A link that turns out valid gives it back
+ * (`publicTokenChecked`), so what stays counted are unknown, used and expired links.
+ */
+export function admitPublicToken(l: LoginLimiters, address: string): Promise<number | null> {
+  return take(l.tokensByAddress, address);
+}
+
+export async function publicTokenChecked(l: LoginLimiters, address: string) {
+  await l.tokensByAddress.reward(address, 1);
 }

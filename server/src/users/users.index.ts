@@ -1,13 +1,14 @@
-// User accounts and family links, managed by admins.
+// User accounts (created by invitation: admins any, managers their own centre's) and family links (admins).
 import { createRouter } from '../http/router.ts';
-import { generatePassword, hashPassword } from '../auth/password.ts';
-import { assertStrongPassword } from '../auth/password-policy.ts';
 import { auditedChange } from '../http/audit.ts';
 import type { AppEnv } from '../http/types.ts';
-import { conflict, invalid, notFound } from '../lib/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
+import { inRoles } from '../../../schemas/common.ts';
+import { managerInvitableRoles } from '../../../schemas/users.ts';
+import { issueInvitation, revokeOpenInvitations } from '../invitations/invitations.service.ts';
 import * as routes from './users.routes.ts';
 import { createUser, toUser, userInclude } from './users.service.ts';
-import { userScope } from '../access/scopes.ts';
+import { beneficiaryScope, userManageScope, userScope } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
 
 export function userRoutes() {
@@ -32,66 +33,61 @@ export function userRoutes() {
   });
 
   app.openapi(routes.create, async (c) => {
-    const body = c.req.valid('json');
-    const { db } = c.get('deps');
-    if (body.centreId && !(await db.centre.findUnique({ where: { id: body.centreId } }))) {
+    const { familyLink, ...account } = c.req.valid('json');
+    const { db, clock } = c.get('deps');
+    const actor = actorOf(c);
+    if (actor.role === 'manager') {
+      // A centre's head invites their own therapists, technicians and families (DESIGN, Access).
+      if (!inRoles(managerInvitableRoles, account.role)) throw forbidden('managers invite therapists, technicians and families');
+      if (account.centreId && account.centreId !== actor.centreId) throw forbidden('managers invite into their own centre only');
+      account.centreId = actor.centreId;
+    }
+    if (account.centreId && !(await db.centre.findUnique({ where: { id: account.centreId } }))) {
       throw invalid('no such centre', [{ path: ['centreId'], message: 'no such centre', code: 'custom' }]);
     }
-    assertStrongPassword(body.password, [body.email, body.name], 'password');
-    const { password, ...account } = body;
-    const passwordHash = await hashPassword(password);
-    const row = await auditedChange(
+    if (familyLink && !(await db.beneficiary.findFirst({ where: { AND: [{ id: familyLink.beneficiaryId }, beneficiaryScope(actor)] }, select: { id: true } }))) {
+      throw invalid('no such beneficiary', [{ path: ['familyLink', 'beneficiaryId'], message: 'no such beneficiary', code: 'custom' }]);
+    }
+    const { user, issued } = await auditedChange(
       c,
-      (tx) => createUser(tx, account, passwordHash),
-      (u) => ({ action: 'user.create', entityType: 'User', entityId: u.id, centreId: u.centreId, details: { role: u.role } }),
+      async (tx) => {
+        const user = await createUser(tx, account, null, familyLink);
+        return { user, issued: await issueInvitation(tx, user.id, actor.id, clock.now()) };
+      },
+      (r) => ({
+        action: 'user.create', entityType: 'User', entityId: r.user.id, centreId: r.user.centreId,
+        details: { role: r.user.role, invitationId: r.issued.id, ...(familyLink ? { linkedBeneficiaryId: familyLink.beneficiaryId } : {}) },
+      }),
     );
-    return c.json(toUser(row), 201);
+    return c.json({ user: toUser(user), invitation: issued.link }, 201);
   });
 
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid('param');
-    const { password, ...body } = c.req.valid('json');
-    const { db, sessions } = c.get('deps');
-    const before = await db.user.findUnique({ where: { id } });
-    if (!before) throw notFound('user');
-    if (password) assertStrongPassword(password, [before.email, body.name ?? before.name], 'password');
-    const passwordHash = password ? await hashPassword(password) : undefined;
-    const { row, endedSessions } = await auditedChange(
+    const body = c.req.valid('json');
+    const { db, sessions, clock } = c.get('deps');
+    const actor = actorOf(c);
+    if (!(await db.user.findFirst({ where: { AND: [{ id }, userManageScope(actor)] }, select: { id: true } }))) throw notFound('user');
+    if (body.disabled === true && id === actor.id) throw conflict('you cannot disable your own account');
+    const { row, ended } = await auditedChange(
       c,
       async (tx) => {
-        const updated = await tx.user.update({ where: { id }, data: { ...body, ...(passwordHash ? { passwordHash } : {}) }, include: userInclude });
-        // Disabling an account or setting its password ends all its sessions at once.
-        const ended = body.disabled === true || passwordHash ? await sessions.revokeAllFor(id, tx) : 0;
-        return { row: updated, endedSessions: ended };
+        const updated = await tx.user.update({ where: { id }, data: body, include: userInclude });
+        // Disabling an account ends its sessions and withdraws its open invitation links at once.
+        const ended = body.disabled === true
+          ? { sessions: await sessions.revokeAllFor(id, tx), invitations: await revokeOpenInvitations(tx, id, clock.now()) }
+          : undefined;
+        return { row: updated, ended };
       },
       (r) => ({
-        action: body.disabled === true ? 'user.disable' : 'user.update',
+        action: body.disabled === true ? 'user.disable' : body.disabled === false ? 'user.enable' : 'user.update',
         entityType: 'User',
         entityId: id,
         centreId: r.row.centreId,
-        details: { fields: [...Object.keys(body), ...(password ? ['password'] : [])], endedSessions: r.endedSessions },
+        details: { fields: Object.keys(body), ...(r.ended ? { endedSessions: r.ended.sessions, revokedInvitations: r.ended.invitations } : {}) },
       }),
     );
     return c.json(toUser(row), 200);
-  });
-
-  app.openapi(routes.resetPassword, async (c) => {
-    const { id } = c.req.valid('param');
-    const { db, sessions } = c.get('deps');
-    if (!(await db.user.findUnique({ where: { id } }))) throw notFound('user');
-    // Like a new account's: a generated password the admin passes on once; the person then
-    // chooses their own on their account page (which checks its strength).
-    const password = generatePassword();
-    const passwordHash = await hashPassword(password);
-    const { endedSessions } = await auditedChange(
-      c,
-      async (tx) => {
-        const row = await tx.user.update({ where: { id }, data: { passwordHash } });
-        return { centreId: row.centreId, endedSessions: await sessions.revokeAllFor(id, tx) };
-      },
-      (r) => ({ action: 'user.password_reset', entityType: 'User', entityId: id, centreId: r.centreId, details: { endedSessions: r.endedSessions } }),
-    );
-    return c.json({ password, endedSessions }, 200);
   });
 
   app.openapi(routes.link, async (c) => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { managementRoles, OkBody } from '../../../schemas/common.ts';
 import { CreateFamilyLinkBody, CreateUserBody, FamilyLinkParams, UpdateUserBody, User, UserListQuery } from '../../../schemas/users.ts';
+import { InvitedAccount } from '../../../schemas/invitations.ts';
 import { json, routeGroup } from '../http/route.ts';
 
 const route = routeGroup('users');
@@ -13,17 +14,13 @@ export const get = route.get(managementRoles, '/api/users/{id}', { 200: json(Use
   'One user account');
 
 export const create = route.post(
-  ['admin'], '/api/users',
-  { body: CreateUserBody, 201: json(User, 'Created'), 409: json(z.any(), 'Email already used') },
-  'Create an account');
+  managementRoles, '/api/users',
+  { body: CreateUserBody, 201: json(InvitedAccount, 'Created, with its invitation link'), 409: json(z.any(), 'Email already used') },
+  'Create an account without a password: the answer holds a one-time invitation link, shown once',
+  'Admins create any account; managers create therapists, technicians and families of their own centre. A family account may be linked to its beneficiary at once.');
 
-export const update = route.patch(['admin'], '/api/users/{id}', { body: UpdateUserBody, 200: json(User, 'Updated') },
-  'Change an account; disabling it or setting a password ends its sessions');
-
-export const resetPassword = route.post(
-  ['admin'], '/api/users/{id}/reset-password',
-  { 200: json(z.object({ password: z.string().describe('shown only in this answer'), endedSessions: z.number().int() }), 'Reset') },
-  'Give the account a new generated password, shown once, and end all its sessions');
+export const update = route.patch(managementRoles, '/api/users/{id}', { body: UpdateUserBody, 200: json(User, 'Updated') },
+  'Change an account; disabling it ends its sessions and withdraws its open invitations (managers: their centre\'s therapists, technicians and families)');
 
 export const link = route.post(
   ['admin'], '/api/users/{id}/family-links',

@@ -1,4 +1,4 @@
-// User accounts: scoped reads, creation with hashed passwords, and the public view of a user.
+// User accounts: creation (invited, without a password), and the public view of a user.
 import type { Prisma } from '@prisma/client';
 import { centreStaffRoles, type Locale, type Role } from '../../../schemas/common.ts';
 import type { CreateUserBody, Relationship, User } from '../../../schemas/users.ts';
@@ -30,11 +30,15 @@ export function toUser(u: UserRow): User {
   };
 }
 
-/** Creates the account with a hash made beforehand (hashing is slow: keep it out of the transaction). */
-export async function createUser(tx: Tx, body: Omit<CreateUserBody, 'password'>, passwordHash: string) {
+/**
+ * Creates the account, optionally linked to its beneficiary. Invited accounts have no password
+ * (null) until the person sets one; only `admin:create` passes a hash, made beforehand (hashing is
+ * slow: keep it out of the transaction).
+ */
+export async function createUser(tx: Tx, body: Omit<CreateUserBody, 'familyLink'>, passwordHash: string | null, familyLink?: CreateUserBody['familyLink']) {
   const { centreId, ...rest } = body;
   return tx.user.create({
-    data: { ...rest, centreId: centreId ?? null, passwordHash },
+    data: { ...rest, centreId: centreId ?? null, passwordHash, ...(familyLink ? { familyLinks: { create: familyLink } } : {}) },
     include: userInclude,
   });
 }

@@ -1,4 +1,4 @@
-// Access rows for the signed-in person's own sessions and password, and an admin's password reset.
+// Access rows for the signed-in person's own sessions and password.
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../../../server/src/sessions/sessions.service.ts';
 import { ACTOR_ROLE, row, type RowContext } from '../../helpers/access-matrix.ts';
@@ -20,13 +20,6 @@ const sessionParams = async (ctx: RowContext) => ({
   id: await sessionOf(ctx, ctx.target === 'own' ? (ctx.actor === 'anonymous' ? 'familyA1' : ctx.actor) : ctx.target === 'otherFamily' ? 'familyA2' : 'therapistB'),
 });
 
-/** A fresh account where the target says (resetting a demo account would end the matrix's own sessions). */
-const freshUser = async ({ h, world, target }: RowContext) => {
-  const email = `reset.${unique()}@test.atensi.id`;
-  const data = target === 'otherCentre' ? { role: 'therapist', centreId: world.centreB } : target === 'own' ? { role: 'therapist', centreId: world.centreA } : { role: 'family' };
-  return { id: (await cheapAccount(h, { email, ...data })).id };
-};
-
 /** A signed-in stand-in of the actor's role and centre, so signing out everywhere leaves the matrix's clients alone. */
 const standIn = async (ctx: RowContext) => {
   const role = ACTOR_ROLE[ctx.actor]!;
@@ -45,7 +38,4 @@ export const accountRows = [
   row('POST /api/me/password', 'none',                            '422   422  422   422   422   401', {
     body: () => ({ currentPassword: 'not-the-password', newPassword: 'kuda lumping menari di pasar malam' }),
   }),
-  row('POST /api/users/{id}/reset-password', 'own',               '200   403  403   403   403   401', { params: freshUser }),
-  row('POST /api/users/{id}/reset-password', 'otherFamily',       '200   403  403   403   403   401', { params: freshUser }),
-  row('POST /api/users/{id}/reset-password', 'otherCentre',       '200   403  403   403   403   401', { params: freshUser }),
 ];

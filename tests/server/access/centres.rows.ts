@@ -12,6 +12,7 @@ export const centreRows = [
   row('GET /api/centres/{id}', 'otherFamily',           '200   200  200   200   200   401', { params }),
   row('GET /api/centres/{id}', 'otherCentre',           '200   404  404   404   404   401', { params }),
   row('POST /api/centres', 'none',                      '201   403  403   403   403   401', { body: () => centreBody() }),
+  row('POST /api/centres/load-programme', 'none',       '200   403  403   403   403   401'),
   row('PATCH /api/centres/{id}', 'own',                 '200   403  403   403   403   401', { params, body: () => ({ city: 'Bekasi' }) }),
   row('PATCH /api/centres/{id}', 'otherFamily',         '200   403  403   403   403   401', { params, body: () => ({ city: 'Bekasi' }) }),
   row('PATCH /api/centres/{id}', 'otherCentre',         '200   403  403   403   403   401', { params, body: () => ({ city: 'Temanggung' }) }),

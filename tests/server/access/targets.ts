@@ -1,5 +1,7 @@
 // How a row's target resolves to the ids of the demo world, shared by the feature rows.
 import type { RowContext } from '../../helpers/access-matrix.ts';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../../server/src/sessions/sessions.service.ts';
 import { unique } from '../../helpers/fixtures.ts';
 
 /** own: family A1's beneficiary; otherFamily: family A2's (same centre); otherCentre: family B1's. */
@@ -35,4 +37,12 @@ export async function freshFamilyUser({ h }: RowContext): Promise<string> {
     data: { email: `family.${unique()}@test.atensi.id`, name: 'Keluarga Uji', role: 'family', passwordHash: 'not-a-hash' },
   });
   return u.id;
+}
+
+/** A family account without a password and its open invitation; the token the link holds. */
+export async function freshInvitation({ h }: RowContext): Promise<{ token: string }> {
+  const u = await h.db.prisma.user.create({ data: { email: `invited.${unique()}@test.atensi.id`, name: 'Keluarga Diundang', role: 'family' } });
+  const token = randomBytes(32).toString('base64url');
+  await h.db.prisma.invitation.create({ data: { userId: u.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { token };
 }

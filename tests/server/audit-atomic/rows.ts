@@ -31,7 +31,9 @@ export const atomicRows: AtomicRow[] = [
   { op: 'PATCH /api/centres/{id}', action: 'centre.update', matrix: own, ok: 200 },
   { op: 'POST /api/users', action: 'user.create', matrix: none, ok: 201 },
   { op: 'PATCH /api/users/{id}', action: 'user.update', matrix: own, ok: 200 },
-  { op: 'POST /api/users/{id}/reset-password', action: 'user.password_reset', matrix: own, ok: 200 },
+  { op: 'POST /api/users/{id}/invitations', action: 'user.invite', matrix: own, ok: 201 },
+  { op: 'POST /api/invitations/{token}/accept', action: 'invitation.accept', matrix: none, ok: 200 },
+  { op: 'POST /api/centres/load-programme', action: 'centre.load_programme', matrix: none, ok: 200 },
   { op: 'POST /api/users/{id}/family-links', action: 'family_link.create', matrix: own, ok: 201 },
   { op: 'DELETE /api/users/{id}/family-links/{beneficiaryId}', action: 'family_link.delete', matrix: own, ok: 200 },
   // Beneficiaries, their clinical profiles and consents.

@@ -9,6 +9,8 @@ import { canOpen, matchRoute, type RouteMatch } from '../router/route-table.ts';
 import { navigate, RouterController } from '../router/router.ts';
 import type { AtensiEvent } from '../ui/events.ts';
 import '../pages/login/login.page.ts';
+import '../pages/invite/invite.page.ts';
+import { INVITATION_PATH } from '../../../schemas/invitations.ts';
 import { confirmAction } from '../ui/confirm-dialog.component.ts';
 import '../ui/error-message.component.ts';
 import './app-header.component.ts';
@@ -74,6 +76,7 @@ export class AppShell extends LitElement {
   }
 
   private currentTitle(): string {
+    if (this.router.pathname.startsWith(INVITATION_PATH)) return t('invite.title');
     if (this.session.status === 'signed-out') return t('login.title');
     if (!this.me) return t('app.loading');
     return this.pageTitle ?? t((this.match?.route ?? notFoundRoute).title);
@@ -140,6 +143,11 @@ export class AppShell extends LitElement {
     const error = this.session.status === 'offline' ? this.session.error : this.loadError;
     if (error) {
       return html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => location.reload()}></atensi-error-message>`;
+    }
+    if (this.router.pathname.startsWith(INVITATION_PATH)) {
+      // The public invitation page, signed in or not: accepting signs the invited person in.
+      return html`<atensi-invite-page token=${this.router.pathname.slice(INVITATION_PATH.length)}
+        @atensi-signed-in=${(e: AtensiEvent<'signed-in'>) => this.session.signedIn(e.detail.me)}></atensi-invite-page>`;
     }
     if (!me) {
       return html`<atensi-login-page .notice=${this.session.notice}

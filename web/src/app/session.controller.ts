@@ -11,6 +11,7 @@ import { adoptDeviceData, forgetDeviceData, REMEMBERED_ME_KEY as REMEMBERED } fr
 import { getLocale, initLocale, setLocale, type MessageKey } from '../i18n/i18n.ts';
 import { navigate } from '../router/router.ts';
 import { LOGIN_PATH } from './routes.ts';
+import { INVITATION_PATH } from '../../../schemas/invitations.ts';
 
 /**
  * A family's phone often opens the app with no signal; the app shell comes from the service worker,
@@ -85,7 +86,9 @@ export class SessionController implements ReactiveController {
     this.notice = undefined;
     this.applyLocale(me.locale);
     const here = location.pathname + location.search;
-    navigate(location.pathname === LOGIN_PATH ? this.returnTo : here, { replace: true });
+    // From the invitation page, the newly invited person starts at Home.
+    const away = location.pathname === LOGIN_PATH ? this.returnTo : location.pathname.startsWith(INVITATION_PATH) ? '/' : here;
+    navigate(away, { replace: true });
     this.host.requestUpdate();
   }
 
@@ -120,14 +123,15 @@ export class SessionController implements ReactiveController {
   }
 
   private showLogin(notice: MessageKey | undefined) {
-    if (location.pathname !== LOGIN_PATH) this.returnTo = location.pathname + location.search;
+    if (location.pathname !== LOGIN_PATH && !location.pathname.startsWith(INVITATION_PATH)) this.returnTo = location.pathname + location.search;
     this.me = undefined;
     // Nothing typed while signed out is kept; an expired session's drafts wait for the same person.
     setDraftOwner(undefined);
     remember(undefined);
     this.status = 'signed-out';
     this.notice = notice;
-    navigate(LOGIN_PATH, { replace: true });
+    // An invitation link is opened signed out: it stays on its own page.
+    if (!location.pathname.startsWith(INVITATION_PATH)) navigate(LOGIN_PATH, { replace: true });
     this.host.requestUpdate();
   }
 

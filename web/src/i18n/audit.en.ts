@@ -154,6 +154,10 @@ export const auditEn: Record<keyof typeof auditId, string> = {
   'audit.action.auth.sign_out_everywhere': 'Signed out everywhere',
   'audit.action.user.password_change': 'Changed their password',
   'audit.action.user.password_reset': 'Reset a user\'s password',
+  'audit.action.user.enable': 'Enabled a user account',
+  'audit.action.user.invite': 'Sent an invitation link',
+  'audit.action.invitation.accept': 'Accepted an invitation and set a password',
+  'audit.action.centre.load_programme': 'Loaded the programme\'s centre list',
   'audit.field.fullName': 'Full name',
   'audit.field.name': 'Name',
 };

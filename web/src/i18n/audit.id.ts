@@ -152,6 +152,10 @@ export const auditId = {
   'audit.action.auth.sign_out_everywhere': 'Keluar dari semua perangkat',
   'audit.action.user.password_change': 'Mengganti kata sandinya',
   'audit.action.user.password_reset': 'Mengatur ulang kata sandi pengguna',
+  'audit.action.user.enable': 'Mengaktifkan akun pengguna',
+  'audit.action.user.invite': 'Mengirim tautan undangan',
+  'audit.action.invitation.accept': 'Menerima undangan dan membuat kata sandi',
+  'audit.action.centre.load_programme': 'Memuat daftar balai program',
   'audit.field.fullName': 'Nama lengkap',
   'audit.field.name': 'Nama',
 } as const;

@@ -4,7 +4,7 @@ import type { centresId } from './centres.id.ts';
 export const centresEn: Record<keyof typeof centresId, string> = {
   'centres.title': 'Centres',
   'centres.caption': 'List of centres',
-  'centres.empty': 'No centres yet.',
+  'centres.empty': 'No centres yet. Load the programme\'s centre list or add a centre above.',
 
   'centres.webhook.title': 'Outbound messages',
   'centres.webhook.intro': 'The centre can forward every notification to an SMS or WhatsApp gateway. Each delivery is signed with a secret key so the gateway can check it comes from Atensi Mobility.',
@@ -53,4 +53,19 @@ export const centresEn: Record<keyof typeof centresId, string> = {
   'centres.webhook.delivered': 'Delivered {time}',
   'centres.webhook.retrying': 'Retrying {time}',
   'centres.webhook.failed': 'Failed',
+  'centres.programme.heading': 'The ATENSI programme\'s centre list',
+  'centres.programme.intro': 'Load the programme\'s official centre list in one step: missing centres are added, existing ones updated by their code. Loading again changes nothing.',
+  'centres.programme.load': 'Load the programme\'s centres',
+  'centres.programme.done': 'List loaded: {created} added, {updated} updated, {unchanged} unchanged.',
+  'centres.form.add': 'Add a centre',
+  'centres.form.edit': 'Change {centre}',
+  'centres.form.addInstead': 'Stop changing, add a new centre',
+  'centres.form.editButton': 'Change',
+  'centres.form.editLabel': 'Change {centre}',
+  'centres.form.codeHint': 'Capital letters, digits and dashes, e.g. BBD-KARTINI.',
+  'centres.form.codeTaken': 'Another centre already uses this code.',
+  'centres.form.required': 'Required.',
+  'centres.form.create': 'Add centre',
+  'centres.form.save': 'Save changes',
+  'centres.form.saved': 'Saved: {centre}.',
 };

@@ -2,7 +2,7 @@
 export const centresId = {
   'centres.title': 'Balai',
   'centres.caption': 'Daftar balai',
-  'centres.empty': 'Belum ada balai.',
+  'centres.empty': 'Belum ada balai. Muat daftar balai program atau tambahkan balai di atas.',
 
   'centres.webhook.title': 'Saluran pesan keluar',
   'centres.webhook.intro': 'Balai dapat meneruskan setiap pemberitahuan ke gateway SMS atau WhatsApp. Setiap kiriman ditandatangani dengan kunci rahasia agar gateway bisa memeriksa bahwa kiriman berasal dari Atensi Mobility.',
@@ -51,4 +51,19 @@ export const centresId = {
   'centres.webhook.delivered': 'Terkirim {time}',
   'centres.webhook.retrying': 'Dicoba lagi {time}',
   'centres.webhook.failed': 'Gagal',
+  'centres.programme.heading': 'Daftar balai program ATENSI',
+  'centres.programme.intro': 'Muat daftar balai resmi program dalam satu langkah: balai yang belum ada ditambahkan, yang sudah ada diperbarui menurut kodenya. Memuat ulang tidak mengubah apa pun.',
+  'centres.programme.load': 'Muat daftar balai program',
+  'centres.programme.done': 'Daftar dimuat: {created} ditambahkan, {updated} diperbarui, {unchanged} tidak berubah.',
+  'centres.form.add': 'Tambah balai',
+  'centres.form.edit': 'Ubah {centre}',
+  'centres.form.addInstead': 'Batal mengubah, tambah balai baru',
+  'centres.form.editButton': 'Ubah',
+  'centres.form.editLabel': 'Ubah {centre}',
+  'centres.form.codeHint': 'Huruf kapital, angka dan tanda hubung, misalnya BBD-KARTINI.',
+  'centres.form.codeTaken': 'Kode ini sudah dipakai balai lain.',
+  'centres.form.required': 'Wajib diisi.',
+  'centres.form.create': 'Tambah balai',
+  'centres.form.save': 'Simpan perubahan',
+  'centres.form.saved': 'Tersimpan: {centre}.',
 } as const;

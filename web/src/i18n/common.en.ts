@@ -43,6 +43,7 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'error.conflict': 'This conflicts with existing data.',
   'error.payload_too_large': 'The data sent is too large.',
   'error.unsupported_media_type': 'The data format is not supported.',
+  'error.gone': 'This link no longer works. Ask your centre for a new one.',
   'error.rate_limited': 'Too many requests. Try again shortly.',
   'error.internal': 'Something went wrong on the server. Try again later.',
   'error.network': 'Cannot connect. Check your internet connection.',

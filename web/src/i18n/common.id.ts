@@ -41,6 +41,7 @@ export const commonId = {
   'error.conflict': 'Data bertentangan dengan data yang sudah ada.',
   'error.payload_too_large': 'Data yang dikirim terlalu besar.',
   'error.unsupported_media_type': 'Format data tidak didukung.',
+  'error.gone': 'Tautan ini sudah tidak berlaku. Minta tautan baru ke balai Anda.',
   'error.rate_limited': 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
   'error.internal': 'Terjadi kesalahan di server. Coba lagi nanti.',
   'error.network': 'Tidak dapat terhubung. Periksa koneksi internet Anda.',

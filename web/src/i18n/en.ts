@@ -12,6 +12,7 @@ import { fleetEn } from './fleet.en.ts';
 import { homeEn } from './home.en.ts';
 import { labelsEn } from './labels.en.ts';
 import { loginEn } from './login.en.ts';
+import { inviteEn } from './invite.en.ts';
 import { notFoundEn } from './not-found.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...labelsEn,
   ...loginEn,
+  ...inviteEn,
   ...notFoundEn,
   ...notificationsEn,
   ...reportsEn,

@@ -19,4 +19,9 @@ export const homeEn: Record<keyof typeof homeId, string> = {
   'home.appointmentsThisWeek': 'Appointments in the next 7 days',
   'home.openWorkOrders': 'Open work orders',
   'home.familyEmpty': 'No beneficiary is linked to your account yet. Please contact your centre.',
+  'home.start.centres': 'No centres yet. First step: load the ATENSI programme\'s centre list or add a centre.',
+  'home.start.centresLink': 'Go to centres',
+  'home.start.users': 'No centre staff yet. Next step: invite a centre manager, therapists, technicians and families.',
+  'home.start.team': 'Invite your centre\'s therapists, technicians and families; each sets their own password through an invitation link.',
+  'home.start.usersLink': 'Go to users',
 };

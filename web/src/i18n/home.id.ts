@@ -17,4 +17,9 @@ export const homeId = {
   'home.appointmentsThisWeek': 'Janji temu 7 hari ke depan',
   'home.openWorkOrders': 'Perintah kerja terbuka',
   'home.familyEmpty': 'Belum ada penerima manfaat yang terhubung dengan akun Anda. Hubungi balai Anda.',
+  'home.start.centres': 'Belum ada balai. Langkah pertama: muat daftar balai program ATENSI atau tambahkan balai.',
+  'home.start.centresLink': 'Ke halaman balai',
+  'home.start.users': 'Belum ada staf balai. Langkah berikutnya: undang kepala balai, terapis, teknisi dan keluarga.',
+  'home.start.team': 'Undang terapis, teknisi dan keluarga balai Anda; setiap orang membuat kata sandinya sendiri lewat tautan undangan.',
+  'home.start.usersLink': 'Ke halaman pengguna',
 } as const;

@@ -12,6 +12,7 @@ import { fleetId } from './fleet.id.ts';
 import { homeId } from './home.id.ts';
 import { labelsId } from './labels.id.ts';
 import { loginId } from './login.id.ts';
+import { inviteId } from './invite.id.ts';
 import { notFoundId } from './not-found.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { reportsId } from './reports.id.ts';
@@ -34,6 +35,7 @@ export const id = {
   ...homeId,
   ...labelsId,
   ...loginId,
+  ...inviteId,
   ...notFoundId,
   ...notificationsId,
   ...reportsId,

@@ -14,4 +14,5 @@ export const loginEn: Record<keyof typeof loginId, string> = {
   'login.rateLimited': 'Too many sign-in attempts. Try again in a few minutes.',
   'login.invalid': 'Check the email and password.',
   'login.sessionExpired': 'Your session has ended. Please sign in again.',
+  'login.forgot': 'Forgot your password? Ask your centre\'s staff to send you a new invitation link; with it you set a new password.',
 };

@@ -12,4 +12,5 @@ export const loginId = {
   'login.rateLimited': 'Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.',
   'login.invalid': 'Periksa kembali email dan kata sandi.',
   'login.sessionExpired': 'Sesi Anda telah berakhir. Silakan masuk lagi.',
+  'login.forgot': 'Lupa kata sandi? Minta petugas balai Anda mengirim tautan undangan baru; dengan tautan itu Anda membuat kata sandi baru.',
 } as const;

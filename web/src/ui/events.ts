@@ -14,8 +14,12 @@ export interface AtensiEventMap {
   retry: undefined;
   /** A pager asks for the page starting at this offset. */
   'page-change': { offset: number };
-  /** An admin enabled or disabled an account. */
+  /** An account was added, enabled or disabled. */
   'user-changed': undefined;
+  /** A centre was added or changed. */
+  'centres-changed': undefined;
+  /** The person closed a one-time invitation link (it cannot be shown again). */
+  'invitation-closed': undefined;
   /** A step changed a chair (lent, returned, sent, received, battery, retired). */
   'chair-changed': undefined;
 }

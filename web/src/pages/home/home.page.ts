@@ -82,7 +82,7 @@ export class HomePage extends LitElement {
 
   private renderStats(me: Me, summary: HomeSummary) {
     const stats = statsFor(me.role).filter((s) => summary[s.key] !== undefined);
-    return html`<section aria-labelledby="summary-heading">
+    return html`${this.renderFirstSteps(me, summary)}<section aria-labelledby="summary-heading">
       <h2 id="summary-heading">${t('home.yourWork')}</h2>
       <ul class="cards">
         ${stats.map((s) => {
@@ -98,6 +98,16 @@ export class HomePage extends LitElement {
         })}
       </ul>
     </section>`;
+  }
+
+  /** On a new install: where an admin or a manager starts (no centres yet, or no one to work with). */
+  private renderFirstSteps(me: Me, summary: HomeSummary) {
+    const step =
+      me.role === 'admin' && summary.centres === 0 ? { text: t('home.start.centres'), href: '/centres', link: t('home.start.centresLink') }
+      : me.role === 'admin' && (summary.staff ?? 0) <= 1 ? { text: t('home.start.users'), href: '/users', link: t('home.start.usersLink') }
+      : me.role === 'manager' && (summary.staff ?? 0) <= 1 ? { text: t('home.start.team'), href: '/users', link: t('home.start.usersLink') }
+      : undefined;
+    return step ? html`<p class="card" data-first-step>${step.text} <a href=${step.href}>${step.link}</a></p>` : nothing;
   }
 
   private renderFamily(me: Me) {

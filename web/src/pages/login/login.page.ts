@@ -74,6 +74,7 @@ export class LoginPage extends LitElement {
           </button>
         </form>
       </div>
+      <p class="muted" id="forgot">${t('login.forgot')}</p>
     `;
   }
 

@@ -1,5 +1,5 @@
-// User accounts: every account for admins (who may reset a password or disable an account), the
-// centre's staff for managers.
+// User accounts: every account for admins, the centre's staff and families for managers; both add
+// accounts by invitation and re-invite, disable or enable the accounts they manage.
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -17,6 +17,9 @@ import { ListController } from '../../ui/list.controller.ts';
 import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import './user-access.component.ts';
+import './user-new.component.ts';
+import { managerInvitableRoles } from '../../../../schemas/users.ts';
+import { inRoles } from '../../../../schemas/common.ts';
 import { dataTable } from '../../ui/data-table.ts';
 
 @customElement('atensi-user-list-page')
@@ -25,6 +28,8 @@ export class UserListPage extends LitElement {
 
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
 
+  @state() private centres: readonly Centre[] = [];
+
   private readonly locale = new LocaleController(this);
 
   private readonly users = new ListController(this, {
@@ -32,6 +37,7 @@ export class UserListPage extends LitElement {
     load: async (_filters, _page, signal) => {
       // Admins see every centre's accounts, so the centre names are needed too.
       const [items, centres] = await Promise.all([listUsers(signal), this.me?.role === 'admin' ? listCentres(signal) : []]);
+      this.centres = centres;
       return { items, centres: new Map(centres.map((c: Centre) => [c.id, c.name])) };
     },
   });
@@ -48,15 +54,17 @@ export class UserListPage extends LitElement {
   override render() {
     return html`
       <h1 tabindex="-1">${this.heading}</h1>
+      ${this.me ? html`<atensi-user-new .me=${this.me} .centres=${this.centres} @atensi-user-changed=${() => this.users.refresh()}></atensi-user-new>` : nothing}
       ${this.users.render({ empty: t('users.empty'), rows: (users, { centres }) => this.renderTable(users, centres) })}
     `;
   }
 
   private renderTable(users: readonly User[], centres: Map<string, string>) {
     const showCentre = centres.size > 0;
-    // Admins act on other accounts; their own password is changed on their account page.
-    const actions = (u: User) => this.me?.role === 'admin' && u.id !== this.me.id;
-    const showActions = this.me?.role === 'admin';
+    // Admins act on other accounts, managers on their centre's therapists, technicians and families;
+    // one's own password is changed on one's account page.
+    const actions = (u: User) => u.id !== this.me?.id && (this.me?.role === 'admin' || inRoles(managerInvitableRoles, u.role));
+    const showActions = true;
     return dataTable({
       id: 'users-caption',
       caption: t('users.caption'),
