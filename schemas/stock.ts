@@ -22,3 +22,19 @@ export const DeviceIntake = z
   })
   .meta({ id: 'DeviceIntake' });
 export type DeviceIntake = z.infer<typeof DeviceIntake>;
+
+/** Why a received chair cannot be taken into stock as given; each problem names the field at fault. */
+export const IntakeProblemCode = z.enum([
+  'unknown_model', 'inactive_model', 'unknown_centre', 'centre_required', 'other_centre', 'size_not_in_model',
+  'future_date', 'impossible_date', 'battery_on_manual', 'duplicate_serial', 'serial_in_use', 'serial_other_model',
+]);
+export type IntakeProblemCode = z.infer<typeof IntakeProblemCode>;
+
+/** One problem of one row: `index` counts from 0 in the rows given, `path` is the field. */
+export const IntakeProblem = z.object({ index: z.number().int(), path: z.string(), code: IntakeProblemCode, message: z.string() });
+export type IntakeProblem = z.infer<typeof IntakeProblem>;
+
+/** Dates before this year are refused as impossible (a typo for a year, or a spreadsheet's 1900). */
+export const EARLIEST_INTAKE_YEAR = 1990;
+/** At most this many chairs in one POST /api/devices. */
+export const MAX_INTAKE_ITEMS = 1000;

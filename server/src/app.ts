@@ -19,7 +19,7 @@ import { requestRoutes } from './requests/requests.index.ts';
 import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
 import { indicatorRoutes } from './indicators/indicators.index.ts';
 import { reportRoutes } from './reports/reports.index.ts';
-import { isPhotoUpload } from './http/photo-upload.ts';
+import { isRawUpload } from './http/photo-upload.ts';
 import { notificationRoutes } from './notifications/notifications.index.ts';
 import { auditRoutes } from './audit/audit.index.ts';
 import { homeRoutes } from './home/home.index.ts';
@@ -95,8 +95,8 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
       throw new ApiError(413, 'payload_too_large', 'request body is larger than 1 MB');
     },
   });
-  // A photo upload reads its body with its own, larger streaming limit (server/src/reports/photos.ts).
-  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path, c.req.header('content-type')) ? next() : apiBodyLimit(c, next)));
+  // Uploads (a report photo, a CSV register) read their bodies with their own streaming limits (lib/read-body.ts).
+  app.use('/api/*', (c, next) => (isRawUpload(c.req.method, c.req.path, c.req.header('content-type')) ? next() : apiBodyLimit(c, next)));
   const ownOrigin = (origin: string, c: { req: { url: string } }) => origin === (config.publicOrigin ?? new URL(c.req.url).origin);
   app.use('/api/*', csrf({ origin: ownOrigin }), crossSiteGuard(ownOrigin));
   app.use('/api/*', jsonOnly, sessionLoader, withheldReadAudit);

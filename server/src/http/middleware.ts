@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { readSessionCookie, writeSessionCookie } from './cookies.ts';
 import { ApiError } from '../lib/errors.ts';
-import { isPhotoUpload } from './photo-upload.ts';
+import { isRawUpload } from './photo-upload.ts';
 import type { AppEnv, Deps } from './types.ts';
 import { hasLoneSurrogate, type Locale, type Role } from '../../../schemas/common.ts';
 
@@ -52,8 +52,8 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unsafe.has(c.req.method)) {
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type') ?? '';
-    // The one exception: a report photo, sent as the raw image (its content is checked by the route).
-    if (hasBody && !jsonType.test(type) && !isPhotoUpload(c.req.method, c.req.path, type)) {
+    // The exceptions: a report photo or a CSV register, sent raw (their content is checked by the route).
+    if (hasBody && !jsonType.test(type) && !isRawUpload(c.req.method, c.req.path, type)) {
       throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
     }
     // JSON travels as UTF-8 (RFC 8259). Bytes that are not UTF-8 are refused here, not read with

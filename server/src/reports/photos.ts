@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { PHOTO_LIMITS } from '../../../schemas/reports.ts';
 import { ApiError, invalid } from '../lib/errors.ts';
+import { readBody } from '../lib/read-body.ts';
 
 export const MAX_PHOTO_EDGE_PX = 1600;
 const mb = PHOTO_LIMITS.maxBytes / (1024 * 1024);
@@ -14,26 +15,8 @@ const mb = PHOTO_LIMITS.maxBytes / (1024 * 1024);
 const tooLarge = () => new ApiError(413, 'payload_too_large', `a photo may be at most ${mb} MB`);
 const notAnImage = () => new ApiError(415, 'unsupported_media_type', 'send a JPEG, PNG or WebP photo (the content is checked, not the name)');
 
-/** Reads a request body up to `max` bytes; a longer one (declared or streamed, e.g. chunked) is cut off with 413. */
-export async function readLimited(req: Request, max = PHOTO_LIMITS.maxBytes): Promise<Buffer> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
+/** Reads a photo body up to `max` bytes; a longer one (declared or streamed, e.g. chunked) is cut off with 413. */
+export const readLimited = (req: Request, max: number = PHOTO_LIMITS.maxBytes) => readBody(req, max, tooLarge);
 
 /** The format by the first bytes: only JPEG, PNG and WebP get as far as the image library. */
 export function sniff(b: Buffer): 'jpeg' | 'png' | 'webp' | null {

@@ -1,0 +1,169 @@
+// Stock intake: checks received chairs against the catalogue, the centres and the national serial
+// register, then takes them into stock (upsert by serial key), each new or changed chair with its event.
+import type { Prisma } from '@prisma/client';
+import { day, latestToday } from '../../../schemas/centre-time.ts';
+import { serialKey } from '../../../schemas/devices.ts';
+import { EARLIEST_INTAKE_YEAR, type DeviceIntake, type IntakeProblem, type IntakeProblemCode } from '../../../schemas/stock.ts';
+import type { Tx } from '../../../core/db/client.ts';
+import type { Actor } from '../access/actor.ts';
+
+/** What an intake did, by device id: new chairs, chairs whose record changed, and chairs already as given. */
+export interface IntakeResult {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+/** The fields of a stocked chair that an intake row sets (identity, size and paperwork). */
+const intakeSelect = {
+  id: true, serial: true, serialKey: true, modelId: true, centreId: true, status: true, seatWidthMm: true, seatDepthMm: true,
+  receivedAt: true, supplier: true, fundingSource: true, batteryInstalledAt: true,
+} as const satisfies Prisma.DeviceSelect;
+type StockedChair = Prisma.DeviceGetPayload<{ select: typeof intakeSelect }>;
+
+// SQLite and PostgreSQL both take long IN lists, but not unbounded ones: look rows up in slices.
+const SLICE = 500;
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
+  return out;
+}
+
+/** Existing chairs by serial key, for the given serials. */
+async function chairsBySerial(db: Tx, keys: readonly string[]): Promise<Map<string, StockedChair>> {
+  const found = new Map<string, StockedChair>();
+  for (const part of slices([...new Set(keys)])) {
+    for (const d of await db.device.findMany({ where: { serialKey: { in: part } }, select: intakeSelect })) found.set(d.serialKey, d);
+  }
+  return found;
+}
+
+/** The receiving centre of a row: the one named, or the actor's own (staff). */
+export const intakeCentre = (actor: Actor, row: DeviceIntake): string | null => row.centreId ?? actor.centreId;
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function dateProblem(value: string, now: Date): { code: IntakeProblemCode; message: string } | null {
+  if (Number(value.slice(0, 4)) < EARLIEST_INTAKE_YEAR) return { code: 'impossible_date', message: `a date before ${EARLIEST_INTAKE_YEAR}` };
+  if (day(value) > latestToday(now)) return { code: 'future_date', message: 'a date in the future' };
+  return null;
+}
+
+/**
+ * Every reason the rows cannot be taken into stock as given, each with the row's index and field.
+ * Nothing is written. Serial keys (schemas/devices.ts serialKey) are compared within the rows and
+ * against every chair in the country; a serial already known may only be received again while that
+ * chair is in stock at the same centre, as the same model (the row then updates its record).
+ */
+export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[], now: Date = new Date()): Promise<IntakeProblem[]> {
+  const problems: IntakeProblem[] = [];
+  const add = (index: number, path: string, code: IntakeProblemCode, message: string) => problems.push({ index, path, code, message });
+
+  const modelIds = [...new Set(rows.map((r) => r.modelId))];
+  const centreIds = [...new Set(rows.map((r) => intakeCentre(actor, r)).filter((id): id is string => id !== null))];
+  const models = new Map(
+    (await Promise.all(slices(modelIds).map((ids) => db.deviceModel.findMany({ where: { id: { in: ids } }, include: { sizes: true } })))).flat().map((m) => [m.id, m]),
+  );
+  const centres = new Set(
+    (await Promise.all(slices(centreIds).map((ids) => db.centre.findMany({ where: { id: { in: ids } }, select: { id: true } })))).flat().map((c) => c.id),
+  );
+  const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
+  const firstIndexOfKey = new Map<string, number>();
+
+  rows.forEach((row, i) => {
+    const model = models.get(row.modelId);
+    if (!model) add(i, 'modelId', 'unknown_model', 'no such device model');
+    else if (!model.active) add(i, 'modelId', 'inactive_model', `${model.name} is no longer in the catalogue`);
+    else if (!model.sizes.some((s) => s.seatWidthMm === row.seatWidthMm && s.seatDepthMm === row.seatDepthMm)) {
+      add(i, 'seatWidthMm', 'size_not_in_model', `${model.name} has no ${row.seatWidthMm} × ${row.seatDepthMm} mm seat`);
+    }
+
+    const centreId = intakeCentre(actor, row);
+    if (centreId === null) add(i, 'centreId', 'centre_required', 'name the receiving centre');
+    else if (actor.role !== 'admin' && centreId !== actor.centreId) add(i, 'centreId', 'other_centre', 'chairs can only be received at your own centre');
+    else if (!centres.has(centreId)) add(i, 'centreId', 'unknown_centre', 'no such centre');
+
+    const received = dateProblem(row.receivedAt, now);
+    if (received) add(i, 'receivedAt', received.code, received.message);
+    if (row.batteryInstalledAt !== undefined) {
+      if (model && model.kind !== 'electric') add(i, 'batteryInstalledAt', 'battery_on_manual', 'a manual chair has no battery');
+      const battery = dateProblem(row.batteryInstalledAt, now);
+      if (battery) add(i, 'batteryInstalledAt', battery.code, battery.message);
+    }
+
+    const key = serialKey(row.serial);
+    const first = firstIndexOfKey.get(key);
+    if (first !== undefined) add(i, 'serial', 'duplicate_serial', `the same serial as row ${first + 1}`);
+    else firstIndexOfKey.set(key, i);
+    const known = existing.get(key);
+    if (known && (known.status !== 'in_stock' || known.centreId !== centreId)) {
+      add(i, 'serial', 'serial_in_use', 'this serial belongs to a chair that is not in stock at this centre');
+    } else if (known && known.modelId !== row.modelId) {
+      add(i, 'serial', 'serial_other_model', 'this serial is registered as another model');
+    }
+  });
+  return problems;
+}
+
+/** The record a row asks for; optional fields left out keep what the chair has. */
+function wanted(row: DeviceIntake, centreId: string) {
+  return {
+    serial: row.serial,
+    serialKey: serialKey(row.serial),
+    modelId: row.modelId,
+    centreId,
+    seatWidthMm: row.seatWidthMm,
+    seatDepthMm: row.seatDepthMm,
+    receivedAt: day(row.receivedAt),
+    ...(row.supplier !== undefined && { supplier: row.supplier }),
+    ...(row.fundingSource !== undefined && { fundingSource: row.fundingSource }),
+    ...(row.batteryInstalledAt !== undefined && { batteryInstalledAt: day(row.batteryInstalledAt) }),
+  };
+}
+
+/** The fields whose value the row changes on the stocked chair. */
+function changedFields(chair: StockedChair, want: ReturnType<typeof wanted>): string[] {
+  const same = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? isoDay(a as Date | null) === isoDay(b as Date | null) : a === b);
+  return (Object.keys(want) as (keyof typeof want)[]).filter((k) => k !== 'serialKey' && !same(chair[k as keyof StockedChair], want[k]));
+}
+
+/**
+ * Takes checked rows (checkIntake found nothing) into stock in the transaction `tx`: a new serial
+ * becomes an `in_stock` chair with a `received` event, a known one is updated with an `updated`
+ * event naming the changed fields, and a row that changes nothing writes nothing, so the same rows
+ * taken in twice change nothing the second time.
+ */
+export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceIntake[]): Promise<IntakeResult> {
+  const result: IntakeResult = { created: [], updated: [], unchanged: [] };
+  const existing = await chairsBySerial(tx, rows.map((r) => serialKey(r.serial)));
+  const fresh: ReturnType<typeof wanted>[] = [];
+  for (const row of rows) {
+    const centreId = intakeCentre(actor, row);
+    if (centreId === null) throw new Error('intakeDevices: a row without a centre (run checkIntake first)');
+    const want = wanted(row, centreId);
+    const chair = existing.get(want.serialKey);
+    if (!chair) {
+      fresh.push(want);
+      continue;
+    }
+    const fields = changedFields(chair, want);
+    if (fields.length === 0) {
+      result.unchanged.push(chair.id);
+      continue;
+    }
+    await tx.device.update({ where: { id: chair.id }, data: want });
+    await tx.deviceEvent.create({
+      data: { deviceId: chair.id, kind: 'updated', actorId: actor.id, centreId, details: JSON.stringify({ fields }) },
+    });
+    result.updated.push(chair.id);
+  }
+  // New chairs go in by slices with one statement each, which keeps a 10,000-row import well inside a minute.
+  for (const part of slices(fresh)) {
+    const made = await tx.device.createManyAndReturn({ data: part.map((w) => ({ ...w, status: 'in_stock' })), select: { id: true, centreId: true } });
+    await tx.deviceEvent.createMany({
+      data: made.map((d) => ({ deviceId: d.id, kind: 'received', actorId: actor.id, centreId: d.centreId, details: JSON.stringify({ status: 'in_stock' }) })),
+    });
+    result.created.push(...made.map((d) => d.id));
+  }
+  return result;
+}
