@@ -6,10 +6,11 @@ import { beneficiaryRows } from './beneficiaries.rows.ts';
 import { centreRows } from './centres.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
+import { importRows } from './imports.rows.ts';
 import { notificationRows } from './notifications.rows.ts';
 import { privacyRows } from './privacy.rows.ts';
 import { requestRows } from './requests.rows.ts';
 import { reportRows } from './reports.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows, ...importRows];
