@@ -13,6 +13,8 @@ export const NotificationKind = z.enum([
   'deep_discharge',
   'request_approved',
   'report_photo_request',
+  'loan_due',
+  'loan_overdue',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -1,5 +1,6 @@
 // Maintenance work: the work-order queue and its state machine, and the alerts the rules raise.
 import { z } from 'zod';
+import { ChecklistEntry, ChecklistTicks, RefurbOutcome, RetireReason } from './chair-life.ts';
 import { Id, IsoDateTime, PageQuery, text } from './common.ts';
 
 /** The maintenance rules (docs/maintenance-rules.md); a rule-made work order or alert carries its key. */
@@ -15,7 +16,7 @@ export const MaintenanceRule = z.enum([
 ]);
 export type MaintenanceRule = z.infer<typeof MaintenanceRule>;
 
-export const WorkOrderKind = z.enum(['battery_replacement', 'repair', 'preventive_service', 'check_in', 'charging_training', 'follow_up']);
+export const WorkOrderKind = z.enum(['battery_replacement', 'repair', 'preventive_service', 'check_in', 'charging_training', 'follow_up', 'refurbishment']);
 export type WorkOrderKind = z.infer<typeof WorkOrderKind>;
 /** Kinds a therapist works (training and low-use follow-up); the rest is the workshop's. */
 export const therapistKinds = ['charging_training', 'follow_up'] as const satisfies readonly WorkOrderKind[];
@@ -82,7 +83,14 @@ export const WorkOrderAction = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('start') }),
   z.strictObject({ action: z.literal('parts'), parts: Parts.describe('replaces the list recorded so far') }),
-  z.strictObject({ action: z.literal('resolve'), notes: text(2000, { multiline: true }), parts: Parts.optional() }),
+  z.strictObject({ action: z.literal('checklist'), items: ChecklistTicks.describe('refurbishment: items ticked or unticked, each with an optional note') }),
+  z.strictObject({
+    action: z.literal('resolve'),
+    notes: text(2000, { multiline: true }),
+    parts: Parts.optional(),
+    outcome: RefurbOutcome.optional().describe('refurbishment (required): in_stock (every item done) or retired'),
+    retireReason: RetireReason.optional().describe('with outcome retired'),
+  }),
   z.strictObject({ action: z.literal('cancel'), reason: text(500, { multiline: true }) }),
 ]);
 export type WorkOrderAction = z.infer<typeof WorkOrderAction>;
@@ -97,6 +105,7 @@ export const workOrderMoves: Record<WorkOrderActionName, { from: readonly WorkOr
   schedule: { from: ['assigned', 'scheduled'], to: 'scheduled' },
   start: { from: ['assigned', 'scheduled'], to: 'in_progress' },
   parts: { from: ['in_progress'], to: null },
+  checklist: { from: activeStatuses, to: null },
   resolve: { from: ['in_progress'], to: 'resolved' },
   cancel: { from: activeStatuses, to: 'cancelled' },
 };
@@ -184,6 +193,8 @@ export const WorkOrder = z
     resolutionNotes: z.string().nullable().optional(),
     forecastAt: z.string().nullable().optional(),
     details: z.record(z.string(), z.unknown()).nullable().optional(),
+    checklist: z.array(ChecklistEntry).nullable().optional().describe('refurbishment: what is checked, in order'),
+    outcome: RefurbOutcome.nullable().optional().describe('refurbishment: how it ended'),
   })
   .meta({ id: 'WorkOrder' });
 export type WorkOrder = z.infer<typeof WorkOrder>;

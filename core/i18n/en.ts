@@ -37,6 +37,7 @@ export const en: Record<TextKey, string> = {
   'workOrderKind.check_in': 'check-in',
   'workOrderKind.charging_training': 'charging training',
   'workOrderKind.follow_up': 'follow-up',
+  'workOrderKind.refurbishment': 'refurbishment',
   // The printable personal-data export: section titles, field names, sentences around them.
   'export.section.beneficiary': 'Beneficiary',
   'export.section.cpProfile': 'Cerebral palsy profile',
@@ -230,4 +231,6 @@ export const en: Record<TextKey, string> = {
   'notification.requestApprovedFor': 'Funding approved for {beneficiary}. The chair can be ordered.',
   'notification.requestApproved': 'Funding approved. The chair can be ordered.',
   'notification.deepDischarge': 'The wheelchair battery{socPct} is almost empty. Please charge it fully soon.',
+  'notification.loanDue': 'The lent wheelchair {serial} is due back on {dueAt}.',
+  'notification.loanOverdue': 'The lent wheelchair {serial} was due back on {dueAt} and has not been returned.',
 };

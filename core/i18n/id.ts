@@ -35,6 +35,7 @@ export const id = {
   'workOrderKind.check_in': 'pengecekan',
   'workOrderKind.charging_training': 'pelatihan mengisi baterai',
   'workOrderKind.follow_up': 'tindak lanjut',
+  'workOrderKind.refurbishment': 'rekondisi',
   // The printable personal-data export: section titles, field names, sentences around them.
   'export.section.beneficiary': 'Data penerima manfaat',
   'export.section.cpProfile': 'Profil cerebral palsy',
@@ -228,6 +229,8 @@ export const id = {
   'notification.requestApprovedFor': 'Pendanaan disetujui untuk {beneficiary}. Kursi roda bisa dipesan.',
   'notification.requestApproved': 'Pendanaan disetujui. Kursi roda bisa dipesan.',
   'notification.deepDischarge': 'Baterai kursi roda{socPct} hampir habis. Mohon segera diisi ulang sampai penuh.',
+  'notification.loanDue': 'Kursi roda pinjaman {serial} harus dikembalikan pada {dueAt}.',
+  'notification.loanOverdue': 'Kursi roda pinjaman {serial} seharusnya dikembalikan pada {dueAt} dan belum kembali.',
 } as const;
 
 export type TextKey = keyof typeof id;

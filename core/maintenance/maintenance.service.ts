@@ -28,6 +28,8 @@ export interface OpenWorkOrder {
   reportId?: string | null;
   forecastAt?: string | null;
   details?: Record<string, unknown> | null;
+  /** A refurbishment's checklist (schemas/chair-life.ts `refurbChecklist`). */
+  checklist?: readonly unknown[] | null;
 }
 
 /** Opens a work order; the audit says what was opened and from what (ids and codes only). */
@@ -36,7 +38,8 @@ export async function openWorkOrder(l: Lifecycle, o: OpenWorkOrder): Promise<{ i
     data: {
       centreId: o.centreId, deviceId: o.deviceId, kind: o.kind, priority: o.priority, category: o.category ?? null,
       description: o.description ?? null, rule: o.rule ?? null, reportId: o.reportId ?? null,
-      forecastAt: o.forecastAt ? new Date(o.forecastAt) : null, details: o.details ? JSON.stringify(o.details) : null, createdAt: l.now,
+      forecastAt: o.forecastAt ? new Date(o.forecastAt) : null, details: o.details ? JSON.stringify(o.details) : null,
+      checklist: o.checklist ? JSON.stringify(o.checklist) : null, createdAt: l.now,
     },
     select: { id: true },
   });

@@ -27,6 +27,8 @@ const templates: Record<NotificationKind, (p: Params, l: Locale) => string> = {
   report_photo_request: (_, l) => say(l, 'notification.photoRequest'),
   request_approved: (p, l) => (p.beneficiary ? say(l, 'notification.requestApprovedFor', { beneficiary: p.beneficiary }) : say(l, 'notification.requestApproved')),
   deep_discharge: (p, l) => say(l, 'notification.deepDischarge', { socPct: pct(p) }),
+  loan_due: (p, l) => say(l, 'notification.loanDue', { serial: p.serial ?? '', dueAt: p.dueAt ?? '' }),
+  loan_overdue: (p, l) => say(l, 'notification.loanOverdue', { serial: p.serial ?? '', dueAt: p.dueAt ?? '' }),
 };
 
 function cat(p: Params, locale: Locale) {

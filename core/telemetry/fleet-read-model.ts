@@ -40,6 +40,8 @@ export interface FleetRow {
   wearForecast: string | null;
   /** The latest state, for electric chairs that have reported. */
   state: ChairStateRow | undefined;
+  /** While in transit: the receiving centre, whose staff see the chair too. */
+  transitToCentreId: string | null;
 }
 
 export interface FleetScope {
@@ -65,6 +67,8 @@ export interface DeviceLocation {
   id: string;
   centreId: string;
   beneficiaryId: string | null;
+  /** While in transit: the receiving centre. */
+  transitToCentreId: string | null;
   /** The chair's key in the telemetry tables; null if it never reported. */
   chairKey: number | null;
 }

@@ -15,6 +15,9 @@ export function sqliteDate(v: unknown): Date | null {
   return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(s) ? `${s.replace(' ', 'T')}Z` : s);
 }
 
+/** The centre a chair in transit is on its way to (it sees the chair too until it receives it). */
+const TRANSIT_TO = `(SELECT t.toCentreId FROM "Transfer" t WHERE t.deviceId = d.id AND t.receivedAt IS NULL AND d.status = 'in_transit' ORDER BY t.sentAt DESC LIMIT 1)`;
+
 // Column order of the statement; rows are read as arrays (.raw()), which costs half as much as
 // letting the driver build an object per row.
 const COLUMNS = {
@@ -26,7 +29,7 @@ const COLUMNS = {
   fw: 's.fw', lastTs: 's.lastTs', receivedAt: 's.receivedAt', socPct: 's.socPct', voltageV: 's.voltageV', currentA: 's.currentA',
   tempC: 's.tempC', charging: 's.charging', cycleCount: 's.cycleCount', fullChargeAh: 's.fullChargeAh', odometerM: 's.odometerM',
   motorSeconds: 's.motorSeconds', seatTiltDeg: 's.seatTiltDeg', faults: 's.faults', samples: 's.samples', duplicates: 's.duplicates',
-  rejected: 's.rejected', withheld: 's.withheld',
+  rejected: 's.rejected', withheld: 's.withheld', transitToCentreId: TRANSIT_TO,
   telemetryOff: `CASE WHEN b.id IS NULL OR m.kind <> 'electric' OR ${activeConsentSql('b')} THEN NULL
       WHEN EXISTS (SELECT 1 FROM "Consent" w WHERE w.beneficiaryId = b.id AND w.purpose = @consentPurpose AND w.withdrawnAt IS NOT NULL)
       THEN 'consent_withdrawn' ELSE 'no_consent' END`,
@@ -90,6 +93,7 @@ function toRow(r: unknown[]): FleetRow {
     activeWorkOrders: v('activeWorkOrders'),
     telemetryOff: v('telemetryOff'),
     withheld: Number(v<number | null>('withheld') ?? 0),
+    transitToCentreId: v('transitToCentreId'),
     wearForecast: v('wearForecast'),
     state:
       chairKey === null
@@ -129,7 +133,7 @@ export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
     return st;
   };
   const locate = db.prepare(
-    'SELECT d.id, d.centreId, d.beneficiaryId, s.key AS chairKey FROM "Device" d LEFT JOIN chair_state s ON s.deviceId = d.id WHERE d.id = ?',
+    `SELECT d.id, d.centreId, d.beneficiaryId, ${TRANSIT_TO} AS transitToCentreId, s.key AS chairKey FROM "Device" d LEFT JOIN chair_state s ON s.deviceId = d.id WHERE d.id = ?`,
   );
 
   return {
@@ -137,7 +141,7 @@ export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
       const where: string[] = [];
       const params: Record<string, unknown> = { hideClinical: f.hideClinicalAlerts ? 1 : 0, ...consentSqlParams('telemetry', f.now ?? new Date()) };
       if (scope.centreId !== null) {
-        where.push('d.centreId = @centreId');
+        where.push(`(d.centreId = @centreId OR ${TRANSIT_TO} = @centreId)`);
         params.centreId = scope.centreId;
       }
       if (scope.beneficiaryIds) {

@@ -14,6 +14,7 @@ import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
 import { deviceRoutes } from './devices/devices.index.ts';
 import { alertRoutes } from './alerts/alerts.index.ts';
 import { workOrderRoutes } from './work-orders/work-orders.index.ts';
+import { chairLifeRoutes } from './chair-life/chair-life.index.ts';
 import { centreRoutes } from './centres/centres.index.ts';
 import { requestRoutes } from './requests/requests.index.ts';
 import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
@@ -111,6 +112,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', deviceRoutes());
   app.route('/', alertRoutes());
   app.route('/', workOrderRoutes());
+  app.route('/', chairLifeRoutes());
   app.route('/', requestRoutes());
   app.route('/', followUpRoutes());
   app.route('/', indicatorRoutes());

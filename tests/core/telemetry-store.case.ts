@@ -182,8 +182,8 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
       expect(row.model).toMatchObject({ manufacturer: 'Contract', ratedCycles: 500 });
       expect(store.fleetRow(w.consented, false, new Date(NOW))!.state).toMatchObject({ fw: '1.2.3' });
       expect(store.fleetRow('no-such-chair', true)).toBeUndefined();
-      expect(store.locateDevice(w.free)).toEqual({ id: w.free, centreId: w.centreId, beneficiaryId: null, chairKey: key(w.free) });
-      expect(store.locateDevice(w.manual)).toEqual({ id: w.manual, centreId: w.centreId, beneficiaryId: w.consentedUser, chairKey: null });
+      expect(store.locateDevice(w.free)).toEqual({ id: w.free, centreId: w.centreId, beneficiaryId: null, transitToCentreId: null, chairKey: key(w.free) });
+      expect(store.locateDevice(w.manual)).toEqual({ id: w.manual, centreId: w.centreId, beneficiaryId: w.consentedUser, transitToCentreId: null, chairKey: null });
       expect(store.locateDevice('no-such-chair')).toBeUndefined();
     });
 

@@ -7,6 +7,7 @@ import { createAuditService } from '../../../core/audit/audit.service.ts';
 import { createLogger, type Logger } from '../../../core/log/logger.ts';
 import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
 import { applyRuleOutcome } from '../../../core/maintenance/rule-outcome.ts';
+import { remindLoans } from '../../../core/chair-life/loan-reminders.ts';
 import { applyEpisodes } from './discharge-apply.ts';
 import type { RulesTelemetryReader } from '../../../core/telemetry/rules-reads.ts';
 import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
@@ -74,7 +75,11 @@ export class RulesEngine {
   }
 
   start() {
-    const sweep = () => this.enqueue(() => this.evaluateAll());
+    // The sweep also sends the loan reminders: a time-based job like silence and service intervals.
+    const sweep = () => this.enqueue(async () => {
+      await this.evaluateAll();
+      await this.remindLoans();
+    });
     sweep();
     this.sweepTimer = setInterval(sweep, this.o.sweepMs ?? 15 * 60_000);
     this.sweepTimer.unref();
@@ -94,6 +99,11 @@ export class RulesEngine {
   /** Waits for queued evaluations (tests). */
   idle() {
     return this.running;
+  }
+
+  /** Reminds families and staff of loans due soon or overdue (core/chair-life/loan-reminders.ts). */
+  remindLoans() {
+    return remindLoans(this.o.prisma, new Date(this.now()));
   }
 
   async evaluateAll(): Promise<EvaluationSummary> {

@@ -116,7 +116,8 @@ export const rules: Rule[] = [
     key: 'battery_wear',
     present: true,
     evaluate(s, prev, { now, t }) {
-      const st = s.state;
+      // Battery life is per battery: a reading received before the new battery went in is the old one's.
+      const st = s.state && (s.batteryInstalledAt === null || (s.state.receivedAt ?? 0) >= s.batteryInstalledAt) ? s.state : null;
       const rated = s.model.ratedAh;
       const capacity = st?.fullChargeAh && rated ? (st.fullChargeAh / rated) * 100 : null;
       const cycles = st?.cycleCount ?? null;

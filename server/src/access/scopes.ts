@@ -64,17 +64,19 @@ export function workOrderScope(a: Actor): Prisma.WorkOrderWhereInput {
   return { centreId: a.centreId ?? '__none__' };
 }
 
+/** Staff see their centre's chairs, and while a chair is in transit to their centre, that one too. */
 export function deviceScope(a: Actor): Prisma.DeviceWhereInput {
   if (a.role === 'admin') return {};
   if (a.role === 'family') return { beneficiaryId: { in: a.beneficiaryIds } };
-  return { centreId: a.centreId ?? '__none__' };
+  const centreId = a.centreId ?? '__none__';
+  return { OR: [{ centreId }, { status: 'in_transit', transfers: { some: { toCentreId: centreId, receivedAt: null } } }] };
 }
 
 /** The same rule as deviceScope, for rows read without Prisma. */
-export function canSeeDevice(a: Actor, d: { centreId: string; beneficiaryId: string | null }): boolean {
+export function canSeeDevice(a: Actor, d: { centreId: string; beneficiaryId: string | null; transitToCentreId?: string | null }): boolean {
   if (a.role === 'admin') return true;
   if (a.role === 'family') return d.beneficiaryId !== null && a.beneficiaryIds.includes(d.beneficiaryId);
-  return d.centreId === a.centreId;
+  return d.centreId === a.centreId || (a.centreId !== null && d.transitToCentreId === a.centreId);
 }
 
 export const alertKindScope = (a: Actor): Prisma.AlertWhereInput => (canSeeClinical(a) ? {} : { kind: { notIn: [...CLINICAL_ALERT_KINDS] } });

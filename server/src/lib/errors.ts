@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorBody, type ErrorCode, errorCodeFor, type ErrorDetails } from '../../../schemas/common.ts';
 import type { Logger } from '../../../core/log/logger.ts';
+import { MoveRefused } from '../../../core/maintenance/lifecycle.ts';
 
 type Issue = NonNullable<ErrorBody['error']['issues']>[number];
 
@@ -47,6 +48,8 @@ function isPrismaError(err: unknown, code: string): boolean {
 export function makeErrorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.issues, err.details);
+    // A lifecycle's refusal (a work order or chair in the wrong state, or changed meanwhile).
+    if (err instanceof MoveRefused) return errorResponse(c, 409, 'conflict', err.message);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = errorCodeFor(status);

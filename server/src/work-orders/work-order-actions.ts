@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid } from '../lib/errors.ts';
 import type { TelemetryReader } from '../../../core/telemetry/telemetry-reader.ts';
 import type { WorkOrderRow } from './work-orders.service.ts';
 import { syncWorkOrderMove } from '../reports/work-order-sync.ts';
+import { checkRefurbishmentEnd, finishRefurbishment, tickChecklist } from '../chair-life/refurbishment.ts';
 
 const DAY = 86_400_000;
 
@@ -73,8 +74,14 @@ export async function applyAction(ctx: ActionContext, w: WorkOrderRow, action: W
       data = { partsUsed: JSON.stringify(action.parts) };
       details.parts = action.parts.length;
       break;
+    case 'checklist':
+      data = { checklist: JSON.stringify(tickChecklist(w, action.items)) };
+      details.items = action.items.map((i) => i.item);
+      break;
     case 'resolve':
-      data = { resolutionNotes: action.notes, ...(action.parts ? { partsUsed: JSON.stringify(action.parts) } : {}) };
+      checkRefurbishmentEnd(w, action);
+      data = { resolutionNotes: action.notes, ...(action.parts ? { partsUsed: JSON.stringify(action.parts) } : {}), ...(action.outcome ? { outcome: action.outcome } : {}) };
+      if (action.outcome) details.outcome = action.outcome;
       break;
     case 'cancel':
       data = { resolutionNotes: action.reason };
@@ -88,6 +95,8 @@ export async function applyAction(ctx: ActionContext, w: WorkOrderRow, action: W
       });
       // The family's report follows the work made of it; the assignee is told.
       await syncWorkOrderMove(tx, { workOrder: w, action, to: moved.to, actor, now });
+      // A finished refurbishment moves its chair (back to stock, or written off).
+      if (action.action === 'resolve' && action.outcome) await finishRefurbishment({ tx, now, actorId: actor.id, audit: ctx.audit }, w, action);
       return moved;
     }),
   );

@@ -58,6 +58,9 @@ export function workOrderRoutes() {
     const actor = actorOf(c);
     const body = c.req.valid('json');
     const device = await findVisibleDevice(db, actor, body.deviceId);
+    if (body.kind === 'refurbishment') {
+      throw invalid('a refurbishment starts when the chair is returned (POST /api/devices/{id}/return)', [{ path: ['kind'], message: 'opened by a return', code: 'custom' }]);
+    }
     if (body.kind === 'battery_replacement' && device.model.kind !== 'electric') {
       throw invalid('a manual chair has no battery to replace', [{ path: ['kind'], message: 'not for a manual chair', code: 'custom' }]);
     }

@@ -15,6 +15,8 @@ import {
 } from '../../../schemas/work-orders.ts';
 import type { z } from 'zod';
 import { jsonObject } from '../alerts/alerts.service.ts';
+import { readChecklist } from '../chair-life/refurbishment.ts';
+import type { RefurbOutcome } from '../../../schemas/chair-life.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
@@ -67,6 +69,7 @@ export function toWorkOrder(w: WorkOrderRow, actor: Actor): WorkOrder {
     resolutionNotes: w.resolutionNotes,
     forecastAt: w.forecastAt?.toISOString() ?? null,
     details: jsonObject(w.details),
+    ...(w.kind === 'refurbishment' ? { checklist: readChecklist(w.checklist), outcome: (w.outcome as RefurbOutcome | null) ?? null } : {}),
   };
 }
 

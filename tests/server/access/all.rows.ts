@@ -4,6 +4,7 @@ import { accountRows } from './account.rows.ts';
 import { authRows } from './auth.rows.ts';
 import { beneficiaryRows } from './beneficiaries.rows.ts';
 import { centreRows } from './centres.rows.ts';
+import { chairLifeRows } from './chair-life.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
 import { importRows } from './imports.rows.ts';
@@ -13,4 +14,4 @@ import { requestRows } from './requests.rows.ts';
 import { reportRows } from './reports.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows, ...importRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows, ...importRows];

@@ -56,6 +56,13 @@ export const atomicRows: AtomicRow[] = [
   { op: 'POST /api/alerts/{id}/acknowledge', action: 'alert.acknowledge', matrix: own, ok: 200 },
   { op: 'POST /api/work-orders', action: 'work_order.create', matrix: own, ok: 201 },
   { op: 'PATCH /api/work-orders/{id}', action: 'work_order.assign', matrix: own, ok: 200 },
+  // A chair's life.
+  { op: 'POST /api/devices/{id}/loan', action: 'device.loan', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/return', action: 'device.return', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/transfer', action: 'device.transfer', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/receive', action: 'device.receive', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/battery', action: 'device.battery', matrix: own, ok: 200 },
+  { op: 'POST /api/devices/{id}/retire', action: 'device.retire', matrix: own, ok: 200 },
   // The pathway and follow-ups.
   { op: 'POST /api/requests', action: 'request.create', matrix: own, ok: 201 },
   { op: 'POST /api/requests/{id}/transitions', action: 'request.transition', matrix: own, ok: 200 },

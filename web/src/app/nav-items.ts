@@ -21,6 +21,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'beneficiaries', href: '/beneficiaries', label: 'nav.beneficiaries', icon: 'people' },
   { route: 'fleet', href: '/fleet', label: 'fleet.nav', icon: 'battery' },
   { route: 'workOrders', href: '/work-orders', label: 'workOrders.nav', icon: 'wrench' },
+  { route: 'loans', href: '/loans', label: 'chairLife.nav', icon: 'history' },
   { route: 'reports', href: '/reports', label: 'reports.nav', icon: 'info' },
   { route: 'centres', href: '/centres', label: 'nav.centres', icon: 'building' },
   { route: 'users', href: '/users', label: 'nav.users', icon: 'user' },

@@ -113,6 +113,14 @@ export const routes = [
     render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,
   }),
   defineRoute({
+    name: 'loans',
+    path: '/loans',
+    title: 'chairLife.loans.title',
+    roles: staffRoles,
+    load: () => import('../pages/chair-life/loans.page.ts'),
+    render: () => html`<atensi-loans-page></atensi-loans-page>`,
+  }),
+  defineRoute({
     name: 'workOrders',
     path: '/work-orders',
     title: 'workOrders.title',

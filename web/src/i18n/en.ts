@@ -4,6 +4,7 @@ import { approvalsEn } from './approvals.en.ts';
 import { auditEn } from './audit.en.ts';
 import { beneficiariesEn } from './beneficiaries.en.ts';
 import { centresEn } from './centres.en.ts';
+import { chairLifeEn } from './chair-life.en.ts';
 import { commonEn } from './common.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...beneficiariesEn,
   ...centresEn,
+  ...chairLifeEn,
   ...familyEn,
   ...fleetEn,
   ...homeEn,

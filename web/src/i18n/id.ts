@@ -4,6 +4,7 @@ import { approvalsId } from './approvals.id.ts';
 import { auditId } from './audit.id.ts';
 import { beneficiariesId } from './beneficiaries.id.ts';
 import { centresId } from './centres.id.ts';
+import { chairLifeId } from './chair-life.id.ts';
 import { commonId } from './common.id.ts';
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
@@ -25,6 +26,7 @@ export const id = {
   ...auditId,
   ...beneficiariesId,
   ...centresId,
+  ...chairLifeId,
   ...familyId,
   ...fleetId,
   ...homeId,

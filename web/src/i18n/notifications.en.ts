@@ -31,4 +31,7 @@ export const notificationsEn: Record<keyof typeof notificationsId, string> = {
   'notifications.kind.report_photo_request': 'The centre asks for a photo of the problem',
   'notifications.kind.request_approved': 'Funding approved: the chair can be ordered',
   'notifications.kind.deep_discharge': 'Wheelchair battery almost empty: please charge it soon',
+  'notifications.kind.loan_due': 'A lent wheelchair is due back soon',
+  'notifications.kind.loan_overdue': 'A lent wheelchair is overdue',
+  'notifications.dueAt': 'due {date}',
 };

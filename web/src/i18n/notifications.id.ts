@@ -29,4 +29,7 @@ export const notificationsId = {
   'notifications.kind.report_photo_request': 'Balai meminta foto masalahnya',
   'notifications.kind.request_approved': 'Pendanaan disetujui: kursi roda bisa dipesan',
   'notifications.kind.deep_discharge': 'Baterai kursi roda hampir habis: mohon segera diisi',
+  'notifications.kind.loan_due': 'Kursi roda pinjaman segera jatuh tempo',
+  'notifications.kind.loan_overdue': 'Kursi roda pinjaman terlambat dikembalikan',
+  'notifications.dueAt': 'jatuh tempo {date}',
 } as const;

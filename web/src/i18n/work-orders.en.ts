@@ -73,6 +73,7 @@ export const workOrdersEn: Record<keyof typeof workOrdersId, string> = {
   'workOrders.kind.check_in': 'Check in with the family',
   'workOrders.kind.charging_training': 'Charging training',
   'workOrders.kind.follow_up': 'Therapist follow-up',
+  'workOrders.kind.refurbishment': 'Refurbishing a returned chair',
   'workOrders.status.open': 'Open',
   'workOrders.status.assigned': 'Assigned',
   'workOrders.status.scheduled': 'Scheduled',

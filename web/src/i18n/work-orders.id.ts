@@ -71,6 +71,7 @@ export const workOrdersId = {
   'workOrders.kind.check_in': 'Hubungi keluarga',
   'workOrders.kind.charging_training': 'Latihan mengisi daya',
   'workOrders.kind.follow_up': 'Tindak lanjut terapis',
+  'workOrders.kind.refurbishment': 'Rekondisi kursi kembali',
   'workOrders.status.open': 'Baru',
   'workOrders.status.assigned': 'Ditugaskan',
   'workOrders.status.scheduled': 'Dijadwalkan',

@@ -16,6 +16,8 @@ export interface AtensiEventMap {
   'page-change': { offset: number };
   /** An admin enabled or disabled an account. */
   'user-changed': undefined;
+  /** A step changed a chair (lent, returned, sent, received, battery, retired). */
+  'chair-changed': undefined;
 }
 
 export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;

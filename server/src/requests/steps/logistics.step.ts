@@ -8,6 +8,8 @@ import { addMonths } from '../follow-up-schedule.ts';
 import { invalidAt, type StepContext, type StepOutcome } from './step-context.ts';
 import { day } from '../../../../schemas/centre-time.ts';
 import { serialKey } from '../../../../schemas/devices.ts';
+import { moveChair, recordChairEvent } from '../../../../core/chair-life/chair-life.service.ts';
+import { life } from './step-context.ts';
 
 export async function order(ctx: StepContext, body: OrderStep): Promise<StepOutcome> {
   const { request, now } = ctx;
@@ -40,6 +42,7 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
       throw invalidAt(['deviceId'], 'device_mismatch', 'this device is not the prescribed model and size');
     }
     deviceId = d.id;
+    await moveChair(life(ctx), d, { step: 'reserve', data: { beneficiaryId: request.beneficiaryId }, beneficiaryId: request.beneficiaryId, details: { requestId: request.id } });
   } else {
     if (await tx.device.findUnique({ where: { serialKey: serialKey(body.serial!) } })) throw conflict(`a device with serial ${body.serial} is already registered`);
     const d = await tx.device.create({
@@ -56,6 +59,7 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
     });
     deviceId = d.id;
     notFromStock = request.orderSource === 'stock';
+    await recordChairEvent(life(ctx), { deviceId, kind: 'reserved', beneficiaryId: request.beneficiaryId, centreId: request.centreId, details: { requestId: request.id, registered: true } });
   }
   let credentials: StepOutcome['credentials'];
   let mqttSecretHash: string | null | undefined;
@@ -65,7 +69,7 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
     mqttSecretHash = hashDeviceSecret(secret);
     credentials = { deviceId, username: deviceId, secret };
   }
-  await tx.device.update({ where: { id: deviceId }, data: { ...assign, ...(mqttSecretHash ? { mqttSecretHash } : {}) } });
+  if (mqttSecretHash) await tx.device.update({ where: { id: deviceId }, data: { mqttSecretHash } });
   return { requestData: { deviceId, ...(notFromStock ? { orderSource: 'supplier' } : {}) }, note: body.note ?? null, credentials };
 }
 

@@ -41,3 +41,6 @@ export function checkDateOrder(path: string, value: Date, earliest: Date | null,
   // The UTC date of the earlier step is the earliest it can be anywhere in Indonesia.
   if (earliest && value < startOfDay(earliest)) throw invalidAt([path], 'date_order', `${path} is before ${earliestWhat}`);
 }
+
+/** The chair's lifecycle inside the step's transaction; the request's transition audits the step. */
+export const life = (ctx: StepContext) => ({ tx: ctx.tx, now: ctx.now, actorId: ctx.actor.id });

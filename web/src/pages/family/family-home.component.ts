@@ -18,6 +18,7 @@ import { LOW_BATTERY_PCT, loadFamilyHome, type Appointment, type FamilyPerson } 
 import { familyStyles } from './family.styles.ts';
 import { rememberContext } from './report-context.ts';
 import { reportIcon } from './report-icons.ts';
+import '../chair-life/chair-history.component.ts';
 
 @customElement('atensi-family-home')
 export class FamilyHome extends LitElement {
@@ -153,7 +154,12 @@ export class FamilyHome extends LitElement {
         ? html`<li class="warn">${icon('wrench')} ${t('family.home.serviceDue')}</li>`
         : html`<li>${icon('wrench')} ${t('family.home.serviceOn', { date: formatDate(c.serviceDueAt) })}</li>`,
     );
-    return html`<ul class="plain" data-chair=${c.id} aria-label=${`${c.modelName} · ${c.serial}`}>${lines}</ul>`;
+    // Only their own person's time with the chair: the server leaves out any previous user's steps.
+    return html`<ul class="plain" data-chair=${c.id} aria-label=${`${c.modelName} · ${c.serial}`}>${lines}</ul>
+      <details class="history" data-history-for=${c.id}>
+        <summary>${t('chairLife.history.show')}</summary>
+        <atensi-chair-history level="4" .deviceId=${c.id}></atensi-chair-history>
+      </details>`;
   }
 
   private renderAppointment(a: Appointment) {

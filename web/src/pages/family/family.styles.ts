@@ -14,6 +14,8 @@ export const familyStyles = css`
   .icon { flex: none; }
   .warn { color: var(--c-error); font-weight: 700; }
   .ok { color: var(--c-ok); font-weight: 600; }
+  details.history { margin-top: 0.5rem; }
+  details.history summary { cursor: pointer; min-height: var(--target); display: flex; align-items: center; color: var(--c-primary); font-weight: 600; }
   .row-link { display: flex; align-items: center; gap: 0.6rem; min-height: var(--target); font-weight: 600; }
   .status-pill {
     display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 0.9rem; font-weight: 600;

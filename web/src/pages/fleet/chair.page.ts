@@ -1,5 +1,6 @@
 // One chair for the workshop: its state, battery and use over 24 h / 7 d / 30 d (uPlot, loaded on
-// demand, with a summary and a table), open alerts, refused messages and its work orders.
+// demand, with a summary and a table), open alerts, refused messages, its work orders, the steps
+// of its life (loan, return, transfer, battery, retire) and its history.
 // Everything refreshes every 10 s and when the tab comes back into view.
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
@@ -25,6 +26,8 @@ import { alertItem, rejectedSection, serviceSection, stateSection, workOrderItem
 import { riskBadge } from './fleet-format.ts';
 import { batterySummary, RANGES, type RangeKey, usageSummary } from './telemetry-summary.ts';
 import { bucketTable } from './telemetry-table.ts';
+import '../chair-life/chair-actions.component.ts';
+import '../chair-life/chair-history.component.ts';
 
 const HOUR = 3_600_000;
 
@@ -104,6 +107,7 @@ export class ChairPage extends LitElement {
     void this.alerts.run();
     void this.rejected.run();
     void this.workOrders.run();
+    this.renderRoot.querySelector('atensi-chair-history')?.reload();
   }
 
   override render() {
@@ -134,6 +138,8 @@ export class ChairPage extends LitElement {
       ${serviceSection(d)}
       ${rejectedSection(d, this.rejected.value)}
       ${this.renderWorkOrders(d)}
+      <atensi-chair-actions .device=${d} @atensi-chair-changed=${() => this.refresh()}></atensi-chair-actions>
+      <atensi-chair-history .deviceId=${d.id}></atensi-chair-history>
     `;
   }
 

@@ -31,7 +31,8 @@ export function readNewWorkOrder(form: HTMLFormElement, deviceId: string): Creat
 }
 
 export function newWorkOrderForm(o: { electric: boolean; busy: boolean; descriptionError: boolean; onSubmit: (e: SubmitEvent) => void }) {
-  const kinds = WorkOrderKind.options.filter((k) => o.electric || k !== 'battery_replacement');
+  // A refurbishment is opened by a return, with its checklist, never by hand.
+  const kinds = WorkOrderKind.options.filter((k) => k !== 'refurbishment' && (o.electric || k !== 'battery_replacement'));
   return html`<form class="form card" @submit=${o.onSubmit} novalidate>
     <div class="row">
       <div>

@@ -27,6 +27,7 @@ export function notificationDetail(n: Pick<NotificationView, 'kind' | 'params'>,
     parts.push(t('notifications.nowStatus', { status: family ? t(`family.reportStatus.${p.status}`) : t(`reports.status.${p.status}`) }));
   }
   if (p.serial) parts.push(p.serial);
+  if (p.dueAt && /^\d{4}-\d\d-\d\d$/.test(p.dueAt)) parts.push(t('notifications.dueAt', { date: p.dueAt }));
   if (p.socPct !== undefined && /^\d{1,3}$/.test(p.socPct)) parts.push(t('notifications.battery', { pct: p.socPct }));
   return parts.join(' · ');
 }

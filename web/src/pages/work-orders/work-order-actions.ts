@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { Part, PART_QUANTITY, type WorkOrderAction, type WorkOrderActionName, type WorkOrderDetail, workOrderMoves } from '../../../../schemas/work-orders.ts';
 import { t } from '../../i18n/i18n.ts';
 import { requiredText } from '../fleet/work-order-forms.ts';
+import { outcomeFields, readOutcome } from './refurbishment-form.ts';
 
 export interface ActionHandlers {
   busy: boolean;
@@ -132,10 +133,11 @@ export function actionForms(w: WorkOrderDetail, h: ActionHandlers) {
           }
           const parts = cleanParts();
           if (!parts) return null;
-          return { action: 'resolve', notes, ...(parts.length ? { parts } : {}) };
+          return { action: 'resolve', notes, ...(parts.length ? { parts } : {}), ...readOutcome(w, f) };
         }, h)}>
           <h3 id="resolve-h">${t('workOrders.resolve')}</h3>
           ${requiredText({ id: 'notes', name: 'notes', label: 'workOrders.resolveNotes', maxLength: 2000, invalid: h.notesError })}
+          ${outcomeFields(w)}
           <div><button type="submit" ?disabled=${h.busy}>${t('workOrders.resolve')}</button></div>
         </form>`
       : nothing}

@@ -18,7 +18,8 @@ import { WriteController } from '../../ui/write.controller.ts';
 import { forecastWords } from '../fleet/battery-forecast-words.ts';
 import { alertItem } from '../fleet/chair-sections.ts';
 import { alertKindLabel } from '../fleet/fleet-format.ts';
-import { actionForms, type PartError } from './work-order-actions.ts';
+import { actionForms, allows, type PartError } from './work-order-actions.ts';
+import { checklistForm } from './refurbishment-form.ts';
 import { isApiError } from '../../data/api-error.ts';
 
 function fact(key: MessageKey, value: string | TemplateResult | null | undefined) {
@@ -98,6 +99,7 @@ export class WorkOrderPage extends LitElement {
         <h2 id="alerts-heading">${t('workOrders.alerts')}</h2>
         ${w.alerts?.length ? html`<ul class="items">${w.alerts.map((a) => alertItem(a))}</ul>` : html`<p>${t('workOrders.noAlerts')}</p>`}
       </section>
+      ${checklistForm(w, { busy: this.write.busy, editable: allows(w, 'checklist'), submit: (a) => void this.submit(a) })}
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">${t('workOrders.actions')}</h2>
         ${this.write.errorLine()}
