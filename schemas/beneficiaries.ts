@@ -102,8 +102,32 @@ export const Consent = z
   })
   .meta({ id: 'Consent' });
 
+/**
+ * Whether a 16-digit string can be a NIK (Nomor Induk Kependudukan): a province code (11–94), then
+ * regency and district, then the birth date as DDMMYY with 40 added to the day for women.
+ */
+export function isPlausibleNik(nik: string): boolean {
+  if (!/^\d{16}$/.test(nik)) return false;
+  const province = Number(nik.slice(0, 2));
+  const day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const dayOfMonth = day > 40 ? day - 40 : day;
+  return province >= 11 && province <= 94 && dayOfMonth >= 1 && dayOfMonth <= 31 && month >= 1 && month <= 12;
+}
+
+/** A NIK as typed (spaces and dots between the groups are dropped), checked to be plausible. */
+export const Nik = z
+  .string()
+  .transform((s) => s.replace(/[\s.]/g, ''))
+  .pipe(z.string().regex(/^\d{16}$/, 'a NIK has 16 digits').refine(isPlausibleNik, 'not a valid NIK (region or birth-date digits)'));
+
+/** How two names are compared for the duplicate warning: case, accents and spacing do not count. */
+export const nameKey = (name: string) =>
+  name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 const beneficiaryFields = {
   fullName: text(120),
+  nik: Nik.nullable().optional().describe('Nomor Induk Kependudukan, unique nationally (409 when already registered)'),
   birthDate: IsoDate,
   sex: Sex,
   address: text(300, { multiline: true }),
@@ -117,11 +141,16 @@ export const CreateBeneficiaryBody = z.strictObject({
   ...beneficiaryFields,
   centreId: Id.optional().describe('admins choose the centre; staff create in their own'),
   consent: ConsentBody,
+  confirmDuplicate: z
+    .boolean()
+    .optional()
+    .describe('register even though someone with the same name and birth date is at the centre (else 409, reason possible_duplicate)'),
 });
 export type CreateBeneficiaryBody = z.infer<typeof CreateBeneficiaryBody>;
 
 export const UpdateBeneficiaryBody = z.strictObject({
   fullName: beneficiaryFields.fullName.optional(),
+  nik: beneficiaryFields.nik,
   birthDate: beneficiaryFields.birthDate.optional(),
   sex: beneficiaryFields.sex.optional(),
   address: beneficiaryFields.address.optional(),
@@ -157,6 +186,7 @@ export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;
 
 export const BeneficiaryDetail = BeneficiarySummary.extend({
   address: z.string().optional().describe('absent for families (they know it)'),
+  nik: z.string().nullable().optional().describe('clinical staff and the person\'s own family only; null when unknown or anonymised'),
   phone: z.string().nullable().optional(),
   diagnosisNotes: z.string().nullable().optional(),
   cpProfile: CpProfile.nullable().optional(),

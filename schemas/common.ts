@@ -113,7 +113,17 @@ export const errorCodeFor = (status: number): ErrorCode => errorCodeByStatus[sta
  * Why a request conflicts with the data, for clients to explain it in the reader's language and
  * offer the way forward: a refit before training, the open request to continue, a reload.
  */
-export const errorReasons = ['refit_needed', 'open_request_exists', 'request_changed'] as const;
+export const errorReasons = [
+  'refit_needed',
+  'open_request_exists',
+  'request_changed',
+  /** Someone with the same name and birth date is at the centre: send again with confirmDuplicate. */
+  'possible_duplicate',
+  /** The NIK belongs to a person the caller may open (beneficiaryId names them). */
+  'duplicate_nik',
+  /** The NIK belongs to a person at another centre, whom the caller may not see. */
+  'duplicate_nik_elsewhere',
+] as const;
 export const ErrorReason = z.enum(errorReasons);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -121,6 +131,8 @@ export const ErrorDetails = z.object({
   reason: ErrorReason,
   /** With open_request_exists: the request to continue instead of making a second one. */
   openRequestId: Id.optional(),
+  /** With possible_duplicate and duplicate_nik: the existing record to open instead. */
+  beneficiaryId: Id.optional(),
 });
 export type ErrorDetails = z.infer<typeof ErrorDetails>;
 

@@ -65,6 +65,8 @@ export function parseImportDate(value: string): string | null {
 export const ImportProblemCode = z.enum([
   'cell_count', 'required', 'invalid_value', 'invalid_date', 'unknown_model_name', 'ambiguous_model', 'unknown_centre_code',
   ...IntakeProblemCode.options,
+  // The beneficiaries register (schemas/beneficiary-import.ts).
+  'invalid_nik', 'date_in_future', 'consent_date', 'guardian_required', 'duplicate_in_file', 'nik_elsewhere', 'unknown_serial', 'device_unavailable',
 ]);
 export type ImportProblemCode = z.infer<typeof ImportProblemCode>;
 

@@ -22,6 +22,7 @@ import { requestRoutes } from './requests/requests.index.ts';
 import { followUpRoutes } from './follow-ups/follow-ups.index.ts';
 import { indicatorRoutes } from './indicators/indicators.index.ts';
 import { reportRoutes } from './reports/reports.index.ts';
+import { beneficiaryImportRoutes } from './imports/beneficiary-import.index.ts';
 import { isRawUpload } from './http/photo-upload.ts';
 import { notificationRoutes } from './notifications/notifications.index.ts';
 import { auditRoutes } from './audit/audit.index.ts';
@@ -117,6 +118,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.route('/', invitationRoutes());
   app.route('/', beneficiaryRoutes());
   app.route('/', deviceModelRoutes());
+  app.route('/', beneficiaryImportRoutes());
   app.route('/', deviceRoutes());
   app.route('/', stockRoutes());
   app.route('/', importRoutes());

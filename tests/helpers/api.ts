@@ -12,7 +12,7 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   requestId: string;
-  details?: { reason: string; openRequestId?: string };
+  details?: { reason: string; openRequestId?: string; beneficiaryId?: string };
   issues?: { path: (string | number)[]; message: string; code: string }[];
 }
 
@@ -77,9 +77,9 @@ export function isoDay(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A birth date giving this age in whole years today, a few weeks past the birthday. */
-export function birthDateForAge(years: number): string {
-  const d = new Date(Date.now() - 30 * 86_400_000);
+/** A birth date giving this age in whole years today, a few weeks (plus `extraDays`, at most 300) past the birthday. */
+export function birthDateForAge(years: number, extraDays = 0): string {
+  const d = new Date(Date.now() - (30 + Math.min(extraDays, 300)) * 86_400_000);
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return d.toISOString().slice(0, 10);
 }

@@ -8,6 +8,14 @@ export function unique(): string {
   return `${process.pid.toString(36)}${seq.toString(36)}${Date.now().toString(36).slice(-4)}`;
 }
 
+let nikSeq = 0;
+/** A plausible NIK, different at each call: West Java, Bekasi, born 15 June 1998 (a woman's day + 40 with `female`). */
+export function testNik(options: { female?: boolean } = {}): string {
+  nikSeq += 1;
+  const serial = ((process.pid % 100) * 100 + nikSeq).toString().padStart(4, '0').slice(-4);
+  return `327501${options.female ? '55' : '15'}0698${serial}`;
+}
+
 export function consentBody(overrides: Record<string, unknown> = {}) {
   return { givenBy: 'beneficiary', purposes: ['service', 'health_data'], method: 'written', givenAt: isoDay(-10), ...overrides };
 }
@@ -16,11 +24,18 @@ export function guardianConsentBody(overrides: Record<string, unknown> = {}) {
   return consentBody({ givenBy: 'guardian', guardianName: 'Dewi Kartika', ...overrides });
 }
 
+let personSeq = 0;
+/**
+ * Days past the birthday, different at each call (the age in years stays): each body is another
+ * person, so registering the same name twice is not taken for a duplicate (beneficiary-duplicates.ts).
+ */
+const nextPerson = () => (personSeq += 1) % 200;
+
 /** An adult beneficiary who consents for themself (service and health data). */
 export function adultBeneficiaryBody(overrides: Record<string, unknown> = {}) {
   return {
     fullName: 'Wulan Sari Dewi',
-    birthDate: birthDateForAge(29),
+    birthDate: birthDateForAge(29, nextPerson()),
     sex: 'female',
     address: 'Jl. Merpati No. 7, Bekasi Utara',
     city: 'Bekasi',
@@ -36,7 +51,7 @@ export function adultBeneficiaryBody(overrides: Record<string, unknown> = {}) {
 export function childBeneficiaryBody(overrides: Record<string, unknown> = {}) {
   return adultBeneficiaryBody({
     fullName: 'Bima Arya Putra',
-    birthDate: birthDateForAge(8),
+    birthDate: birthDateForAge(8, nextPerson()),
     sex: 'male',
     diagnosis: 'hydrocephalus',
     consent: guardianConsentBody(),

@@ -182,7 +182,8 @@ describe('what each role sees of a beneficiary', () => {
   it('a family gets only what a family needs: no address, phone, family links or clinical keys', async () => {
     const b = await expectJson(await as.familyA1.get(`/api/beneficiaries/${world.beneficiaryOf.familyA1}`));
     // Anything new shown to families must be added here on purpose.
-    const allowed = ['id', 'fullName', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt', 'reportCategories', 'anonymisedAt'];
+    // The NIK: their own person's national ID, which the family holds on the family card anyway (issue 13).
+    const allowed = ['id', 'fullName', 'nik', 'birthDate', 'ageYears', 'sex', 'city', 'centreId', 'centreName', 'createdAt', 'updatedAt', 'reportCategories', 'anonymisedAt'];
     expect(Object.keys(b).filter((k) => !allowed.includes(k))).toEqual([]);
     for (const key of [...clinicalKeys, 'address', 'phone', 'family']) expect(b, key).not.toHaveProperty(key);
     const list = await expectJson(await as.familyA1.get('/api/beneficiaries'));

@@ -65,7 +65,8 @@ describe('therapist', () => {
     await page.getByRole('heading', { level: 1, name: 'Rizky Pratama' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Profil cerebral palsy' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Riwayat layanan kursi roda' }).waitFor();
-    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Diagnosis', 'Profil cerebral palsy', 'Riwayat layanan kursi roda', 'Persetujuan', 'Keluarga']);
+    // The therapist's forms to change the record come in their own component (its heading is listed last).
+    expect(await sectionHeadings(page)).toEqual(['Data pribadi', 'Diagnosis', 'Profil cerebral palsy', 'Riwayat layanan kursi roda', 'Persetujuan', 'Keluarga', 'Ubah data']);
     const main = page.getByRole('main');
     for (const text of ['Level IV', 'Spastik', 'Kuadriplegia', 'Duduk dengan disangga', 'Skoliosis', 'Jl. Mawar No. 12, Bekasi Timur', 'Wali: Siti Aminah']) {
       expect(await main.getByText(text, { exact: true }).first().isVisible(), text).toBe(true);

@@ -20,6 +20,7 @@ import {
 } from './beneficiaries.service.ts';
 import { beneficiaryScope } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
+import { assertNikFree, warnPossibleDuplicate } from './beneficiary-duplicates.ts';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -60,7 +61,7 @@ export function beneficiaryRoutes() {
   app.openapi(routes.create, async (c) => {
     const { db, clock } = c.get('deps');
     const actor = actorOf(c);
-    const { consent, centreId: requested, birthDate, ...fields } = c.req.valid('json');
+    const { consent, centreId: requested, birthDate, confirmDuplicate, ...fields } = c.req.valid('json');
     const centreId = centreForWrite(actor, requested);
     if (!(await db.centre.findUnique({ where: { id: centreId } }))) throw invalid('no such centre');
     const now = clock.now();
@@ -74,6 +75,8 @@ export function beneficiaryRoutes() {
         { path: ['consent', 'purposes'], message: 'add health_data to record diagnosis notes, or leave the notes out', code: 'custom' },
       ]);
     }
+    if (fields.nik) await assertNikFree(db, actor, fields.nik);
+    if (!confirmDuplicate) await warnPossibleDuplicate(db, centreId, fields.fullName, birth);
     const b = await auditedChange(
       c,
       (tx) =>
@@ -81,7 +84,13 @@ export function beneficiaryRoutes() {
           data: { ...fields, birthDate: birth, centreId, createdById: actor.id, consents: { create: consentRows(consent, actor.id) } },
           include: detailInclude,
         }),
-      (row) => ({ action: 'beneficiary.create', entityType: 'Beneficiary', entityId: row.id, centreId, details: { consentPurposes: consent.purposes } }),
+      (row) => ({
+        action: 'beneficiary.create',
+        entityType: 'Beneficiary',
+        entityId: row.id,
+        centreId,
+        details: { consentPurposes: consent.purposes, ...(confirmDuplicate ? { confirmedDuplicate: true } : {}) },
+      }),
     );
     return c.json(toDetail(b, actor, now), 201);
   });
@@ -94,6 +103,7 @@ export function beneficiaryRoutes() {
     const existing = await findVisible(db, actor, id);
     assertNotAnonymised(existing);
     if (birthDate && day(birthDate) > clock.now()) throw invalid('birth date is in the future');
+    if (body.nik) await assertNikFree(db, actor, body.nik, id);
     await auditedChange(
       c,
       async (tx) => {

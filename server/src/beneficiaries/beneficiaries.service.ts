@@ -69,6 +69,8 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
     ...(staff ? { address: b.address, phone: b.phone } : {}),
+    // The NIK identifies a person nationally: clinical staff and the person's own family only.
+    ...(clinical || actor.role === 'family' ? { nik: b.nik } : {}),
     ...(staff ? { family: b.familyLinks.map((l) => ({ userId: l.user.id, name: l.user.name, relationship: l.relationship as Relationship })) } : {}),
     ...(clinical ? { healthDataConsent: health.consent, clinicalWithheld: health.withheld } : {}),
     ...(health.level === 'full'

@@ -8,6 +8,7 @@ import { centreRows } from './centres.rows.ts';
 import { chairLifeRows } from './chair-life.rows.ts';
 import { fleetRows } from './fleet.rows.ts';
 import { homeRows } from './home.rows.ts';
+import { importRows } from './imports.rows.ts';
 import { notificationRows } from './notifications.rows.ts';
 import { privacyRows } from './privacy.rows.ts';
 import { requestRows } from './requests.rows.ts';
@@ -15,4 +16,4 @@ import { reportRows } from './reports.rows.ts';
 import { stockRows } from './stock.rows.ts';
 import { userRows } from './users.rows.ts';
 
-export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...stockRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows];
+export const allRows = [...authRows, ...accountRows, ...centreRows, ...userRows, ...beneficiaryRows, ...requestRows, ...fleetRows, ...chairLifeRows, ...stockRows, ...catalogueRows, ...reportRows, ...notificationRows, ...privacyRows, ...homeRows, ...importRows];

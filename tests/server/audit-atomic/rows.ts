@@ -42,6 +42,17 @@ export const atomicRows: AtomicRow[] = [
   { op: 'PUT /api/beneficiaries/{id}/cp-profile', action: 'cp_profile.write', matrix: own, ok: 200 },
   { op: 'PUT /api/beneficiaries/{id}/hydrocephalus-profile', action: 'hydrocephalus_profile.write', matrix: own, ok: 200 },
   { op: 'POST /api/beneficiaries/{id}/consents', action: 'consent.create', matrix: own, ok: 201 },
+  {
+    op: 'POST /api/imports/beneficiaries',
+    action: 'beneficiary.import',
+    // The matrix sends JSON (415); this sends a one-person register for a real run, as centre A's therapist.
+    prepare: async ({ as }) => {
+      const header = 'Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Alamat;Diagnosis;Cara Persetujuan;Tanggal Persetujuan';
+      const body = `${header}\r\nImpor ${unique()};01/01/1990;P;Jl. Impor 1;cp;tertulis;01/01/2020\r\n`;
+      return { client: as.therapistA, method: 'POST', url: '/api/imports/beneficiaries?dryRun=false', body, headers: { 'content-type': 'text/csv' } };
+    },
+    ok: 200,
+  },
   { op: 'POST /api/beneficiaries/{id}/consents/{consentId}/withdraw', action: 'consent.withdraw', matrix: own, ok: 200 },
   // The fleet.
   { op: 'POST /api/alerts/{id}/acknowledge', action: 'alert.acknowledge', matrix: own, ok: 200 },

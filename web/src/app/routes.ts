@@ -22,6 +22,16 @@ export const routes = [
     load: () => import('../pages/beneficiaries/beneficiary-list.page.ts'),
     render: () => html`<atensi-beneficiary-list-page></atensi-beneficiary-list-page>`,
   }),
+  // Before /beneficiaries/:id, which would otherwise match "new".
+  defineRoute({
+    name: 'beneficiary-new',
+    path: '/beneficiaries/new',
+    title: 'beneficiaries.new.title',
+    roles: clinicalWriterRoles,
+    section: 'beneficiaries',
+    load: () => import('../pages/beneficiaries/beneficiary-new.page.ts'),
+    render: () => html`<atensi-beneficiary-new-page></atensi-beneficiary-new-page>`,
+  }),
   defineRoute({
     name: 'beneficiary',
     path: '/beneficiaries/:id',

@@ -112,4 +112,9 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'error.way.openRequest': 'Open the request in progress',
   'error.way.refit': 'Send for refit',
   'error.way.reload': 'Reload',
+  'error.reason.possible_duplicate': 'Someone with the same name and birth date is already registered at this centre. Open that record, or register anyway if this is another person.',
+  'error.reason.duplicate_nik': 'A person with this NIK is already registered.',
+  'error.reason.duplicate_nik_elsewhere': 'A person with this NIK is already registered at another centre. Ask that centre or the national admin to transfer the record.',
+  'error.way.existingRecord': 'Open the existing record',
+  'error.way.registerAnyway': 'This is another person: register anyway',
 };

@@ -110,4 +110,9 @@ export const commonId = {
   'error.way.openRequest': 'Buka permintaan yang berjalan',
   'error.way.refit': 'Kirim untuk penyesuaian ulang',
   'error.way.reload': 'Muat ulang',
+  'error.reason.possible_duplicate': 'Sudah ada orang dengan nama dan tanggal lahir yang sama di balai ini. Buka data itu, atau tetap daftarkan bila ini orang lain.',
+  'error.reason.duplicate_nik': 'Orang dengan NIK ini sudah terdaftar.',
+  'error.reason.duplicate_nik_elsewhere': 'Orang dengan NIK ini sudah terdaftar di balai lain. Minta balai itu atau admin pusat memindahkan datanya.',
+  'error.way.existingRecord': 'Buka data yang sudah ada',
+  'error.way.registerAnyway': 'Ini orang lain: tetap daftarkan',
 } as const;

@@ -57,6 +57,11 @@ export class ErrorMessage extends LitElement {
     if (details?.reason === 'open_request_exists' && details.openRequestId) {
       return html`<a href=${`/requests/${details.openRequestId}`}>${t('error.way.openRequest')}</a>`;
     }
+    if ((details?.reason === 'duplicate_nik' || details?.reason === 'possible_duplicate') && details.beneficiaryId) {
+      const open = html`<a href=${`/beneficiaries/${details.beneficiaryId}`}>${t('error.way.existingRecord')}</a>`;
+      if (details.reason === 'duplicate_nik' || !this.actionable) return open;
+      return html`${open}<button type="button" class="secondary" @click=${() => emit(this, 'error-action', { reason: 'possible_duplicate' })}>${t('error.way.registerAnyway')}</button>`;
+    }
     if (details?.reason === 'refit_needed' && this.actionable) {
       return html`<button type="button" class="secondary" @click=${() => emit(this, 'error-action', { reason: 'refit_needed' })}>${t('error.way.refit')}</button>`;
     }

@@ -17,7 +17,14 @@ import { pageStyles } from '../../ui/page.styles.ts';
 import { sharedStyles } from '../../ui/shared.styles.ts';
 import { cpSection, hydroSection } from './clinical-sections.ts';
 import './privacy-section.component.ts';
-import { consentSection, diagnosisSection, familySection, personalSection } from './record-sections.ts';
+import { type Consent, consentSection, diagnosisSection, familySection, personalSection } from './record-sections.ts';
+import { clinicalWriterRoles, inRoles } from '../../../../schemas/common.ts';
+import { withdrawConsent } from '../../data/beneficiaries.api.ts';
+import { label } from '../../i18n/format.ts';
+import { confirmAction } from '../../ui/confirm-dialog.component.ts';
+import { WriteController } from '../../ui/write.controller.ts';
+import './beneficiary-edit.component.ts';
+import './family-links.component.ts';
 import { serviceTimelineSection } from './service-timeline.ts';
 
 @customElement('atensi-beneficiary-detail-page')
@@ -43,6 +50,7 @@ export class BeneficiaryDetailPage extends LitElement {
   @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
 
   private readonly locale = new LocaleController(this);
+  private readonly write = new WriteController(this);
   /** After anonymising, the notice takes focus once the record has loaded again. */
   private focusNotice = false;
 
@@ -65,7 +73,8 @@ export class BeneficiaryDetailPage extends LitElement {
       <a class="back" href=${family ? '/' : '/beneficiaries'}><span aria-hidden="true">←&nbsp;</span>${t(family ? 'notFound.home' : 'beneficiaries.detail.back')}</a>
       <h1 tabindex="-1">${b?.fullName ?? t('beneficiaries.detail.title')}</h1>
       ${this.detail.render({
-        pending: () => html`<p class="status" role="status">${t('app.loading')}</p>`,
+        // Reloading after a change keeps the record (and the open forms' messages) on screen.
+        pending: () => (this.detail.value?.id === this.beneficiaryId ? this.renderDetail(this.detail.value) : html`<p class="status" role="status">${t('app.loading')}</p>`),
         error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.detail.run()}></atensi-error-message>`,
         complete: (detail) => this.renderDetail(detail),
       })}
@@ -83,7 +92,25 @@ export class BeneficiaryDetailPage extends LitElement {
     this.detail.run();
   };
 
+  private readonly reload = () => this.detail.run();
+
+  private withdraw = async (c: Consent) => {
+    const b = this.detail.value!;
+    const purpose = label('purpose', c.purpose);
+    const yes = await confirmAction({
+      title: 'beneficiaries.consent.withdrawTitle', consequence: c.purpose === 'health_data' ? 'beneficiaries.consent.withdrawHealth' : 'beneficiaries.consent.withdrawConsequence',
+      confirm: 'beneficiaries.consent.withdraw', keep: 'beneficiaries.consent.keep', params: { purpose, name: b.fullName },
+    });
+    if (!yes) return;
+    if (await this.write.run(async () => { await withdrawConsent(b.id, c.id); return t('beneficiaries.consent.withdrawnNow', { purpose }); })) this.reload();
+  };
+
   private renderDetail(b: BeneficiaryDetail) {
+    // Clinical writers change the record; admins also manage family links. An anonymised record is closed.
+    const writer = !!this.me && inRoles(clinicalWriterRoles, this.me.role) && !b.anonymisedAt;
+    const manageFamily = writer && this.me?.role === 'admin'
+      ? html`<atensi-family-links .beneficiary=${b} .onChanged=${this.reload}></atensi-family-links>`
+      : undefined;
     return html`
       ${b.anonymisedAt
         ? html`<p class="anonymised" tabindex="-1">${t('beneficiaries.privacy.anonymisedOn', { date: formatDate(b.anonymisedAt) })}</p>`
@@ -94,7 +121,9 @@ export class BeneficiaryDetailPage extends LitElement {
         error: (error) => html`<atensi-error-message .error=${error} retryable @atensi-retry=${() => this.timeline.run()}></atensi-error-message>`,
         complete: (timeline) => serviceTimelineSection(b.id, timeline, this.me?.role),
       })}
-      ${consentSection(b)} ${familySection(b)}
+      ${writer ? html`<atensi-beneficiary-edit .beneficiary=${b} .onChanged=${this.reload}></atensi-beneficiary-edit>` : nothing}
+      ${this.write.statusLine()} ${this.write.errorLine()}
+      ${consentSection(b, writer ? this.withdraw : undefined)} ${familySection(b, manageFamily)}
       <atensi-beneficiary-privacy .beneficiary=${b} .me=${this.me} .onAnonymised=${this.anonymised}></atensi-beneficiary-privacy>
     `;
   }

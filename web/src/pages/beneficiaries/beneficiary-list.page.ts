@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Me } from '../../../../schemas/auth.ts';
 import type { BeneficiarySummary } from '../../../../schemas/beneficiaries.ts';
+import { clinicalWriterRoles, inRoles } from '../../../../schemas/common.ts';
 import { meContext } from '../../data/session.context.ts';
 import { listBeneficiaries, type BeneficiaryPage } from '../../data/beneficiaries.api.ts';
 import { formatNumber, label } from '../../i18n/format.ts';
@@ -61,7 +62,10 @@ export class BeneficiaryListPage extends LitElement {
 
   override render() {
     return html`
-      <h1 tabindex="-1">${t('beneficiaries.list.title')}</h1>
+      <div class="page-head">
+        <h1 tabindex="-1">${t('beneficiaries.list.title')}</h1>
+        ${this.me && inRoles(clinicalWriterRoles, this.me.role) ? html`<a class="button" href="/beneficiaries/new">${t('beneficiaries.list.register')}</a>` : nothing}
+      </div>
       <div class="flash" role="status">${this.flash ? html`<p>${t(this.flash.key, this.flash.params)}</p>` : nothing}</div>
       <div class="search">
         <label for="search">${t('beneficiaries.list.search')}</label>

@@ -1,5 +1,5 @@
 // Detail sections about the person and the record: personal data, diagnosis, consents, family.
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { BeneficiaryDetail } from '../../../../schemas/beneficiaries.ts';
 import { Relationship } from '../../../../schemas/users.ts';
 import { formatDate, label } from '../../i18n/format.ts';
@@ -11,6 +11,7 @@ export function personalSection(b: BeneficiaryDetail) {
   return html`<section aria-labelledby="personal-heading">
     <h2 id="personal-heading">${t('beneficiaries.detail.personal')}</h2>
     <dl class="facts card">
+      ${b.nik !== undefined ? fact('beneficiaries.form.nik', b.nik) : nothing}
       ${fact('beneficiaries.detail.birthDate', formatDate(b.birthDate))}
       ${fact('beneficiaries.detail.age', t('beneficiaries.detail.ageValue', { age: b.ageYears }))}
       ${fact('beneficiaries.detail.sex', label('sex', b.sex))}
@@ -34,7 +35,7 @@ export function diagnosisSection(b: BeneficiaryDetail) {
   </section>`;
 }
 
-type Consent = NonNullable<BeneficiaryDetail['consents']>[number];
+export type Consent = NonNullable<BeneficiaryDetail['consents']>[number];
 
 function givenBy(c: Consent) {
   return c.guardianName ? t('beneficiaries.consent.guardianNamed', { name: c.guardianName }) : label('givenBy', c.givenBy);
@@ -46,15 +47,17 @@ function consentStatus(c: Consent) {
     : html`<span class="badge ok">${t('beneficiaries.consent.active')}</span>`;
 }
 
-export function consentSection(b: BeneficiaryDetail) {
+/** The consents; with `onWithdraw` (clinical writers) each active one has a withdraw button. */
+export function consentSection(b: BeneficiaryDetail, onWithdraw?: (c: Consent) => void) {
   if (b.consents === undefined) return nothing;
+  const columns = ['purpose', 'givenBy', 'method', 'givenAt', 'status'] as const;
   return html`<section aria-labelledby="consent-heading">
     <h2 id="consent-heading">${t('beneficiaries.consent.title')}</h2>
     ${b.consents.length === 0
       ? html`<p>${t('beneficiaries.consent.none')}</p>`
       : dataTable({
           id: 'consent-heading',
-          columns: (['purpose', 'givenBy', 'method', 'givenAt', 'status'] as const).map((c) => ({ label: t(`beneficiaries.consent.${c}`) })),
+          columns: [...columns.map((c) => ({ label: t(`beneficiaries.consent.${c}`) })), ...(onWithdraw ? [{ label: t('beneficiaries.consent.actions') }] : [])],
           rows: b.consents,
           row: (c) => html`<tr>
             <td>${label('purpose', c.purpose)}</td>
@@ -62,6 +65,9 @@ export function consentSection(b: BeneficiaryDetail) {
             <td>${label('method', c.method)}</td>
             <td>${formatDate(c.givenAt)}</td>
             <td>${consentStatus(c)}</td>
+            ${onWithdraw
+              ? html`<td>${c.withdrawnAt ? nothing : html`<button type="button" class="secondary danger" @click=${() => onWithdraw(c)}>${t('beneficiaries.consent.withdrawNamed', { purpose: label('purpose', c.purpose) })}</button>`}</td>`
+              : nothing}
           </tr>`,
         })}
   </section>`;
@@ -72,11 +78,13 @@ function relationship(value: string) {
   return parsed.success ? label('relationship', parsed.data) : value;
 }
 
-export function familySection(b: BeneficiaryDetail) {
+/** The linked family accounts; `manage` (for admins) replaces the plain list with the link controls. */
+export function familySection(b: BeneficiaryDetail, manage?: TemplateResult) {
   if (b.family === undefined) return nothing;
   return html`<section aria-labelledby="family-heading">
     <h2 id="family-heading">${t('beneficiaries.family.title')}</h2>
-    ${b.family.length === 0
+    ${manage ?? nothing}
+    ${manage ? nothing : b.family.length === 0
       ? html`<p>${t('beneficiaries.family.none')}</p>`
       : html`<ul class="card people">
           ${b.family.map((f) => html`<li><strong>${f.name}</strong> · ${relationship(f.relationship)}</li>`)}

@@ -44,6 +44,15 @@ const area = (name: string, labelKey: MessageKey, o: Partial<FieldDef> = {}): Fi
 const enumOptions = <G extends 'cpType' | 'distribution' | 'tone' | 'sitting'>(group: G, values: readonly string[]) => () =>
   values.map((v) => ({ value: v, label: label(group, v as never) }));
 
+/** The CP profile's classification (GMFCS, type, distribution, tone, sitting), at `prefix` in the body. */
+export const cpCoreFields = (prefix: string): FieldDef[] => [
+  { name: `${prefix}gmfcs`, label: 'requests.field.gmfcs', type: 'select', required: true, options: () => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('beneficiaries.cp.gmfcsLevel', { level: ['I', 'II', 'III', 'IV', 'V'][n - 1]! }) })), asNumber: true },
+  { name: `${prefix}type`, label: 'beneficiaries.cp.type', type: 'select', required: true, options: enumOptions('cpType', CpType.options) },
+  { name: `${prefix}distribution`, label: 'beneficiaries.cp.distribution', type: 'select', required: true, options: enumOptions('distribution', CpDistribution.options) },
+  { name: `${prefix}tone`, label: 'beneficiaries.cp.tone', type: 'select', required: true, options: enumOptions('tone', Tone.options) },
+  { name: `${prefix}sittingLevel`, label: 'beneficiaries.cp.sitting', type: 'select', required: true, options: enumOptions('sitting', SittingLevel.options) },
+];
+
 export function assessGroups(r: RequestDetail): FieldGroup[] {
   const groups: FieldGroup[] = [
     {
@@ -73,13 +82,7 @@ export function assessGroups(r: RequestDetail): FieldGroup[] {
   if (hasCp(r.beneficiaryDiagnosis)) {
     groups.push({
       legend: 'requests.group.cp',
-      fields: [
-        { name: 'cp.gmfcs', label: 'requests.field.gmfcs', type: 'select', required: true, options: () => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('beneficiaries.cp.gmfcsLevel', { level: ['I', 'II', 'III', 'IV', 'V'][n - 1]! }) })), asNumber: true },
-        { name: 'cp.type', label: 'beneficiaries.cp.type', type: 'select', required: true, options: enumOptions('cpType', CpType.options) },
-        { name: 'cp.distribution', label: 'beneficiaries.cp.distribution', type: 'select', required: true, options: enumOptions('distribution', CpDistribution.options) },
-        { name: 'cp.tone', label: 'beneficiaries.cp.tone', type: 'select', required: true, options: enumOptions('tone', Tone.options) },
-        { name: 'cp.sittingLevel', label: 'beneficiaries.cp.sitting', type: 'select', required: true, options: enumOptions('sitting', SittingLevel.options) },
-      ],
+      fields: cpCoreFields('cp.'),
     });
   }
   if (hasHydro(r.beneficiaryDiagnosis)) {

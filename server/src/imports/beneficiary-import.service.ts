@@ -1,0 +1,160 @@
+// Importing a beneficiaries register: each row checked (dates, NIK, centre, guardian for a child,
+// the chair it names), matched by NIK or else by name + birth date + centre, and then, for a real run
+// without a refused row, written all at once: new people with their consent, changed details, and
+// each named chair issued to its person (status in_use, event `issued`).
+import { z } from 'zod';
+import { Nik, nameKey } from '../../../schemas/beneficiaries.ts';
+import {
+  IMPORTED_CONSENT_PURPOSES,
+  importDiagnosisWords,
+  importMethodWords,
+  importSexWords,
+  type BeneficiaryImportField,
+} from '../../../schemas/beneficiary-import.ts';
+import { availableStatuses } from '../../../schemas/chair-life.ts';
+import { day, latestToday } from '../../../schemas/centre-time.ts';
+import { Phone, text } from '../../../schemas/common.ts';
+import { serialKey } from '../../../schemas/devices.ts';
+import { parseImportDate, type ImportProblemCode, type ImportRowResult } from '../../../schemas/imports.ts';
+import type { Db, Tx } from '../../../core/db/client.ts';
+import type { Actor } from '../access/actor.ts';
+import { ageInYears } from '../access/health-data.ts';
+import { conflict } from '../lib/errors.ts';
+
+type Row = Record<BeneficiaryImportField, string>;
+type Problem = ImportRowResult['problems'][number];
+
+/** One checked row: the person's fields, and what to do with them. */
+export interface PlannedPerson {
+  line: number;
+  data: { fullName: string; nik: string | null; birthDate: Date; sex: string; address: string; city: string | null; phone: string | null; diagnosis: string; centreId: string };
+  consent: { givenBy: 'beneficiary' | 'guardian'; guardianName: string | null; method: string; givenAt: Date };
+  existingId: string | null;
+  chair: { id: string; assign: boolean } | null;
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+const Name = text(120);
+const Address = text(300, { multiline: true });
+const Short = text(80);
+const person = { id: true, fullName: true, nik: true, birthDate: true, sex: true, address: true, city: true, phone: true, diagnosis: true, centreId: true } as const;
+
+/** Checks every row against the database (read only); a row with problems is refused. */
+export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], lines: number[], headers: Record<string, string>, now: Date) {
+  const results: ImportRowResult[] = [];
+  const plans: PlannedPerson[] = [];
+  const centres = new Map((await db.centre.findMany({ select: { id: true, code: true } })).map((c) => [c.code.toUpperCase(), c.id]));
+  const seen = new Map<string, number>();
+  const seenSerials = new Map<string, number>();
+  const today = latestToday(now);
+  for (const [i, row] of rows.entries()) {
+    const line = lines[i]!;
+    const problems: Problem[] = [];
+    const refuse = (field: BeneficiaryImportField | null, code: ImportProblemCode, message: string) =>
+      problems.push({ column: field ? (headers[field] ?? field) : null, code, message });
+    const need = (field: BeneficiaryImportField) => (row[field] ? row[field] : (refuse(field, 'required', 'required'), ''));
+    const parsed = <T>(field: BeneficiaryImportField, schema: z.ZodType<T>, value: string) => {
+      const r = schema.safeParse(value);
+      if (!r.success) refuse(field, 'invalid_value', r.error.issues[0]?.message ?? 'not valid');
+      return r.success ? r.data : null;
+    };
+    const date = (field: BeneficiaryImportField) => {
+      const v = need(field);
+      if (!v) return null;
+      const iso = parseImportDate(v);
+      if (!iso) refuse(field, 'invalid_date', `"${v}" is not a real date (dd/mm/yyyy or yyyy-mm-dd)`);
+      return iso ? day(iso) : null;
+    };
+    const word = <T>(field: BeneficiaryImportField, words: Readonly<Record<string, T>>) => {
+      const v = need(field);
+      const w = words[v.toLowerCase()];
+      if (v && w === undefined) refuse(field, 'invalid_value', `"${v}" is not one of: ${Object.keys(words).join(', ')}`);
+      return w ?? null;
+    };
+    const fullName = parsed('fullName', Name, need('fullName'));
+    const nik = row.nik ? parsed('nik', Nik, row.nik) : null;
+    if (row.nik && !nik) problems.at(-1)!.code = 'invalid_nik';
+    const birthDate = date('birthDate');
+    if (birthDate && birthDate > today) refuse('birthDate', 'date_in_future', 'the birth date is in the future');
+    const sex = word('sex', importSexWords);
+    const address = parsed('address', Address, need('address'));
+    const city = row.city ? parsed('city', Short, row.city) : null;
+    const phone = row.phone ? parsed('phone', Phone, row.phone) : null;
+    const diagnosis = word('diagnosis', importDiagnosisWords);
+    const method = word('consentMethod', importMethodWords);
+    const givenAt = date('consentDate');
+    if (givenAt && birthDate && (givenAt > today || givenAt < birthDate)) refuse('consentDate', 'consent_date', 'the consent must be dated between the birth date and today');
+    const guardianName = row.guardianName ? parsed('guardianName', Name, row.guardianName) : null;
+    const child = birthDate ? ageInYears(birthDate, now) < 18 : false;
+    if (child && !guardianName) refuse('guardianName', 'guardian_required', 'a child\'s consent is given by a parent or guardian: name them');
+    let centreId = actor.role === 'admin' ? null : actor.centreId;
+    if (row.centreCode) {
+      const found = centres.get(row.centreCode.toUpperCase()) ?? null;
+      if (!found || (actor.role !== 'admin' && found !== actor.centreId)) refuse('centreCode', 'unknown_centre_code', `no centre "${row.centreCode}" of yours`);
+      else centreId = found;
+    } else if (!centreId) refuse('centreCode', 'required', 'admins name the centre of each row');
+
+    let existingId: string | null = null;
+    let same = false;
+    let chair: PlannedPerson['chair'] = null;
+    if (problems.length === 0 && fullName && birthDate && centreId && sex && address && diagnosis) {
+      const key = nik ?? `${nameKey(fullName)}|${birthDate.toISOString()}|${centreId}`;
+      const first = seen.get(key);
+      if (first) refuse(nik ? 'nik' : 'fullName', 'duplicate_in_file', `the same person as line ${first}`);
+      seen.set(key, line);
+      const byNik = nik ? await db.beneficiary.findUnique({ where: { nik }, select: person }) : null;
+      const candidates = byNik ? [byNik] : (await db.beneficiary.findMany({ where: { centreId, birthDate, anonymisedAt: null }, select: person })).filter((b) => nameKey(b.fullName) === nameKey(fullName));
+      const existing = candidates[0] ?? null;
+      if (existing && existing.centreId !== centreId) refuse('nik', 'nik_elsewhere', 'a person with this NIK is registered at another centre');
+      else if (existing) {
+        existingId = existing.id;
+        const want = { fullName, nik: nik ?? existing.nik, birthDate, sex, address, city: city ?? existing.city, phone: phone ?? existing.phone, diagnosis };
+        same = Object.entries(want).every(([k, v]) => String(v) === String(existing[k as keyof typeof existing]));
+      }
+      if (row.chairSerial) {
+        const sk = serialKey(row.chairSerial);
+        const again = seenSerials.get(sk);
+        if (again) refuse('chairSerial', 'duplicate_in_file', `the same chair as line ${again}`);
+        seenSerials.set(sk, line);
+        const d = await db.device.findUnique({ where: { serialKey: sk }, select: { id: true, centreId: true, status: true, beneficiaryId: true } });
+        if (!d || d.centreId !== centreId) refuse('chairSerial', 'unknown_serial', `no chair "${row.chairSerial}" at this centre`);
+        else if (existingId && d.beneficiaryId === existingId) chair = { id: d.id, assign: false };
+        else if (!(availableStatuses as readonly string[]).includes(d.status)) refuse('chairSerial', 'device_unavailable', `chair "${row.chairSerial}" is ${d.status}, not in stock`);
+        else chair = { id: d.id, assign: true };
+      }
+    }
+    const outcome = problems.length ? 'refused' : !existingId ? 'created' : same && !chair?.assign ? 'unchanged' : 'updated';
+    results.push({ line, key: fullName ?? row.fullName, outcome, problems });
+    if (outcome !== 'refused') {
+      plans.push({
+        line, existingId, chair, outcome,
+        data: { fullName: fullName!, nik, birthDate: birthDate!, sex: sex!, address: address!, city, phone, diagnosis: diagnosis!, centreId: centreId! },
+        consent: { givenBy: child ? 'guardian' : guardianName ? 'guardian' : 'beneficiary', guardianName, method: method!, givenAt: givenAt! },
+      });
+    }
+  }
+  return { results, plans };
+}
+
+/** Writes the planned rows in the caller's transaction; returns the ids of the people touched. */
+export async function applyBeneficiaryImport(tx: Tx, actor: Actor, plans: PlannedPerson[], now: Date) {
+  const ids: string[] = [];
+  for (const p of plans) {
+    let id = p.existingId;
+    if (!id) {
+      const consents = IMPORTED_CONSENT_PURPOSES.map((purpose) => ({ ...p.consent, purpose, recordedById: actor.id }));
+      id = (await tx.beneficiary.create({ data: { ...p.data, createdById: actor.id, consents: { create: consents } }, select: { id: true } })).id;
+    } else if (p.outcome === 'updated') {
+      const { centreId: _same, ...changes } = p.data;
+      await tx.beneficiary.update({ where: { id }, data: { ...changes, nik: changes.nik ?? undefined, city: changes.city ?? undefined, phone: changes.phone ?? undefined } });
+    }
+    if (p.chair?.assign) {
+      // Checked again inside the transaction: a chair issued meanwhile is not taken from its user.
+      const moved = await tx.device.updateMany({ where: { id: p.chair.id, status: { in: [...availableStatuses] } }, data: { status: 'in_use', beneficiaryId: id } });
+      if (moved.count !== 1) throw conflict(`the chair on line ${p.line} is no longer in stock; check the file again`);
+      await tx.deviceEvent.create({ data: { deviceId: p.chair.id, kind: 'issued', at: now, actorId: actor.id, beneficiaryId: id, centreId: p.data.centreId, reason: 'import' } });
+    }
+    if (p.outcome !== 'unchanged') ids.push(id);
+  }
+  return ids;
+}
