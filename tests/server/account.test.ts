@@ -144,29 +144,17 @@ describe('an admin ending someone\'s sessions', () => {
     expect(JSON.parse((await audits('user.disable', a.id))[0]!.details!)).toMatchObject({ endedSessions: 2 });
   });
 
-  it('holds a password an admin types (new account or changed) to the same strength check', async () => {
+  it('no one types or receives a password for someone else: create and change refuse one, and there is no reset', async () => {
     const centreId = (await h.db.prisma.centre.findFirstOrThrow()).id;
-    const body = { email: `typed.${unique()}@test.atensi.id`, name: 'Budi Santoso', role: 'technician', centreId, password: 'budisantoso2026' };
-    const [issue] = await expectInvalid(await admin.post('/api/users', body), ['password']);
-    expect(issue!.code).toBe('password_common');
-    const a = await newAccount();
-    await expectInvalid(await admin.patch(`/api/users/${a.id}`, { password: 'qwerty123456' }), ['password']);
-    await expectJson(await admin.post('/api/users', { ...body, password: STRONG }), 201);
-  });
-
-  it('resetting a password gives a one-time generated password, ends all sessions, and is audited', async () => {
+    const body = { email: `typed.${unique()}@test.atensi.id`, name: 'Budi Santoso', role: 'technician', centreId };
+    expect((await admin.post('/api/users', { ...body, password: STRONG })).status).toBe(422);
     const a = await newAccount('technician');
-    const one = await signedIn(a);
-    const two = await signedIn(a);
-    const reset = await expectJson(await admin.post(`/api/users/${a.id}/reset-password`));
-    expect(reset.endedSessions).toBe(2);
-    expect(reset.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    await signedOut(one);
-    await signedOut(two);
-    await signedIn({ email: a.email, password: reset.password });
-    const [row] = await audits('user.password_reset', a.id);
-    expect(row!.actorId).toBe((await h.db.prisma.user.findUniqueOrThrow({ where: { email: EMAIL.admin } })).id);
-    expect(JSON.stringify(row)).not.toContain(reset.password);
-    await expectError(await admin.post('/api/users/zzzzzzzzzzzzzzzz/reset-password'), 404);
+    expect((await admin.patch(`/api/users/${a.id}`, { password: STRONG })).status).toBe(422);
+    expect((await admin.post(`/api/users/${a.id}/reset-password`)).status).toBe(404);
+    // The account is made without a password and answers with a one-time invitation path instead.
+    const created = await expectJson(await admin.post('/api/users', body), 201);
+    expect(created.invitation.path).toMatch(/^\/invite\/[A-Za-z0-9_-]{20,}$/);
+    expect(JSON.stringify(created)).not.toMatch(/password/i);
+    expect((await h.db.prisma.user.findUniqueOrThrow({ where: { email: body.email } })).passwordHash).toBeNull();
   });
 });

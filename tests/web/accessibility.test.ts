@@ -49,8 +49,8 @@ describe('desktop', () => {
     // Focus sits on the Home heading; one Shift+Tab reaches the last navigation link.
     await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Selamat datang, Ratna Kusuma' });
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedElement(page)).toEqual({ tag: 'a', text: 'Laporan keluarga' });
-    const link = nav(page).getByRole('link', { name: 'Laporan keluarga' });
+    expect(await focusedElement(page)).toEqual({ tag: 'a', text: 'Katalog' });
+    const link = nav(page).getByRole('link', { name: 'Katalog' });
     const ring = await link.evaluate((a) => {
       const style = getComputedStyle(a);
       return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
@@ -59,8 +59,8 @@ describe('desktop', () => {
     expect(ring.style).toBe('solid');
 
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Laporan keluarga' }).waitFor();
-    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Laporan keluarga' });
+    await page.getByRole('heading', { level: 1, name: 'Katalog kursi roda' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Katalog kursi roda' });
     expect(await link.getAttribute('aria-current')).toBe('page');
   });
 
@@ -78,8 +78,8 @@ describe('desktop', () => {
     // By keyboard: a light mark, never the 3 px ring of controls.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Laporan keluarga' });
-    const keyboard = await ring('Laporan keluarga');
+    await expect.poll(() => focusedElement(page)).toEqual({ tag: 'h1', text: 'Katalog kursi roda' });
+    const keyboard = await ring('Katalog kursi roda');
     expect(keyboard.width).toBeGreaterThan(0);
     expect(keyboard.width).toBeLessThan(3);
   });
@@ -105,9 +105,9 @@ describe('desktop', () => {
       ...(await page.getByRole('banner').getByRole('button').all()),
       ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    // Six navigation links for a therapist, three header buttons, the notifications bell and the
+    // Seven navigation links for a therapist, three header buttons, the notifications bell and the
     // person's name (a link to their account).
-    expect(controls.length).toBe(11);
+    expect(controls.length).toBe(12);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);
@@ -124,7 +124,7 @@ describe('phone, 360 × 740', () => {
   afterAll(() => page.context().close());
 
   it('shows every navigation item on screen as a large target, with no sideways scrolling', async () => {
-    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Balai', 'Pengguna', 'Log audit']);
+    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit']);
     for (const link of await nav(page).getByRole('link').all()) {
       expect(await link.isVisible()).toBe(true);
       const box = (await link.boundingBox())!;

@@ -158,13 +158,14 @@ describe('admin and manager', () => {
     await expect.poll(() => rows(page).count()).toBe(users);
   });
 
-  it('manager sees only its centre’s staff under "Staf balai"', async () => {
+  it('manager sees only its centre’s staff and families under "Staf balai"', async () => {
     await signInAs('manager');
     await nav(page).getByRole('link', { name: 'Pengguna' }).click();
     await page.getByRole('heading', { level: 1, name: 'Staf balai' }).waitFor();
-    await expect.poll(() => rows(page).count()).toBe(4);
+    // Its staff, and the families of its centre's people (whom a manager may re-invite).
+    await expect.poll(() => rows(page).count()).toBe(6);
     const roles = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
-    expect(roles.sort()).toEqual(['Kepala balai', 'Teknisi', 'Terapis', 'Terapis']);
+    expect(roles.sort()).toEqual(['Keluarga', 'Keluarga', 'Kepala balai', 'Teknisi', 'Terapis', 'Terapis']);
     expect(await page.title()).toBe('Staf balai · Atensi Mobility');
   });
 });
