@@ -6,6 +6,7 @@ import { serialKey } from '../../../schemas/devices.ts';
 import { EARLIEST_INTAKE_YEAR, type DeviceIntake, type IntakeProblem, type IntakeProblemCode } from '../../../schemas/stock.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
+import { findInSlices } from '../lib/slices.ts';
 
 /** What an intake did, by device id: new chairs, chairs whose record changed, and chairs already as given. */
 export interface IntakeResult {
@@ -21,21 +22,10 @@ const intakeSelect = {
 } as const satisfies Prisma.DeviceSelect;
 type StockedChair = Prisma.DeviceGetPayload<{ select: typeof intakeSelect }>;
 
-// SQLite and PostgreSQL both take long IN lists, but not unbounded ones: look rows up in slices.
-const SLICE = 500;
-function slices<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
-  return out;
-}
-
 /** Existing chairs by serial key, for the given serials. */
 async function chairsBySerial(db: Tx, keys: readonly string[]): Promise<Map<string, StockedChair>> {
-  const found = new Map<string, StockedChair>();
-  for (const part of slices([...new Set(keys)])) {
-    for (const d of await db.device.findMany({ where: { serialKey: { in: part } }, select: intakeSelect })) found.set(d.serialKey, d);
-  }
-  return found;
+  const found = await findInSlices(keys, (part) => db.device.findMany({ where: { serialKey: { in: part } }, select: intakeSelect }));
+  return new Map(found.map((d) => [d.serialKey, d]));
 }
 
 /** The receiving centre of a row: the one named, or the actor's own (staff). */
@@ -72,12 +62,8 @@ export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceInt
 
   const modelIds = [...new Set(rows.map((r) => r.modelId))];
   const centreIds = [...new Set(rows.map((r) => intakeCentre(actor, r)).filter((id): id is string => id !== null))];
-  const models = new Map(
-    (await Promise.all(slices(modelIds).map((ids) => db.deviceModel.findMany({ where: { id: { in: ids } }, include: { sizes: true } })))).flat().map((m) => [m.id, m]),
-  );
-  const centres = new Set(
-    (await Promise.all(slices(centreIds).map((ids) => db.centre.findMany({ where: { id: { in: ids } }, select: { id: true } })))).flat().map((c) => c.id),
-  );
+  const models = new Map((await findInSlices(modelIds, (ids) => db.deviceModel.findMany({ where: { id: { in: ids } }, include: { sizes: true } }))).map((m) => [m.id, m]));
+  const centres = new Set((await findInSlices(centreIds, (ids) => db.centre.findMany({ where: { id: { in: ids } }, select: { id: true } }))).map((c) => c.id));
   const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
   const firstIndexOfKey = new Map<string, number>();
 
