@@ -174,3 +174,16 @@ describe('as a therapist: people', () => {
     expect(await server.harness.db.prisma.beneficiary.count()).toBe(before);
   });
 });
+
+describe('as the admin', () => {
+  it('is offered both kinds, and the templates follow the kind chosen', async () => {
+    await forgetSession(server, page);
+    await signIn(server, page, 'admin');
+    await page.goto(`${server.baseUrl}/imports`);
+    const templates = () => main().getByRole('link', { name: /^Unduh templat/ }).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(await main().getByRole('group', { name: 'Yang diimpor' }).getByRole('radio').count()).toBe(2);
+    expect(await templates()).toEqual(['/api/imports/devices/template?lang=id', '/api/imports/devices/template?lang=en']);
+    await main().getByRole('radio', { name: 'Penerima manfaat' }).check();
+    expect(await templates()).toEqual(['/api/imports/beneficiaries/template?lang=id', '/api/imports/beneficiaries/template?lang=en']);
+  });
+});

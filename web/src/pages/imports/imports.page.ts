@@ -49,7 +49,7 @@ export class ImportsPage extends LitElement {
   @state() private done: Checked | undefined;
   @state() private filter: RowFilter = 'all';
   @state() private offset = 0;
-  /** What is running, for the status line. */
+  /** What is running, for the status line; the kind and the file cannot change meanwhile. */
   @state() private running: 'check' | 'import' | undefined;
 
   private readonly locale = new LocaleController(this);
@@ -81,7 +81,7 @@ export class ImportsPage extends LitElement {
   private renderForm(kind: ImportKind) {
     const p = this.problem;
     return html`<form class="form" novalidate aria-busy=${this.running ? 'true' : 'false'} @submit=${(e: SubmitEvent) => void this.check(e)}>
-      <fieldset>
+      <fieldset ?disabled=${this.running !== undefined}>
         <legend>${t('imports.kind.legend')}</legend>
         ${this.kinds.map((k) => html`<label class="radio">
           <input type="radio" name="kind" value=${k} .checked=${k === kind} @change=${() => this.chooseKind(k)} />
@@ -95,7 +95,7 @@ export class ImportsPage extends LitElement {
       </p>
       <div>
         <label for="file">${t('imports.file.label')}</label>
-        <input id="file" type="file" accept=".csv,text/csv" aria-describedby=${p ? 'file-hint file-error' : 'file-hint'}
+        <input id="file" type="file" accept=".csv,text/csv" ?disabled=${this.running !== undefined} aria-describedby=${p ? 'file-hint file-error' : 'file-hint'}
           aria-invalid=${p ? 'true' : 'false'} @change=${(e: Event) => this.chooseFile((e.target as HTMLInputElement).files?.[0])} />
         <p id="file-hint" class="hint">${t('imports.file.hint', limitParams())}</p>
         ${p
