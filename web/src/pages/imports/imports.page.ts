@@ -31,6 +31,7 @@ export class ImportsPage extends LitElement {
     css`
       form { margin-bottom: 1rem; }
       input[type='file'] { font: inherit; max-width: 100%; min-height: var(--target); }
+      input[type='file']::file-selector-button { font: inherit; min-height: var(--target); margin-right: 0.75rem; cursor: pointer; }
       .templates { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; margin: 0; }
       .templates a { display: inline-flex; align-items: center; min-height: var(--target); }
       .field-error ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
