@@ -21,7 +21,7 @@ export const stockEn: Record<keyof typeof stockId, string> = {
   'stock.intake.title': 'Receive chairs into stock',
   'stock.intake.hint': 'One row per chair. "Add row" copies the model, size, date, supplier and funding source from the last row.',
   'stock.intake.pickCentre': 'Choose a centre above to record the chairs it received.',
-  'stock.intake.noModels': 'No active model in the catalogue yet. Add one in the Catalogue first.',
+  'stock.intake.noModels': 'No active model in the catalogue yet. Add one first on the page',
   'stock.intake.row': 'Chair {n}',
   'stock.intake.serial': 'Serial number',
   'stock.intake.model': 'Model',

@@ -19,7 +19,7 @@ export const stockId = {
   'stock.intake.title': 'Terima kursi ke stok',
   'stock.intake.hint': 'Satu baris per kursi. "Tambah baris" menyalin model, ukuran, tanggal, pemasok dan sumber dana dari baris terakhir.',
   'stock.intake.pickCentre': 'Pilih balai di atas untuk mencatat kursi yang diterima.',
-  'stock.intake.noModels': 'Belum ada model aktif di katalog. Tambahkan model di Katalog lebih dulu.',
+  'stock.intake.noModels': 'Belum ada model aktif di katalog. Tambahkan model lebih dulu di halaman',
   'stock.intake.row': 'Kursi {n}',
   'stock.intake.serial': 'Nomor seri',
   'stock.intake.model': 'Model',

@@ -100,18 +100,18 @@ export class StockPage extends LitElement {
     return dataTable<StockRow | null>({
       id: 'stock-caption',
       caption: t('stock.caption'),
-      columns: [{ label: t('stock.col.model') }, { label: t('stock.col.size') }, ...countColumns.map((c) => ({ label: t(c.label), class: 'num' }))],
+      columns: [{ label: t('stock.col.model') }, { label: t('stock.col.size'), class: 'wide' }, ...countColumns.map((c) => ({ label: t(c.label), class: 'num' }))],
       // null: the totals row, last.
       rows: [...rows, null],
       row: (r) =>
         r
           ? html`<tr>
-              <th scope="row">${r.modelName}<span class="sub">${r.manufacturer} · ${t(`fleet.kind.${r.kind}`)}</span></th>
-              <td>${size(r)}</td>
+              <th scope="row">${r.modelName}<span class="sub">${r.manufacturer} · ${t(`fleet.kind.${r.kind}`)}</span><span class="meta">${size(r)}</span></th>
+              <td class="wide">${size(r)}</td>
               ${countColumns.map((c) => html`<td class="num">${sum(r.counts, c.statuses)}</td>`)}
             </tr>`
           : html`<tr class="total">
-              <th scope="row">${t('stock.total')}</th><td></td>
+              <th scope="row">${t('stock.total')}</th><td class="wide"></td>
               ${countColumns.map((c) => html`<td class="num">${sum(totals, c.statuses)}</td>`)}
             </tr>`,
     });
@@ -124,7 +124,7 @@ export class StockPage extends LitElement {
       error: (e) => html`<atensi-error-message .error=${e} retryable @atensi-retry=${() => this.models.run()}></atensi-error-message>`,
       complete: (models) =>
         models.length === 0
-          ? html`<p>${t('stock.intake.noModels')}</p>`
+          ? html`<p>${t('stock.intake.noModels')} <a href="/catalogue">${t('catalogue.title')}</a></p>`
           : html`<atensi-stock-intake .models=${models} .centreId=${this.admin ? this.stock.filters.centre : undefined}
               @atensi-stock-changed=${() => this.stock.reload()}></atensi-stock-intake>`,
     });
