@@ -86,6 +86,8 @@ export async function accept(browser: Browser, link: string, password: string, o
   await m.getByRole('button', { name: 'Simpan dan masuk' }).click();
   await page.waitForURL(`${new URL(link).origin}/`);
   await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+  await main(page).getByRole('heading', { level: 1 }).waitFor();
+  await expectAxeClean(page);
   return page;
 }
 

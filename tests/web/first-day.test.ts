@@ -1,9 +1,8 @@
-// The first day at a real centre, in Chromium, on a fresh server with ATENSI_DEMO=0: the first admin
-// from `npm run admin:create`, a centre and a model from their pages, staff and a family by invitation
-// (link and QR, each accepted in its own browser), a child registered with consent and taken through
-// the pathway to a chair in use that the family sees at 360 px, the chair returned outgrown and
-// refurbished back into stock, another chair sent to a second centre and received there. axe on
-// every page, in Bahasa Indonesia and once in English.
+// The first day at a real centre, in Chromium, on a fresh ATENSI_DEMO=0 server: the admin from
+// `npm run admin:create`, a centre and a model from their pages, staff and a family by invitation (link
+// and QR, each accepted in its own browser), a child registered with consent and taken through the
+// pathway to a chair in use that the family sees at 360 px, the chair returned outgrown and refurbished
+// into stock, another chair sent to a second centre and received there. axe on every page; one in English.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -191,7 +190,10 @@ describe('3. a child registered with consent, taken through the pathway to a cha
 
   it('the manager approves the funding', async () => {
     await manager.goto(`${base}/approvals`);
-    await main(manager).getByRole('region', { name: 'Menunggu persetujuan pendanaan' }).getByRole('link', { name: CHILD }).click();
+    const waiting = main(manager).getByRole('region', { name: 'Menunggu persetujuan pendanaan' }).getByRole('link', { name: CHILD });
+    await waiting.waitFor();
+    await expectAxeClean(manager);
+    await waiting.click();
     await badge(manager, 'Sudah diresepkan').waitFor();
     await expectAxeClean(manager);
     await main(manager).getByRole('radio', { name: /^Setujui pendanaan$/ }).check();
