@@ -124,7 +124,7 @@ describe('phone, 360 × 740', () => {
   afterAll(() => page.context().close());
 
   it('shows every navigation item on screen as a large target, with no sideways scrolling', async () => {
-    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit']);
+    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit']);
     for (const link of await nav(page).getByRole('link').all()) {
       expect(await link.isVisible()).toBe(true);
       const box = (await link.boundingBox())!;

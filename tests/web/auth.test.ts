@@ -68,10 +68,10 @@ describe('language', () => {
 
 describe('signing in as each role', () => {
   const expected: Record<string, string[]> = {
-    admin: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit'],
-    manager: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Pengguna', 'Log audit'],
+    admin: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit'],
+    manager: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Pengguna', 'Log audit'],
     therapist: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Penerima manfaat', 'Pinjaman', 'Laporan keluarga', 'Katalog'],
-    technician: ['Beranda', 'Permintaan kursi roda', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog'],
+    technician: ['Beranda', 'Permintaan kursi roda', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog'],
     family: ['Beranda', 'Permintaan kursi roda'],
   };
 

@@ -20,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'approvals', href: '/approvals', label: 'requests.nav.approvals', icon: 'check' },
   { route: 'beneficiaries', href: '/beneficiaries', label: 'nav.beneficiaries', icon: 'people' },
   { route: 'fleet', href: '/fleet', label: 'fleet.nav', icon: 'battery' },
+  { route: 'stock', href: '/stock', label: 'stock.nav', icon: 'box' },
   { route: 'workOrders', href: '/work-orders', label: 'workOrders.nav', icon: 'wrench' },
   { route: 'loans', href: '/loans', label: 'chairLife.nav', icon: 'history' },
   { route: 'reports', href: '/reports', label: 'reports.nav', icon: 'info' },

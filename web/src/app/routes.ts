@@ -113,6 +113,14 @@ export const routes = [
     render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,
   }),
   defineRoute({
+    name: 'stock',
+    path: '/stock',
+    title: 'stock.title',
+    roles: workshopRoles,
+    load: () => import('../pages/stock/stock.page.ts'),
+    render: () => html`<atensi-stock-page></atensi-stock-page>`,
+  }),
+  defineRoute({
     name: 'loans',
     path: '/loans',
     title: 'chairLife.loans.title',

@@ -17,6 +17,7 @@ import { notFoundEn } from './not-found.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { requestsEn } from './requests.en.ts';
+import { stockEn } from './stock.en.ts';
 import { usersEn } from './users.en.ts';
 import { workOrdersEn } from './work-orders.en.ts';
 import { worklistEn } from './worklist.en.ts';
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...reportsEn,
   ...requestsEn,
+  ...stockEn,
   ...usersEn,
   ...workOrdersEn,
   ...worklistEn,

@@ -17,6 +17,7 @@ import { notFoundId } from './not-found.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { reportsId } from './reports.id.ts';
 import { requestsId } from './requests.id.ts';
+import { stockId } from './stock.id.ts';
 import { usersId } from './users.id.ts';
 import { workOrdersId } from './work-orders.id.ts';
 import { worklistId } from './worklist.id.ts';
@@ -40,6 +41,7 @@ export const id = {
   ...notificationsId,
   ...reportsId,
   ...requestsId,
+  ...stockId,
   ...usersId,
   ...workOrdersId,
   ...worklistId,
