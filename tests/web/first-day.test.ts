@@ -12,7 +12,7 @@ import { openDatabase, type OpenedDatabase } from '../../core/db/client.ts';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { startServer, type RunningServer } from '../helpers/process.ts';
 import { launchBrowser, openPage, submitLogin } from './browser.ts';
-import { accept, expectAxeClean, expectFitsWidth, fetchJson, fillAssessment, invite, main, npmAdminCreate, refuseOnce } from './first-day-steps.ts';
+import { accept, expectAxeClean, expectFitsWidth, fetchJson, fillAssessment, fillChild, invite, main, npmAdminCreate, refuseOnce } from './first-day-steps.ts';
 
 const PASSWORD = 'kursi roda biru di balai kota';
 const CENTRE = { code: 'BBRSPD-UJI', name: 'Balai Uji Pertama', city: 'Bekasi', province: 'Jawa Barat' };
@@ -51,7 +51,6 @@ afterAll(async () => {
 });
 
 const prisma = () => db.prisma;
-const today = () => new Date().toISOString().slice(0, 10);
 const badge = (page: Page, text: string) => main(page).locator('.head-links .badge', { hasText: text });
 const field = (page: Page, label: RegExp) => main(page).getByLabel(label);
 
@@ -129,9 +128,7 @@ describe('2. staff by invitation', () => {
     therapist = await accept(browser, await invite(manager, base, { name: 'Pak Terapis', email: 'terapis@uji.example', role: 'therapist' }), PASSWORD);
     technician = await accept(browser, await invite(manager, base, { name: 'Mas Teknisi', email: 'teknisi@uji.example', role: 'technician' }), PASSWORD);
     const staff = await prisma().user.findMany({ where: { centre: { code: CENTRE.code } }, orderBy: { email: 'asc' } });
-    expect(staff.map((u) => [u.email, u.role, u.passwordHash !== null])).toEqual([
-      ['kepala.balai@uji.example', 'manager', true], ['teknisi@uji.example', 'technician', true], ['terapis@uji.example', 'therapist', true],
-    ]);
+    expect(staff.map((u) => `${u.email} ${u.role} ${u.passwordHash !== null}`)).toEqual(['kepala.balai@uji.example manager true', 'teknisi@uji.example technician true', 'terapis@uji.example therapist true']);
   });
 });
 
@@ -140,13 +137,7 @@ describe('3. a child registered with consent, taken through the pathway to a cha
     await therapist.goto(`${base}/beneficiaries/new`);
     await therapist.getByRole('heading', { level: 1, name: 'Daftarkan orang' }).waitFor();
     await expectAxeClean(therapist);
-    await field(therapist, /^Nama lengkap/).fill(CHILD);
-    await field(therapist, /^NIK/).fill('3275015204190009');
-    await field(therapist, /^Tanggal lahir/).fill('2018-03-14');
-    await field(therapist, /^Jenis kelamin/).selectOption('female');
-    await field(therapist, /^Alamat/).fill('Jl. Melati No. 7, Bekasi');
-    await field(therapist, /^Diagnosis/).selectOption('cp');
-    await field(therapist, /^Nama orang tua atau wali/).fill('Ibu Wulan');
+    await fillChild(therapist, CHILD);
     await main(therapist).getByRole('button', { name: 'Daftarkan' }).click();
     await therapist.getByRole('heading', { level: 1, name: CHILD }).waitFor();
     childId = new URL(therapist.url()).pathname.split('/').pop()!;
@@ -163,13 +154,21 @@ describe('3. a child registered with consent, taken through the pathway to a cha
     await expectAxeClean(family);
   });
 
-  it('a chair of the model is received into stock (through the API: the stock page is not in main yet)', async () => {
-    const model = await prisma().deviceModel.findFirstOrThrow({ where: { name: MODEL } });
-    for (const serial of [SERIAL, SERIAL_2]) {
-      const res = await fetchJson(technician, 'POST', '/api/devices', { serial, modelId: model.id, seatWidthMm: 380, seatDepthMm: 400, receivedAt: today(), supplier: 'Bengkel Nusantara' });
-      expect(res.status).toBe(201);
-    }
-    chairId = (await prisma().device.findUniqueOrThrow({ where: { serial: SERIAL } })).id;
+  it('the technician receives two chairs of the model on the stock page', async () => {
+    await technician.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Stok' }).click();
+    await technician.getByRole('heading', { level: 1, name: 'Stok kursi roda' }).waitFor();
+    const chair = (n: number) => main(technician).getByRole('group', { name: `Kursi ${n}` });
+    await chair(1).getByLabel('Nomor seri').fill(SERIAL);
+    await chair(1).getByLabel('Model').selectOption({ label: `${MODEL} (Manual adaptif)` });
+    await chair(1).getByLabel('Ukuran dudukan (lebar × kedalaman)').selectOption({ label: '380 × 400 mm' });
+    await main(technician).getByRole('button', { name: 'Tambah baris' }).click();
+    await chair(2).getByLabel('Nomor seri').fill(SERIAL_2);
+    await expectAxeClean(technician);
+    await main(technician).getByRole('button', { name: 'Terima ke stok' }).click();
+    await main(technician).getByRole('status').getByText('2 kursi diterima ke stok:').waitFor();
+    const made = await prisma().device.findMany({ where: { serial: { in: [SERIAL, SERIAL_2] } }, orderBy: { serial: 'asc' } });
+    expect(made.map((d) => [d.serial, d.status, d.seatWidthMm, d.seatDepthMm])).toEqual([[SERIAL, 'in_stock', 380, 400], [SERIAL_2, 'in_stock', 380, 400]]);
+    chairId = made[0]!.id;
   });
 
   it('the therapist refers, assesses and prescribes', async () => {
