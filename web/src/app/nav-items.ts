@@ -24,6 +24,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'workOrders', href: '/work-orders', label: 'workOrders.nav', icon: 'wrench' },
   { route: 'loans', href: '/loans', label: 'chairLife.nav', icon: 'history' },
   { route: 'reports', href: '/reports', label: 'reports.nav', icon: 'info' },
+  { route: 'imports', href: '/imports', label: 'imports.nav', icon: 'upload' },
   { route: 'catalogue', href: '/catalogue', label: 'catalogue.nav', icon: 'wheelchair' },
   { route: 'centres', href: '/centres', label: 'nav.centres', icon: 'building' },
   { route: 'users', href: '/users', label: 'nav.users', icon: 'user' },

@@ -210,6 +210,15 @@ export const routes = [
     render: ({ id }) => html`<atensi-centre-webhook-page .centreId=${id}></atensi-centre-webhook-page>`,
   }),
   defineRoute({
+    name: 'imports',
+    path: '/imports',
+    title: 'imports.title',
+    // Each kind for the roles its API route allows (schemas/imports.ts importRoles): the page offers only those.
+    roles: staffRoles,
+    load: () => import('../pages/imports/imports.page.ts'),
+    render: () => html`<atensi-imports-page></atensi-imports-page>`,
+  }),
+  defineRoute({
     name: 'catalogue',
     path: '/catalogue',
     title: 'catalogue.title',

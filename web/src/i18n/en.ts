@@ -10,6 +10,7 @@ import { commonEn } from './common.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import { homeEn } from './home.en.ts';
+import { importsEn } from './imports.en.ts';
 import { labelsEn } from './labels.en.ts';
 import { loginEn } from './login.en.ts';
 import { inviteEn } from './invite.en.ts';
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...familyEn,
   ...fleetEn,
   ...homeEn,
+  ...importsEn,
   ...labelsEn,
   ...loginEn,
   ...inviteEn,

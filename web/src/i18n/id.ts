@@ -10,6 +10,7 @@ import { commonId } from './common.id.ts';
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
 import { homeId } from './home.id.ts';
+import { importsId } from './imports.id.ts';
 import { labelsId } from './labels.id.ts';
 import { loginId } from './login.id.ts';
 import { inviteId } from './invite.id.ts';
@@ -34,6 +35,7 @@ export const id = {
   ...familyId,
   ...fleetId,
   ...homeId,
+  ...importsId,
   ...labelsId,
   ...loginId,
   ...inviteId,

@@ -16,6 +16,7 @@ const paths = {
   info: svg`<circle cx="12" cy="12" r="9"/><path d="M12 11v5M12 8h.01"/>`,
   bolt: svg`<path d="M13 2 4 14h7l-1 8 9-12h-7l1-8z"/>`,
   history: svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8"/><path d="M3 3v5h5M12 7v5l3 2"/>`,
+  upload: svg`<path d="M12 15V4M7 9l5-5 5 5"/><path d="M4 15v5h16v-5"/>`,
   camera: svg`<path d="M4 7h3l2-3h6l2 3h3v13H4z"/><circle cx="12" cy="13" r="4"/>`,
   signOut: svg`<path d="M15 4h4v16h-4"/><path d="M10 8l-4 4 4 4M6 12h10"/>`,
 } as const;
