@@ -28,6 +28,14 @@ export async function expectAxeClean(page: Page): Promise<void> {
 }
 
 export const main = (page: Page) => page.getByRole('main');
+/** A request's state, as its page shows it. */
+export const badge = (page: Page, text: string) => main(page).locator('.head-links .badge', { hasText: text });
+
+/** Submits the next pathway step and waits for the request's new state. */
+export async function step(page: Page, button: RegExp, state: string) {
+  await main(page).getByRole('button', { name: button }).click();
+  await badge(page, state).waitFor();
+}
 
 export interface Invitee {
   name: string;
@@ -151,4 +159,24 @@ export async function refuseOnce(page: Page, url: string, issues: { path: string
     status: 422, contentType: 'application/json',
     body: JSON.stringify({ error: { code: 'invalid_input', message: 'the request is not valid; see issues', issues } }),
   }), { times: 1 });
+}
+
+/** The chairs template's Indonesian header, as an office's spreadsheet exports it (semicolons). */
+export const CHAIRS_HEADER = 'Nomor Seri;Produsen;Model;Lebar Dudukan (mm);Kedalaman Dudukan (mm);Kode Balai;Tanggal Diterima;Pemasok;Sumber Dana;Tanggal Pasang Baterai';
+
+/**
+ * On the import page: chooses the file, checks it (the preview, axe-clean), imports it for real and
+ * returns the count of chairs created that the result shows.
+ */
+export async function importFile(page: Page, name: string, csv: string): Promise<string> {
+  const m = main(page);
+  await m.getByRole('heading', { level: 1, name: 'Impor register' }).waitFor();
+  await m.getByLabel('Berkas CSV').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await m.getByRole('button', { name: 'Periksa berkas' }).click();
+  await m.getByRole('heading', { level: 2, name: `Hasil pemeriksaan ${name}` }).waitFor();
+  await expectAxeClean(page);
+  await m.getByRole('button', { name: 'Impor sungguhan' }).click();
+  await m.getByRole('heading', { level: 2, name: `Impor selesai: ${name}` }).waitFor();
+  await expectAxeClean(page);
+  return (await m.locator('[data-outcome="created"] .stat').innerText()).trim();
 }

@@ -2,7 +2,8 @@
 // `npm run admin:create`, a centre and a model from their pages, staff and a family by invitation (link
 // and QR, each accepted in its own browser), a child registered with consent and taken through the
 // pathway to a chair in use that the family sees at 360 px, the chair returned outgrown and refurbished
-// into stock, another chair sent to a second centre and received there. axe on every page; one in English.
+// into stock, another chair sent to a second centre and received there, a semicolon CSV with a BOM
+// imported. axe on every page; one in English.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { openDatabase, type OpenedDatabase } from '../../core/db/client.ts';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { startServer, type RunningServer } from '../helpers/process.ts';
 import { launchBrowser, openPage, submitLogin } from './browser.ts';
-import { accept, expectAxeClean, expectFitsWidth, fetchJson, fillAssessment, fillChild, invite, main, npmAdminCreate, refuseOnce } from './first-day-steps.ts';
+import { accept, badge, CHAIRS_HEADER, expectAxeClean, expectFitsWidth, fetchJson, fillAssessment, fillChild, importFile, invite, main, npmAdminCreate, refuseOnce, step } from './first-day-steps.ts';
 
 const PASSWORD = 'kursi roda biru di balai kota';
 const CENTRE = { code: 'BBRSPD-UJI', name: 'Balai Uji Pertama', city: 'Bekasi', province: 'Jawa Barat' };
@@ -28,13 +29,9 @@ let server: RunningServer;
 let db: OpenedDatabase;
 let browser: Browser;
 let base: string;
-let admin: Page;
-let manager: Page;
-let therapist: Page;
-let technician: Page;
-let family: Page;
-let childId: string;
-let chairId: string;
+/** One browser context per person, as each would be on their own device. */
+let admin: Page, manager: Page, therapist: Page, technician: Page, family: Page;
+let childId: string, chairId: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-first-day-'));
@@ -51,14 +48,7 @@ afterAll(async () => {
 });
 
 const prisma = () => db.prisma;
-const badge = (page: Page, text: string) => main(page).locator('.head-links .badge', { hasText: text });
 const field = (page: Page, label: RegExp) => main(page).getByLabel(label);
-
-/** Submits the next pathway step and waits for the request's new state. */
-async function step(page: Page, button: RegExp, state: string) {
-  await main(page).getByRole('button', { name: button }).click();
-  await badge(page, state).waitFor();
-}
 
 describe('the first admin, from the command line', () => {
   it('is made by `npm run admin:create` on an empty install, and signs in', async () => {
@@ -294,5 +284,15 @@ describe('5. another chair goes to a second centre', () => {
     await expect.poll(async () => (await prisma().device.findUniqueOrThrow({ where: { id: chair2.id }, include: { centre: true } })).centre.code).toBe(CENTRE_2.code);
     expect((await prisma().device.findUniqueOrThrow({ where: { id: chair2.id } })).status).toBe('in_stock');
     await expectAxeClean(solo);
+  });
+});
+
+describe('6. an existing register is imported', () => {
+  it('the technician checks, then imports, a semicolon CSV with a BOM on the import page', async () => {
+    const rows = [`HP-0101;Bengkel Nusantara;${MODEL};340;360;;01/12/2026;;APBN;`, `HP-0102;;${MODEL};380;400;;2026-12-01;;;`];
+    await technician.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Impor' }).click();
+    expect(await importFile(technician, 'kursi.csv', `\uFEFF${[CHAIRS_HEADER, ...rows].join('\r\n')}\r\n`)).toBe('2');
+    const made = await prisma().device.findMany({ where: { serial: { in: ['HP-0101', 'HP-0102'] } }, include: { centre: true }, orderBy: { serial: 'asc' } });
+    expect(made.map((d) => `${d.serial} ${d.status} ${d.centre.code} ${d.seatWidthMm}`)).toEqual([`HP-0101 in_stock ${CENTRE.code} 340`, `HP-0102 in_stock ${CENTRE.code} 380`]);
   });
 });
