@@ -130,13 +130,15 @@ export class UserNew extends LitElement {
     this.errors = errors;
     if (Object.keys(errors).length) return this.focusError();
     const beneficiaryId = value('beneficiary');
+    // Admins choose the centre; a manager's staff are always of their own centre, which the body must name.
+    const centreId = value('centreId') || (this.me.role === 'manager' && this.chosenRole !== 'family' ? this.me.centre?.id : undefined);
     const body = {
       name: value('name'),
       email: value('email'),
       ...(value('phone') ? { phone: value('phone') } : {}),
       role: this.chosenRole,
       locale: value('locale') as 'id' | 'en',
-      ...(value('centreId') ? { centreId: value('centreId') } : {}),
+      ...(centreId ? { centreId } : {}),
       ...(this.chosenRole === 'family' && beneficiaryId ? { familyLink: { beneficiaryId, relationship: value('relationship') as Relationship } } : {}),
     };
     await this.write.run(async () => {
@@ -145,10 +147,17 @@ export class UserNew extends LitElement {
         emit(this, 'user-changed', undefined);
       } catch (err) {
         if (!(err instanceof ApiError) || err.status !== 422 || !err.issues?.length) throw err;
+        // An issue about a field this form does not show would otherwise be silent: show the error itself.
+        if (err.issues.some((i) => !this.shownFields().includes(String(i.path[0]) as Field))) throw err;
         this.errors = Object.fromEntries(err.issues.map((i) => [String(i.path[0]), t('users.new.invalid')]));
         this.focusError();
       }
     });
+  }
+
+  /** The fields the form shows now: the centre only to admins, the child only for a family account. */
+  private shownFields(): Field[] {
+    return ['name', 'email', 'phone', 'role', ...(this.me.role === 'admin' && this.chosenRole !== 'admin' ? ['centreId' as const] : []), ...(this.chosenRole === 'family' ? ['familyLink' as const] : [])];
   }
 
   private focusError() {
