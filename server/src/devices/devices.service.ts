@@ -13,6 +13,7 @@ import { healthThresholdsFor } from '../../../schemas/maintenance-rules.ts';
 import { thresholdsForModel } from '../../../core/maintenance/model-thresholds.ts';
 import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
 import { canSeeDevice, deviceScope } from '../access/scopes.ts';
+import { withinTenure } from '../../../core/chair-life/tenure.ts';
 
 export const isFamily = (a: Actor) => a.role === 'family';
 
@@ -71,7 +72,9 @@ function healthOf(d: FleetRow, now: Date): Health {
 
 export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d, now), health?: Health): DeviceSummary {
   const staff = !isFamily(actor);
-  const s = liveState(d);
+  const live = liveState(d);
+  // A re-issued chair's last reading may date from the previous user's time: not theirs to see.
+  const s = live && (staff || withinTenure(actor.chairs, d.id, live.receivedAt ?? 0)) ? live : undefined;
   const summary: DeviceSummary = {
     id: d.id,
     serial: d.serial,
