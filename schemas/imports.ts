@@ -2,7 +2,7 @@
 // English, one table used by the parser and the downloadable template), limits, dates as offices
 // write them, and the per-row answer of a dry or real run.
 import { z } from 'zod';
-import { Locale } from './common.ts';
+import { clinicalWriterRoles, Locale, workshopRoles, type Role } from './common.ts';
 import { IntakeProblemCode } from './stock.ts';
 
 /** One column of an import file: the field it fills and its header in each language. */
@@ -30,6 +30,9 @@ export type DeviceImportField = (typeof deviceImportColumns)[number]['field'];
 
 export const ImportKind = z.enum(['devices', 'beneficiaries']);
 export type ImportKind = z.infer<typeof ImportKind>;
+
+/** Who may import each kind (and download its template): the routes and the web's import page both use this. */
+export const importRoles = { devices: workshopRoles, beneficiaries: clinicalWriterRoles } as const satisfies Record<ImportKind, readonly Role[]>;
 
 export const IMPORT_LIMITS = {
   /** A larger body is refused with 413 before it is read whole. */

@@ -38,6 +38,29 @@ export interface Client {
   delete(url: string): Promise<Response>;
 }
 
+/** A client as a browser on `origin` would call the API (cookie, same-origin headers), over any transport. */
+export function makeClient(send: (url: string, init: RequestInit) => Response | Promise<Response>, origin: string, cookie?: string): Client {
+  const c: Client = {
+    cookie,
+    async request(method, url, body, headers = {}) {
+      const h: Record<string, string> = { origin, 'sec-fetch-site': 'same-origin', ...headers };
+      if (c.cookie) h.cookie = c.cookie;
+      let payload: string | undefined;
+      if (body !== undefined) {
+        payload = typeof body === 'string' ? body : JSON.stringify(body);
+        h['content-type'] ??= 'application/json';
+      }
+      return send(`${origin}${url}`, { method, headers: h, body: payload });
+    },
+    get: (url) => c.request('GET', url),
+    post: (url, body) => c.request('POST', url, body),
+    patch: (url, body) => c.request('PATCH', url, body),
+    put: (url, body) => c.request('PUT', url, body),
+    delete: (url) => c.request('DELETE', url),
+  };
+  return c;
+}
+
 export async function createHarness(options: { env?: Record<string, string>; clock?: Clock; log?: Logger } = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-test-'));
   const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...options.env });
@@ -46,27 +69,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
   const db = openDatabase(config.databaseFile);
   const app = createApp({ db: db.prisma, raw: db.raw, config, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
 
-  const client = (cookie: string | undefined): Client => {
-    const c: Client = {
-      cookie,
-      async request(method, url, body, headers = {}) {
-        const h: Record<string, string> = { origin: ORIGIN, 'sec-fetch-site': 'same-origin', ...headers };
-        if (c.cookie) h.cookie = c.cookie;
-        let payload: string | undefined;
-        if (body !== undefined) {
-          payload = typeof body === 'string' ? body : JSON.stringify(body);
-          h['content-type'] ??= 'application/json';
-        }
-        return app.request(`${ORIGIN}${url}`, { method, headers: h, body: payload });
-      },
-      get: (url) => c.request('GET', url),
-      post: (url, body) => c.request('POST', url, body),
-      patch: (url, body) => c.request('PATCH', url, body),
-      put: (url, body) => c.request('PUT', url, body),
-      delete: (url) => c.request('DELETE', url),
-    };
-    return c;
-  };
+  const client = (cookie: string | undefined) => makeClient((url, init) => app.request(url, init), ORIGIN, cookie);
 
   const harness: Harness = {
     app,

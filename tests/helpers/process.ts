@@ -55,8 +55,17 @@ export function startServer(env: Record<string, string>, timeoutMs = 120_000): P
 }
 
 export function run(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; out: string }> {
+  return collect(process.execPath, [...nodeArgs, ...args], env, input);
+}
+
+/** `npm run <script> -- <args>` as the README tells a newcomer to type it. */
+export function runNpm(script: string, args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; out: string }> {
+  return collect('npm', ['run', '--silent', script, '--', ...args], env, input);
+}
+
+function collect(command: string, args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -126,6 +126,8 @@ describe('later steps', () => {
     const otherCentre = await h.db.prisma.device.findFirstOrThrow({ where: { centreId: world.centreB, status: 'in_stock' } });
     expect((await refusedWithoutChange('ordered', { to: 'prepared', deviceId: otherCentre.id }, 422, ['deviceId']))[0]!.code).toBe('device_unavailable');
     const taken = await h.db.prisma.device.findFirstOrThrow({ where: { centreId: world.centreA, status: 'in_use' } });
+    // The centre's chair that someone already uses cannot be issued again: 409, as for every chair step.
+    await refusedWithoutChange('ordered', { to: 'prepared', deviceId: taken.id }, 409);
     await refusedWithoutChange('ordered', { to: 'prepared', serial: taken.serial }, 409);
   });
 

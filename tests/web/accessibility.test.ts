@@ -105,9 +105,9 @@ describe('desktop', () => {
       ...(await page.getByRole('banner').getByRole('button').all()),
       ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    // Seven navigation links for a therapist, three header buttons, the notifications bell and the
+    // Eight navigation links for a therapist, three header buttons, the notifications bell and the
     // person's name (a link to their account).
-    expect(controls.length).toBe(12);
+    expect(controls.length).toBe(13);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);
@@ -124,7 +124,7 @@ describe('phone, 360 × 740', () => {
   afterAll(() => page.context().close());
 
   it('shows every navigation item on screen as a large target, with no sideways scrolling', async () => {
-    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Katalog', 'Balai', 'Pengguna', 'Log audit']);
+    expect(await navLinkNames(page)).toEqual(['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog', 'Balai', 'Pengguna', 'Log audit']);
     for (const link of await nav(page).getByRole('link').all()) {
       expect(await link.isVisible()).toBe(true);
       const box = (await link.boundingBox())!;

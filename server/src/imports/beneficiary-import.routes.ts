@@ -1,13 +1,12 @@
 // Route declarations for importing a beneficiaries register (CSV) and its template.
 import { z } from 'zod';
-import { clinicalWriterRoles } from '../../../schemas/common.ts';
-import { ImportQuery, ImportResult, TemplateQuery } from '../../../schemas/imports.ts';
+import { ImportQuery, ImportResult, importRoles, TemplateQuery } from '../../../schemas/imports.ts';
 import { json, routeGroup } from '../http/route.ts';
 
 const route = routeGroup('imports');
 
 export const importBeneficiaries = route.post(
-  clinicalWriterRoles, '/api/imports/beneficiaries',
+  importRoles.beneficiaries, '/api/imports/beneficiaries',
   {
     query: ImportQuery,
     rawBody: { required: true, content: { 'text/csv': { schema: z.string().describe('the register as CSV (UTF-8, comma or semicolon)') } } },
@@ -19,6 +18,6 @@ export const importBeneficiaries = route.post(
   'a guardian\'s for a child); a chair serial issues that in-stock chair of the centre to the person. All or nothing; the same file twice changes nothing.');
 
 export const beneficiaryTemplate = route.get(
-  clinicalWriterRoles, '/api/imports/beneficiaries/template',
+  importRoles.beneficiaries, '/api/imports/beneficiaries/template',
   { query: TemplateQuery, 200: { description: 'CSV header row (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } } },
   'The beneficiaries register template, with headers in Bahasa Indonesia or English');

@@ -1,7 +1,6 @@
 // Route declarations for importing existing registers from CSV files, and their templates.
 import { z } from 'zod';
-import { ImportQuery, ImportResult, TemplateQuery } from '../../../schemas/imports.ts';
-import { workshopRoles } from '../../../schemas/common.ts';
+import { ImportQuery, ImportResult, importRoles, TemplateQuery } from '../../../schemas/imports.ts';
 import { json, routeGroup } from '../http/route.ts';
 
 const route = routeGroup('imports');
@@ -9,7 +8,7 @@ const csvBody = { required: true, content: { 'text/csv': { schema: z.string().de
 const csvFile = (description: string) => ({ description, content: { 'text/csv': { schema: z.string() } } });
 
 export const devices = route.post(
-  workshopRoles, '/api/imports/devices',
+  importRoles.devices, '/api/imports/devices',
   {
     query: ImportQuery, rawBody: csvBody,
     200: json(ImportResult, 'Per row: created, updated, unchanged or refused (with line, column and message)'),
@@ -22,6 +21,6 @@ export const devices = route.post(
   'At most 10 MB (413) and 20,000 rows; a file that is not CSV is refused with 415, a header without rows with 400.');
 
 export const devicesTemplate = route.get(
-  workshopRoles, '/api/imports/devices/template',
+  importRoles.devices, '/api/imports/devices/template',
   { query: TemplateQuery, 200: csvFile('The header row, UTF-8 with BOM; semicolon-separated in Bahasa Indonesia, comma in English') },
   'The chairs register template: the columns the import reads, in the language asked for');

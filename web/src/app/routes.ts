@@ -113,6 +113,14 @@ export const routes = [
     render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,
   }),
   defineRoute({
+    name: 'stock',
+    path: '/stock',
+    title: 'stock.title',
+    roles: workshopRoles,
+    load: () => import('../pages/stock/stock.page.ts'),
+    render: () => html`<atensi-stock-page></atensi-stock-page>`,
+  }),
+  defineRoute({
     name: 'loans',
     path: '/loans',
     title: 'chairLife.loans.title',
@@ -200,6 +208,15 @@ export const routes = [
     section: 'centres',
     load: () => import('../pages/centres/centre-webhook.page.ts'),
     render: ({ id }) => html`<atensi-centre-webhook-page .centreId=${id}></atensi-centre-webhook-page>`,
+  }),
+  defineRoute({
+    name: 'imports',
+    path: '/imports',
+    title: 'imports.title',
+    // Each kind for the roles its API route allows (schemas/imports.ts importRoles): the page offers only those.
+    roles: staffRoles,
+    load: () => import('../pages/imports/imports.page.ts'),
+    render: () => html`<atensi-imports-page></atensi-imports-page>`,
   }),
   defineRoute({
     name: 'catalogue',

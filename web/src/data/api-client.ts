@@ -7,6 +7,8 @@ import { ApiError } from './api-error.ts';
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a file), with its content type, instead of JSON. */
+  raw?: { data: Blob | ArrayBuffer; type: string };
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
   /**
@@ -53,15 +55,16 @@ export function errorFrom(status: number, body: unknown): ApiError {
 }
 
 export async function apiRequest<T>(schema: ZodType<T>, path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, sessionRequired = true } = options;
+  const { method = 'GET', body, raw, query, signal, sessionRequired = true } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.type;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });

@@ -10,6 +10,7 @@ import { commonEn } from './common.en.ts';
 import { familyEn } from './family.en.ts';
 import { fleetEn } from './fleet.en.ts';
 import { homeEn } from './home.en.ts';
+import { importsEn } from './imports.en.ts';
 import { labelsEn } from './labels.en.ts';
 import { loginEn } from './login.en.ts';
 import { inviteEn } from './invite.en.ts';
@@ -17,6 +18,7 @@ import { notFoundEn } from './not-found.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { requestsEn } from './requests.en.ts';
+import { stockEn } from './stock.en.ts';
 import { usersEn } from './users.en.ts';
 import { workOrdersEn } from './work-orders.en.ts';
 import { worklistEn } from './worklist.en.ts';
@@ -34,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...familyEn,
   ...fleetEn,
   ...homeEn,
+  ...importsEn,
   ...labelsEn,
   ...loginEn,
   ...inviteEn,
@@ -41,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...reportsEn,
   ...requestsEn,
+  ...stockEn,
   ...usersEn,
   ...workOrdersEn,
   ...worklistEn,

@@ -10,6 +10,7 @@ import { commonId } from './common.id.ts';
 import { familyId } from './family.id.ts';
 import { fleetId } from './fleet.id.ts';
 import { homeId } from './home.id.ts';
+import { importsId } from './imports.id.ts';
 import { labelsId } from './labels.id.ts';
 import { loginId } from './login.id.ts';
 import { inviteId } from './invite.id.ts';
@@ -17,6 +18,7 @@ import { notFoundId } from './not-found.id.ts';
 import { notificationsId } from './notifications.id.ts';
 import { reportsId } from './reports.id.ts';
 import { requestsId } from './requests.id.ts';
+import { stockId } from './stock.id.ts';
 import { usersId } from './users.id.ts';
 import { workOrdersId } from './work-orders.id.ts';
 import { worklistId } from './worklist.id.ts';
@@ -33,6 +35,7 @@ export const id = {
   ...familyId,
   ...fleetId,
   ...homeId,
+  ...importsId,
   ...labelsId,
   ...loginId,
   ...inviteId,
@@ -40,6 +43,7 @@ export const id = {
   ...notificationsId,
   ...reportsId,
   ...requestsId,
+  ...stockId,
   ...usersId,
   ...workOrdersId,
   ...worklistId,

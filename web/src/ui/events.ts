@@ -22,6 +22,8 @@ export interface AtensiEventMap {
   'invitation-closed': undefined;
   /** A step changed a chair (lent, returned, sent, received, battery, retired). */
   'chair-changed': undefined;
+  /** Chairs were received into stock. */
+  'stock-changed': undefined;
 }
 
 export type AtensiEvent<K extends keyof AtensiEventMap> = CustomEvent<AtensiEventMap[K]>;

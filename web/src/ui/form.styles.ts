@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const formStyles = css`
-  select, textarea, input[type='datetime-local'], input[type='number'] {
+  select, textarea, input[type='date'], input[type='datetime-local'], input[type='number'] {
     font: inherit; width: 100%; min-height: var(--target); padding: 0.45rem 0.6rem;
     border: 2px solid var(--c-border); border-radius: var(--radius); background: var(--c-surface); color: var(--c-text);
   }

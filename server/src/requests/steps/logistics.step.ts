@@ -9,6 +9,7 @@ import { invalidAt, type StepContext, type StepOutcome } from './step-context.ts
 import { day } from '../../../../schemas/centre-time.ts';
 import { serialKey } from '../../../../schemas/devices.ts';
 import { moveChair, recordChairEvent } from '../../../../core/chair-life/chair-life.service.ts';
+import { canMove } from '../../../../schemas/chair-life.ts';
 import { life } from './step-context.ts';
 
 export async function order(ctx: StepContext, body: OrderStep): Promise<StepOutcome> {
@@ -37,7 +38,9 @@ async function prepareDevice(ctx: StepContext, body: PrepareStep): Promise<StepO
   let notFromStock = false;
   if (body.deviceId) {
     const d = await tx.device.findFirst({ where: { id: body.deviceId, centreId: request.centreId } });
-    if (!d || d.status !== 'in_stock') throw invalidAt(['deviceId'], 'device_unavailable', 'no device in stock at this centre with this id');
+    if (!d) throw invalidAt(['deviceId'], 'device_unavailable', 'no device at this centre with this id');
+    // A chair that is reserved, in use, lent, in transit or retired cannot be issued again: 409, as for every chair step.
+    if (!canMove('reserve', d.status)) throw conflict(`this chair is ${d.status.replace('_', ' ')}, not in stock`);
     if (d.modelId !== p.modelId || d.seatWidthMm !== p.seatWidthMm || d.seatDepthMm !== p.seatDepthMm) {
       throw invalidAt(['deviceId'], 'device_mismatch', 'this device is not the prescribed model and size');
     }
