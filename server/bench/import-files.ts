@@ -44,6 +44,7 @@ export function peopleRegister(centres: readonly Centre[], rows: number, options
       diagnosis: i % 4 === 0 ? 'hidrosefalus' : 'CP',
       centreCode: centres[i % centres.length]!.code,
       guardianName: `Wali ${pad(i, 6)}`,
+      guardianRelationship: i % 2 === 0 ? 'ibu' : 'ayah',
       consentMethod: 'tertulis',
       consentDate: '05/01/2024',
       chairSerial: chairEvery > 0 && i % chairEvery === 0 ? benchSerial(prefix, i) : '',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Nik, nameKey } from '../../../schemas/beneficiaries.ts';
 import {
   importDiagnosisWords,
-  importMethodWords,
+  importMethodWords, importRelationshipWords,
   importSexWords,
   type BeneficiaryImportField,
 } from '../../../schemas/beneficiary-import.ts';
@@ -26,7 +26,7 @@ type Problem = ImportRowResult['problems'][number];
 export interface PlannedPerson {
   line: number;
   data: { fullName: string; nik: string | null; birthDate: Date; sex: string; address: string; city: string | null; phone: string | null; diagnosis: string; centreId: string };
-  consent: { givenBy: 'beneficiary' | 'guardian'; guardianName: string | null; method: string; givenAt: Date };
+  consent: { givenBy: 'beneficiary' | 'guardian'; guardianName: string | null; guardianRelationship: string | null; method: string; givenAt: Date };
   existingId: string | null;
   chair: { id: string; assign: boolean } | null;
   outcome: 'created' | 'updated' | 'unchanged';
@@ -102,6 +102,11 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
     const guardianName = row.guardianName ? parsed('guardianName', Name, row.guardianName) : null;
     const child = birthDate ? ageInYears(birthDate, now) < 18 : false;
     if (child && !guardianName) refuse('guardianName', 'guardian_required', 'a child\'s consent is given by a parent or guardian: name them');
+    const relationship = row.guardianRelationship ? word('guardianRelationship', importRelationshipWords) : null;
+    const byGuardian = child || guardianName !== null;
+    if (byGuardian && !row.guardianRelationship && birthDate && givenAt && ageInYears(birthDate, givenAt) < 18) {
+      refuse('guardianRelationship', 'guardian_required', 'a child\'s consent says how the guardian is related to them (e.g. ibu, ayah, nenek, wali)');
+    }
     let centreId = actor.role === 'admin' ? null : actor.centreId;
     if (row.centreCode) {
       const found = centres.get(row.centreCode.toUpperCase()) ?? null;
@@ -110,11 +115,11 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
     } else if (!centreId) refuse('centreCode', 'required', 'admins name the centre of each row');
 
     const fields = fullName && birthDate && centreId && sex && address && diagnosis ? { fullName, birthDate, centreId, sex, address, diagnosis } : null;
-    return { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, child };
+    return { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, relationship, byGuardian };
   });
 
   const found = await lookUp(db, checked.flatMap((r) => (r.problems.length === 0 && r.fields ? [{ ...r.fields, nik: r.nik, chairSerial: r.row.chairSerial }] : [])));
-  for (const { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, child } of checked) {
+  for (const { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, relationship, byGuardian } of checked) {
     let existingId: string | null = null;
     let same = false;
     let chair: PlannedPerson['chair'] = null;
@@ -149,7 +154,7 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
       plans.push({
         line, existingId, chair, outcome,
         data: { ...fields, nik, city, phone },
-        consent: { givenBy: child ? 'guardian' : guardianName ? 'guardian' : 'beneficiary', guardianName, method: method!, givenAt: givenAt! },
+        consent: { givenBy: byGuardian ? 'guardian' : 'beneficiary', guardianName, guardianRelationship: byGuardian ? relationship : null, method: method!, givenAt: givenAt! },
       });
     }
   }

@@ -27,7 +27,7 @@ export function writeBeneficiaryImport(raw: Database.Database, actor: Actor, pla
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertConsent = raw.prepare(
-    `INSERT INTO "Consent" (id, beneficiaryId, givenBy, guardianName, purpose, method, givenAt, recordedById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Consent" (id, beneficiaryId, givenBy, guardianName, guardianRelationship, purpose, method, givenAt, recordedById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Details the row leaves empty keep the person's (NIK, city, phone).
   const updatePerson = raw.prepare(
@@ -47,7 +47,7 @@ export function writeBeneficiaryImport(raw: Database.Database, actor: Actor, pla
         id = newRowId();
         insertPerson.run(id, d.centreId, d.fullName, d.nik, sqliteDateTime(d.birthDate), d.sex, d.address, d.city, d.phone, d.diagnosis, actor.id, now, now);
         for (const purpose of IMPORTED_CONSENT_PURPOSES) {
-          insertConsent.run(newRowId(), id, p.consent.givenBy, p.consent.guardianName, purpose, p.consent.method, sqliteDateTime(p.consent.givenAt), actor.id, now);
+          insertConsent.run(newRowId(), id, p.consent.givenBy, p.consent.guardianName, p.consent.guardianRelationship, purpose, p.consent.method, sqliteDateTime(p.consent.givenAt), actor.id, now);
         }
       } else if (p.outcome === 'updated') {
         updatePerson.run(d.fullName, d.nik, sqliteDateTime(d.birthDate), d.sex, d.address, d.city, d.phone, d.diagnosis, now, id);
