@@ -1,7 +1,7 @@
 // A chair's life after the pathway: the steps recorded in its history, why a chair comes back, the
 // refurbishment checklist, loans and transfers. Defined once for the server, the web and the docs.
 import { z } from 'zod';
-import { Id, IsoDate, PageQuery, text } from './common.ts';
+import { Id, IsoDate, PageQuery, staffRoles, text, workshopRoles, type Role } from './common.ts';
 import type { DeviceStatus } from './devices.ts';
 
 /** Every step that can appear in a chair's history. */
@@ -62,6 +62,22 @@ export const chairMoves: Record<ChairStep, { from: readonly DeviceStatus[]; to: 
   battery: { from: ['in_stock', 'reserved', 'in_use', 'on_loan', 'in_repair', 'refurbishing'], to: null, event: 'battery_replaced' },
   retire: { from: ['in_stock', 'in_repair', 'refurbishing'], to: 'retired', event: 'retired' },
 };
+
+/**
+ * Who may take each step on a chair's page: the role lists of the API's routes and of the web's
+ * forms, defined once. Lending and taking back are for every centre's staff (therapists too); the
+ * workshop's steps are not. Reserve, unreserve, issue and refurbished belong to the pathway and the
+ * refurbishment work order, whose own routes declare their roles.
+ */
+export const chairStepRoles = {
+  loan: staffRoles,
+  return: staffRoles,
+  transfer: workshopRoles,
+  receive: workshopRoles,
+  battery: workshopRoles,
+  retire: workshopRoles,
+} as const satisfies Partial<Record<ChairStep, readonly Role[]>>;
+export type PageChairStep = keyof typeof chairStepRoles;
 
 /** Whether a step may start from a status. */
 export const canMove = (step: ChairStep, status: string) => (chairMoves[step].from as readonly string[]).includes(status);

@@ -133,6 +133,16 @@ describe('changing a model', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('names a model by maker and name, also after a rename, rather than by its id', async () => {
+    const m = await expectJson(await admin.post('/api/device-models', manual()), 201);
+    await expectJson(await admin.patch(`/api/device-models/${m.id}`, { name: 'Kursi Anak Tumbuh' }));
+    const log = await expectJson(await admin.get(`/api/audit?entityType=DeviceModel&entityId=${m.id}`));
+    expect(log.items.map((x: { action: string }) => x.action)).toEqual(['device_model.update', 'device_model.create']);
+    expect(log.items.map((x: { entityName: string | null }) => x.entityName)).toEqual(['Bengkel Uji Kursi Anak Tumbuh', 'Bengkel Uji Kursi Anak Tumbuh']);
+  });
+});
+
 describe('an inactive model is offered for nothing new', () => {
   it('the sizing helper leaves it out and a prescription of it is refused; active again, it is offered', async () => {
     const m = await expectJson(await admin.post('/api/device-models', manual({ sizes: [{ seatWidthMm: 380, seatDepthMm: 400 }] })), 201);

@@ -45,7 +45,7 @@ describe('language', () => {
     await page.getByRole('button', { name: 'English' }).click();
     expect((await saved).status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Welcome, ${therapist2.name}`);
-    expect(await navLinkNames(page)).toEqual(['Home', 'Worklist', 'Wheelchair requests', 'Beneficiaries', 'Loans', 'Family reports', 'Import', 'Catalogue']);
+    expect(await navLinkNames(page)).toEqual(['Home', 'Worklist', 'Wheelchair requests', 'Beneficiaries', 'Fleet', 'Loans', 'Family reports', 'Import', 'Catalogue']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe('Home · Atensi Mobility');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -61,7 +61,7 @@ describe('language', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     await submitLogin(page, therapist2.email, therapist2.password);
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
-    expect(await navLinkNames(page)).toEqual(['Home', 'Worklist', 'Wheelchair requests', 'Beneficiaries', 'Loans', 'Family reports', 'Import', 'Catalogue']);
+    expect(await navLinkNames(page)).toEqual(['Home', 'Worklist', 'Wheelchair requests', 'Beneficiaries', 'Fleet', 'Loans', 'Family reports', 'Import', 'Catalogue']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 });
@@ -70,7 +70,7 @@ describe('signing in as each role', () => {
   const expected: Record<string, string[]> = {
     admin: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog', 'Balai', 'Pengguna', 'Log audit'],
     manager: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Persetujuan & indikator', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog', 'Pengguna', 'Log audit'],
-    therapist: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Penerima manfaat', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog'],
+    therapist: ['Beranda', 'Daftar kerja', 'Permintaan kursi roda', 'Penerima manfaat', 'Armada', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog'],
     technician: ['Beranda', 'Permintaan kursi roda', 'Penerima manfaat', 'Armada', 'Stok', 'Perintah kerja', 'Pinjaman', 'Laporan keluarga', 'Impor', 'Katalog'],
     family: ['Beranda', 'Permintaan kursi roda'],
   };

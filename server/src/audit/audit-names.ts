@@ -16,7 +16,7 @@ export async function auditEntityNames(db: Db, refs: readonly Ref[]): Promise<Ma
   const byPerson = { select: { id: true, beneficiary: { select: { fullName: true } } } } as const;
   const bySerial = { select: { id: true, device: { select: { serial: true } } } } as const;
   const want = (type: string) => ids(refs, type);
-  const [beneficiaries, requests, reports, followUps, workOrders, alerts, devices, users, centres] = await Promise.all([
+  const [beneficiaries, requests, reports, followUps, workOrders, alerts, devices, models, users, centres] = await Promise.all([
     want('Beneficiary').length ? db.beneficiary.findMany({ where: { id: { in: want('Beneficiary') } }, select: { id: true, fullName: true } }) : [],
     want('DeviceRequest').length ? db.deviceRequest.findMany({ where: { id: { in: want('DeviceRequest') } }, ...byPerson }) : [],
     want('IssueReport').length ? db.issueReport.findMany({ where: { id: { in: want('IssueReport') } }, ...byPerson }) : [],
@@ -24,6 +24,7 @@ export async function auditEntityNames(db: Db, refs: readonly Ref[]): Promise<Ma
     want('WorkOrder').length ? db.workOrder.findMany({ where: { id: { in: want('WorkOrder') } }, ...bySerial }) : [],
     want('Alert').length ? db.alert.findMany({ where: { id: { in: want('Alert') } }, ...bySerial }) : [],
     want('Device').length ? db.device.findMany({ where: { id: { in: want('Device') } }, select: { id: true, serial: true } }) : [],
+    want('DeviceModel').length ? db.deviceModel.findMany({ where: { id: { in: want('DeviceModel') } }, select: { id: true, name: true, manufacturer: true } }) : [],
     want('User').length ? db.user.findMany({ where: { id: { in: want('User') } }, select: { id: true, name: true } }) : [],
     want('Centre').length ? db.centre.findMany({ where: { id: { in: want('Centre') } }, select: { id: true, name: true } }) : [],
   ]);
@@ -33,6 +34,8 @@ export async function auditEntityNames(db: Db, refs: readonly Ref[]): Promise<Ma
   }
   for (const [type, rows] of [['WorkOrder', workOrders], ['Alert', alerts]] as const) put(type, rows.map((r) => ({ id: r.id, name: r.device?.serial })));
   put('Device', devices.map((d) => ({ id: d.id, name: d.serial })));
+  // A catalogue entry reads as on the chair page: maker and model.
+  put('DeviceModel', models.map((m) => ({ id: m.id, name: `${m.manufacturer} ${m.name}` })));
   put('User', users);
   put('Centre', centres);
   return names;

@@ -2,6 +2,7 @@
 // refurbishment, transfers between centres, battery replacements and retirement.
 import {
   BatteryBody,
+  chairStepRoles,
   DeviceHistory,
   LoanBody,
   LoanList,
@@ -26,24 +27,24 @@ export const history = route.get(roles, '/api/devices/{id}/history', { 200: json
 export const loans = route.get(staffRoles, '/api/loans', { query: LoanListQuery, 200: json(LoanList, 'Loans') },
   'Loans in scope, due first; `overdue=true` lists open loans past their due date');
 
-export const loan = route.post(staffRoles, '/api/devices/{id}/loan', { body: LoanBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const loan = route.post(chairStepRoles.loan, '/api/devices/{id}/loan', { body: LoanBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Lend a chair in stock to a beneficiary of its centre until a due date',
   'in_stock → on_loan. The family sees the chair as theirs; they and the centre\'s staff are reminded before it is due and when overdue.');
 
-export const giveBack = route.post(staffRoles, '/api/devices/{id}/return', { body: ReturnBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const giveBack = route.post(chairStepRoles.return, '/api/devices/{id}/return', { body: ReturnBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Take a chair back from its user (in use or on loan), with the reason and its condition',
   'The chair leaves the beneficiary, an open loan is closed, and a refurbishment work order with its checklist is opened (→ refurbishing).');
 
-export const transfer = route.post(workshopRoles, '/api/devices/{id}/transfer', { body: TransferBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const transfer = route.post(chairStepRoles.transfer, '/api/devices/{id}/transfer', { body: TransferBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Send a chair in stock to another centre (→ in_transit; both centres\' staff see it until received)');
 
-export const receive = route.post(workshopRoles, '/api/devices/{id}/receive', { body: ReceiveBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const receive = route.post(chairStepRoles.receive, '/api/devices/{id}/receive', { body: ReceiveBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Receive a chair in transit at its new centre (receiving centre\'s staff; → in_stock there)');
 
-export const battery = route.post(workshopRoles, '/api/devices/{id}/battery', { body: BatteryBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const battery = route.post(chairStepRoles.battery, '/api/devices/{id}/battery', { body: BatteryBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Record a new battery on an electric chair: the battery-wear rule and forecast start again from it');
 
-export const retire = route.post(workshopRoles, '/api/devices/{id}/retire', { body: RetireBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
+export const retire = route.post(chairStepRoles.retire, '/api/devices/{id}/retire', { body: RetireBody, 200: json(DeviceDetail, 'The chair after the step'), 409: json(ErrorBody, 'The chair\'s status does not allow this step') },
   'Write a chair off (from in stock, in repair or refurbishing) with a reason; a chair with a user is returned first');
 
 export const transferTargets = route.get(workshopRoles, '/api/transfer-targets', { 200: json(TransferTargets, 'Centres') },

@@ -99,7 +99,7 @@ export const routes = [
     name: 'fleet',
     path: '/fleet',
     title: 'fleet.title',
-    roles: workshopRoles,
+    roles: staffRoles,
     load: () => import('../pages/fleet/fleet-list.page.ts'),
     render: () => html`<atensi-fleet-page></atensi-fleet-page>`,
   }),
@@ -107,7 +107,8 @@ export const routes = [
     name: 'chair',
     path: '/fleet/:id',
     title: 'fleet.chairTitle',
-    roles: workshopRoles,
+    // Therapists lend and take back chairs here; the page hides the workshop's own tools from them.
+    roles: staffRoles,
     section: 'fleet',
     load: () => import('../pages/fleet/chair.page.ts'),
     render: ({ id }) => html`<atensi-chair-page .deviceId=${id}></atensi-chair-page>`,

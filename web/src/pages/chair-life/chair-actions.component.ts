@@ -4,9 +4,10 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Me } from '../../../../schemas/auth.ts';
-import { canMove, RetireReason, ReturnCondition, ReturnReason, type ChairStep } from '../../../../schemas/chair-life.ts';
-import { staffRoles, workshopRoles, type Role } from '../../../../schemas/common.ts';
+import { canMove, chairStepRoles, RetireReason, ReturnCondition, ReturnReason, type PageChairStep } from '../../../../schemas/chair-life.ts';
+import { inRoles } from '../../../../schemas/common.ts';
 import type { DeviceDetail } from '../../../../schemas/devices.ts';
 import { chairStep, transferTargets, type StepBodies } from '../../data/chair-life.api.ts';
 import { listBeneficiaries } from '../../data/beneficiaries.api.ts';
@@ -17,16 +18,9 @@ import { emit } from '../../ui/events.ts';
 import { workPageStyles } from '../../ui/page.styles.ts';
 import { WriteController } from '../../ui/write.controller.ts';
 
-type Action = keyof StepBodies;
-/** Which step of the table each form is, and who may take it (the API's route roles). */
-const actions: { action: Action; step: ChairStep; roles: readonly Role[] }[] = [
-  { action: 'loan', step: 'loan', roles: staffRoles },
-  { action: 'return', step: 'return', roles: staffRoles },
-  { action: 'transfer', step: 'transfer', roles: workshopRoles },
-  { action: 'receive', step: 'receive', roles: workshopRoles },
-  { action: 'battery', step: 'battery', roles: workshopRoles },
-  { action: 'retire', step: 'retire', roles: workshopRoles },
-];
+type Action = keyof StepBodies & PageChairStep;
+/** The forms, in order; who may take each step is the API's own list (`chairStepRoles`). */
+const actions: readonly Action[] = ['loan', 'return', 'transfer', 'receive', 'battery', 'retire'];
 
 const todayLocal = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -53,7 +47,7 @@ export class ChairActions extends LitElement {
 
   private allowed() {
     const role = this.me?.role;
-    return actions.filter((a) => role && a.roles.includes(role) && canMove(a.step, this.device.status) && (a.action !== 'battery' || this.device.kind === 'electric'));
+    return actions.filter((a) => role && inRoles(chairStepRoles[a], role) && canMove(a, this.device.status) && (a !== 'battery' || this.device.kind === 'electric'));
   }
 
   /** Choices are loaded when a form that needs them is opened. */
@@ -67,10 +61,11 @@ export class ChairActions extends LitElement {
 
   override render() {
     const allowed = this.allowed();
+    // Keyed by step: after a step the next one's form starts closed, not in the last one's open disclosure.
     return html`<section aria-labelledby="chair-actions-heading">
       <h2 id="chair-actions-heading">${t('chairLife.actions.title')}</h2>
       ${this.write.statusLine()} ${this.write.errorLine()}
-      ${allowed.length === 0 ? html`<p>${t('chairLife.actions.none')}</p>` : allowed.map((a) => this.renderAction(a.action))}
+      ${allowed.length === 0 ? html`<p>${t('chairLife.actions.none')}</p>` : repeat(allowed, (a) => a, (a) => this.renderAction(a))}
     </section>`;
   }
 

@@ -1,14 +1,18 @@
-// One chair for the workshop: its state, battery and use over 24 h / 7 d / 30 d (uPlot, loaded on
-// demand, with a summary and a table), open alerts, refused messages, its work orders, the steps
-// of its life (loan, return, transfer, battery, retire) and its history.
+// One chair for the workshop and the therapists: its state, battery and use over 24 h / 7 d / 30 d
+// (uPlot, loaded on demand, with a summary and a table), open alerts, refused messages, its work
+// orders, the steps of its life (loan, return, transfer, battery, retire) and its history.
 // Everything refreshes every 10 s and when the tab comes back into view.
+import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Me } from '../../../../schemas/auth.ts';
+import { inRoles, workshopRoles } from '../../../../schemas/common.ts';
 import type { AggregatePoint, DeviceDetail, RawPoint } from '../../../../schemas/devices.ts';
 import type { BatteryForecast } from '../../../../schemas/maintenance-rules.ts';
 import { getDevice, getTelemetry, listRejected } from '../../data/devices.api.ts';
 import { PollController } from '../../data/poll.controller.ts';
+import { meContext } from '../../data/session.context.ts';
 import { acknowledgeAlert, listAlerts } from '../../data/alerts.api.ts';
 import { createWorkOrder, listWorkOrders } from '../../data/work-orders.api.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -56,6 +60,7 @@ export class ChairPage extends LitElement {
   @state() private descriptionError = false;
   @state() private actionError: unknown;
   @state() private chartsReady = false;
+  @consume({ context: meContext, subscribe: true }) @state() private me: Me | undefined;
 
   private readonly locale = new LocaleController(this);
   private readonly write = new WriteController(this);
@@ -125,23 +130,26 @@ export class ChairPage extends LitElement {
   }
 
   private renderChair(d: DeviceDetail) {
+    // Labels, opening work orders and chair credentials are the workshop's (their routes' roles);
+    // a therapist sees the chair and lends or takes it back.
+    const workshop = !!this.me && inRoles(workshopRoles, this.me.role);
     return html`
       <p class="subtitle">
         <span>${d.modelName} · ${t(`fleet.kind.${d.kind}`)} · ${t(`fleet.status.${d.status}`)}</span>
         <span>${d.beneficiary?.name ?? t('fleet.unassigned')}</span>
         ${d.risk ? riskBadge(d.risk) : nothing}
       </p>
-      <p><a href=${`/fleet/${d.id}/label`}>${t('labels.printLink')}</a></p>
+      ${workshop ? html`<p><a href=${`/fleet/${d.id}/label`}>${t('labels.printLink')}</a></p>` : nothing}
       ${stateSection(d)}
       ${d.batteryForecast ? this.renderForecast(d.batteryForecast) : nothing}
       ${d.kind === 'electric' ? this.renderCharts() : nothing}
       ${this.renderAlerts()}
       ${serviceSection(d)}
       ${rejectedSection(d, this.rejected.value)}
-      ${this.renderWorkOrders(d)}
+      ${this.renderWorkOrders(d, workshop)}
       <atensi-chair-actions .device=${d} @atensi-chair-changed=${() => this.refresh()}></atensi-chair-actions>
       <atensi-chair-history .deviceId=${d.id}></atensi-chair-history>
-      ${d.kind === 'electric' && d.status !== 'retired' ? html`<atensi-chair-credentials .deviceId=${d.id}></atensi-chair-credentials>` : nothing}
+      ${workshop && d.kind === 'electric' && d.status !== 'retired' ? html`<atensi-chair-credentials .deviceId=${d.id}></atensi-chair-credentials>` : nothing}
     `;
   }
 
@@ -218,7 +226,7 @@ export class ChairPage extends LitElement {
     </section>`;
   }
 
-  private renderWorkOrders(d: DeviceDetail) {
+  private renderWorkOrders(d: DeviceDetail, canCreate: boolean) {
     const orders = this.workOrders.value?.items;
     return html`<section aria-labelledby="wo-heading">
       <h2 id="wo-heading">${t('fleet.workOrders')}</h2>
@@ -227,9 +235,11 @@ export class ChairPage extends LitElement {
         : nothing}
       ${skippedRows(this.workOrders.value?.skipped)}
       ${!orders ? nothing : orders.length === 0 ? html`<p>${t('fleet.noWorkOrders')}</p>` : html`<ul class="items">${orders.map(workOrderItem)}</ul>`}
-      <h3 class="spaced">${t('workOrders.new.title')}</h3>
-      ${this.write.errorLine()}
-      ${newWorkOrderForm({ electric: d.kind === 'electric', busy: this.write.busy, descriptionError: this.descriptionError, onSubmit: (e) => this.create(e, d.id) })}
+      ${canCreate
+        ? html`<h3 class="spaced">${t('workOrders.new.title')}</h3>
+            ${this.write.errorLine()}
+            ${newWorkOrderForm({ electric: d.kind === 'electric', busy: this.write.busy, descriptionError: this.descriptionError, onSubmit: (e) => this.create(e, d.id) })}`
+        : nothing}
     </section>`;
   }
 
