@@ -105,9 +105,9 @@ describe('desktop', () => {
       ...(await page.getByRole('banner').getByRole('button').all()),
       ...(await page.getByRole('banner').getByRole('link').all()),
     ];
-    // Eight navigation links for a therapist, three header buttons, the notifications bell and the
+    // Nine navigation links for a therapist, three header buttons, the notifications bell and the
     // person's name (a link to their account).
-    expect(controls.length).toBe(13);
+    expect(controls.length).toBe(14);
     for (const control of controls) {
       const box = await control.boundingBox();
       expect(box!.height, await control.innerText()).toBeGreaterThanOrEqual(44);
