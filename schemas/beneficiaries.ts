@@ -20,6 +20,9 @@ export const ConsentGivenBy = z.enum(['beneficiary', 'guardian']);
 export const ConsentPurpose = z.enum(['service', 'health_data', 'telemetry', 'photos', 'research']);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 export const ConsentMethod = z.enum(['written', 'verbal', 'thumbprint']);
+/** Who the guardian consenting for a child is to them (issue 13 §6); required when the person is under 18 at consent time. */
+export const GuardianRelationship = z.enum(['mother', 'father', 'grandparent', 'sibling', 'legal_guardian', 'other']);
+export type GuardianRelationship = z.infer<typeof GuardianRelationship>;
 
 export const CpProfileBody = z.strictObject({
   gmfcs: z.number().int().min(1).max(5),
@@ -76,6 +79,7 @@ export const ConsentBody = z
   .strictObject({
     givenBy: ConsentGivenBy,
     guardianName: text(120).nullable().optional(),
+    guardianRelationship: GuardianRelationship.nullable().optional().describe('the guardian\'s relationship to the person; required when they are under 18 on the consent date (else 422)'),
     purposes: z.array(ConsentPurpose).min(1).max(5),
     method: ConsentMethod,
     givenAt: IsoDate,
@@ -83,6 +87,9 @@ export const ConsentBody = z
   .superRefine((c, ctx) => {
     if (c.givenBy === 'guardian' && !c.guardianName) {
       ctx.addIssue({ code: 'custom', path: ['guardianName'], message: 'name the guardian who consented' });
+    }
+    if (c.givenBy !== 'guardian' && c.guardianRelationship) {
+      ctx.addIssue({ code: 'custom', path: ['guardianRelationship'], message: 'only a guardian\'s consent has a relationship' });
     }
     if (new Set(c.purposes).size !== c.purposes.length) {
       ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'purposes repeat' });
@@ -95,6 +102,7 @@ export const Consent = z
     id: Id,
     givenBy: ConsentGivenBy,
     guardianName: z.string().nullable(),
+    guardianRelationship: GuardianRelationship.nullable(),
     purpose: ConsentPurpose,
     method: ConsentMethod,
     givenAt: z.string(),

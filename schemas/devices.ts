@@ -87,6 +87,10 @@ export const DeviceSummary = z
     openWorkOrders: z.number().int().optional(),
     risk: Risk.optional(),
     riskReasons: z.array(RiskReason).optional(),
+    healthLimits: z
+      .object({ wornPct: z.number(), wearingPct: z.number() })
+      .optional()
+      .describe('staff, electric chairs: the capacity limits the battery reasons stand for (the chair\'s effective thresholds: its model\'s own over the deployment\'s)'),
     batteryForecast: BatteryForecast.nullable().optional().describe('staff, electric chairs: the battery-wear forecast of the current battery'),
   })
   .meta({ id: 'DeviceSummary' });

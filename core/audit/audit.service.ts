@@ -1,5 +1,7 @@
 // The audit log: who read or changed what (UU PDP 27/2022). Details carry ids and field names only.
+import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../db/client.ts';
+import { newRowId, sqliteDateTime } from '../db/sqlite-values.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
 import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
@@ -30,6 +32,8 @@ export interface AggregateOptions {
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: unknown })?.code === 'P2002';
+const INSERT_AUDIT = `INSERT INTO "AuditLog" (id, at, actorId, actorRole, action, entityType, entityId, centreId, requestId, details, count)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
 
 export function createAuditService(db: Db, clock: Clock, log: Logger) {
   let prunedAt = 0;
@@ -39,6 +43,11 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
     prunedAt = now.getTime();
     await db.auditLog.deleteMany({ where: { aggregateKey: { not: null }, at: { lt: new Date(now.getTime() - REFUSAL_RETENTION_MS) } } });
   }
+
+  const lost = (entry: AuditEntry, err: unknown) => {
+    // An audit write must never be lost silently; the log line keeps it when the database refuses.
+    log.error('audit_write_failed', { action: entry.action, entityId: entry.entityId, message: (err as Error).message });
+  };
 
   /** Writes the entry; with `tx`, inside that transaction, so it stands or falls with the change. */
   async function record(entry: AuditEntry, tx: Pick<Db, 'auditLog'> = db) {
@@ -57,8 +66,7 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
         },
       });
     } catch (err) {
-      // An audit write must never be lost silently; the log line keeps it when the database refuses.
-      log.error('audit_write_failed', { action: entry.action, entityId: entry.entityId, message: (err as Error).message });
+      lost(entry, err);
       throw err;
     }
   }
@@ -112,6 +120,30 @@ export function createAuditService(db: Db, clock: Clock, log: Logger) {
         if (e) await record(e, tx);
         return result;
       }, options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs, maxWait: options.timeoutMs });
+    },
+
+    /**
+     * `change` as one short write transaction on the raw better-sqlite3 connection (prepared
+     * statements, BEGIN IMMEDIATE), with its audit row in it: both commit or neither does. For bulk
+     * writes (imports) that must not hold SQLite's write lock for seconds while the bridge writes
+     * telemetry; every read and check belongs before the call. `change` is synchronous.
+     */
+    changeRaw<T>(raw: Database.Database, change: () => T, entry: (result: T) => AuditEntry | null): T {
+      const insert = raw.prepare(INSERT_AUDIT);
+      return raw.transaction(() => {
+        const result = change();
+        const e = entry(result);
+        if (e) {
+          try {
+            insert.run(newRowId(), sqliteDateTime(clock.now()), e.actorId ?? null, e.actorRole ?? null, e.action, e.entityType ?? null,
+              e.entityId ?? null, e.centreId ?? null, e.requestId ?? null, e.details ? JSON.stringify(e.details) : null);
+          } catch (err) {
+            lost(e, err);
+            throw err;
+          }
+        }
+        return result;
+      }).immediate();
     },
   };
 }

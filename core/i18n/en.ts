@@ -99,6 +99,7 @@ export const en: Record<TextKey, string> = {
   'export.field.cm': 'cm',
   'export.field.givenBy': 'Given by',
   'export.field.guardianName': 'Guardian name',
+  'export.field.guardianRelationship': 'Guardian relationship',
   'export.field.purpose': 'Purpose',
   'export.field.method': 'Method',
   'export.field.givenAt': 'Given on',

@@ -97,6 +97,7 @@ export const id = {
   'export.field.cm': 'cm',
   'export.field.givenBy': 'Diberikan oleh',
   'export.field.guardianName': 'Nama wali',
+  'export.field.guardianRelationship': 'Hubungan wali',
   'export.field.purpose': 'Tujuan',
   'export.field.method': 'Cara',
   'export.field.givenAt': 'Tanggal persetujuan',

@@ -29,3 +29,12 @@ export function parseModelThresholds(stored: string | null | undefined): ModelTh
 export function thresholdsForModel(stored: string | null | undefined, base: Readonly<Thresholds> = defaultThresholds): Thresholds {
   return mergeThresholds(base, parseModelThresholds(stored));
 }
+
+/**
+ * A chair's effective thresholds, decided in one place for the rules engine and the fleet health
+ * words alike: the defaults, then the deployment's settings (RULES_*, core/config/env.ts), then the
+ * chair's model's own. Cheap enough per chair: the model's text is parsed once.
+ */
+export function chairThresholds(modelThresholds: string | null | undefined, deployment: Readonly<Partial<Thresholds>> = {}): Thresholds {
+  return thresholdsForModel(modelThresholds, { ...defaultThresholds, ...deployment });
+}

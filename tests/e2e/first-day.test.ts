@@ -138,7 +138,7 @@ describe('the first day at a new centre, without demo data', () => {
     const nik = `337205${Number(d) + 40}${m}${y!.slice(2)}0001`; // a girl's NIK: 40 added to her birth day
     const child = await expectJson<{ id: string; fullName: string }>(await s.therapist.post('/api/beneficiaries', {
       fullName: 'Putri Ayu Lestari', nik, birthDate, sex: 'female', address: 'Jl. Kenanga No. 7, Laweyan', city: 'Surakarta', diagnosis: 'cp',
-      consent: { givenBy: 'guardian', guardianName: 'Sri Wahyuni', purposes: ['service', 'health_data'], method: 'written', givenAt: isoDay(0) },
+      consent: { givenBy: 'guardian', guardianName: 'Sri Wahyuni', guardianRelationship: 'mother', purposes: ['service', 'health_data'], method: 'written', givenAt: isoDay(0) },
     }), 201);
     s.child1 = { id: child.id, name: child.fullName, nik };
     await expectJson(await s.admin.post(`/api/users/${s.family1Id}/family-links`, { beneficiaryId: child.id, relationship: 'parent' }), 201);

@@ -79,7 +79,7 @@ describe('telemetry consent at ingest', () => {
     await refresh();
     await publish(12, 13);
     expect(stored()).toBe(5);
-    await consent({ givenBy: 'guardian', guardianName: 'Ibu Wali' });
+    await consent({ givenBy: 'guardian', guardianName: 'Ibu Wali', guardianRelationship: 'mother' });
     await publish(14, 16);
     expect(stored()).toBe(8);
     expect(withheld()).toBe(9);

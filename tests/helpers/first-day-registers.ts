@@ -75,7 +75,7 @@ export function peopleRegister(centreA: string, withChairs: string[]): { people:
     people.push(person);
     return {
       fullName: person.fullName, nik, birthDate: dmy(d, m, y), sex: female ? 'P' : 'L', address: `Jl. Slamet Riyadi No. ${i + 1}`, city: 'Surakarta', phone: '',
-      diagnosis: { cp: 'CP', hydrocephalus: 'Hidrosefalus', both: 'Keduanya' }[diagnosis], centreCode: centreA, guardianName: child ? `Wali ${lastNames[i % 10]}` : '',
+      diagnosis: { cp: 'CP', hydrocephalus: 'Hidrosefalus', both: 'Keduanya' }[diagnosis], centreCode: centreA, guardianName: child ? `Wali ${lastNames[i % 10]}` : '', guardianRelationship: child ? 'Ibu' : '',
       consentMethod: 'Tertulis', consentDate: dmy(2, 1, 2026), chairSerial: person.chairSerial ?? '',
     };
   });

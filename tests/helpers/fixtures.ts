@@ -21,7 +21,7 @@ export function consentBody(overrides: Record<string, unknown> = {}) {
 }
 
 export function guardianConsentBody(overrides: Record<string, unknown> = {}) {
-  return consentBody({ givenBy: 'guardian', guardianName: 'Dewi Kartika', ...overrides });
+  return consentBody({ givenBy: 'guardian', guardianName: 'Dewi Kartika', guardianRelationship: 'mother', ...overrides });
 }
 
 let personSeq = 0;

@@ -43,7 +43,7 @@ export async function richBeneficiary(h: Harness, as: { therapist: Client; techn
       '/api/beneficiaries',
       childBeneficiaryBody({
         fullName, phone, address, diagnosis: 'both', diagnosisNotes: `Catatan klinis untuk ${fullName}`,
-        consent: { givenBy: 'guardian', guardianName: 'Wali Privasi', purposes: ['service', 'health_data', 'photos'], method: 'written', givenAt: new Date().toISOString().slice(0, 10) },
+        consent: { givenBy: 'guardian', guardianName: 'Wali Privasi', guardianRelationship: 'legal_guardian', purposes: ['service', 'health_data', 'photos'], method: 'written', givenAt: new Date().toISOString().slice(0, 10) },
       }),
     ),
     201,

@@ -72,6 +72,18 @@ describe('registering a beneficiary', () => {
     ]);
   });
 
+  it('a child\'s guardian says how they are related: required, one of the listed values, kept and shown on the record', async () => {
+    const noRelation = childBeneficiaryBody({ consent: guardianConsentBody({ guardianRelationship: undefined }) });
+    await expectInvalid(await therapist.post('/api/beneficiaries', noRelation), ['consent', 'guardianRelationship']);
+    await expectInvalid(await therapist.post('/api/beneficiaries', childBeneficiaryBody({ consent: guardianConsentBody({ guardianRelationship: 'aunt' }) })), ['consent', 'guardianRelationship']);
+    await expectInvalid(await therapist.post('/api/beneficiaries', adultBeneficiaryBody({ consent: consentBody({ guardianRelationship: 'mother' }) })), ['consent', 'guardianRelationship']);
+    const b = await register(childBeneficiaryBody({ consent: guardianConsentBody({ guardianRelationship: 'grandparent' }) }));
+    expect(b.consents.every((k: { guardianRelationship: string }) => k.guardianRelationship === 'grandparent')).toBe(true);
+    const later = { purposes: ['photos'], method: 'verbal', givenAt: isoDay(0), givenBy: 'guardian', guardianName: 'Dewi Kartika' };
+    await expectInvalid(await therapist.post(`/api/beneficiaries/${b.id}/consents`, later), ['consent', 'guardianRelationship']);
+    await expectJson(await therapist.post(`/api/beneficiaries/${b.id}/consents`, { ...later, guardianRelationship: 'legal_guardian' }), 201);
+  });
+
   it.each([
     ['a birth date in the future', { birthDate: isoDay(3) }, ['birthDate']],
     ['a birth date that does not exist', { birthDate: '2001-02-29' }, ['birthDate']],

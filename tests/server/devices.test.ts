@@ -202,3 +202,22 @@ describe('GET /api/devices/{id}', () => {
     await expectInvalid(await tech.get('/api/devices/NOT-AN-ID'), ['id']);
   });
 });
+
+describe('a model with its own battery-wear limit', () => {
+  it('judges the chair by the model\'s limit and gives the reasons that limit to quote', async () => {
+    const before = await expectJson(await tech.get(`/api/devices/${dimas.id}`));
+    expect(before.healthLimits).toEqual({ wornPct: 70, wearingPct: 80 });
+    expect(before.riskReasons).toContain('battery_worn');
+    const original = dimas.model.thresholds;
+    await h.db.prisma.deviceModel.update({ where: { id: dimas.modelId }, data: { thresholds: JSON.stringify({ wearCapacityPct: 30, wearClearCapacityPct: 35 }) } });
+    try {
+      const after = await expectJson(await tech.get(`/api/devices/${dimas.id}`));
+      expect(after.healthLimits).toEqual({ wornPct: 30, wearingPct: 40 });
+      expect(after.riskReasons).not.toContain('battery_worn');
+      const listed = (await expectJson(await tech.get('/api/devices?limit=200'))).items.find((d: { id: string }) => d.id === dimas.id);
+      expect(listed.healthLimits).toEqual({ wornPct: 30, wearingPct: 40 });
+    } finally {
+      await h.db.prisma.deviceModel.update({ where: { id: dimas.modelId }, data: { thresholds: original } });
+    }
+  });
+});

@@ -20,8 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const HEADER = 'Nama Lengkap;NIK;Tanggal Lahir;Jenis Kelamin;Alamat;Kota;Telepon;Diagnosis;Kode Balai;Nama Wali;Cara Persetujuan;Tanggal Persetujuan;Nomor Seri Kursi';
-const csv = (...rows: string[]) => `\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`;
+const TEMPLATE = 'Nama Lengkap;NIK;Tanggal Lahir;Jenis Kelamin;Alamat;Kota;Telepon;Diagnosis;Kode Balai;Nama Wali;Hubungan Wali;Cara Persetujuan;Tanggal Persetujuan;Nomor Seri Kursi';
+// The files below put the guardian's relationship last (columns are matched by header): a row of
+// thirteen cells gets it empty.
+const HEADER = 'Nama Lengkap;NIK;Tanggal Lahir;Jenis Kelamin;Alamat;Kota;Telepon;Diagnosis;Kode Balai;Nama Wali;Cara Persetujuan;Tanggal Persetujuan;Nomor Seri Kursi;Hubungan Wali';
+const csv = (...rows: string[]) => `\uFEFF${[HEADER, ...rows.map((r) => (r.split(';').length === 13 ? `${r};` : r))].join('\r\n')}\r\n`;
 const send = (as: Client, body: string, dryRun: boolean) =>
   as.request('POST', `/api/imports/beneficiaries?dryRun=${dryRun}`, body, { 'content-type': 'text/csv; charset=utf-8' });
 const count = () => h.db.prisma.beneficiary.count();
@@ -37,7 +40,7 @@ describe('the template', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes).trim().replaceAll('"', '')).toBe(HEADER);
+    expect(new TextDecoder().decode(bytes).trim().replaceAll('"', '')).toBe(TEMPLATE);
     const en = await (await therapist.get('/api/imports/beneficiaries/template?lang=en')).text();
     expect(en).toContain('"Full Name";"National ID (NIK)";"Birth Date"');
   });
@@ -52,7 +55,7 @@ describe('importing a register', () => {
     const chair = await stockChair('IMP-BEN 001');
     const nik = testNik();
     const file = csv(
-      `Ani Rahmawati;${nik};03/02/2016;P;Jl. Melati 4;Bekasi;;CP;${CENTRE_A};Sri Rahayu;tertulis;10/01/2024;imp-ben001`,
+      `Ani Rahmawati;${nik};03/02/2016;P;Jl. Melati 4;Bekasi;;CP;${CENTRE_A};Sri Rahayu;tertulis;10/01/2024;imp-ben001;ibu`,
       `Budi Santoso;;1990-07-21;L;Jl. Anggrek 9;;;hidrosefalus;;;lisan;2024-03-05;`,
     );
     const before = await count();
@@ -66,8 +69,8 @@ describe('importing a register', () => {
     const ani = await h.db.prisma.beneficiary.findUniqueOrThrow({ where: { nik }, include: { consents: true } });
     expect(ani).toMatchObject({ fullName: 'Ani Rahmawati', sex: 'female', diagnosis: 'cp', centreId: world.centreA, city: 'Bekasi' });
     expect(ani.birthDate.toISOString().slice(0, 10)).toBe('2016-02-03');
-    expect(ani.consents.map((k) => [k.purpose, k.givenBy, k.guardianName, k.method]).sort()).toEqual([
-      ['health_data', 'guardian', 'Sri Rahayu', 'written'], ['service', 'guardian', 'Sri Rahayu', 'written'],
+    expect(ani.consents.map((k) => [k.purpose, k.givenBy, k.guardianName, k.guardianRelationship, k.method]).sort()).toEqual([
+      ['health_data', 'guardian', 'Sri Rahayu', 'mother', 'written'], ['service', 'guardian', 'Sri Rahayu', 'mother', 'written'],
     ]);
     const issued = await h.db.prisma.device.findUniqueOrThrow({ where: { id: chair.id }, include: { events: true } });
     expect(issued).toMatchObject({ status: 'in_use', beneficiaryId: ani.id });
@@ -113,7 +116,7 @@ describe('importing a register', () => {
     expect((byLine.get(2) as { outcome: string }).outcome).toBe('created');
     expect(codes(3)).toContain('Tanggal Lahir:date_in_future');
     expect(codes(4)).toEqual(['Tanggal Lahir:invalid_date']);
-    expect(codes(5)).toEqual(['Nama Wali:guardian_required']);
+    expect(codes(5)).toEqual(['Nama Wali:guardian_required', 'Hubungan Wali:guardian_required']);
     expect(codes(6)).toEqual(['NIK:invalid_nik']);
     expect(codes(7)).toEqual(['Nama Lengkap:duplicate_in_file']);
     expect(codes(8)).toEqual(['Nomor Seri Kursi:unknown_serial']);
@@ -122,6 +125,17 @@ describe('importing a register', () => {
     expect(res.counts).toMatchObject({ created: 1, refused: 8 });
     expect(await count()).toBe(before);
     expect((await h.db.prisma.device.findUniqueOrThrow({ where: { id: chair.id } })).status).toBe('in_stock');
+  });
+
+  it('a child\'s guardian says how they are related, in either language; an unknown word or none is refused', async () => {
+    const file = csv(
+      'Lina Anak;;01/01/2017;P;Jl. K;;;cp;;Sari;written;01/01/2021;;nenek',
+      'Maya Anak;;01/01/2017;P;Jl. L;;;cp;;Sari;written;01/01/2021;;',
+      'Nina Anak;;01/01/2017;P;Jl. M;;;cp;;Sari;written;01/01/2021;;bibi',
+    );
+    const res = await expectJson(await send(therapist, file, true));
+    const problems = res.rows.map((r: { problems: { column: string; code: string }[] }) => r.problems.map((p) => `${p.column}:${p.code}`));
+    expect(problems).toEqual([[], ['Hubungan Wali:guardian_required'], ['Hubungan Wali:invalid_value']]);
   });
 
   it('a chair not in stock is refused; HTML in a name is stored as text', async () => {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceIntake } from '../../schemas/stock.ts';
 import type { Actor } from '../../server/src/access/actor.ts';
-import { checkIntake, intakeDevices } from '../../server/src/stock/intake.service.ts';
+import { writeIntake } from '../../server/src/stock/intake-writer.ts';
+import { checkIntake, planIntake } from '../../server/src/stock/intake.service.ts';
 import { expectError, expectInvalid, expectJson, isoDay } from '../helpers/api.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { EMAIL, loadWorld, type World } from '../helpers/world.ts';
@@ -17,6 +18,11 @@ const actorFor = (id: string, role: Actor['role'], centreId: string | null): Act
 let techA: Actor;
 let admin: Actor;
 let seq = 0;
+/** Plans the rows, then writes them in one transaction on the raw connection, as the routes do. */
+async function intakeDevices(actor: Actor, rows: DeviceIntake[]) {
+  const plan = await planIntake(h.db.prisma, actor, rows);
+  return h.db.raw.transaction(() => writeIntake(h.db.raw, actor, plan, { now: new Date() })).immediate();
+}
 const serial = () => `TST-${Date.now().toString(36)}-${++seq}`;
 
 beforeAll(async () => {
@@ -44,7 +50,7 @@ describe('checkIntake', () => {
 
   it('names each problem with its row and field', async () => {
     const taken = intakeRow(manual);
-    await intakeDevices(h.db.prisma, techA, [taken]);
+    await intakeDevices(techA, [taken]);
     const rows: DeviceIntake[] = [
       intakeRow(manual, { modelId: 'zzzzzzzzzzzz' }),
       intakeRow(manual, { centreId: world.centreB }),
@@ -72,7 +78,7 @@ describe('checkIntake', () => {
   it('refuses a serial held by a chair that is not in stock at this centre, and an admin without a centre', async () => {
     const chair = await h.db.prisma.device.findFirstOrThrow({ where: { status: 'in_use', centreId: world.centreA } });
     const atB = intakeRow(manual, { centreId: world.centreB });
-    await intakeDevices(h.db.prisma, admin, [atB]);
+    await intakeDevices(admin, [atB]);
     const problems = await checkIntake(h.db.prisma, admin, [
       intakeRow(manual, { serial: chair.serial, modelId: chair.modelId, centreId: world.centreA }),
       intakeRow(manual, { serial: atB.serial, centreId: world.centreA }),
@@ -89,10 +95,10 @@ describe('checkIntake', () => {
   });
 });
 
-describe('intakeDevices', () => {
+describe('planIntake + writeIntake', () => {
   it('creates chairs in stock with a received event, and a second identical run changes nothing', async () => {
     const rows = [intakeRow(manual, { supplier: 'PT Sehat' }), intakeRow(electric, { batteryInstalledAt: isoDay(-5), fundingSource: 'APBN' })];
-    const first = await h.db.prisma.$transaction((tx) => intakeDevices(tx, techA, rows));
+    const first = await intakeDevices(techA, rows);
     expect(first.created).toHaveLength(2);
     expect(first.updated).toEqual([]);
     const chairs = await h.db.prisma.device.findMany({ where: { id: { in: first.created } }, include: { events: true }, orderBy: { serial: 'asc' } });
@@ -101,17 +107,17 @@ describe('intakeDevices', () => {
       expect(c.serialKey).toBe(c.serial.toUpperCase());
       expect(c.events.map((e) => [e.kind, e.actorId])).toEqual([['received', techA.id]]);
     }
-    const again = await intakeDevices(h.db.prisma, techA, rows);
+    const again = await intakeDevices(techA, rows);
     expect(again).toEqual({ created: [], updated: [], unchanged: first.created });
     expect(await h.db.prisma.deviceEvent.count({ where: { deviceId: { in: first.created } } })).toBe(2);
   });
 
   it('updates a chair in stock when a row changes it, with an updated event naming the fields', async () => {
     const row = intakeRow(manual);
-    const { created } = await intakeDevices(h.db.prisma, techA, [row]);
+    const { created } = await intakeDevices(techA, [row]);
     const [w, d] = (await h.db.prisma.deviceModel.findUniqueOrThrow({ where: { id: manual.id }, include: { sizes: true } })).sizes.map((s) => [s.seatWidthMm, s.seatDepthMm])[1]!;
     const changed = { ...row, serial: row.serial.toLowerCase(), seatWidthMm: w!, seatDepthMm: d!, supplier: 'CV Baru' };
-    expect(await intakeDevices(h.db.prisma, techA, [changed])).toEqual({ created: [], updated: created, unchanged: [] });
+    expect(await intakeDevices(techA, [changed])).toEqual({ created: [], updated: created, unchanged: [] });
     const chair = await h.db.prisma.device.findUniqueOrThrow({ where: { id: created[0] }, include: { events: { orderBy: { at: 'asc' } } } });
     expect(chair).toMatchObject({ serial: changed.serial, seatWidthMm: w, supplier: 'CV Baru' });
     expect(chair.events.map((e) => e.kind)).toEqual(['received', 'updated']);
@@ -182,5 +188,23 @@ describe('POST /api/devices, PATCH /api/devices/{id}, GET /api/stock', () => {
     const all = await expectJson(await (await h.as(EMAIL.admin)).get('/api/stock'));
     expect(all.centreId).toBeNull();
     expect(Object.values(all.totals as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(await h.db.prisma.device.count());
+  });
+
+  it('refuses a stale plan with 409 and writes nothing: a planned chair left stock, or a planned serial was registered meanwhile', async () => {
+    const kept = intakeRow(manual);
+    const [chairId] = (await intakeDevices(techA, [kept])).created;
+    const fresh = intakeRow(manual);
+    const stale = await planIntake(h.db.prisma, techA, [fresh, { ...kept, supplier: 'CV Lain' }]);
+    expect(stale.map((s) => s.outcome)).toEqual(['created', 'updated']);
+    await h.db.prisma.device.update({ where: { id: chairId }, data: { status: 'in_repair' } });
+    const write = () => h.db.raw.transaction(() => writeIntake(h.db.raw, techA, stale, { now: new Date() })).immediate();
+    expect(write).toThrow(expect.objectContaining({ status: 409 }));
+    expect(await h.db.prisma.device.count({ where: { serial: fresh.serial } })).toBe(0);
+
+    const racing = await planIntake(h.db.prisma, techA, [intakeRow(manual), fresh]);
+    await intakeDevices(techA, [fresh]);
+    const before = await h.db.prisma.deviceEvent.count();
+    expect(() => h.db.raw.transaction(() => writeIntake(h.db.raw, techA, racing, { now: new Date() })).immediate()).toThrow(expect.objectContaining({ status: 409 }));
+    expect(await h.db.prisma.deviceEvent.count()).toBe(before);
   });
 });

@@ -34,6 +34,7 @@ async function fillChild() {
   await field(/^Alamat/).fill('Jl. Kenanga No. 3, <b>Bekasi</b>');
   await field(/^Diagnosis/).selectOption('cp');
   await field(/^Nama orang tua atau wali/).fill('Sri Wahyuni');
+  await field(/^Hubungan dengan penerima manfaat/).selectOption('mother');
 }
 
 describe('a therapist registers a child', () => {
@@ -56,7 +57,10 @@ describe('a therapist registers a child', () => {
     childId = new URL(page.url()).pathname.split('/').pop()!;
     const row = await server.harness.db.prisma.beneficiary.findUniqueOrThrow({ where: { id: childId }, include: { consents: true } });
     expect(row).toMatchObject({ nik: '3275015204190007', address: 'Jl. Kenanga No. 3, <b>Bekasi</b>', centreId: expect.any(String) });
-    expect(row.consents.map((c) => [c.purpose, c.givenBy, c.guardianName]).sort()).toEqual([['health_data', 'guardian', 'Sri Wahyuni'], ['service', 'guardian', 'Sri Wahyuni']]);
+    expect(row.consents.map((c) => [c.purpose, c.givenBy, c.guardianName, c.guardianRelationship]).sort()).toEqual([
+      ['health_data', 'guardian', 'Sri Wahyuni', 'mother'], ['service', 'guardian', 'Sri Wahyuni', 'mother'],
+    ]);
+    expect(await main().getByText('Wali: Sri Wahyuni (Ibu)').first().isVisible()).toBe(true);
     expect(await main().getByText('Jl. Kenanga No. 3, <b>Bekasi</b>', { exact: true }).isVisible()).toBe(true);
     expect(await main().locator('b').count()).toBe(0);
     expect(await main().getByText('3275015204190007').isVisible()).toBe(true);
@@ -106,6 +110,7 @@ describe('a therapist registers a child', () => {
     await form.waitFor();
     await form.getByRole('checkbox', { name: 'Penelitian' }).check();
     await form.getByLabel(/^Nama orang tua atau wali/).fill('Sri Wahyuni');
+    await form.getByLabel(/^Hubungan dengan penerima manfaat/).selectOption('grandparent');
     await form.getByRole('button', { name: 'Simpan' }).click();
     await main().getByRole('status').filter({ hasText: 'Persetujuan tercatat.' }).waitFor();
     const withdraw = main().getByRole('button', { name: 'Tarik: Penelitian' });
@@ -118,7 +123,7 @@ describe('a therapist registers a child', () => {
     await expect.poll(() => main().getByRole('button', { name: 'Tarik: Penelitian' }).count()).toBe(0);
     const research = await server.harness.db.prisma.consent.findFirstOrThrow({ where: { beneficiaryId: childId, purpose: 'research' } });
     expect(research.withdrawnAt).not.toBeNull();
-    expect(research.guardianName).toBe('Sri Wahyuni');
+    expect(research).toMatchObject({ guardianName: 'Sri Wahyuni', guardianRelationship: 'grandparent' });
   });
 });
 

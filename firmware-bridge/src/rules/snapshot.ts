@@ -2,7 +2,7 @@
 // telemetry store (latest state, hourly rollups, consent).
 import type { PrismaClient } from '@prisma/client';
 import type { RulesTelemetryReader } from '../../../core/telemetry/rules-reads.ts';
-import { thresholdsForModel } from '../../../core/maintenance/model-thresholds.ts';
+import { chairThresholds } from '../../../core/maintenance/model-thresholds.ts';
 import type { ChairSnapshot, Thresholds } from './rules.ts';
 
 const DAY = 86_400_000;
@@ -25,7 +25,7 @@ export function createSnapshotLoader(prisma: PrismaClient, telemetry: RulesTelem
     });
     return devices.map((d) => {
       // The model row comes with the chair anyway: its thresholds cost no query (parsed once per model).
-      const t = thresholdsForModel(d.model.thresholds, base);
+      const t = chairThresholds(d.model.thresholds, base);
       const deliveredAt = d.requests[0]?.deliveredAt?.getTime() ?? (d.status === 'in_use' ? d.createdAt.getTime() : null);
       const serviceSince = d.lastServiceAt?.getTime() ?? deliveredAt;
       const fromDay = Math.floor((now - t.lowUseDays * DAY) / DAY);

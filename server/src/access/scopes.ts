@@ -76,7 +76,10 @@ export function alertScope(a: Actor): Prisma.AlertWhereInput {
 export function workOrderScope(a: Actor): Prisma.WorkOrderWhereInput {
   if (a.role === 'admin') return {};
   if (a.role === 'family') {
-    return { OR: [{ device: { beneficiaryId: { in: a.beneficiaryIds } } }, { report: { beneficiaryId: { in: a.beneficiaryIds } } }] };
+    // Their chair's work orders only from when it became theirs (a re-issued chair's earlier work is
+    // the previous user's), and the work made of their own reports.
+    const onTheirChairs = (a.chairs ?? []).map((c) => ({ deviceId: c.deviceId, ...(c.since ? { createdAt: { gte: c.since } } : {}) }));
+    return { OR: [...onTheirChairs, { report: { beneficiaryId: { in: a.beneficiaryIds } } }] };
   }
   return { centreId: a.centreId ?? '__none__' };
 }

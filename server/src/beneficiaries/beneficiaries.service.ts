@@ -115,6 +115,7 @@ export function toDetail(b: DetailRow, actor: Actor, now: Date): BeneficiaryDeta
             id: k.id,
             givenBy: k.givenBy as never,
             guardianName: k.guardianName,
+            guardianRelationship: (k.guardianRelationship ?? null) as never,
             purpose: k.purpose as never,
             method: k.method as never,
             givenAt: isoDate(k.givenAt),
@@ -136,6 +137,7 @@ export function consentRows(consent: ConsentBody, recordedById: string) {
   return consent.purposes.map((purpose) => ({
     givenBy: consent.givenBy,
     guardianName: consent.guardianName ?? null,
+    guardianRelationship: consent.givenBy === 'guardian' ? (consent.guardianRelationship ?? null) : null,
     purpose,
     method: consent.method,
     givenAt: new Date(`${consent.givenAt}T00:00:00Z`),
@@ -154,6 +156,11 @@ export function checkConsentGiver(consent: ConsentBody, birthDate: Date, now: Da
   if (ageInYears(birthDate, now) < 18 && consent.givenBy !== 'guardian') {
     throw invalid('a child\'s consent is given by a parent or guardian', [
       { path: ['consent', 'givenBy'], message: 'must be guardian for a beneficiary under 18', code: 'custom' },
+    ]);
+  }
+  if (consent.givenBy === 'guardian' && ageInYears(birthDate, givenAt) < 18 && !consent.guardianRelationship) {
+    throw invalid('say how the guardian is related to the child', [
+      { path: ['consent', 'guardianRelationship'], message: 'required for a consent given while the person was under 18', code: 'custom' },
     ]);
   }
 }

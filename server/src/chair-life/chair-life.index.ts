@@ -20,8 +20,8 @@ function stepContext(c: Context<AppEnv>): StepContext {
 async function step<B>(c: Context<AppEnv>, id: string, body: B, run: (ctx: StepContext, chair: Chair, body: B) => Promise<unknown>) {
   const ctx = stepContext(c);
   await run(ctx, await findChair(ctx.db, ctx.actor, id), body);
-  const { telemetry, clock } = c.get('deps');
-  return toDetail(findVisibleFleetRow(telemetry, ctx.actor, id, clock.now()), ctx.actor, clock.now());
+  const { telemetry, clock, config } = c.get('deps');
+  return toDetail(findVisibleFleetRow(telemetry, ctx.actor, id, clock.now()), ctx.actor, clock.now(), config.rules);
 }
 
 export function chairLifeRoutes() {

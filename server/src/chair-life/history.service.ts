@@ -5,6 +5,7 @@ import type { DeviceEventKind, DeviceEventView, DeviceHistory } from '../../../s
 import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { jsonObject } from '../alerts/alerts.service.ts';
+import { withinTenure } from '../../../core/chair-life/tenure.ts';
 
 /** The newest steps shown; a chair's whole life is far fewer. */
 const MAX_STEPS = 500;
@@ -44,14 +45,11 @@ async function stepsOf(db: Db, deviceId: string): Promise<Step[]> {
 
 /**
  * What a family may see: steps recorded for their own person, and work orders opened since their
- * person's time with the chair began (a previous user's work is before it).
+ * person's current time with the chair began (the actor's tenure; a previous user's work is before it).
  */
-function familySteps(steps: Step[], beneficiaryIds: readonly string[]): Step[] {
-  const own = steps.filter((s) => s.beneficiaryId !== null && beneficiaryIds.includes(s.beneficiaryId));
-  if (own.length === 0) return [];
-  const since = Math.min(...own.map((s) => s.at.getTime()));
+function familySteps(steps: Step[], actor: Actor, deviceId: string): Step[] {
   return steps
-    .filter((s) => own.includes(s) || (s.kind === 'work_order' && s.at.getTime() >= since))
+    .filter((s) => (s.beneficiaryId !== null && actor.beneficiaryIds.includes(s.beneficiaryId)) || (s.kind === 'work_order' && withinTenure(actor.chairs, deviceId, s.at)))
     .map((s) => ({
       ...s,
       actorId: null,
@@ -62,7 +60,7 @@ function familySteps(steps: Step[], beneficiaryIds: readonly string[]): Step[] {
 
 export async function chairHistory(db: Db, actor: Actor, deviceId: string): Promise<DeviceHistory> {
   const all = await stepsOf(db, deviceId);
-  const steps = actor.role === 'family' ? familySteps(all, actor.beneficiaryIds) : all;
+  const steps = actor.role === 'family' ? familySteps(all, actor, deviceId) : all;
   const actorIds = [...new Set(steps.map((s) => s.actorId).filter((x): x is string => x !== null))];
   const personIds = [...new Set(steps.map((s) => s.beneficiaryId).filter((x): x is string => x !== null))];
   const [people, users] = await Promise.all([

@@ -46,15 +46,15 @@ export function deviceRoutes() {
   const app = createRouter();
 
   app.openapi(routes.list, (c) => {
-    const { telemetry, clock } = c.get('deps');
-    return c.json(listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now()), 200);
+    const { telemetry, clock, config } = c.get('deps');
+    return c.json(listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now(), config.rules), 200);
   });
 
   app.openapi(routes.get, (c) => {
-    const { telemetry, clock } = c.get('deps');
+    const { telemetry, clock, config } = c.get('deps');
     const actor = actorOf(c);
     const row = findVisibleFleetRow(telemetry, actor, c.req.valid('param').id, clock.now());
-    const detail = toDetail(row, actor, clock.now());
+    const detail = toDetail(row, actor, clock.now(), config.rules);
     if (detail.batteryForecast !== undefined && row.state) {
       // The chair page fits the forecast afresh, with the points its chart draws.
       const chair = { key: row.state.key, ratedAh: row.model.ratedAh, batteryInstalledAt: row.batteryInstalledAt, capacityPct: detail.state?.capacityPct ?? null };

@@ -9,10 +9,11 @@ import { notFound } from '../lib/errors.ts';
 import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from '../../../core/telemetry/fleet-read-model.ts';
 import { storedForecast } from './battery-forecast.ts';
 import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
-import { healthThresholdsFor } from '../../../schemas/maintenance-rules.ts';
-import { thresholdsForModel } from '../../../core/maintenance/model-thresholds.ts';
+import { type HealthThresholds, healthThresholdsFor, type Thresholds } from '../../../schemas/maintenance-rules.ts';
+import { chairThresholds } from '../../../core/maintenance/model-thresholds.ts';
 import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
 import { canSeeDevice, deviceScope } from '../access/scopes.ts';
+import { withinTenure } from '../../../core/chair-life/tenure.ts';
 
 export const isFamily = (a: Actor) => a.role === 'family';
 
@@ -60,18 +61,32 @@ type Health = ReturnType<typeof assessHealth>;
 /** The latest state the pages may show: none while telemetry is off (what is left is stale). */
 const liveState = (d: FleetRow) => (d.model.kind === 'electric' && !d.telemetryOff ? d.state : undefined);
 
-function healthOf(d: FleetRow, now: Date): Health {
+/** The deployment's rule settings (RULES_*), which a model's own thresholds override. */
+export type RuleSettings = Readonly<Partial<Thresholds>>;
+
+/** The health words' limits for a chair: its effective thresholds (one decision with the rules engine). */
+function limitsOf(d: FleetRow, rules: RuleSettings, cache?: Map<string, HealthThresholds>): HealthThresholds {
+  const key = d.model.thresholds ?? '';
+  let limits = cache?.get(key);
+  if (!limits) {
+    limits = healthThresholdsFor(chairThresholds(d.model.thresholds, rules));
+    cache?.set(key, limits);
+  }
+  return limits;
+}
+
+function healthOf(d: FleetRow, now: Date, limits: HealthThresholds): Health {
   const electric = d.model.kind === 'electric';
   // A chair whose telemetry is off is silent on purpose: judged by its alerts and service alone.
   const inUse = d.status === 'in_use' && !d.telemetryOff;
-  // The model's thresholds ride along in the fleet row (no query); the parse is cached per model.
-  const limits = d.model.thresholds ? healthThresholdsFor(thresholdsForModel(d.model.thresholds)) : undefined;
   return assessHealth({ electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime(), limits });
 }
 
-export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d, now), health?: Health): DeviceSummary {
+export function toSummary(d: FleetRow, actor: Actor, now: Date, rules: RuleSettings, due = service(d, now), entry?: { health: Health; limits: HealthThresholds }): DeviceSummary {
   const staff = !isFamily(actor);
-  const s = liveState(d);
+  const live = liveState(d);
+  // A re-issued chair's last reading may date from the previous user's time: not theirs to see.
+  const s = live && (staff || withinTenure(actor.chairs, d.id, live.receivedAt ?? 0)) ? live : undefined;
   const summary: DeviceSummary = {
     id: d.id,
     serial: d.serial,
@@ -86,20 +101,22 @@ export function toSummary(d: FleetRow, actor: Actor, now: Date, due = service(d,
   };
   if (!staff) return summary;
   // Filled in place rather than spread: the fleet list builds fifty of these per refresh.
-  const { risk, reasons } = health ?? healthOf(d, now);
+  const limits = entry?.limits ?? limitsOf(d, rules);
+  const { risk, reasons } = entry?.health ?? healthOf(d, now, limits);
   summary.beneficiary = d.beneficiary;
   summary.openAlerts = (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
   summary.openWorkOrders = d.activeWorkOrders;
   summary.risk = risk;
   summary.riskReasons = reasons;
+  if (d.model.kind === 'electric') summary.healthLimits = { wornPct: limits.wornPct, wearingPct: limits.wearingPct };
   if (d.model.kind === 'electric') summary.batteryForecast = storedForecast(d.wearForecast, summary.state?.capacityPct ?? null, d.batteryInstalledAt);
   return summary;
 }
 
-export function toDetail(d: FleetRow, actor: Actor, now: Date): DeviceDetail {
+export function toDetail(d: FleetRow, actor: Actor, now: Date, rules: RuleSettings): DeviceDetail {
   const staff = !isFamily(actor);
   const due = service(d, now);
-  const summary = toSummary(d, actor, now, due);
+  const summary = toSummary(d, actor, now, rules, due);
   const s = d.state;
   let state: ChairStateDetail | null = summary.state;
   if (state && s && staff) {
@@ -143,6 +160,7 @@ const defaultOrder: Record<SortKey, 'asc' | 'desc'> = { risk: 'desc', battery: '
 export interface FleetEntry {
   d: FleetRow;
   health: Health | undefined;
+  limits?: HealthThresholds;
 }
 
 const openAlertCount = (d: FleetRow) => (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
@@ -172,7 +190,7 @@ export function sortFleet(entries: FleetEntry[], sort: SortKey, order = defaultO
  * The fleet page: health is judged for every chair in scope (the risk filter, counts and order need
  * it), but the full view is built only for the chairs on the page asked for.
  */
-export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date) {
+export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date, rules: RuleSettings) {
   const staff = !isFamily(actor);
   const scope: FleetScope =
     actor.role === 'admin'
@@ -185,7 +203,12 @@ export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuer
   const rows = elsewhere
     ? []
     : model.fleetList(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
-  let entries: FleetEntry[] = rows.map((d) => ({ d, health: staff ? healthOf(d, now) : undefined }));
+  const cache = new Map<string, HealthThresholds>();
+  let entries: FleetEntry[] = rows.map((d) => {
+    if (!staff) return { d, health: undefined };
+    const limits = limitsOf(d, rules, cache);
+    return { d, health: healthOf(d, now, limits), limits };
+  });
   let riskCounts: Record<Risk, number> | undefined;
   if (staff) {
     riskCounts = { ok: 0, low: 0, medium: 0, high: 0 };
@@ -193,6 +216,6 @@ export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuer
     if (q.risk) entries = entries.filter((e) => e.health!.risk === q.risk);
   }
   sortFleet(entries, q.sort, q.order);
-  const items = entries.slice(q.offset, q.offset + q.limit).map((e) => toSummary(e.d, actor, now, undefined, e.health));
+  const items = entries.slice(q.offset, q.offset + q.limit).map((e) => toSummary(e.d, actor, now, rules, undefined, e.health && e.limits ? { health: e.health, limits: e.limits } : undefined));
   return { items, total: entries.length, ...(riskCounts ? { riskCounts } : {}) };
 }

@@ -1,4 +1,5 @@
 // Records audit entries on behalf of the request's actor: a change together with its row, or a read.
+import type Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import type { AuditEntry, ChangeOptions } from '../../../core/audit/audit.service.ts';
 import type { Tx } from '../../../core/db/client.ts';
@@ -29,6 +30,19 @@ export function auditedChange<T>(
     const e = entry(result);
     return e ? withRequest(c, e) : null;
   }, options);
+}
+
+/**
+ * A bulk change (an import) and its audit row in one short write transaction on the raw connection:
+ * `change` gets that connection and writes with prepared statements, synchronously. Checks and reads
+ * come before, so SQLite's write lock is held only for the writes (the bridge's busy timeout is 5 s).
+ */
+export function auditedRawChange<T>(c: Context<AppEnv>, change: (raw: Database.Database) => T, entry: (result: T) => RouteAuditEntry | null): T {
+  const { audit, raw } = c.get('deps');
+  return audit.changeRaw(raw, () => change(raw), (result) => {
+    const e = entry(result);
+    return e ? withRequest(c, e) : null;
+  });
 }
 
 /**

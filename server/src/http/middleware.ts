@@ -33,6 +33,7 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
         locale: u.locale as Locale,
         centreId: u.centreId,
         beneficiaryIds: u.role === 'family' ? u.beneficiaryIds : [],
+        chairs: u.role === 'family' ? u.chairs : [],
       });
     }
   }

@@ -1,13 +1,11 @@
 // Importing a beneficiaries register: each row checked (dates, NIK, centre, guardian for a child,
-// the chair it names), matched by NIK or else by name + birth date + centre, and then, for a real run
-// without a refused row, written all at once: new people with their consent, changed details, and
-// each named chair issued to its person (status in_use, event `issued`).
+// the chair it names), matched by NIK or else by name + birth date + centre: read only, with the people
+// and chairs looked up in a few batched queries. The real run writes the plan (beneficiary-import.writer.ts).
 import { z } from 'zod';
 import { Nik, nameKey } from '../../../schemas/beneficiaries.ts';
 import {
-  IMPORTED_CONSENT_PURPOSES,
   importDiagnosisWords,
-  importMethodWords,
+  importMethodWords, importRelationshipWords,
   importSexWords,
   type BeneficiaryImportField,
 } from '../../../schemas/beneficiary-import.ts';
@@ -16,10 +14,10 @@ import { day, latestToday } from '../../../schemas/centre-time.ts';
 import { Phone, text } from '../../../schemas/common.ts';
 import { serialKey } from '../../../schemas/devices.ts';
 import { parseImportDate, type ImportProblemCode, type ImportRowResult } from '../../../schemas/imports.ts';
-import type { Db, Tx } from '../../../core/db/client.ts';
+import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { ageInYears } from '../access/health-data.ts';
-import { conflict } from '../lib/errors.ts';
+import { findInSlices } from '../lib/slices.ts';
 
 type Row = Record<BeneficiaryImportField, string>;
 type Problem = ImportRowResult['problems'][number];
@@ -28,7 +26,7 @@ type Problem = ImportRowResult['problems'][number];
 export interface PlannedPerson {
   line: number;
   data: { fullName: string; nik: string | null; birthDate: Date; sex: string; address: string; city: string | null; phone: string | null; diagnosis: string; centreId: string };
-  consent: { givenBy: 'beneficiary' | 'guardian'; guardianName: string | null; method: string; givenAt: Date };
+  consent: { givenBy: 'beneficiary' | 'guardian'; guardianName: string | null; guardianRelationship: string | null; method: string; givenAt: Date };
   existingId: string | null;
   chair: { id: string; assign: boolean } | null;
   outcome: 'created' | 'updated' | 'unchanged';
@@ -39,6 +37,23 @@ const Address = text(300, { multiline: true });
 const Short = text(80);
 const person = { id: true, fullName: true, nik: true, birthDate: true, sex: true, address: true, city: true, phone: true, diagnosis: true, centreId: true } as const;
 
+type Person = { id: string; fullName: string; nik: string | null; birthDate: Date; sex: string; address: string; city: string | null; phone: string | null; diagnosis: string; centreId: string };
+type Chair = { id: string; centreId: string; status: string; beneficiaryId: string | null; serialKey: string };
+const personKey = (centreId: string, birthDate: Date, fullName: string) => `${centreId}|${birthDate.toISOString()}|${nameKey(fullName)}`;
+
+/** The people and chairs the rows may name, in a few batched queries (not one per row). */
+async function lookUp(db: Db, rows: { nik: string | null; birthDate: Date; centreId: string; chairSerial: string }[]) {
+  const byNik = new Map((await findInSlices(rows.flatMap((r) => (r.nik ? [r.nik] : [])), (niks) => db.beneficiary.findMany({ where: { nik: { in: niks } }, select: person }))).map((b) => [b.nik!, b]));
+  const byName = new Map<string, Person>();
+  const centreIds = [...new Set(rows.map((r) => r.centreId))];
+  const sameDay = await findInSlices(rows.map((r) => r.birthDate.getTime()), (days) =>
+    db.beneficiary.findMany({ where: { centreId: { in: centreIds }, birthDate: { in: days.map((d) => new Date(d)) }, anonymisedAt: null }, select: person }));
+  for (const b of sameDay) if (!byName.has(personKey(b.centreId, b.birthDate, b.fullName))) byName.set(personKey(b.centreId, b.birthDate, b.fullName), b);
+  const chairs = new Map((await findInSlices(rows.flatMap((r) => (r.chairSerial ? [serialKey(r.chairSerial)] : [])), (keys) =>
+    db.device.findMany({ where: { serialKey: { in: keys } }, select: { id: true, centreId: true, status: true, beneficiaryId: true, serialKey: true } }))).map((d): [string, Chair] => [d.serialKey, d]));
+  return { byNik, byName, chairs };
+}
+
 /** Checks every row against the database (read only); a row with problems is refused. */
 export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], lines: number[], headers: Record<string, string>, now: Date) {
   const results: ImportRowResult[] = [];
@@ -47,7 +62,7 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
   const seen = new Map<string, number>();
   const seenSerials = new Map<string, number>();
   const today = latestToday(now);
-  for (const [i, row] of rows.entries()) {
+  const checked = rows.map((row, i) => {
     const line = lines[i]!;
     const problems: Problem[] = [];
     const refuse = (field: BeneficiaryImportField | null, code: ImportProblemCode, message: string) =>
@@ -87,6 +102,11 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
     const guardianName = row.guardianName ? parsed('guardianName', Name, row.guardianName) : null;
     const child = birthDate ? ageInYears(birthDate, now) < 18 : false;
     if (child && !guardianName) refuse('guardianName', 'guardian_required', 'a child\'s consent is given by a parent or guardian: name them');
+    const relationship = row.guardianRelationship ? word('guardianRelationship', importRelationshipWords) : null;
+    const byGuardian = child || guardianName !== null;
+    if (byGuardian && !row.guardianRelationship && birthDate && givenAt && ageInYears(birthDate, givenAt) < 18) {
+      refuse('guardianRelationship', 'guardian_required', 'a child\'s consent says how the guardian is related to them (e.g. ibu, ayah, nenek, wali)');
+    }
     let centreId = actor.role === 'admin' ? null : actor.centreId;
     if (row.centreCode) {
       const found = centres.get(row.centreCode.toUpperCase()) ?? null;
@@ -94,21 +114,26 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
       else centreId = found;
     } else if (!centreId) refuse('centreCode', 'required', 'admins name the centre of each row');
 
+    const fields = fullName && birthDate && centreId && sex && address && diagnosis ? { fullName, birthDate, centreId, sex, address, diagnosis } : null;
+    return { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, relationship, byGuardian };
+  });
+
+  const found = await lookUp(db, checked.flatMap((r) => (r.problems.length === 0 && r.fields ? [{ ...r.fields, nik: r.nik, chairSerial: r.row.chairSerial }] : [])));
+  for (const { row, line, problems, refuse, fields, nik, city, phone, method, givenAt, guardianName, relationship, byGuardian } of checked) {
     let existingId: string | null = null;
     let same = false;
     let chair: PlannedPerson['chair'] = null;
-    if (problems.length === 0 && fullName && birthDate && centreId && sex && address && diagnosis) {
-      const key = nik ?? `${nameKey(fullName)}|${birthDate.toISOString()}|${centreId}`;
+    if (problems.length === 0 && fields) {
+      const { fullName, birthDate, centreId } = fields;
+      const key = nik ?? personKey(centreId, birthDate, fullName);
       const first = seen.get(key);
       if (first) refuse(nik ? 'nik' : 'fullName', 'duplicate_in_file', `the same person as line ${first}`);
       seen.set(key, line);
-      const byNik = nik ? await db.beneficiary.findUnique({ where: { nik }, select: person }) : null;
-      const candidates = byNik ? [byNik] : (await db.beneficiary.findMany({ where: { centreId, birthDate, anonymisedAt: null }, select: person })).filter((b) => nameKey(b.fullName) === nameKey(fullName));
-      const existing = candidates[0] ?? null;
+      const existing = (nik ? found.byNik.get(nik) : undefined) ?? found.byName.get(personKey(centreId, birthDate, fullName)) ?? null;
       if (existing && existing.centreId !== centreId) refuse('nik', 'nik_elsewhere', 'a person with this NIK is registered at another centre');
       else if (existing) {
         existingId = existing.id;
-        const want = { fullName, nik: nik ?? existing.nik, birthDate, sex, address, city: city ?? existing.city, phone: phone ?? existing.phone, diagnosis };
+        const want = { ...fields, nik: nik ?? existing.nik, city: city ?? existing.city, phone: phone ?? existing.phone };
         same = Object.entries(want).every(([k, v]) => String(v) === String(existing[k as keyof typeof existing]));
       }
       if (row.chairSerial) {
@@ -116,7 +141,7 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
         const again = seenSerials.get(sk);
         if (again) refuse('chairSerial', 'duplicate_in_file', `the same chair as line ${again}`);
         seenSerials.set(sk, line);
-        const d = await db.device.findUnique({ where: { serialKey: sk }, select: { id: true, centreId: true, status: true, beneficiaryId: true } });
+        const d = found.chairs.get(sk);
         if (!d || d.centreId !== centreId) refuse('chairSerial', 'unknown_serial', `no chair "${row.chairSerial}" at this centre`);
         else if (existingId && d.beneficiaryId === existingId) chair = { id: d.id, assign: false };
         else if (!(availableStatuses as readonly string[]).includes(d.status)) refuse('chairSerial', 'device_unavailable', `chair "${row.chairSerial}" is ${d.status}, not in stock`);
@@ -124,37 +149,14 @@ export async function planBeneficiaryImport(db: Db, actor: Actor, rows: Row[], l
       }
     }
     const outcome = problems.length ? 'refused' : !existingId ? 'created' : same && !chair?.assign ? 'unchanged' : 'updated';
-    results.push({ line, key: fullName ?? row.fullName, outcome, problems });
-    if (outcome !== 'refused') {
+    results.push({ line, key: fields?.fullName ?? row.fullName, outcome, problems });
+    if (outcome !== 'refused' && fields) {
       plans.push({
         line, existingId, chair, outcome,
-        data: { fullName: fullName!, nik, birthDate: birthDate!, sex: sex!, address: address!, city, phone, diagnosis: diagnosis!, centreId: centreId! },
-        consent: { givenBy: child ? 'guardian' : guardianName ? 'guardian' : 'beneficiary', guardianName, method: method!, givenAt: givenAt! },
+        data: { ...fields, nik, city, phone },
+        consent: { givenBy: byGuardian ? 'guardian' : 'beneficiary', guardianName, guardianRelationship: byGuardian ? relationship : null, method: method!, givenAt: givenAt! },
       });
     }
   }
   return { results, plans };
-}
-
-/** Writes the planned rows in the caller's transaction; returns the ids of the people touched. */
-export async function applyBeneficiaryImport(tx: Tx, actor: Actor, plans: PlannedPerson[], now: Date) {
-  const ids: string[] = [];
-  for (const p of plans) {
-    let id = p.existingId;
-    if (!id) {
-      const consents = IMPORTED_CONSENT_PURPOSES.map((purpose) => ({ ...p.consent, purpose, recordedById: actor.id }));
-      id = (await tx.beneficiary.create({ data: { ...p.data, createdById: actor.id, consents: { create: consents } }, select: { id: true } })).id;
-    } else if (p.outcome === 'updated') {
-      const { centreId: _same, ...changes } = p.data;
-      await tx.beneficiary.update({ where: { id }, data: { ...changes, nik: changes.nik ?? undefined, city: changes.city ?? undefined, phone: changes.phone ?? undefined } });
-    }
-    if (p.chair?.assign) {
-      // Checked again inside the transaction: a chair issued meanwhile is not taken from its user.
-      const moved = await tx.device.updateMany({ where: { id: p.chair.id, status: { in: [...availableStatuses] } }, data: { status: 'in_use', beneficiaryId: id } });
-      if (moved.count !== 1) throw conflict(`the chair on line ${p.line} is no longer in stock; check the file again`);
-      await tx.deviceEvent.create({ data: { deviceId: p.chair.id, kind: 'issued', at: now, actorId: actor.id, beneficiaryId: id, centreId: p.data.centreId, reason: 'import' } });
-    }
-    if (p.outcome !== 'unchanged') ids.push(id);
-  }
-  return ids;
 }

@@ -1,18 +1,18 @@
 // The chairs register import: CSV rows → received chairs (model by name, centre by code, dates as
 // offices write them), checked like any intake; a dry run answers per row, a real run takes every
-// row in one transaction or none.
+// row in one short transaction or none (the plan is made here, read only).
 import { deviceImportColumns, normaliseHeader, parseImportDate, type DeviceImportField, type ImportProblemCode, type ImportRowResult } from '../../../schemas/imports.ts';
 import { DeviceIntake } from '../../../schemas/stock.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { checkIntake, previewIntake } from '../stock/intake.service.ts';
+import { checkIntake, planIntake, type IntakeStep } from '../stock/intake.service.ts';
 import { readCsv } from './csv.ts';
 
 export interface DevicePlan {
   /** One answer per data row of the file, in file order. */
   rows: ImportRowResult[];
-  /** The rows to take in (none refused), in file order. */
-  intakes: DeviceIntake[];
+  /** What the real run writes, in file order: empty when any row is refused. */
+  steps: IntakeStep[];
 }
 
 type Problem = ImportRowResult['problems'][number];
@@ -88,11 +88,11 @@ export async function planDeviceImport(db: Tx, actor: Actor, bytes: Uint8Array, 
     const f = (sourceField[p.path] ?? p.path) as DeviceImportField;
     refused.set(p.index, [...(refused.get(p.index) ?? []), { column: header(f), code: p.code, message: p.message }]);
   }
-  const outcomes = await previewIntake(db, actor, intakes);
+  const steps = await planIntake(db, actor, intakes);
   candidates.forEach((c, i) => {
     const problems = refused.get(i);
-    results.push({ line: c.line, key: c.key, outcome: problems ? 'refused' : outcomes[i]!, problems: problems ?? [] });
+    results.push({ line: c.line, key: c.key, outcome: problems ? 'refused' : steps[i]!.outcome, problems: problems ?? [] });
   });
   results.sort(byLine);
-  return { rows: results, intakes: results.some((r) => r.outcome === 'refused') ? [] : candidates.map((c) => c.intake) };
+  return { rows: results, steps: results.some((r) => r.outcome === 'refused') ? [] : steps };
 }

@@ -1,27 +1,14 @@
-// Register imports: a CSV file read, checked per row, and (for real) taken in whole in one transaction.
-import { deviceImportColumns, columnHeader, IMPORT_LIMITS, ImportOutcome, type ImportResult } from '../../../schemas/imports.ts';
+// The chairs register import: a CSV file read, checked per row, and (for real) taken in whole in one short transaction.
+import { deviceImportColumns, columnHeader, ImportOutcome, type ImportResult } from '../../../schemas/imports.ts';
 import { actorOf } from '../http/access.ts';
-import { auditedChange } from '../http/audit.ts';
+import { auditedRawChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { toCsv } from '../lib/csv.ts';
 import { ApiError } from '../lib/errors.ts';
-import { readBody } from '../lib/read-body.ts';
-import { intakeDevices } from '../stock/intake.service.ts';
+import { writeIntake } from '../stock/intake-writer.ts';
 import { planDeviceImport } from './device-import.ts';
+import { importLog, readImportFile } from './import-file.ts';
 import * as routes from './imports.routes.ts';
-
-const mb = IMPORT_LIMITS.maxBytes / (1024 * 1024);
-const tooLarge = () => new ApiError(413, 'payload_too_large', `an import file may be at most ${mb} MB; split the register into several files`);
-/** A real run of 20,000 rows takes seconds; Prisma's default transaction limit is 5 s. */
-const IMPORT_TX_TIMEOUT_MS = 60_000;
-
-/** The file body, refused unless sent as text/csv, cut off past the size limit. */
-async function readFile(req: Request): Promise<Buffer> {
-  if (!/^text\/csv\s*(;|$)/i.test(req.headers.get('content-type') ?? '')) {
-    throw new ApiError(415, 'unsupported_media_type', 'send the file as text/csv');
-  }
-  return readBody(req, IMPORT_LIMITS.maxBytes, tooLarge);
-}
 
 const countsOf = (rows: ImportResult['rows']) =>
   Object.fromEntries(ImportOutcome.options.map((o) => [o, rows.filter((r) => r.outcome === o).length])) as ImportResult['counts'];
@@ -31,28 +18,30 @@ export function importRoutes() {
 
   app.openapi(routes.devices, async (c) => {
     const { dryRun } = c.req.valid('query');
-    const bytes = await readFile(c.req.raw);
+    const bytes = await readImportFile(c.req.raw);
     const actor = actorOf(c);
     const { db, clock, log } = c.get('deps');
-    const started = Date.now();
+    const logged = importLog(log, 'devices');
+    // Everything read and checked first (read only); the write below then takes milliseconds.
     const plan = await planDeviceImport(db, actor, bytes, clock.now());
     const counts = countsOf(plan.rows);
-    log.info('import_checked', { kind: 'devices', dryRun, rows: plan.rows.length, ...counts, ms: Date.now() - started });
+    logged.checked({ dryRun, rows: plan.rows.length, ...counts });
     if (dryRun) return c.json({ kind: 'devices' as const, dryRun, applied: false, counts, rows: plan.rows }, 200);
     if (counts.refused > 0) {
       const issues = plan.rows.flatMap((r) => r.problems.map((p) => ({ path: [r.line, p.column ?? ''], message: p.message, code: p.code })));
       throw new ApiError(422, 'invalid_input', `${counts.refused} row(s) refused; nothing was imported`, issues);
     }
-    const result = await auditedChange(
-      c,
-      (tx) => intakeDevices(tx, actor, plan.intakes, { onProgress: (done, total) => log.info('import_progress', { kind: 'devices', done, total }) }),
-      (r) => (r.created.length + r.updated.length === 0 ? null : {
-        action: 'device.import', entityType: 'Device', centreId: actor.centreId,
-        details: { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length },
-      }),
-      { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+    logged.written(
+      () => auditedRawChange(
+        c,
+        (raw) => writeIntake(raw, actor, plan.steps, { now: clock.now(), onProgress: logged.progress }),
+        (r) => (r.created.length + r.updated.length === 0 ? null : {
+          action: 'device.import', entityType: 'Device', centreId: actor.centreId,
+          details: { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length },
+        }),
+      ),
+      (r) => ({ created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length }),
     );
-    log.info('import_done', { kind: 'devices', created: result.created.length, updated: result.updated.length, unchanged: result.unchanged.length, ms: Date.now() - started });
     return c.json({ kind: 'devices' as const, dryRun, applied: true, counts, rows: plan.rows }, 200);
   });
 

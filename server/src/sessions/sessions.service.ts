@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
+import { type ChairTenure, tenureKinds, tenureStart } from '../../../core/chair-life/tenure.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -23,6 +24,16 @@ export interface SessionUser {
   locale: string;
   centreId: string | null;
   beneficiaryIds: string[];
+  /** For families: their people's chairs and since when each is theirs (empty for other roles). */
+  chairs: ChairTenure[];
+}
+
+interface TenureRow {
+  deviceId: string;
+  holderId: string;
+  kind: string | null;
+  beneficiaryId: string | null;
+  at: string | number | null;
 }
 
 interface SessionRow {
@@ -57,6 +68,24 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
        FROM Session s JOIN User u ON u.id = s.userId
       WHERE s.tokenHash = ?`,
   );
+  // Families only: their people's chairs with the steps that start or end someone's time with them
+  // (a family has one or two chairs, each with a handful of such steps).
+  const tenureRows = raw.prepare<[string, string], TenureRow>(
+    `SELECT d.id AS deviceId, d.beneficiaryId AS holderId, e.kind, e.beneficiaryId, e.at
+       FROM FamilyLink f JOIN Device d ON d.beneficiaryId = f.beneficiaryId
+       LEFT JOIN DeviceEvent e ON e.deviceId = d.id AND e.kind IN (SELECT value FROM json_each(?))
+      WHERE f.userId = ?`,
+  );
+  const kinds = JSON.stringify(tenureKinds);
+  function chairsOf(userId: string): ChairTenure[] {
+    const byDevice = new Map<string, { holderId: string; steps: { kind: string; beneficiaryId: string | null; at: Date }[] }>();
+    for (const r of tenureRows.all(kinds, userId)) {
+      const entry = byDevice.get(r.deviceId) ?? { holderId: r.holderId, steps: [] };
+      byDevice.set(r.deviceId, entry);
+      if (r.kind !== null && r.at !== null) entry.steps.push({ kind: r.kind, beneficiaryId: r.beneficiaryId, at: new Date(instant(r.at)) });
+    }
+    return [...byDevice].map(([deviceId, e]) => ({ deviceId, since: tenureStart(e.steps, e.holderId) }));
+  }
   return {
     ttlMs,
     // Writes take the caller's transaction (`tx`), so a route can record them in the same one as their audit row.
@@ -99,6 +128,7 @@ export function createSessionService({ db, raw, clock, ttlHours }: SessionServic
         locale: row.locale,
         centreId: row.centreId,
         beneficiaryIds: JSON.parse(row.beneficiaryIds) as string[],
+        chairs: row.role === 'family' ? chairsOf(row.userId) : [],
       };
       return { id: row.id, renewed, user };
     },

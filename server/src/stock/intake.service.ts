@@ -6,6 +6,7 @@ import { serialKey } from '../../../schemas/devices.ts';
 import { EARLIEST_INTAKE_YEAR, type DeviceIntake, type IntakeProblem, type IntakeProblemCode } from '../../../schemas/stock.ts';
 import type { Tx } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
+import { findInSlices } from '../lib/slices.ts';
 
 /** What an intake did, by device id: new chairs, chairs whose record changed, and chairs already as given. */
 export interface IntakeResult {
@@ -21,21 +22,10 @@ const intakeSelect = {
 } as const satisfies Prisma.DeviceSelect;
 type StockedChair = Prisma.DeviceGetPayload<{ select: typeof intakeSelect }>;
 
-// SQLite and PostgreSQL both take long IN lists, but not unbounded ones: look rows up in slices.
-const SLICE = 500;
-function slices<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
-  return out;
-}
-
 /** Existing chairs by serial key, for the given serials. */
 async function chairsBySerial(db: Tx, keys: readonly string[]): Promise<Map<string, StockedChair>> {
-  const found = new Map<string, StockedChair>();
-  for (const part of slices([...new Set(keys)])) {
-    for (const d of await db.device.findMany({ where: { serialKey: { in: part } }, select: intakeSelect })) found.set(d.serialKey, d);
-  }
-  return found;
+  const found = await findInSlices(keys, (part) => db.device.findMany({ where: { serialKey: { in: part } }, select: intakeSelect }));
+  return new Map(found.map((d) => [d.serialKey, d]));
 }
 
 /** The receiving centre of a row: the one named, or the actor's own (staff). */
@@ -72,12 +62,8 @@ export async function checkIntake(db: Tx, actor: Actor, rows: readonly DeviceInt
 
   const modelIds = [...new Set(rows.map((r) => r.modelId))];
   const centreIds = [...new Set(rows.map((r) => intakeCentre(actor, r)).filter((id): id is string => id !== null))];
-  const models = new Map(
-    (await Promise.all(slices(modelIds).map((ids) => db.deviceModel.findMany({ where: { id: { in: ids } }, include: { sizes: true } })))).flat().map((m) => [m.id, m]),
-  );
-  const centres = new Set(
-    (await Promise.all(slices(centreIds).map((ids) => db.centre.findMany({ where: { id: { in: ids } }, select: { id: true } })))).flat().map((c) => c.id),
-  );
+  const models = new Map((await findInSlices(modelIds, (ids) => db.deviceModel.findMany({ where: { id: { in: ids } }, include: { sizes: true } }))).map((m) => [m.id, m]));
+  const centres = new Set((await findInSlices(centreIds, (ids) => db.centre.findMany({ where: { id: { in: ids } }, select: { id: true } }))).map((c) => c.id));
   const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
   const firstIndexOfKey = new Map<string, number>();
 
@@ -142,70 +128,40 @@ function changedFields(chair: StockedChair, want: ReturnType<typeof wanted>): st
 
 export type IntakeOutcome = 'created' | 'updated' | 'unchanged';
 
-/** What intakeDevices would do with each checked row, without writing (a dry run's answer). */
-export async function previewIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[]): Promise<IntakeOutcome[]> {
-  const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
-  return rows.map((row) => {
-    const want = wanted(row, intakeCentre(actor, row) ?? '');
-    const chair = existing.get(want.serialKey);
-    return !chair ? 'created' : changedFields(chair, want).length > 0 ? 'updated' : 'unchanged';
-  });
+/** Every column an intake writes on a chair (optional fields the row leaves out keep the chair's value, or null). */
+export interface IntakeRecord {
+  serial: string;
+  serialKey: string;
+  modelId: string;
+  centreId: string;
+  seatWidthMm: number;
+  seatDepthMm: number;
+  receivedAt: Date;
+  supplier: string | null;
+  fundingSource: string | null;
+  batteryInstalledAt: Date | null;
 }
 
-export interface IntakeOptions {
-  /** Called after every 1,000 rows (and at the end) with how many are done, for progress lines on large imports. */
-  onProgress?: (done: number, total: number) => void;
-}
+/** What the write does with one checked row: a new chair, a changed one (its fields), or nothing. */
+export type IntakeStep =
+  | { outcome: 'created'; record: IntakeRecord }
+  | { outcome: 'updated'; id: string; record: IntakeRecord; fields: string[] }
+  | { outcome: 'unchanged'; id: string };
 
 /**
- * Takes checked rows (checkIntake found nothing) into stock in the transaction `tx`: a new serial
- * becomes an `in_stock` chair with a `received` event, a known one is updated with an `updated`
- * event naming the changed fields, and a row that changes nothing writes nothing, so the same rows
- * taken in twice change nothing the second time.
+ * What taking the checked rows (checkIntake found nothing) into stock would do, row by row, read
+ * only: the dry run's answer, and the real run's plan for writeIntake (stock/intake-writer.ts).
  */
-export async function intakeDevices(tx: Tx, actor: Actor, rows: readonly DeviceIntake[], options: IntakeOptions = {}): Promise<IntakeResult> {
-  const result: IntakeResult = { created: [], updated: [], unchanged: [] };
-  let reported = 0;
-  const progress = (final = false) => {
-    const done = result.created.length + result.updated.length + result.unchanged.length;
-    if (options.onProgress && (final || done - reported >= 1000)) {
-      reported = done;
-      options.onProgress(done, rows.length);
-    }
-  };
-  const existing = await chairsBySerial(tx, rows.map((r) => serialKey(r.serial)));
-  const fresh: ReturnType<typeof wanted>[] = [];
-  for (const row of rows) {
-    const centreId = intakeCentre(actor, row);
-    if (centreId === null) throw new Error('intakeDevices: a row without a centre (run checkIntake first)');
-    const want = wanted(row, centreId);
+export async function planIntake(db: Tx, actor: Actor, rows: readonly DeviceIntake[]): Promise<IntakeStep[]> {
+  const existing = await chairsBySerial(db, rows.map((r) => serialKey(r.serial)));
+  return rows.map((row): IntakeStep => {
+    // A row without a centre is refused by checkIntake, so its step is only ever previewed.
+    const want = wanted(row, intakeCentre(actor, row) ?? '');
     const chair = existing.get(want.serialKey);
-    if (!chair) {
-      fresh.push(want);
-      continue;
-    }
+    const base = chair ?? { supplier: null, fundingSource: null, batteryInstalledAt: null };
+    const record: IntakeRecord = { supplier: base.supplier, fundingSource: base.fundingSource, batteryInstalledAt: base.batteryInstalledAt, ...want };
+    if (!chair) return { outcome: 'created', record };
     const fields = changedFields(chair, want);
-    if (fields.length === 0) {
-      result.unchanged.push(chair.id);
-      progress();
-      continue;
-    }
-    await tx.device.update({ where: { id: chair.id }, data: want });
-    await tx.deviceEvent.create({
-      data: { deviceId: chair.id, kind: 'updated', actorId: actor.id, centreId, details: JSON.stringify({ fields }) },
-    });
-    result.updated.push(chair.id);
-    progress();
-  }
-  // New chairs go in by slices with one statement each, which keeps a 10,000-row import well inside a minute.
-  for (const part of slices(fresh)) {
-    const made = await tx.device.createManyAndReturn({ data: part.map((w) => ({ ...w, status: 'in_stock' })), select: { id: true, centreId: true } });
-    await tx.deviceEvent.createMany({
-      data: made.map((d) => ({ deviceId: d.id, kind: 'received', actorId: actor.id, centreId: d.centreId, details: JSON.stringify({ status: 'in_stock' }) })),
-    });
-    result.created.push(...made.map((d) => d.id));
-    progress();
-  }
-  progress(true);
-  return result;
+    return fields.length === 0 ? { outcome: 'unchanged', id: chair.id } : { outcome: 'updated', id: chair.id, record, fields };
+  });
 }

@@ -4,10 +4,11 @@ import { serialKey } from '../../../schemas/devices.ts';
 import { stockOnlyFields, type DeviceIntake, type IntakeProblem } from '../../../schemas/stock.ts';
 import { deviceScope } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
-import { auditedChange } from '../http/audit.ts';
+import { auditedChange, auditedRawChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
-import { checkIntake, intakeDevices } from './intake.service.ts';
+import { writeIntake } from './intake-writer.ts';
+import { checkIntake, planIntake } from './intake.service.ts';
 import * as routes from './stock.routes.ts';
 import { stockedSelect, stockView, toStocked } from './stock.service.ts';
 
@@ -32,9 +33,10 @@ export function stockRoutes() {
     const { db, clock } = c.get('deps');
     const problems = await checkIntake(db, actor, rows, { now: clock.now(), mode: 'create' });
     if (problems.length > 0) throw refuse(problems, 'items' in body);
-    const result = await auditedChange(
+    const plan = await planIntake(db, actor, rows);
+    const result = auditedRawChange(
       c,
-      (tx) => intakeDevices(tx, actor, rows),
+      (raw) => writeIntake(raw, actor, plan, { now: clock.now() }),
       (r) => ({
         action: 'device.intake', entityType: 'Device', entityId: r.created.length === 1 ? r.created[0] : undefined,
         centreId: rows[0]!.centreId ?? actor.centreId, details: { count: r.created.length, deviceIds: r.created },

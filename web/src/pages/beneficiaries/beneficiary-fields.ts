@@ -7,6 +7,7 @@ import {
   ConsentMethod,
   ConsentPurpose,
   CpProfileBody,
+  GuardianRelationship,
   CreateBeneficiaryBody,
   Diagnosis,
   HydrocephalusProfileBody,
@@ -50,6 +51,9 @@ function consentFields(prefix: string): FieldDef[] {
   return [
     select(`${prefix}givenBy`, 'beneficiaries.form.givenBy', 'givenBy', ConsentGivenBy.options, { required: true, hint: 'beneficiaries.form.givenByHint', custom: 'beneficiaries.form.childNeedsGuardian' }),
     { name: `${prefix}guardianName`, label: 'beneficiaries.form.guardianName', type: 'text', required: true, when: guardian, custom: 'requests.issue.required' },
+    select(`${prefix}guardianRelationship`, 'beneficiaries.form.guardianRelationship', 'guardianRelationship', GuardianRelationship.options, {
+      required: true, when: guardian, hint: 'beneficiaries.form.guardianRelationshipHint', custom: 'requests.issue.required',
+    }),
     ...ConsentPurpose.options.map((p, i) => check(`purposes.${p}`, `purpose.${p}` as MessageKey, i === 0 ? { aliases: [`${prefix}purposes`], custom: 'beneficiaries.form.purposeNeeded' } : {})),
     select(`${prefix}method`, 'beneficiaries.consent.method', 'method', ConsentMethod.options, { required: true }),
     { name: `${prefix}givenAt`, label: 'beneficiaries.form.evidenceDate', type: 'date', required: true, custom: 'beneficiaries.form.consentDate' },

@@ -38,6 +38,9 @@ export function diagnosisSection(b: BeneficiaryDetail) {
 export type Consent = NonNullable<BeneficiaryDetail['consents']>[number];
 
 function givenBy(c: Consent) {
+  if (c.guardianName && c.guardianRelationship) {
+    return t('beneficiaries.consent.guardianRelated', { name: c.guardianName, relationship: label('guardianRelationship', c.guardianRelationship) });
+  }
   return c.guardianName ? t('beneficiaries.consent.guardianNamed', { name: c.guardianName }) : label('givenBy', c.givenBy);
 }
 

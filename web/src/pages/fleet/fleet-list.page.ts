@@ -19,8 +19,8 @@ import { badgeStyles } from '../../ui/badge.styles.ts';
 import { formatDecimal, relativeTime, riskBadge } from './fleet-format.ts';
 import { dataTable, dataTableStyles } from '../../ui/data-table.ts';
 
-/** The health words name the thresholds they stand for, from their one definition. */
-const reasonParams = { worn: healthThresholds.wornPct, wearing: healthThresholds.wearingPct };
+/** The health words name the limits they stand for: the chair's own (its model's), else the defaults. */
+const reasonParams = (d: DeviceSummary) => ({ worn: d.healthLimits?.wornPct ?? healthThresholds.wornPct, wearing: d.healthLimits?.wearingPct ?? healthThresholds.wearingPct });
 
 export const FLEET_PAGE_SIZE = 50;
 
@@ -130,7 +130,7 @@ export class FleetPage extends LitElement {
       <td class="wide">${battery}</td>
       <td>
         ${d.risk ? riskBadge(d.risk) : nothing}
-        ${d.riskReasons?.length ? html`<span class="reasons">${d.riskReasons.map((r) => t(`fleet.reason.${r}`, reasonParams)).join(' · ')}</span>` : nothing}
+        ${d.riskReasons?.length ? html`<span class="reasons">${d.riskReasons.map((r) => t(`fleet.reason.${r}`, reasonParams(d))).join(' · ')}</span>` : nothing}
         ${d.batteryForecast ? html`<span class="reasons" data-forecast>${forecastWords(d.batteryForecast)}</span>` : nothing}
       </td>
       <td class="wide">${seen}</td>
