@@ -234,7 +234,7 @@ describe('4. the chair comes back when the child outgrows it', () => {
 describe('5. the refurbished chair is re-issued to another family’s child', () => {
   it('the therapist registers a second child; the manager invites her father, who accepts on his phone', async () => {
     await therapist.goto(`${base}/beneficiaries/new`);
-    await fillChild(therapist, CHILD_2, { nik: '3275010906200004', guardian: 'Pak Joko' });
+    await fillChild(therapist, CHILD_2, { nik: '3275010906200004', guardian: 'Pak Joko', relationship: 'father' });
     await main(therapist).getByRole('button', { name: 'Daftarkan' }).click();
     await therapist.getByRole('heading', { level: 1, name: CHILD_2 }).waitFor();
     child2Id = new URL(therapist.url()).pathname.split('/').pop()!;
