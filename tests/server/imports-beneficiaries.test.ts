@@ -109,7 +109,10 @@ describe('importing a register', () => {
       'Joko Lain;;01/01/1995;L;Jl. G;;;cp;BBD-KARTINI;;written;01/01/2020;',
       'too;few;cells',
     );
-    const res = await expectJson(await send(therapist, file, false));
+    const refusal = await expectError(await send(therapist, file, false), 422);
+    expect(refusal.issues).toContainEqual(expect.objectContaining({ path: [3, 'Tanggal Lahir'], code: 'date_in_future' }));
+    expect(await count()).toBe(before);
+    const res = await expectJson(await send(therapist, file, true));
     expect(res.applied).toBe(false);
     const byLine = new Map(res.rows.map((r: { line: number; outcome: string; problems: { column: string | null; code: string }[] }) => [r.line, r]));
     const codes = (line: number) => (byLine.get(line) as { problems: { column: string | null; code: string }[] }).problems.map((p) => `${p.column}:${p.code}`);

@@ -126,16 +126,17 @@ export async function expectFitsWidth(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
 }
 
-/** The registration form for a girl with CP, her mother consenting as guardian. */
-export async function fillChild(page: Page, name: string): Promise<void> {
+/** The registration form for a girl with CP born in 2018, a parent consenting as guardian. */
+export async function fillChild(page: Page, name: string, { nik = '3275015204190009', guardian = 'Ibu Wulan', relationship = 'mother' } = {}): Promise<void> {
   const field = (label: RegExp) => main(page).getByLabel(label);
   await field(/^Nama lengkap/).fill(name);
-  await field(/^NIK/).fill('3275015204190009');
+  await field(/^NIK/).fill(nik);
   await field(/^Tanggal lahir/).fill('2018-03-14');
   await field(/^Jenis kelamin/).selectOption('female');
   await field(/^Alamat/).fill('Jl. Melati No. 7, Bekasi');
   await field(/^Diagnosis/).selectOption('cp');
-  await field(/^Nama orang tua atau wali/).fill('Ibu Wulan');
+  await field(/^Nama orang tua atau wali/).fill(guardian);
+  await field(/^Hubungan dengan penerima manfaat/).selectOption(relationship);
 }
 
 /** The assessment of a child with CP whose measurements fit a 380 × 400 mm seat. */

@@ -1,9 +1,10 @@
 // The first day at a real centre, in Chromium, on a fresh ATENSI_DEMO=0 server: the admin from
 // `npm run admin:create`, a centre and a model from their pages, staff and a family by invitation (link
 // and QR, each accepted in its own browser), a child registered with consent and taken through the
-// pathway to a chair in use that the family sees at 360 px, the chair returned outgrown and refurbished
-// into stock, another chair sent to a second centre and received there, a semicolon CSV with a BOM
-// imported. axe on every page; one in English.
+// pathway to a chair in use that the family sees at 360 px, the chair returned outgrown, refurbished
+// into stock and re-issued through the pathway to another family's child (who see nothing of the first
+// child; the first family no longer sees it), another chair sent to a second centre and received there,
+// a semicolon CSV with a BOM imported. axe on every page; one in English.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,13 +14,19 @@ import { openDatabase, type OpenedDatabase } from '../../core/db/client.ts';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { startServer, type RunningServer } from '../helpers/process.ts';
 import { launchBrowser, openPage, submitLogin } from './browser.ts';
-import { accept, badge, CHAIRS_HEADER, expectAxeClean, expectFitsWidth, fetchJson, fillAssessment, fillChild, importFile, invite, main, npmAdminCreate, refuseOnce, step } from './first-day-steps.ts';
+import { approveFunding, orderAndHandOver, referAssessPrescribe } from './first-day-pathway.ts';
+import { expectChairGone, expectOnlyTheirTime } from './first-day-reissue.ts';
+import { accept, CHAIRS_HEADER, expectAxeClean, expectFitsWidth, fetchJson, fillChild, importFile, invite, main, npmAdminCreate, refuseOnce } from './first-day-steps.ts';
 
 const PASSWORD = 'kursi roda biru di balai kota';
 const CENTRE = { code: 'BBRSPD-UJI', name: 'Balai Uji Pertama', city: 'Bekasi', province: 'Jawa Barat' };
 const CENTRE_2 = { code: 'BBRSPD-DUA', name: 'Balai Uji Kedua', city: 'Solo', province: 'Jawa Tengah' };
 const MODEL = 'Kursi Anak Adaptif';
 const CHILD = 'Rina Hari Pertama';
+const CHILD_2 = 'Dewi Penerima Kedua';
+/** The first family's report, and the refurbishment's notes: never shown to the chair's next family. */
+const FIRST_REPORT = 'Rem kiri berbunyi saat dipakai ke sekolah.';
+const REFURB_NOTES = 'Dibersihkan, rem disetel, bantalan baru.';
 const SERIAL = 'HP-0001';
 const SERIAL_2 = 'HP-0002';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -30,8 +37,8 @@ let db: OpenedDatabase;
 let browser: Browser;
 let base: string;
 /** One browser context per person, as each would be on their own device. */
-let admin: Page, manager: Page, therapist: Page, technician: Page, family: Page;
-let childId: string, chairId: string;
+let admin: Page, manager: Page, therapist: Page, technician: Page, family: Page, family2: Page;
+let childId: string, chairId: string, child2Id: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-first-day-'));
@@ -48,8 +55,6 @@ afterAll(async () => {
 });
 
 const prisma = () => db.prisma;
-const field = (page: Page, label: RegExp) => main(page).getByLabel(label);
-
 describe('the first admin, from the command line', () => {
   it('is made by `npm run admin:create` on an empty install, and signs in', async () => {
     expect(await prisma().user.count()).toBe(0);
@@ -162,47 +167,15 @@ describe('3. a child registered with consent, taken through the pathway to a cha
   });
 
   it('the therapist refers, assesses and prescribes', async () => {
-    await therapist.goto(`${base}/requests/new?beneficiaryId=${childId}`);
-    await main(therapist).getByRole('heading', { level: 1, name: 'Rujukan baru' }).waitFor();
-    await expectAxeClean(therapist);
-    await field(therapist, /^Sumber rujukan/).selectOption({ label: 'Puskesmas / fasilitas kesehatan' });
-    await field(therapist, /^Alasan rujukan/).fill('Belum punya kursi roda; duduk perlu ditopang.');
-    await main(therapist).getByRole('button', { name: 'Simpan rujukan' }).click();
-    await badge(therapist, 'Dirujuk').waitFor();
-    await expectAxeClean(therapist);
-    await fillAssessment(therapist);
-    await step(therapist, /^Asesmen$/, 'Sudah diases');
-    expect(await field(therapist, /^Model dan ukuran dudukan/).locator('option:checked').innerText()).toContain(MODEL);
-    await expectAxeClean(therapist);
-    await step(therapist, /^Resep kursi roda$/, 'Sudah diresepkan');
+    await referAssessPrescribe(therapist, base, childId, MODEL);
   });
 
   it('the manager approves the funding', async () => {
-    await manager.goto(`${base}/approvals`);
-    const waiting = main(manager).getByRole('region', { name: 'Menunggu persetujuan pendanaan' }).getByRole('link', { name: CHILD });
-    await waiting.waitFor();
-    await expectAxeClean(manager);
-    await waiting.click();
-    await badge(manager, 'Sudah diresepkan').waitFor();
-    await expectAxeClean(manager);
-    await main(manager).getByRole('radio', { name: /^Setujui pendanaan$/ }).check();
-    await step(manager, /^Setujui pendanaan$/, 'Pendanaan disetujui');
+    await approveFunding(manager, base, CHILD);
   });
 
   it('the therapist orders from stock, prepares the stock chair, fits, trains and hands it over', async () => {
-    await therapist.reload();
-    await badge(therapist, 'Pendanaan disetujui').waitFor();
-    await step(therapist, /^Pesan kursi roda$/, 'Dipesan');
-    await field(therapist, /^Kursi roda dari stok/).selectOption({ label: SERIAL });
-    await expectAxeClean(therapist);
-    await step(therapist, /^Siapkan kursi roda$/, 'Kursi disiapkan');
-    for (const label of [/^Ukuran pas$/, /^Postur duduk baik$/, /^Tidak ada titik tekan/, /^Dapat bergerak/]) await field(therapist, label).check();
-    await step(therapist, /^Pemasangan \(fitting\)$/, 'Sudah dipasang');
-    await main(therapist).getByRole('radio', { name: /^Latihan pengguna$/ }).check();
-    for (const label of [/^Berpindah/, /^Mendorong/, /^Mengurangi tekanan/, /^Perawatan/, /^Siapa yang dihubungi/]) await field(therapist, label).check();
-    await step(therapist, /^Latihan pengguna$/, 'Sudah dilatih');
-    await step(therapist, /^Serahkan kursi roda$/, 'Digunakan');
-    await expectAxeClean(therapist);
+    await orderAndHandOver(therapist, SERIAL);
     const chair = await prisma().device.findUniqueOrThrow({ where: { id: chairId } });
     expect([chair.status, chair.beneficiaryId]).toEqual(['in_use', childId]);
   });
@@ -214,6 +187,9 @@ describe('3. a child registered with consent, taken through the pathway to a cha
     expect(await chair.getAttribute('aria-label')).toBe(`${MODEL} · ${SERIAL}`);
     await expectFitsWidth(family);
     await expectAxeClean(family);
+    // Something of the first child's time with the chair that its next family must never see.
+    const report = { beneficiaryId: childId, category: 'brakes', description: FIRST_REPORT, clientRequestId: crypto.randomUUID() };
+    expect((await fetchJson(family, 'POST', '/api/reports', report)).status).toBe(201);
   });
 });
 
@@ -241,7 +217,7 @@ describe('4. the chair comes back when the child outgrows it', () => {
     for (const box of await checklist.locator('input[type="checkbox"]').all()) await box.check();
     await checklist.getByRole('button', { name: 'Simpan daftar periksa' }).click();
     await expect.poll(() => checklist.innerText()).toContain('5 dari 5 selesai');
-    await main(technician).getByLabel(/^Apa yang dikerjakan/).fill('Dibersihkan, rem disetel, bantalan baru.');
+    await main(technician).getByLabel(/^Apa yang dikerjakan/).fill(REFURB_NOTES);
     await main(technician).getByRole('radio', { name: 'Siap dipakai lagi (kembali ke gudang)' }).check();
     await expectAxeClean(technician);
     await main(technician).getByRole('button', { name: 'Selesaikan' }).click();
@@ -251,14 +227,39 @@ describe('4. the chair comes back when the child outgrows it', () => {
   });
 
   it('the family no longer sees the returned chair', async () => {
-    await family.reload();
-    await main(family).getByRole('link', { name: CHILD }).waitFor();
-    expect(await main(family).locator(`[data-chair="${chairId}"]`).count()).toBe(0);
-    await expectAxeClean(family);
+    await expectChairGone(family, chairId, CHILD);
   });
 });
 
-describe('5. another chair goes to a second centre', () => {
+describe('5. the refurbished chair is re-issued to another family’s child', () => {
+  it('the therapist registers a second child; the manager invites her father, who accepts on his phone', async () => {
+    await therapist.goto(`${base}/beneficiaries/new`);
+    await fillChild(therapist, CHILD_2, { nik: '3275010906200004', guardian: 'Pak Joko', relationship: 'father' });
+    await main(therapist).getByRole('button', { name: 'Daftarkan' }).click();
+    await therapist.getByRole('heading', { level: 1, name: CHILD_2 }).waitFor();
+    child2Id = new URL(therapist.url()).pathname.split('/').pop()!;
+    family2 = await accept(browser, await invite(manager, base, { name: 'Pak Joko', email: 'joko@keluarga.example', role: 'family', child: CHILD_2 }), PASSWORD, PHONE);
+  });
+
+  it('the chair goes to her through the pathway screens, its history kept', async () => {
+    await referAssessPrescribe(therapist, base, child2Id, MODEL);
+    await approveFunding(manager, base, CHILD_2);
+    await orderAndHandOver(therapist, SERIAL);
+    const chair = await prisma().device.findUniqueOrThrow({ where: { id: chairId }, include: { events: { orderBy: { at: 'asc' } } } });
+    expect([chair.status, chair.beneficiaryId]).toEqual(['in_use', child2Id]);
+    expect(chair.events.filter((e) => e.kind === 'issued').map((e) => e.beneficiaryId)).toEqual([childId, child2Id]);
+  });
+
+  it('her family sees the chair at 360 px, and nothing of the first child; the first family no longer sees it', async () => {
+    const before = await prisma().workOrder.findMany({ where: { deviceId: chairId } });
+    expect(before.length).toBeGreaterThan(0);
+    const hidden = [CHILD, childId, FIRST_REPORT, REFURB_NOTES, ...before.map((w) => w.id)];
+    await expectOnlyTheirTime(family2, { id: chairId, label: `${MODEL} · ${SERIAL}` }, CHILD_2, hidden);
+    await expectChairGone(family, chairId, CHILD);
+  });
+});
+
+describe('6. another chair goes to a second centre', () => {
   it('the technician sends it from its page; that centre’s technician receives it, in English', async () => {
     expect((await fetchJson(admin, 'POST', '/api/centres', CENTRE_2)).status).toBe(201);
     const link = await invite(admin, base, { name: 'Teknisi Solo', email: 'teknisi.solo@uji.example', role: 'technician', centre: CENTRE_2.name });
@@ -287,7 +288,7 @@ describe('5. another chair goes to a second centre', () => {
   });
 });
 
-describe('6. an existing register is imported', () => {
+describe('7. an existing register is imported', () => {
   it('the technician checks, then imports, a semicolon CSV with a BOM on the import page', async () => {
     const rows = [`HP-0101;Bengkel Nusantara;${MODEL};340;360;;01/12/2026;;APBN;`, `HP-0102;;${MODEL};380;400;;2026-12-01;;;`];
     await technician.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Impor' }).click();

@@ -163,7 +163,7 @@ describe('as a therapist: people', () => {
     expect(await main().locator('tbody tr[data-line]').count()).toBe(1);
     expect(await cells(0)).toEqual(['3', `Dodi Impor ${stamp}`, 'Ditolak', 'Tanggal Lahir', 'Tanggal di masa depan.']);
     expect(await cells(1)).toEqual(['Tanggal Persetujuan', 'Tanggal persetujuan harus antara tanggal lahir dan hari ini.']);
-    expect(await main().locator('tbody tr').count()).toBe(3);
+    expect(await main().locator('tbody tr').count()).toBe(4); // also the guardian's name and relationship a "child" needs
     const commit = main().getByRole('button', { name: 'Impor sungguhan' });
     expect(await commit.isDisabled()).toBe(true);
     expect(await main().locator('#commit-why').innerText()).toContain('tidak ada baris yang ditolak');

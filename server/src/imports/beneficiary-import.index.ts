@@ -1,5 +1,5 @@
 // Beneficiaries register import: read the CSV (imports/csv.ts), check every row, and for a real run
-// with no refused row write them all in one audited transaction.
+// with no refused row write them all in one audited transaction (a refused row: 422, nothing written).
 import { beneficiaryImportColumns } from '../../../schemas/beneficiary-import.ts';
 import { columnHeader, type ImportResult } from '../../../schemas/imports.ts';
 import { actorOf } from '../http/access.ts';
@@ -9,7 +9,7 @@ import { readCsv } from './csv.ts';
 import * as routes from './beneficiary-import.routes.ts';
 import { planBeneficiaryImport } from './beneficiary-import.service.ts';
 import { writeBeneficiaryImport } from './beneficiary-import.writer.ts';
-import { importLog, readImportFile } from './import-file.ts';
+import { importLog, readImportFile, refuseIfAnyRefused } from './import-file.ts';
 
 export function beneficiaryImportRoutes() {
   const app = createRouter();
@@ -27,7 +27,8 @@ export function beneficiaryImportRoutes() {
     const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
     for (const r of results) counts[r.outcome] += 1;
     logged.checked({ dryRun, rows: results.length, ...counts });
-    const apply = !dryRun && counts.refused === 0 && counts.created + counts.updated > 0;
+    if (!dryRun) refuseIfAnyRefused(results);
+    const apply = !dryRun && counts.created + counts.updated > 0;
     if (apply) {
       logged.written(
         () => auditedRawChange(

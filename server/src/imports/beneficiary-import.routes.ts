@@ -10,12 +10,13 @@ export const importBeneficiaries = route.post(
   {
     query: ImportQuery,
     rawBody: { required: true, content: { 'text/csv': { schema: z.string().describe('the register as CSV (UTF-8, comma or semicolon)') } } },
-    200: json(ImportResult, 'What each row would do (dry run), or did (real run); a real run with a refused row writes nothing'),
+    200: json(ImportResult, 'What each row would do (dry run), or did (real run)'),
     409: json(z.any(), 'A chair of the file was issued meanwhile: nothing was written'),
   },
   'Import a beneficiaries register (upsert by NIK, else by name + birth date + centre)',
   'Columns as in the template; staff import into their own centre. New people get the consent of the row (service and health data; ' +
-  'a guardian\'s for a child); a chair serial issues that in-stock chair of the centre to the person. All or nothing; the same file twice changes nothing.');
+  'a guardian\'s for a child); a chair serial issues that in-stock chair of the centre to the person. All or nothing; the same file twice changes nothing. ' +
+  'A real run with any refused row answers 422 with each problem in `issues` as [line, column].');
 
 export const beneficiaryTemplate = route.get(
   importRoles.beneficiaries, '/api/imports/beneficiaries/template',

@@ -1,6 +1,6 @@
 // What both register imports share: the file body (text/csv only, at most IMPORT_LIMITS.maxBytes,
-// never read past it), and the progress lines a large import logs.
-import { IMPORT_LIMITS } from '../../../schemas/imports.ts';
+// never read past it), the one refusal of a real run with refused rows, and the progress lines a large import logs.
+import { IMPORT_LIMITS, type ImportResult } from '../../../schemas/imports.ts';
 import type { Logger } from '../../../core/log/logger.ts';
 import { ApiError } from '../lib/errors.ts';
 import { readBody } from '../lib/read-body.ts';
@@ -35,4 +35,15 @@ export function importLog(log: Logger, kind: 'devices' | 'beneficiaries') {
       return result;
     },
   };
+}
+
+/**
+ * A real run of a file with refused rows writes nothing and answers 422 in the one error shape, each
+ * problem at [line, column] (the dry run gives the same problems per row with the other rows' outcomes).
+ */
+export function refuseIfAnyRefused(rows: ImportResult['rows']): void {
+  const refused = rows.filter((r) => r.outcome === 'refused');
+  if (refused.length === 0) return;
+  const issues = refused.flatMap((r) => r.problems.map((p) => ({ path: [r.line, p.column ?? ''], message: p.message, code: p.code })));
+  throw new ApiError(422, 'invalid_input', `${refused.length} row(s) refused; nothing was imported`, issues);
 }

@@ -4,10 +4,9 @@ import { actorOf } from '../http/access.ts';
 import { auditedRawChange } from '../http/audit.ts';
 import { createRouter } from '../http/router.ts';
 import { toCsv } from '../lib/csv.ts';
-import { ApiError } from '../lib/errors.ts';
 import { writeIntake } from '../stock/intake-writer.ts';
 import { planDeviceImport } from './device-import.ts';
-import { importLog, readImportFile } from './import-file.ts';
+import { importLog, readImportFile, refuseIfAnyRefused } from './import-file.ts';
 import * as routes from './imports.routes.ts';
 
 const countsOf = (rows: ImportResult['rows']) =>
@@ -27,10 +26,7 @@ export function importRoutes() {
     const counts = countsOf(plan.rows);
     logged.checked({ dryRun, rows: plan.rows.length, ...counts });
     if (dryRun) return c.json({ kind: 'devices' as const, dryRun, applied: false, counts, rows: plan.rows }, 200);
-    if (counts.refused > 0) {
-      const issues = plan.rows.flatMap((r) => r.problems.map((p) => ({ path: [r.line, p.column ?? ''], message: p.message, code: p.code })));
-      throw new ApiError(422, 'invalid_input', `${counts.refused} row(s) refused; nothing was imported`, issues);
-    }
+    refuseIfAnyRefused(plan.rows);
     logged.written(
       () => auditedRawChange(
         c,
