@@ -41,8 +41,8 @@ describe('a real import is all or nothing', () => {
     const before = databaseDigest(h.db.raw);
     await expectError(await send('devices', chairs.replace(/;Moti-Care;|;ES-10 Lithium;/, ';No Such Model;')), 422);
     const people = registers.people(4, 'REFUSED', 'Tolak', 0);
-    const refused = await expectJson(await send('beneficiaries', people.replace('05/01/2024', '31/02/2024')));
-    expect(refused).toMatchObject({ applied: false, counts: { refused: 1 } });
+    const refused = await expectError(await send('beneficiaries', people.replace('05/01/2024', '31/02/2024')), 422);
+    expect(refused.issues).toEqual([expect.objectContaining({ path: [2, 'Tanggal Persetujuan'], code: 'invalid_date' })]);
     expect(databaseDigest(h.db.raw)).toEqual(before);
   });
 
