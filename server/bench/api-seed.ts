@@ -4,6 +4,7 @@
 // historical alerts and work orders, and refused messages.
 import { randomUUID } from 'node:crypto';
 import type { OpenedDatabase } from '../../core/db/client.ts';
+import { sqliteDateTime } from '../../core/db/sqlite-values.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { AcceptedSample } from '../../core/telemetry/telemetry-store.ts';
 import { serialKey } from '../../schemas/devices.ts';
@@ -27,8 +28,8 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** DateTime columns as Prisma's SQLite adapter writes them. */
-const dt = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace('Z', '+00:00'));
+/** DateTime columns as Prisma's SQLite adapter writes them (the one definition, core/db/sqlite-values.ts). */
+const dt = (ms: number | null) => sqliteDateTime(ms);
 const id = () => `b${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
