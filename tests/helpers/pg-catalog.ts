@@ -1,5 +1,5 @@
 // A PostgreSQL database's schema as sorted lines (columns, constraints, indexes), to compare two
-// databases and name what differs; Prisma's bookkeeping table is left out.
+// databases and name what differs (Prisma's bookkeeping table left out), and one-off SQL for tests.
 import pg from 'pg';
 
 const queries = [
@@ -16,15 +16,9 @@ const queries = [
 ];
 
 export async function catalogLines(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const lines: string[] = [];
-    for (const q of queries) lines.push(...(await client.query<{ line: string }>(q)).rows.map((r) => r.line));
-    return lines.sort();
-  } finally {
-    await client.end();
-  }
+  const lines: string[] = [];
+  for (const q of queries) lines.push(...(await queryRows<{ line: string }>(url, q)).map((r) => r.line));
+  return lines.sort();
 }
 
 /** Lines only in `a` (prefixed "-") or only in `b` (prefixed "+"). */
@@ -33,13 +27,19 @@ export function catalogDifferences(a: string[], b: string[]): string[] {
   return [...a.filter((l) => !inB.has(l)).map((l) => `- ${l}`), ...b.filter((l) => !inA.has(l)).map((l) => `+ ${l}`)];
 }
 
-/** Runs SQL (several statements allowed) on the database at `url`. */
-export async function runSql(url: string, sql: string): Promise<void> {
+/** Runs SQL on the database at `url` with a connection of its own; returns the rows of the last statement. */
+export async function queryRows<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    const result = (await client.query<T>(sql)) as pg.QueryResult<T> | pg.QueryResult<T>[];
+    return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
   } finally {
     await client.end();
   }
+}
+
+/** Runs SQL (several statements allowed) on the database at `url`. */
+export async function runSql(url: string, sql: string): Promise<void> {
+  await queryRows(url, sql);
 }

@@ -6,11 +6,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committedMigrations, migrateDatabase, pendingMigrationsOf, postgresMigrationsDir } from '../../core/db/migrate.ts';
 import { migratePostgres, PostgresMigrationError } from '../../core/db/pg-migrate.ts';
-import { catalogDifferences, catalogLines, runSql } from '../helpers/pg-catalog.ts';
+import { catalogDifferences, catalogLines, queryRows as query, runSql } from '../helpers/pg-catalog.ts';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -21,16 +20,6 @@ beforeAll(async () => {
 afterAll(() => cluster?.stop());
 
 const target = (url: string) => ({ dataDir: os.tmpdir(), database: { engine: 'postgres' as const, url } });
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The DDL Prisma derives from the schema file alone (what `migrate diff --from-empty` prints). */
 function schemaScript(): string {

@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committedMigrations, postgresMigrationsDir } from '../../core/db/migrate.ts';
+import { queryRows } from '../helpers/pg-catalog.ts';
 import { root } from '../helpers/process.ts';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres.ts';
 
@@ -25,15 +25,7 @@ const env = (url: string) => ({ PATH: process.env.PATH ?? '', HOME: process.env.
 const node = (script: string, args: string[], url: string, input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: env(url), encoding: 'utf8', input, timeout: 120_000 });
 
-async function scalar(url: string, sql: string): Promise<unknown> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Object.values((await client.query(sql)).rows[0] as object)[0];
-  } finally {
-    await client.end();
-  }
-}
+const scalar = async (url: string, sql: string) => Object.values((await queryRows(url, sql))[0]!)[0];
 
 describe('entry points on PostgreSQL', () => {
   it('the server migrates, then stops with a clear message instead of half working', async () => {
