@@ -10,6 +10,9 @@ export const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => 
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** The SQLite database's file name inside DATA_DIR. */
+export const DATABASE_FILE = 'atensi.db';
+
 /** Settings both the API and the bridge read: where the data lives, how much to log. */
 export const baseEnv = {
   DATA_DIR: z.string().min(1).default('./data'),
@@ -90,7 +93,7 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     dataDir,
-    databaseFile: path.join(dataDir, 'atensi.db'),
+    databaseFile: path.join(dataDir, DATABASE_FILE),
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     mqtt: {
