@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openRaw } from '../db/client.ts';
 import { copyProgress } from './copy-progress.ts';
+import { packPhotos } from './photo-files.ts';
 import { type InspectedFile, inspectOpen } from './sqlite-inspect.ts';
 
 export interface SqliteBackupOptions {
@@ -13,6 +14,8 @@ export interface SqliteBackupOptions {
   source: string;
   /** Where the backup goes; written to a temporary file beside it, then renamed. */
   out: string;
+  /** The report photos' folder (DATA_DIR/photos): its files go into the backup too. */
+  photosDir: string;
   /** Progress and summary lines. */
   line: (text: string) => void;
 }
@@ -22,6 +25,7 @@ export interface SqliteBackupResult extends InspectedFile {
   /** When the snapshot was taken: every transaction committed before this is in the backup. */
   snapshotAt: Date;
   ms: number;
+  photos: number;
 }
 
 /** Makes a file's directory entry durable after a rename or unlink in it. */
@@ -56,8 +60,10 @@ export async function backupSqlite(o: SqliteBackupOptions): Promise<SqliteBackup
     // One self-contained file (no -wal beside it), checked before it takes the final name.
     const copy = new Database(tmp);
     let inspected: InspectedFile;
+    let photos: number;
     try {
       copy.pragma('journal_mode = DELETE');
+      photos = packPhotos(copy, o.photosDir);
       inspected = inspectOpen(copy, tmp);
     } finally {
       copy.close();
@@ -65,7 +71,7 @@ export async function backupSqlite(o: SqliteBackupOptions): Promise<SqliteBackup
     fs.chmodSync(tmp, 0o600);
     fs.renameSync(tmp, o.out);
     syncDir(path.dirname(o.out));
-    return { ...inspected, bytes: fs.statSync(o.out).size, out: o.out, snapshotAt, ms: Math.round(performance.now() - started) };
+    return { ...inspected, bytes: fs.statSync(o.out).size, out: o.out, snapshotAt, photos, ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (source.open) source.close();
     fs.rmSync(tmp, { force: true });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { committedMigrations } from '../db/migrate.ts';
+import { PHOTO_TABLE } from './photo-files.ts';
 
 /** How a file's schema stands against the migrations committed in this code. */
 export type SchemaStanding =
@@ -14,7 +15,7 @@ export type SchemaStanding =
 
 export interface InspectedFile {
   bytes: number;
-  /** Rows per table, by name (tables of SQLite itself and Prisma's migration table left out). */
+  /** Rows per table, by name (tables of SQLite itself, Prisma's migration table and the backup's photos left out). */
   rows: Record<string, number>;
   standing: SchemaStanding;
 }
@@ -44,8 +45,8 @@ export function schemaStanding(applied: string[], committed = committedMigration
 
 export function countRows(db: Database.Database): Record<string, number> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ? ORDER BY name")
-    .all(MIGRATIONS_TABLE) as { name: string }[];
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN (?, ?) ORDER BY name")
+    .all(MIGRATIONS_TABLE, PHOTO_TABLE) as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n]));
 }
 

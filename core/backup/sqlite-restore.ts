@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { copyProgress } from './copy-progress.ts';
+import { swapInPhotos, unpackPhotos } from './photo-files.ts';
 import { syncDir } from './sqlite-backup.ts';
 import { type InspectedFile, inspectFile, inspectOpen } from './sqlite-inspect.ts';
 
@@ -13,6 +14,8 @@ export interface SqliteRestoreOptions {
   from: string;
   /** The database file to create or replace (DATA_DIR/atensi.db). */
   target: string;
+  /** The report photos' folder (DATA_DIR/photos), replaced by the backup's photos. */
+  photosDir: string;
   /** Replace an existing database (it is kept beside it, renamed). */
   force: boolean;
   line: (text: string) => void;
@@ -25,6 +28,8 @@ export class RestoreRefused extends Error {}
 export interface SqliteRestoreResult extends InspectedFile {
   /** Where the database it replaced now is, if there was one. */
   replacedKeptAt: string | null;
+  /** Photos written back, or null when the file carried none (not made by `npm run backup`). */
+  photos: number | null;
 }
 
 /**
@@ -69,6 +74,8 @@ export async function restoreSqlite(o: SqliteRestoreOptions): Promise<SqliteRest
 
   fs.mkdirSync(path.dirname(o.target), { recursive: true, mode: 0o700 });
   const tmp = path.join(path.dirname(o.target), `.${path.basename(o.target)}.restoring-${process.pid}`);
+  const freshPhotos = `${o.photosDir}.restoring-${process.pid}`;
+  const stamp = (o.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   fs.closeSync(fs.openSync(tmp, 'w', 0o600));
   try {
     const source = new Database(o.from, { readonly: true, fileMustExist: true });
@@ -81,7 +88,9 @@ export async function restoreSqlite(o: SqliteRestoreOptions): Promise<SqliteRest
     }
     const copy = new Database(tmp);
     let inspected: InspectedFile;
+    let photos: number | null;
     try {
+      photos = unpackPhotos(copy, freshPhotos);
       inspected = inspectOpen(copy, tmp, 'quick');
     } finally {
       copy.close();
@@ -91,7 +100,6 @@ export async function restoreSqlite(o: SqliteRestoreOptions): Promise<SqliteRest
     if (fs.existsSync(o.target)) {
       // Checked again just before the swap: a server started meanwhile must not lose its file.
       if (databaseInUse(o.target)) throw new RestoreRefused(inUseMessage(o.target));
-      const stamp = (o.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
       replacedKeptAt = `${o.target}.replaced-${stamp}`;
       fs.linkSync(o.target, replacedKeptAt);
     }
@@ -99,11 +107,13 @@ export async function restoreSqlite(o: SqliteRestoreOptions): Promise<SqliteRest
     // (the in-use probe has folded the WAL into the old file, which is kept).
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${o.target}${suffix}`, { force: true });
     fs.renameSync(tmp, o.target);
+    if (photos !== null) swapInPhotos(freshPhotos, o.photosDir, `${o.photosDir}.replaced-${stamp}`);
     syncDir(path.dirname(o.target));
-    return { ...inspected, bytes: fs.statSync(o.target).size, replacedKeptAt };
+    return { ...inspected, bytes: fs.statSync(o.target).size, replacedKeptAt, photos };
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     fs.rmSync(`${tmp}-journal`, { force: true });
+    fs.rmSync(freshPhotos, { recursive: true, force: true });
     throw err;
   }
 }

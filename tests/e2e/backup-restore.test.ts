@@ -127,5 +127,5 @@ describe('backup while chairs stream, restore into an empty data directory', () 
     expect(counted.wrongBoots).toEqual([]);
     expect({ lost: counted.lost, duplicated: counted.duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(counted.produced).toBeGreaterThan(300);
-  }, 240_000);
+  }, 400_000);
 });

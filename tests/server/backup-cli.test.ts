@@ -105,7 +105,12 @@ describe('npm run restore', () => {
   const source = dataDir();
   const good = path.join(tmp, 'good.db');
   let made: ReturnType<typeof call>;
+  const photos = path.join(source.dataDir, 'photos');
   beforeAll(async () => {
+    fs.mkdirSync(photos);
+    fs.writeFileSync(path.join(photos, 'photo0001.jpg'), 'first photo');
+    fs.writeFileSync(path.join(photos, 'photo0002.jpg'), 'second photo');
+    fs.writeFileSync(path.join(photos, 'photo0003.jpg.123.tmp'), 'half written');
     made = call(backup, ['--out', good], source);
     await made;
   });
@@ -136,14 +141,23 @@ describe('npm run restore', () => {
     expect(fs.readdirSync(target.dataDir)).toEqual([]);
   });
 
-  it('restores into an empty data directory', async () => {
-    expect((await made).code).toBe(0);
+  it('restores into an empty data directory, report photos included', async () => {
+    const made_ = await made;
+    expect(made_.code, made_.err).toBe(0);
+    expect(made_.out).toMatch(/, and 2 report photo\(s\)\./);
     const target = dataDir(false);
     const r = await call(restore, [good], target);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Its schema matches this version/);
+    expect(r.out).toMatch(/2 report photo\(s\) written to .*photos/);
     expect(rowsOf(target.file, 'Beneficiary')).toBe(rowsOf(source.file, 'Beneficiary'));
-    expect(fs.readdirSync(target.dataDir)).toEqual(['atensi.db']);
+    expect(fs.readdirSync(target.dataDir).sort()).toEqual(['atensi.db', 'photos']);
+    expect(fs.readdirSync(path.join(target.dataDir, 'photos')).sort()).toEqual(['photo0001.jpg', 'photo0002.jpg']);
+    expect(fs.readFileSync(path.join(target.dataDir, 'photos', 'photo0002.jpg'), 'utf8')).toBe('second photo');
+    // The photos' table was the backup's own: the restored database has the live schema.
+    const db = new Database(target.file, { readonly: true });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'atensi_backup%'").all()).toEqual([]);
+    db.close();
   });
 
   it('refuses a file that is not an Atensi backup, and one from a newer version', async () => {
@@ -179,6 +193,8 @@ describe('npm run restore', () => {
     await made;
     const target = dataDir();
     fs.writeFileSync(path.join(target.dataDir, 'marker'), '');
+    fs.mkdirSync(path.join(target.dataDir, 'photos'));
+    fs.writeFileSync(path.join(target.dataDir, 'photos', 'replaced1.jpg'), 'old');
     new Database(target.file).exec('DELETE FROM "AuditLog"; CREATE TABLE before_restore (x)').close();
     const refused = await call(restore, [good], target);
     expect(refused.code).toBe(1);
@@ -195,7 +211,8 @@ describe('npm run restore', () => {
     expect(r.code, r.err).toBe(0);
     const kept = path.join(target.dataDir, 'atensi.db.replaced-2026-12-03T21-00-00-000Z');
     expect(r.out).toContain(`kept at ${kept}`);
-    expect(fs.readdirSync(target.dataDir).sort()).toEqual(['atensi.db', 'atensi.db.replaced-2026-12-03T21-00-00-000Z', 'marker']);
+    expect(fs.readdirSync(target.dataDir).sort()).toEqual(['atensi.db', 'atensi.db.replaced-2026-12-03T21-00-00-000Z', 'marker', 'photos', 'photos.replaced-2026-12-03T21-00-00-000Z']);
+    expect(fs.readdirSync(path.join(target.dataDir, 'photos.replaced-2026-12-03T21-00-00-000Z'))).toEqual(['replaced1.jpg']);
     const restored = new Database(target.file, { readonly: true });
     expect(restored.prepare("SELECT name FROM sqlite_master WHERE name = 'before_restore'").get()).toBeUndefined();
     restored.close();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupSqlite } from '../../../core/backup/sqlite-backup.ts';
 import { formatBytes, formatRows } from '../../../core/backup/sqlite-inspect.ts';
+import { photoDir } from '../reports/photos.ts';
 import { type DatabaseLocation, loadDatabaseLocation, postgresNotYet } from './backup-config.ts';
 import { type CliIo, EXIT, runAsScript, stdIo } from './cli-io.ts';
 
@@ -57,10 +58,10 @@ export async function run(argv: string[], io: CliIo = stdIo, location: () => Dat
     io.err(`${out} already exists: pass --force to replace it\n`);
     return EXIT.refused;
   }
-  const result = await backupSqlite({ source: db.file, out, line: (text) => io.err(`${text}\n`) });
+  const result = await backupSqlite({ source: db.file, out, photosDir: photoDir(db.dataDir), line: (text) => io.err(`${text}\n`) });
   io.out(
     `Backup written to ${result.out}: ${formatBytes(result.bytes)} in ${(result.ms / 1000).toFixed(1)} s, integrity ok.\n` +
-      `It holds everything committed before ${result.snapshotAt.toISOString()}: ${formatRows(result.rows)}.\n`,
+      `It holds everything committed before ${result.snapshotAt.toISOString()}: ${formatRows(result.rows)}, and ${result.photos} report photo(s).\n`,
   );
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NotOurDatabase, formatBytes, formatRows } from '../../../core/backup/sqlite-inspect.ts';
 import { RestoreRefused, restoreSqlite } from '../../../core/backup/sqlite-restore.ts';
+import { photoDir } from '../reports/photos.ts';
 import { type DatabaseLocation, loadDatabaseLocation, postgresNotYet } from './backup-config.ts';
 import { type CliIo, EXIT, runAsScript, stdIo } from './cli-io.ts';
 
@@ -50,13 +51,14 @@ export async function run(argv: string[], io: CliIo = stdIo, location: () => Dat
     return EXIT.usage;
   }
   try {
-    const result = await restoreSqlite({ from: args.file, target: db.file, force: args.force, line: (text) => io.err(`${text}\n`), now: io.now });
+    const result = await restoreSqlite({ from: args.file, target: db.file, photosDir: photoDir(db.dataDir), force: args.force, line: (text) => io.err(`${text}\n`), now: io.now });
     const schema =
       result.standing.kind === 'older'
         ? `It comes from an older version: the server applies ${result.standing.pending.length} migration(s) at its next start (${result.standing.pending.join(', ')}).`
         : 'Its schema matches this version.';
     io.out(
-      `Restored ${args.file} into ${db.file}: ${formatBytes(result.bytes)}, ${formatRows(result.rows)}.\n${schema}\n` +
+      `Restored ${args.file} into ${db.file}: ${formatBytes(result.bytes)}, ${formatRows(result.rows)}.\n` +
+        `${result.photos === null ? 'The file carries no report photos: the photos folder is left as it is.' : `${result.photos} report photo(s) written to ${photoDir(db.dataDir)}.`}\n${schema}\n` +
         (result.replacedKeptAt ? `The database it replaced is kept at ${result.replacedKeptAt}.\n` : '') +
         'Start the server (and bridges): chairs resend what they hold beyond the restored acknowledgements.\n',
     );
