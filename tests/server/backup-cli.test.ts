@@ -85,17 +85,18 @@ describe('npm run backup', () => {
     expect(rowsOf(out, 'Device')).toBe(rowsOf(live.file, 'Device'));
   });
 
-  it('refuses without a database, and says PostgreSQL is not handled yet', async () => {
+  it('refuses without a database, and fails cleanly when PostgreSQL cannot be reached', async () => {
     const empty = dataDir(false);
     const none = await call(backup, ['--out', path.join(tmp, 'none.db')], empty);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/no database at .*atensi\.db/);
     expect(fs.existsSync(path.join(tmp, 'none.db'))).toBe(false);
-    const pg = parseDatabaseLocation({ DATABASE_URL: 'postgresql://atensi@db:5432/atensi' });
-    expect(pg).toEqual({ engine: 'postgresql', url: 'postgresql://atensi@db:5432/atensi' });
+    const pg = parseDatabaseLocation({ DATABASE_URL: 'postgresql://atensi@127.0.0.1:1/atensi' });
+    expect(pg).toEqual({ engine: 'postgresql', url: 'postgresql://atensi@127.0.0.1:1/atensi' });
     const r = await call(backup, ['--out', path.join(tmp, 'pg.db')], pg);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/PostgreSQL .* not available in this command yet/);
+    expect(r.err).toMatch(/backup failed, nothing written: .*ECONNREFUSED/);
+    expect(fs.existsSync(path.join(tmp, 'pg.db'))).toBe(false);
     expect(() => parseDatabaseLocation({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(parseDatabaseLocation({ DATABASE_URL: 'file:', DATA_DIR: '/srv/atensi' }, '/')).toEqual({ engine: 'sqlite', dataDir: '/srv/atensi', file: '/srv/atensi/atensi.db' });
     expect(parseDatabaseLocation({ DATABASE_URL: 'file:./x.db', DATA_DIR: '/srv/atensi' }, '/srv')).toEqual({ engine: 'sqlite', dataDir: '/srv/atensi', file: '/srv/x.db' });

@@ -19,8 +19,3 @@ export function parseDatabaseLocation(env: Record<string, string | undefined>, c
 export function loadDatabaseLocation(): DatabaseLocation {
   return parseDatabaseLocation(process.env);
 }
-
-/** What the PostgreSQL branch answers until pg_dump/pg_restore are wired in. */
-export const postgresNotYet =
-  'Backups of a PostgreSQL database (DATABASE_URL=postgresql://…) are not available in this command yet. ' +
-  'Until they are, use pg_dump --format=custom and pg_restore; see docs/deploy.md, "Backups".\n';

@@ -1,5 +1,5 @@
 // `npm run backup -- --out FILE [--force]`: an online backup of the database while the server and
-// bridges keep running (SQLite's backup API on one consistent snapshot), checked, then given its
+// bridges keep running (SQLite's backup API on one consistent snapshot, or pg_dump), checked, then given its
 // name. Progress goes to stderr, the summary to stdout. Exit 0 done, 1 refused or failed, 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { backupSqlite } from '../../../core/backup/sqlite-backup.ts';
 import { formatBytes, formatRows } from '../../../core/backup/sqlite-inspect.ts';
 import { photoDir } from '../reports/photos.ts';
-import { type DatabaseLocation, loadDatabaseLocation, postgresNotYet } from './backup-config.ts';
+import { backupPostgres } from '../../../core/backup/pg-backup.ts';
+import { type DatabaseLocation, loadDatabaseLocation } from './backup-config.ts';
 import { type CliIo, EXIT, runAsScript, stdIo } from './cli-io.ts';
 
 const usage = 'usage: npm run backup -- --out FILE [--force]   (--force replaces an existing FILE)';
@@ -41,21 +42,31 @@ export async function run(argv: string[], io: CliIo = stdIo, location: () => Dat
     return EXIT.usage;
   }
   const db = location();
-  if (db.engine === 'postgresql') {
-    io.err(postgresNotYet);
-    return EXIT.refused;
-  }
-  if (!fs.existsSync(db.file)) {
-    io.err(`no database at ${db.file}: set DATA_DIR to the server's data folder\n`);
-    return EXIT.refused;
-  }
   const out = args.out;
-  if (out === db.file || out.startsWith(`${db.file}-`)) {
+  if (db.engine === 'sqlite' && (out === db.file || out.startsWith(`${db.file}-`))) {
     io.err(`--out must not be the live database or its journal (${db.file})\n${usage}\n`);
     return EXIT.usage;
   }
   if (fs.existsSync(out) && !args.force) {
     io.err(`${out} already exists: pass --force to replace it\n`);
+    return EXIT.refused;
+  }
+  if (db.engine === 'postgresql') {
+    let result;
+    try {
+      result = await backupPostgres({ url: db.url, out, line: (text) => io.err(`${text}\n`) });
+    } catch (err) {
+      io.err(`backup failed, nothing written: ${(err as Error).message}\n`);
+      return EXIT.refused;
+    }
+    io.out(
+      `Backup written to ${result.out}: ${formatBytes(result.bytes)} in ${(result.ms / 1000).toFixed(1)} s (pg_dump custom format, ${result.tables} tables).\n` +
+        `It holds everything committed before ${result.snapshotAt.toISOString()}. Report photos are files in DATA_DIR/photos: back that folder up with it.\n`,
+    );
+    return EXIT.ok;
+  }
+  if (!fs.existsSync(db.file)) {
+    io.err(`no database at ${db.file}: set DATA_DIR to the server's data folder\n`);
     return EXIT.refused;
   }
   const result = await backupSqlite({ source: db.file, out, photosDir: photoDir(db.dataDir), line: (text) => io.err(`${text}\n`) });

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { NotOurDatabase, formatBytes, formatRows } from '../../../core/backup/sqlite-inspect.ts';
 import { RestoreRefused, restoreSqlite } from '../../../core/backup/sqlite-restore.ts';
 import { photoDir } from '../reports/photos.ts';
-import { type DatabaseLocation, loadDatabaseLocation, postgresNotYet } from './backup-config.ts';
+import { restorePostgres } from '../../../core/backup/pg-backup.ts';
+import { type DatabaseLocation, loadDatabaseLocation } from './backup-config.ts';
 import { type CliIo, EXIT, runAsScript, stdIo } from './cli-io.ts';
 
 const usage = 'usage: npm run restore -- FILE [--force]   (--force replaces the database in DATA_DIR, keeping it beside the new one)';
@@ -42,10 +43,7 @@ export async function run(argv: string[], io: CliIo = stdIo, location: () => Dat
     return EXIT.usage;
   }
   const db = location();
-  if (db.engine === 'postgresql') {
-    io.err(postgresNotYet);
-    return EXIT.refused;
-  }
+  if (db.engine === 'postgresql') return restoreIntoPostgres(db.url, args, io);
   if (args.file === db.file) {
     io.err(`the backup file is the database itself (${db.file})\n${usage}\n`);
     return EXIT.usage;
@@ -61,6 +59,27 @@ export async function run(argv: string[], io: CliIo = stdIo, location: () => Dat
         `${result.photos === null ? 'The file carries no report photos: the photos folder is left as it is.' : `${result.photos} report photo(s) written to ${photoDir(db.dataDir)}.`}\n${schema}\n` +
         (result.replacedKeptAt ? `The database it replaced is kept at ${result.replacedKeptAt}.\n` : '') +
         'Start the server (and bridges): chairs resend what they hold beyond the restored acknowledgements.\n',
+    );
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof RestoreRefused || err instanceof NotOurDatabase) {
+      io.err(`restore refused: ${err.message}\n`);
+      return EXIT.refused;
+    }
+    throw err;
+  }
+}
+
+async function restoreIntoPostgres(url: string, args: { file: string; force: boolean }, io: CliIo): Promise<number> {
+  try {
+    const result = await restorePostgres({ url, file: args.file, force: args.force, line: (text) => io.err(`${text}\n`) });
+    const schema =
+      result.standing.kind === 'older'
+        ? `It comes from an older version: the server applies ${result.standing.pending.length} migration(s) at its next start (${result.standing.pending.join(', ')}).`
+        : 'Its schema matches this version.';
+    io.out(
+      `Restored ${args.file}: ${result.tables} tables with data${result.replaced ? ', replacing what the database held' : ''}.\n${schema}\n` +
+        'Put the report photos (DATA_DIR/photos) back from the same backup, then start the API and bridges: chairs resend what they hold beyond the restored acknowledgements.\n',
     );
     return EXIT.ok;
   } catch (err) {
