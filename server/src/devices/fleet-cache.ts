@@ -4,6 +4,7 @@
 // log (stamped by database triggers in the writer's transaction, whichever process wrote).
 import { adultBornBy } from '../../../core/consent/consent-rule.ts';
 import type { FleetReadModel, FleetRow } from '../../../core/telemetry/fleet-read-model.ts';
+import type { DeviceSummary } from '../../../schemas/devices.ts';
 import type { HealthThresholds } from '../../../schemas/maintenance-rules.ts';
 import type { AlertSeverity } from '../../../schemas/work-orders.ts';
 import { assessHealth, healthChangesAt } from './fleet-health.ts';
@@ -17,6 +18,8 @@ export interface ChairView {
   /** Re-judge from this instant on (silence grows); Infinity when only a change can alter it. */
   until: number;
   judgedAt: number;
+  /** The staff summary, built once: it depends on nothing else (families' views depend on the person). */
+  staffSummary?: DeviceSummary;
 }
 
 /** One chair of the cache: its row with every open alert, and the two views (clinical alerts shown or hidden). */

@@ -7,7 +7,7 @@ import type { HealthThresholds } from '../../../schemas/maintenance-rules.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { riskRank } from './fleet-health.ts';
-import { type CachedChair, fleetCacheFor, foldAscii } from './fleet-cache.ts';
+import { type CachedChair, type ChairView, fleetCacheFor, foldAscii } from './fleet-cache.ts';
 import { type Health, isFamily, type RuleSettings, toSummary } from './devices.service.ts';
 
 type SortKey = DeviceListQuery['sort'];
@@ -17,6 +17,7 @@ export interface FleetEntry {
   d: FleetRow;
   health: Health | undefined;
   limits?: HealthThresholds;
+  view?: ChairView;
 }
 
 const openAlertCount = (d: FleetRow) => (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
@@ -100,9 +101,11 @@ export async function listFleet(store: FleetReadModel, actor: Actor, q: DeviceLi
     if (shapes.size >= MAX_SHAPES) shapes.clear();
     shapes.set(shape, list);
   }
-  const items = list.entries
-    .slice(q.offset, q.offset + q.limit)
-    .map((e) => toSummary(e.d, actor, now, rules, undefined, e.health && e.limits ? { health: e.health, limits: e.limits } : undefined));
+  const items = list.entries.slice(q.offset, q.offset + q.limit).map((e) => {
+    if (!e.view) return toSummary(e.d, actor, now, rules);
+    // A staff summary does not depend on the reader or the instant beyond its judged view.
+    return (e.view.staffSummary ??= toSummary(e.d, actor, now, rules, undefined, { health: e.view.health, limits: e.view.limits }));
+  });
   return { items, total: list.total, ...(list.riskCounts ? { riskCounts: { ...list.riskCounts } } : {}) };
 }
 
@@ -125,7 +128,7 @@ function build(
       }
       const v = cache.view(c, o.hideClinical, o.now);
       if (v.until < until) until = v.until;
-      entries.push({ d: v.d, health: v.health, limits: v.limits });
+      entries.push({ d: v.d, health: v.health, limits: v.limits, view: v });
     }
   }
   let riskCounts: Record<Risk, number> | undefined;
