@@ -53,6 +53,8 @@ export class SqliteTelemetryStore implements TelemetryStore {
   fleetList: FleetReadModel['fleetList'] = (scope, filter) => this.fleet.fleetList(scope, filter);
   fleetRow: FleetReadModel['fleetRow'] = (id, hideClinicalAlerts, now) => this.fleet.fleetRow(id, hideClinicalAlerts, now);
   locateDevice: FleetReadModel['locateDevice'] = (id) => this.fleet.locateDevice(id);
+  fleetVersion: FleetReadModel['fleetVersion'] = () => this.fleet.fleetVersion();
+  fleetChangesSince: FleetReadModel['fleetChangesSince'] = (version) => this.fleet.fleetChangesSince(version);
 
   rulesTelemetry: RulesTelemetryReader['rulesTelemetry'] = (deviceId, q) => this.rules.rulesTelemetry(deviceId, q);
   dischargeSince: RulesTelemetryReader['dischargeSince'] = (head, cursor) => this.rules.dischargeSince(head, cursor);

@@ -216,5 +216,24 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
       const head = store.rulesTelemetry(w.free, q).chair!.state.rawId!;
       expect(store.dischargeSince(head, cursor).map((s) => [s.ts, s.socPct])).toEqual([[at(18), 72], [at(19), 71]]);
     });
+
+    // Last: it commits a sample the earlier cases do not expect.
+    it('tells a fleet cache which chairs changed since a version, and reads just those with their clinical alerts apart', async () => {
+      const v0 = await store.fleetVersion();
+      expect(await store.fleetChangesSince(v0)).toEqual({ version: v0, deviceIds: [] });
+      await store.commit(batch([sample(w.free, 40, NOW - MIN)]));
+      await h.db.prisma.alert.create({ data: { centreId: w.centreId, deviceId: w.manual, kind: 'red_flag', severity: 'warning' } });
+      const changed = await store.fleetChangesSince(v0);
+      expect(changed.deviceIds.sort()).toEqual([w.free, w.manual].sort());
+      expect(changed.version).toBeGreaterThan(v0);
+      expect(await store.fleetVersion()).toBe(changed.version);
+      expect((await store.fleetChangesSince(changed.version)).deviceIds).toEqual([]);
+      const rows = await store.fleetList({ centreId: null, deviceIds: changed.deviceIds }, { hideClinicalAlerts: false, now: new Date(NOW) });
+      expect(rows.map((r) => r.id).sort()).toEqual([w.free, w.manual].sort());
+      const manual = rows.find((r) => r.id === w.manual)!;
+      expect(manual.clinicalAlerts).toEqual({ warning: 1 });
+      expect(manual.alerts.warning).toBeGreaterThanOrEqual(1);
+      expect(rows.find((r) => r.id === w.free)!.state!.receivedAt).toBe(NOW - MIN + 5000);
+    });
   });
 }

@@ -7,7 +7,8 @@ import type { Actor } from '../access/actor.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
 import { chairForecast } from './battery-forecast.ts';
-import { findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
+import { findVisibleFleetRow, toDetail } from './devices.service.ts';
+import { listFleet } from './fleet-list.ts';
 import type { FleetReadModel } from '../../../core/telemetry/fleet-read-model.ts';
 import { canSeeDevice } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
@@ -45,9 +46,9 @@ function telemetryRange(q: { from?: string; to?: string; resolution: TelemetrySe
 export function deviceRoutes() {
   const app = createRouter();
 
-  app.openapi(routes.list, (c) => {
+  app.openapi(routes.list, async (c) => {
     const { telemetry, clock, config } = c.get('deps');
-    return c.json(listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now(), config.rules), 200);
+    return c.json(await listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now(), config.rules), 200);
   });
 
   app.openapi(routes.get, (c) => {
