@@ -60,8 +60,10 @@ export async function startMosquitto(h: Harness, bridgePassword: string, prefix 
   const owner = mosquittoAccount(dir, 'mosquitto');
   const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port, bind: '127.0.0.1', user: owner?.name });
   writeMosquittoFiles(dir, { passwd: files.passwd, acl: files.acl, 'mosquitto.conf': files.conf }, owner);
+  let log = '';
   const launch = async () => {
-    const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+    const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr!.on('data', (d) => (log += d));
     await waitForPort(port);
     return child;
   };
@@ -69,6 +71,10 @@ export async function startMosquitto(h: Harness, bridgePassword: string, prefix 
     new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill(signal))));
   const broker = {
     port,
+    /** Where bridges connect. */
+    bridgePort: port,
+    /** What Mosquitto has logged so far (its default log destination, stderr). */
+    log: () => log,
     child: await launch(),
     stop: async () => {
       await stopped(broker.child, 'SIGTERM');
