@@ -27,11 +27,12 @@ export function startBridgeProcess(o: { dataDir: string; mqttPort: number; passw
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bridge not ready in 60 s:\n${out}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`bridge exited with ${code}:\n${out}`)));
+    const early = (code: number | null) => reject(new Error(`bridge exited with ${code}:\n${out}`));
+    child.once('exit', early);
     child.stdout!.on('data', () => {
       if (!out.includes('Atensi bridge is ready')) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', early);
       resolve({
         child,
         startMs: performance.now() - started,
