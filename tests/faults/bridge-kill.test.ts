@@ -43,7 +43,7 @@ let fleetChairs: ReturnType<typeof provisionChairs>;
 describe('fault: the bridge killed with SIGKILL during a steady stream', () => {
   it(`stores every sample exactly once across ${KILLS} kills of the bridge, and the API answers throughout`, async () => {
     const probe = await startProbe(h, `http://127.0.0.1:${api.port}`);
-    let bridge = await startBridge(mosquitto.port);
+    let bridge = await startBridge(mosquitto.bridgePort);
     let fleet: Fleet | undefined;
     const restartMs: number[] = [];
     const started = performance.now();
@@ -55,7 +55,7 @@ describe('fault: the bridge killed with SIGKILL during a steady stream', () => {
         bridge.child.kill('SIGKILL');
         await exited;
         await sleep(200); // the chairs keep producing into their ring buffers meanwhile
-        bridge = await startBridge(mosquitto.port);
+        bridge = await startBridge(mosquitto.bridgePort);
         restartMs.push(bridge.startMs);
         if ((kill + 1) % 5 === 0) console.log(`bridge-kill: ${kill + 1}/${KILLS} kills, ${fleet.stats().produced} samples produced`);
       }
