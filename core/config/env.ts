@@ -33,7 +33,7 @@ export const telemetryEnv = {
   MQTT_USERNAME: z.string().min(1).max(64).default('atensi-bridge'),
   MQTT_PASSWORD: z.string().min(1).max(200).optional(),
   MQTT_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _').default('atensi'),
-  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('atensi-bridge-1'),
+  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   BRIDGE_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('atensi-bridge'),
   ACK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CONSENT_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -64,7 +64,8 @@ export interface TelemetryConfig {
     username: string;
     password: string | undefined;
     prefix: string;
-    clientId: string;
+    /** Unset: the bridge takes `atensi-bridge-<host>-<n>` (firmware-bridge/src/bridge/client-id.ts). */
+    clientId: string | undefined;
     sharedGroup: string;
     ackIntervalMs: number;
     /** How often the bridge re-reads a chair's telemetry consent from the database. */

@@ -22,7 +22,7 @@ async function main() {
   }
   const database = openDatabase(config.databaseFile);
   const telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log });
-  process.stdout.write(`Atensi bridge is ready (MQTT: ${telemetry.brokerUrl}).\n`);
+  process.stdout.write(`Atensi bridge is ready (MQTT: ${telemetry.brokerUrl}, client id ${telemetry.clientId}).\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

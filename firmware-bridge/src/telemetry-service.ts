@@ -9,6 +9,7 @@ import { ConnectThrottle } from './broker/connect-throttle.ts';
 import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embedded-broker.ts';
 import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
+import { claimBridgeClientId, type ClaimedClientId } from './bridge/client-id.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import type { CommitResult, Batch } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
@@ -27,6 +28,8 @@ export interface TelemetryServiceOptions {
 export interface TelemetryService {
   /** Where chairs connect: the embedded broker's URL, or the external one. */
   brokerUrl: string;
+  /** The bridge's MQTT client id (BRIDGE_CLIENT_ID, or the slot it took on this host). */
+  clientId: string;
   broker: EmbeddedBroker | null;
   bridge: MqttBridge;
   pipeline: IngestPipeline;
@@ -60,7 +63,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     onCommitted(result, batch) {
       for (const ack of result.acks.values()) bridge?.acks.update(ack.deviceId, { bootId: ack.bootId, seq: ack.seq });
       for (const s of batch.statuses) {
-        if (s.online && s.bootId) bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: store.watermark(s.deviceId, s.bootId) });
+        if (s.online && s.bootId) void bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: -1 });
       }
       rules?.touch(result.touched);
       o.onCommitted?.(result, batch);
@@ -91,11 +94,14 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     url = `mqtt://127.0.0.1:${broker.port}`;
   }
 
+  // Beside an external broker several bridges may run: each needs its own stable id.
+  const claimed: ClaimedClientId | null = config.mqtt.clientId || broker ? null : await claimBridgeClientId(config.dataDir);
+  const clientId = config.mqtt.clientId ?? claimed?.clientId ?? 'atensi-bridge-1';
   bridge = startMqttBridge({
     url,
     username: config.mqtt.username,
     password: password!,
-    clientId: config.mqtt.clientId,
+    clientId,
     prefix: config.mqtt.prefix,
     sharedGroup: broker ? null : config.mqtt.sharedGroup,
     protocolVersion: broker ? 4 : 5,
@@ -110,6 +116,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
 
   const service: TelemetryService = {
     brokerUrl: broker ? `mqtt://localhost:${broker.port}` : url,
+    clientId,
     broker,
     bridge: bridge,
     pipeline,
@@ -126,6 +133,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
       await bridge!.close();
       await rules?.stop();
       await broker?.close();
+      claimed?.release();
     },
   };
   return service;
