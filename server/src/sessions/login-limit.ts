@@ -1,29 +1,37 @@
 // The sign-in limit: one attempt is consumed atomically per e-mail and per address BEFORE the
 // password is checked, so a burst of parallel attempts cannot all pass a check made while the slow
 // hash runs. A success gives its points back; what stays counted are the attempts that failed.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// The counters live in the shared database (limiter-store.ts), so every API process counts together.
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { PER_ADDRESS_FACTOR } from '../../../schemas/refusals.ts';
+import type { LimiterFactory } from './limiter-store.ts';
 
 export interface LoginLimiters {
-  byEmail: RateLimiterMemory;
-  byAddress: RateLimiterMemory;
+  byEmail: RateLimiterAbstract;
+  byAddress: RateLimiterAbstract;
   /** Invitation links tried per address (the public invitation routes), as many as sign-ins. */
-  tokensByAddress: RateLimiterMemory;
+  tokensByAddress: RateLimiterAbstract;
+  /** Wrong current passwords per account (a password change): a stolen session must not become a way to guess it. */
+  passwordChecks: RateLimiterAbstract;
 }
+
+/** Wrong current passwords per account before a pause, and the pause. */
+export const PASSWORD_CHECKS = { points: 5, duration: 15 * 60 };
 
 export type LoginAdmission = { ok: true } | { ok: false; by: 'account' | 'address'; retryAfterSeconds: number };
 
-export function createLoginLimiters(maxAttempts: number, windowMinutes: number): LoginLimiters {
+export function createLoginLimiters(make: LimiterFactory, maxAttempts: number, windowMinutes: number): LoginLimiters {
   const duration = windowMinutes * 60;
   return {
-    byEmail: new RateLimiterMemory({ points: maxAttempts, duration }),
-    byAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
-    tokensByAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    byEmail: make({ keyPrefix: 'login-email', points: maxAttempts, duration }),
+    byAddress: make({ keyPrefix: 'login-address', points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    tokensByAddress: make({ keyPrefix: 'invitation-address', points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    passwordChecks: make({ keyPrefix: 'password-check', ...PASSWORD_CHECKS }),
   };
 }
 
 /** Consumes one point from `limiter`; the refusal's wait when the key has none left. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;
