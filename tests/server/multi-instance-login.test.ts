@@ -36,6 +36,9 @@ describe('two API processes, one sign-in limit', () => {
     for (const x of limited) await expectError(x.res, 429);
     // Locked on both, even with the right password.
     for (const s of servers) await expectError(await login(s, a.email, a.password), 429);
+    // The shared counters hold counts under hashed keys, never the e-mail itself.
+    expect(h.db.raw.prepare('SELECT count(*) AS n FROM "RateLimit" WHERE key LIKE ?').get('login-email:%')).not.toEqual({ n: 0 });
+    expect(h.db.raw.prepare('SELECT count(*) AS n FROM "RateLimit" WHERE instr(key, ?) > 0').get(a.email)).toEqual({ n: 0 });
   });
 
   it('a success on one process clears the account for the other', async () => {
