@@ -9,6 +9,7 @@ import { createAuditService } from '../../core/audit/audit.service.ts';
 import { accountRoutes } from './account/account.index.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createLoginLimiters } from './sessions/login-limit.ts';
+import { sqliteLimiters } from './sessions/limiter-store.ts';
 import { createSessionService } from './sessions/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
 import { deviceRoutes } from './devices/devices.index.ts';
@@ -70,7 +71,8 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
     log,
     sessions: createSessionService({ db, raw, clock, ttlHours: config.sessionTtlHours }),
     audit: createAuditService(db, clock, log),
-    loginLimiters: createLoginLimiters(config.loginMaxAttempts, config.loginWindowMinutes),
+    // In the shared database, so N API processes limit sign-ins together.
+    loginLimiters: createLoginLimiters(sqliteLimiters(raw), config.loginMaxAttempts, config.loginWindowMinutes),
     onCredentialsIssued,
   };
 
