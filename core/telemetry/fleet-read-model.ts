@@ -76,8 +76,8 @@ export interface DeviceLocation {
 }
 
 export interface FleetReadModel {
-  fleetList(scope: FleetScope, filter: FleetFilter): FleetRow[];
-  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): FleetRow | undefined;
+  fleetList(scope: FleetScope, filter: FleetFilter): Promise<FleetRow[]>;
+  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): Promise<FleetRow | undefined>;
   /** Just enough to check access to a device and find its telemetry. */
-  locateDevice(id: string): DeviceLocation | undefined;
+  locateDevice(id: string): Promise<DeviceLocation | undefined>;
 }

@@ -3,6 +3,7 @@
 // few seqs stored above it) instead of a unique index, which costs ~8x insert throughput here
 // (docs/benchmarks.md). Memory mirrors the committed state and only changes after COMMIT.
 import type Database from 'better-sqlite3';
+import type { Synchronous } from './synchronous.ts';
 import type { AcceptedSample, Batch, CommitResult, TelemetryIngest } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
 import { TelemetryConsentCache } from './consent-cache.ts';
@@ -34,7 +35,7 @@ export interface SqliteTelemetryStoreOptions {
 const HOUR_MS = 3_600_000;
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 
-export class SqliteIngest implements TelemetryIngest {
+export class SqliteIngest implements Omit<Synchronous<TelemetryIngest>, 'knownDevices'> {
   private readonly chairs = new Map<string, ChairMem>();
   private readonly boots = new Map<string, BootMem>();
   private readonly registry = new Map<string, { known: boolean; at: number }>();

@@ -25,8 +25,8 @@ export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
 }
 
 /** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
-export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): FleetRow {
-  const d = model.fleetRow(id, !canSeeClinical(actor), now);
+export async function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): Promise<FleetRow> {
+  const d = await model.fleetRow(id, !canSeeClinical(actor), now);
   if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null, transitToCentreId: d.transitToCentreId })) throw notFound('device');
   return d;
 }
@@ -190,7 +190,7 @@ export function sortFleet(entries: FleetEntry[], sort: SortKey, order = defaultO
  * The fleet page: health is judged for every chair in scope (the risk filter, counts and order need
  * it), but the full view is built only for the chairs on the page asked for.
  */
-export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date, rules: RuleSettings) {
+export async function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date, rules: RuleSettings) {
   const staff = !isFamily(actor);
   const scope: FleetScope =
     actor.role === 'admin'
@@ -202,7 +202,7 @@ export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuer
   const elsewhere = actor.role !== 'admin' && actor.role !== 'family' && q.centreId !== undefined && q.centreId !== actor.centreId;
   const rows = elsewhere
     ? []
-    : model.fleetList(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
+    : await model.fleetList(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
   const cache = new Map<string, HealthThresholds>();
   let entries: FleetEntry[] = rows.map((d) => {
     if (!staff) return { d, health: undefined };
