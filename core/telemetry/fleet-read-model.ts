@@ -88,12 +88,12 @@ export interface FleetChanges {
 }
 
 export interface FleetReadModel {
-  fleetList(scope: FleetScope, filter: FleetFilter): FleetRow[];
+  fleetList(scope: FleetScope, filter: FleetFilter): Promise<FleetRow[]>;
   /** The newest change version: a cache loaded after reading it has seen every change up to it. */
-  fleetVersion(): number;
+  fleetVersion(): Promise<number>;
   /** The devices whose fleet row changed after `version`; one indexed read, empty when nothing did. */
-  fleetChangesSince(version: number): FleetChanges;
-  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): FleetRow | undefined;
+  fleetChangesSince(version: number): Promise<FleetChanges>;
+  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): Promise<FleetRow | undefined>;
   /** Just enough to check access to a device and find its telemetry. */
-  locateDevice(id: string): DeviceLocation | undefined;
+  locateDevice(id: string): Promise<DeviceLocation | undefined>;
 }

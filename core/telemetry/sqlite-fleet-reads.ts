@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { activeStatuses, type AlertSeverity } from '../../schemas/work-orders.ts';
 import { activeConsentSql, consentSqlParams } from '../consent/consent-rule.ts';
 import { CLINICAL_ALERT_KINDS, type DeviceLocation, type FleetReadModel, type FleetRow } from './fleet-read-model.ts';
+import type { Synchronous } from './synchronous.ts';
 
 /** Prisma's SQLite adapter writes DateTime as ISO 8601 text; SQLite's own defaults use "YYYY-MM-DD HH:MM:SS" (UTC). */
 export function sqliteDate(v: unknown): Date | null {
@@ -130,7 +131,7 @@ function toRow(r: unknown[]): FleetRow {
   };
 }
 
-export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
+export function createSqliteFleetReads(db: Database.Database): Synchronous<FleetReadModel> {
   // Statements by WHERE clause: a handful of shapes (scope × filters), each prepared once.
   const cache = new Map<string, Database.Statement>();
   const statement = (where: string[], detail = false) => {

@@ -5,6 +5,7 @@
 // so each batch reads its chairs' sequence state and chain head inside its own write transaction
 // (BEGIN IMMEDIATE: SQLite serialises writers), never from a copy another bridge has made stale.
 import type Database from 'better-sqlite3';
+import type { Synchronous } from './synchronous.ts';
 import type { AcceptedSample, Batch, CommitResult, TelemetryIngest } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
 import { TelemetryConsentCache } from './consent-cache.ts';
@@ -38,7 +39,7 @@ export interface SqliteTelemetryStoreOptions {
 const HOUR_MS = 3_600_000;
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 
-export class SqliteIngest implements TelemetryIngest {
+export class SqliteIngest implements Omit<Synchronous<TelemetryIngest>, 'knownDevices'> {
   /** Chair keys only (they never change); the rest of a chair's state is read in each transaction. */
   private readonly chairs = new Map<string, number>();
   private readonly registry = new Map<string, { known: boolean; at: number }>();

@@ -11,7 +11,7 @@ import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
 import { claimBridgeClientId, type ClaimedClientId } from './bridge/client-id.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
-import type { CommitResult, Batch } from '../../core/telemetry/telemetry-store.ts';
+import type { CommitResult, Batch, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
 import { RulesEngine } from './rules/engine.ts';
 
@@ -33,7 +33,7 @@ export interface TelemetryService {
   broker: EmbeddedBroker | null;
   bridge: MqttBridge;
   pipeline: IngestPipeline;
-  store: SqliteTelemetryStore;
+  store: TelemetryStore;
   rules: RulesEngine | null;
   /**
    * Embedded mode: closes the broker (every client is cut off) and starts a fresh one on the same
@@ -62,13 +62,22 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     onError: (err, attempt) => log.warn('telemetry_commit_retry', { attempt, code: (err as { code?: string }).code, message: err.message }),
     onCommitted(result, batch) {
       for (const ack of result.acks.values()) bridge?.acks.update(ack.deviceId, { bootId: ack.bootId, seq: ack.seq });
-      for (const s of batch.statuses) {
-        if (s.online && s.bootId) void bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: -1 });
-      }
-      rules?.touch(result.touched);
-      o.onCommitted?.(result, batch);
+      const after = () => {
+        rules?.touch(result.touched);
+        o.onCommitted?.(result, batch);
+      };
+      const online = batch.statuses.filter((s) => s.online && s.bootId);
+      if (!online.length) return after();
+      // Only batches with a chair coming online wait here; the pipeline starts no commit meanwhile,
+      // so each watermark read is this commit's and the ack never runs ahead of what is stored.
+      return sendOnlineAcks(online).then(after);
     },
   });
+
+  async function sendOnlineAcks(online: Batch['statuses']) {
+    // The coalescer reads the database's watermark itself (the highest any bridge has committed).
+    for (const s of online) await bridge?.acks.now(s.deviceId, { bootId: s.bootId!, seq: -1 });
+  }
 
   let broker: EmbeddedBroker | null = null;
   let brokerOptions: EmbeddedBrokerOptions | undefined;
@@ -76,7 +85,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   let password = config.mqtt.password;
   if (!url) {
     // A fresh embedded broker has no clients yet: whatever the last run saw online is offline now.
-    store.markAllOffline();
+    await store.markAllOffline();
     password = randomBytes(24).toString('base64url');
     const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
     // Refused connections are throttled and counted in the same window as refused sign-ins.

@@ -117,7 +117,7 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
         },
       };
     });
-    store.commit({ samples, rejections: [], statuses: [] });
+    await store.commit({ samples, rejections: [], statuses: [] });
     stored += samples.length;
     if (m % 120 === 119) o.log(`  ${stored.toLocaleString('en')} samples (${Math.round(stored / ((performance.now() - started) / 1000)).toLocaleString('en')}/s)`);
   }

@@ -18,11 +18,11 @@ afterAll(() => h.close());
 
 /** The devices a write stamped: what changed after the version before it. */
 async function stamped(write: () => unknown): Promise<string[]> {
-  const before = store.fleetVersion();
+  const before = await store.fleetVersion();
   await write();
-  const changes = store.fleetChangesSince(before);
+  const changes = await store.fleetChangesSince(before);
   if (changes.deviceIds.length) expect(changes.version).toBeGreaterThan(before);
-  expect(store.fleetChangesSince(changes.version).deviceIds).toEqual([]);
+  expect((await store.fleetChangesSince(changes.version)).deviceIds).toEqual([]);
   return changes.deviceIds.sort();
 }
 

@@ -54,7 +54,7 @@ describe('database locked by another writer', () => {
     unlock();
     await f.waitFor(() => stored(id) === 5);
     await f.waitFor(async () => (await pendingForBridge()) === 0);
-    expect(f.svc.store.watermark(id, 'boot-a')).toBe(4);
+    expect(await f.svc.store.watermark(id, 'boot-a')).toBe(4);
     await chair.endAsync();
   });
 });

@@ -179,7 +179,7 @@ export class RulesEngine {
     const { t } = chair;
     const fresh = isFresh(chair.snapshot, t);
     const dd = this.trackRule ? prevOf.get(`${chair.snapshot.deviceId}:${this.trackRule}`) : undefined;
-    chair.snapshot.discharge = this.track(chair, dd?.data, now);
+    chair.snapshot.discharge = await this.track(chair, dd?.data, now);
     for (const rule of rules) {
       const key = `${chair.snapshot.deviceId}:${rule.key}`;
       const prev = prevOf.get(key) ?? { active: false, since: null, data: {} };
@@ -195,19 +195,19 @@ export class RulesEngine {
    * Brings the chair's deep-discharge episodes up to its stored samples: new rows in order are fed
    * on; rows older than what was already judged (a backlog, a resend) replay the stretch they fall in.
    */
-  private track(chair: ChairRegistryInfo, data: Record<string, unknown> | undefined, now: number): DischargeTrack {
+  private async track(chair: ChairRegistryInfo, data: Record<string, unknown> | undefined, now: number): Promise<DischargeTrack> {
     let track = (data?.track as DischargeTrack | undefined) ?? emptyTrack();
     const cursor = (data?.cursor as number | null | undefined) ?? null;
     const head = chair.snapshot.state?.rawId ?? null;
     const key = chair.deviceKey;
     if (head !== null && key !== null && head !== cursor) {
-      if (cursor === null) track = advance(emptyTrack(), this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), chair.t);
+      if (cursor === null) track = advance(emptyTrack(), await this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), chair.t);
       else {
-        const fresh = this.series.dischargeSince(head, cursor);
+        const fresh = await this.series.dischargeSince(head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
           const start = replayStart(track, oldest, chair.t.quietMinutes);
-          track = replay(track, start, this.series.dischargeAfter(key, head, start), chair.t);
+          track = replay(track, start, await this.series.dischargeAfter(key, head, start), chair.t);
         } else track = advance(track, fresh, chair.t);
       }
     }

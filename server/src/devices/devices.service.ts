@@ -24,8 +24,8 @@ export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
 }
 
 /** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
-export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): FleetRow {
-  const d = model.fleetRow(id, !canSeeClinical(actor), now);
+export async function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): Promise<FleetRow> {
+  const d = await model.fleetRow(id, !canSeeClinical(actor), now);
   if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null, transitToCentreId: d.transitToCentreId })) throw notFound('device');
   return d;
 }
