@@ -8,6 +8,7 @@ import { startEmbeddedBroker } from '../src/broker/embedded-broker.ts';
 import { IngestPipeline } from '../src/bridge/ingest-pipeline.ts';
 import { startMqttBridge } from '../src/bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
 
 const [role, ...args] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
@@ -57,6 +58,8 @@ async function bridge(url: string, dbFile: string, warmupMs: number) {
   const pipeline = new IngestPipeline({
     store,
     prefix: 'atensi',
+    // Counted as in the real bridge, so the figures include what /metrics costs the hot path.
+    metrics: new IngestMetrics(),
     onCommitted(result, batch) {
       stored += result.stored;
       const now = Date.now();

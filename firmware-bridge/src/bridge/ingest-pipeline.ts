@@ -3,6 +3,7 @@
 // the batch is kept and retried with backoff; past `maxPending` the pipeline asks the transport to
 // stop reading, so memory stays bounded and nothing is acknowledged that is not stored.
 import type { Batch, CommitResult, Rejection, TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
+import type { IngestMetrics } from '../../../core/metrics/ingest-metrics.ts';
 import { classify } from './classify.ts';
 
 export interface IngestPipelineOptions {
@@ -15,6 +16,8 @@ export interface IngestPipelineOptions {
   retryMaxMs?: number;
   onCommitted?(result: CommitResult, batch: Batch): void;
   onError?(err: Error, attempt: number): void;
+  /** Counted once per commit and per refused commit, for /metrics. */
+  metrics?: IngestMetrics;
 }
 
 export interface PipelineStats {
@@ -41,7 +44,7 @@ export class IngestPipeline {
   private attempt = 0;
   private closed = false;
   private readonly waiters: (() => void)[] = [];
-  private readonly o: Required<Omit<IngestPipelineOptions, 'onCommitted' | 'onError'>> & Pick<IngestPipelineOptions, 'onCommitted' | 'onError'>;
+  private readonly o: Required<Omit<IngestPipelineOptions, 'onCommitted' | 'onError' | 'metrics'>> & Pick<IngestPipelineOptions, 'onCommitted' | 'onError' | 'metrics'>;
 
   constructor(options: IngestPipelineOptions) {
     this.o = { now: Date.now, maxBatch: 5000, maxPending: 50_000, retryBaseMs: 50, retryMaxMs: 2000, ...options };
@@ -109,6 +112,7 @@ export class IngestPipeline {
       result = this.o.store.commit(b);
     } catch (err) {
       this.stats.failedCommits++;
+      this.o.metrics?.commitFailed(err);
       this.attempt++;
       this.o.onError?.(err as Error, this.attempt);
       const delay = Math.min(this.o.retryMaxMs, this.o.retryBaseMs * 2 ** Math.min(this.attempt - 1, 10));
@@ -125,6 +129,7 @@ export class IngestPipeline {
     this.stats.duplicates += result.duplicates;
     this.stats.withheld += result.withheld;
     this.stats.rejected += b.rejections.length;
+    this.o.metrics?.committed(b, result, this.o.now());
     for (const settle of work.settles) settle();
     this.o.onCommitted?.(result, b);
     if (!this.saturated) for (const w of this.waiters.splice(0)) w();
