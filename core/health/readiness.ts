@@ -33,19 +33,19 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function runReadiness(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS): Promise<ReadinessReport> {
-  const report: ReadinessReport = { ready: true, checks: {}, causes: {} };
-  await Promise.all(
-    checks.map(async (c) => {
-      try {
-        await within(Promise.resolve().then(() => c.run()), timeoutMs);
-        report.checks[c.name] = 'ok';
-      } catch (err) {
-        report.ready = false;
-        report.checks[c.name] = 'failed';
-        report.causes[c.name] = (err as Error).message;
-      }
-    }),
+  const outcomes = await Promise.all(
+    checks.map((c) => within(Promise.resolve().then(() => c.run()), timeoutMs).then(() => null, (err: Error) => err.message)),
   );
+  // In the order the checks are given, so the answer reads the same every time.
+  const report: ReadinessReport = { ready: true, checks: {}, causes: {} };
+  checks.forEach((c, i) => {
+    const cause = outcomes[i];
+    report.checks[c.name] = cause === null ? 'ok' : 'failed';
+    if (cause !== null && cause !== undefined) {
+      report.ready = false;
+      report.causes[c.name] = cause;
+    }
+  });
   return report;
 }
 

@@ -53,7 +53,7 @@ describe("the bridge's own listener", () => {
   });
 
   it('serves /metrics only with the Bearer token, in the one error shape otherwise', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: TOKEN }] as Record<string, string>[]) {
       const res = await get('/metrics', headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
