@@ -1,4 +1,4 @@
-// /metrics and readiness where the bridge runs: real MQTT samples through the embedded broker move
+// Metrics and readiness where the bridge runs: real MQTT samples through the embedded broker move
 // the ingest metrics, and readiness turns 503 (naming the broker) while the broker is down, both on
 // the stand-alone bridge's own listener and on the API of a process that runs the bridge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

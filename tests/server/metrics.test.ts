@@ -1,4 +1,4 @@
-// /metrics on the API: off (404) without METRICS_TOKEN, 401 without or with a wrong token, and
+// The API's /metrics: off (404) without METRICS_TOKEN, 401 without or with a wrong token, and
 // with it the HTTP latency histogram by route pattern and the webhook queue depth move with real requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../helpers/api.ts';
