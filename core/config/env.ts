@@ -23,6 +23,8 @@ export const baseEnv = {
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // One window for refused sign-ins (API) and refused chair connections (broker).
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Unset: no /metrics at all (404). Printable, no spaces, long enough not to be guessed.
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16 to 200 printable characters without spaces').optional(),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */
@@ -57,6 +59,8 @@ export interface TelemetryConfig {
   database: DatabaseTarget;
   logLevel: LogLevel;
   loginWindowMinutes: number;
+  /** The Bearer token /metrics asks for; undefined: /metrics is off (docs/operations.md). */
+  metricsToken: string | undefined;
   mqtt: {
     /** Port of the embedded broker; ignored when `url` names an external broker. */
     port: number;
@@ -106,6 +110,7 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
     database,
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    metricsToken: e.METRICS_TOKEN,
     mqtt: {
       port: e.MQTT_PORT,
       url: e.MQTT_URL,

@@ -53,8 +53,8 @@ export type OpenedDatabase = SqliteDatabase;
 export type AnyDatabase = SqliteDatabase | PostgresDatabase;
 
 /** Opens a raw connection with the pragmas every connection of ours uses. */
-export function openRaw(file: string, options: { readonly?: boolean } = {}): Database.Database {
-  const raw = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+export function openRaw(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  const raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, timeout: BUSY_TIMEOUT_MS });
   if (!options.readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');

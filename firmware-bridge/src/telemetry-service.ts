@@ -14,6 +14,7 @@ import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-stor
 import type { CommitResult, Batch, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
 import { RulesEngine } from './rules/engine.ts';
+import type { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
 
 export interface TelemetryServiceOptions {
   config: Config;
@@ -23,6 +24,8 @@ export interface TelemetryServiceOptions {
   log: Logger;
   now?: () => number;
   onCommitted?(result: CommitResult, batch: Batch): void;
+  /** The pipeline counts into it for /metrics (core/metrics/registry.ts exposeIngest). */
+  metrics?: IngestMetrics;
 }
 
 export interface TelemetryService {
@@ -59,6 +62,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     store,
     prefix: config.mqtt.prefix,
     now,
+    metrics: o.metrics,
     onError: (err, attempt) => log.warn('telemetry_commit_retry', { attempt, code: (err as { code?: string }).code, message: err.message }),
     onCommitted(result, batch) {
       for (const ack of result.acks.values()) bridge?.acks.update(ack.deviceId, { bootId: ack.bootId, seq: ack.seq });

@@ -10,7 +10,7 @@ import { parseConfig } from '../../server/src/config.ts';
 import { mosquittoFiles, mosquittoFileSet } from '../../firmware-bridge/src/broker/mosquitto-config.ts';
 import { mosquittoAccount, writeMosquittoFiles } from '../../firmware-bridge/src/broker/mosquitto-files.ts';
 import { createLogger } from '../../core/log/logger.ts';
-import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
+import { startTelemetry, type TelemetryService, type TelemetryServiceOptions } from '../../firmware-bridge/src/telemetry-service.ts';
 import { createHarness, type Harness } from './harness.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -97,6 +97,8 @@ export async function startTelemetryFixture(
   env: Record<string, string> = {},
   /** Runs on the fresh database before the broker starts (e.g. to register more chairs). */
   prepare?: (h: Harness) => void,
+  /** Passed to the telemetry service (e.g. `metrics` for the /metrics tests). */
+  options: Pick<TelemetryServiceOptions, 'metrics'> = {},
 ): Promise<TelemetryFixture> {
   const h = await createHarness();
   prepare?.(h);
@@ -109,7 +111,7 @@ export async function startTelemetryFixture(
     ...(mosquitto ? { MQTT_URL: `mqtt://127.0.0.1:${mosquitto.bridgePort}`, MQTT_PASSWORD: bridgePassword } : {}),
     ...env,
   });
-  const svc = await startTelemetry({ config, raw: h.db.raw, log: createLogger('silent') });
+  const svc = await startTelemetry({ config, raw: h.db.raw, log: createLogger('silent'), ...options });
   // Chairs connect on the chairs' listener; the bridge on its own (MQTT_URL).
   const url = mosquitto ? `mqtt://127.0.0.1:${mosquitto.port}` : svc.brokerUrl;
   const clients: MqttClient[] = [];

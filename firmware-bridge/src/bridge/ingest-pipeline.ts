@@ -5,6 +5,7 @@
 // the transport to stop reading, so memory stays bounded and nothing is acknowledged that is not stored.
 import type { Batch, CommitResult, Rejection, TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
 import { parseChairTopic } from '../../../schemas/telemetry.ts';
+import type { IngestMetrics } from '../../../core/metrics/ingest-metrics.ts';
 import { classify } from './classify.ts';
 
 export interface IngestPipelineOptions {
@@ -18,6 +19,8 @@ export interface IngestPipelineOptions {
   /** Runs after each commit, before the next one starts: what it awaits sees this commit and no later one. */
   onCommitted?(result: CommitResult, batch: Batch): void | Promise<void>;
   onError?(err: Error, attempt: number): void;
+  /** Counted once per commit and per refused commit, for /metrics. */
+  metrics?: IngestMetrics;
 }
 
 export interface PipelineStats {
@@ -56,7 +59,7 @@ export class IngestPipeline {
   private attempt = 0;
   private closed = false;
   private readonly waiters: (() => void)[] = [];
-  private readonly o: Required<Omit<IngestPipelineOptions, 'onCommitted' | 'onError'>> & Pick<IngestPipelineOptions, 'onCommitted' | 'onError'>;
+  private readonly o: Required<Omit<IngestPipelineOptions, 'onCommitted' | 'onError' | 'metrics'>> & Pick<IngestPipelineOptions, 'onCommitted' | 'onError' | 'metrics'>;
 
   constructor(options: IngestPipelineOptions) {
     this.o = { now: Date.now, maxBatch: 5000, maxPending: 50_000, retryBaseMs: 50, retryMaxMs: 2000, ...options };
@@ -144,6 +147,7 @@ export class IngestPipeline {
       };
       this.runningCount = 0;
       this.stats.failedCommits++;
+      this.o.metrics?.commitFailed(err);
       this.attempt++;
       this.o.onError?.(err as Error, this.attempt);
       const delay = Math.min(this.o.retryMaxMs, this.o.retryBaseMs * 2 ** Math.min(this.attempt - 1, 10));
@@ -159,6 +163,7 @@ export class IngestPipeline {
     this.stats.duplicates += result.duplicates;
     this.stats.withheld += result.withheld;
     this.stats.rejected += b.rejections.length;
+    this.o.metrics?.committed(b, result, this.o.now());
     for (const settle of work.settles) settle();
     const after = this.o.onCommitted?.(result, b);
     if (after) await after;
