@@ -223,6 +223,10 @@ const seriesBase = {
   from: z.string(),
   to: z.string(),
   units: z.record(z.string(), z.string()),
+  requested: TelemetryResolution.describe(
+    'the resolution asked for; `resolution` is the one served: a raw read starting before `rawSince` is answered from hourly rollups',
+  ),
+  rawSince: z.string().describe('raw samples are kept from this instant on (TELEMETRY_RAW_DAYS); hourly rollups are kept for good'),
 };
 
 export const TelemetrySeries = z.discriminatedUnion('resolution', [

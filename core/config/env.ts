@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
+import { RETENTION } from '../telemetry/retention.ts';
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -16,6 +17,9 @@ export const baseEnv = {
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // One window for refused sign-ins (API) and refused chair connections (broker).
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Raw telemetry samples are kept this many days (the bridge removes older ones; the API answers
+  // raw reads past it from hourly rollups, which are kept for good).
+  TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(RETENTION.rawDays),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */
@@ -47,6 +51,8 @@ export interface TelemetryConfig {
   databaseFile: string;
   logLevel: LogLevel;
   loginWindowMinutes: number;
+  /** Days raw telemetry samples are kept (core/telemetry/retention.ts). */
+  telemetryRawDays: number;
   mqtt: {
     /** Port of the embedded broker; ignored when `url` names an external broker. */
     port: number;
@@ -93,6 +99,7 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
     databaseFile: path.join(dataDir, 'atensi.db'),
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    telemetryRawDays: e.TELEMETRY_RAW_DAYS,
     mqtt: {
       port: e.MQTT_PORT,
       url: e.MQTT_URL,
