@@ -160,6 +160,8 @@ export const TELEMETRY_LIMITS = {
   rawMaxHours: 48,
   /** Raw series longer than this are thinned evenly (every k-th sample; `stride` says k). */
   maxPoints: 5000,
+  /** Days raw samples are kept unless TELEMETRY_RAW_DAYS says otherwise; hourly rollups are kept for good. */
+  rawDaysDefault: 90,
 } as const;
 
 export const TelemetryQuery = z.object({

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
-import { RETENTION } from '../telemetry/retention.ts';
+import { TELEMETRY_LIMITS } from '../../schemas/devices.ts';
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -19,7 +19,7 @@ export const baseEnv = {
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // Raw telemetry samples are kept this many days (the bridge removes older ones; the API answers
   // raw reads past it from hourly rollups, which are kept for good).
-  TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(RETENTION.rawDays),
+  TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(TELEMETRY_LIMITS.rawDaysDefault),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */

@@ -2,14 +2,14 @@
 // which resolution a read past it is served at, and the run that removes old raw samples in small
 // batches with pauses between them, so ingest commits in the gaps. Hourly rollups are kept for good.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TelemetryResolution } from '../../schemas/devices.ts';
+import { TELEMETRY_LIMITS, type TelemetryResolution } from '../../schemas/devices.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** The defaults of the policy; TELEMETRY_RAW_DAYS sets `rawDays` (core/config/env.ts). */
 export const RETENTION = {
-  rawDays: 90,
+  rawDays: TELEMETRY_LIMITS.rawDaysDefault,
   /** Raw rows one batch looks at (and at most deletes): a few milliseconds of write lock. */
   batchRows: 2000,
   /** Pause between batches, when the bridge's commits get the lock. */
