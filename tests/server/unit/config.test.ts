@@ -17,6 +17,7 @@ describe('parseConfig', () => {
       publicOrigin: undefined,
       loginMaxAttempts: 10,
       loginWindowMinutes: 15,
+      telemetryRawDays: 90,
     });
   });
 
@@ -33,6 +34,7 @@ describe('parseConfig', () => {
         PUBLIC_ORIGIN: 'https://atensi.example',
         LOGIN_MAX_ATTEMPTS: '5',
         LOGIN_WINDOW_MINUTES: '30',
+        TELEMETRY_RAW_DAYS: '400',
       },
       '/elsewhere',
     );
@@ -48,6 +50,7 @@ describe('parseConfig', () => {
       publicOrigin: 'https://atensi.example',
       loginMaxAttempts: 5,
       loginWindowMinutes: 30,
+      telemetryRawDays: 400,
     });
   });
 
@@ -76,6 +79,8 @@ describe('parseConfig', () => {
     ['SESSION_TTL_HOURS', '0'],
     ['LOGIN_MAX_ATTEMPTS', '0'],
     ['LOGIN_WINDOW_MINUTES', 'soon'],
+    ['TELEMETRY_RAW_DAYS', '0'],
+    ['TELEMETRY_RAW_DAYS', '7.5'],
   ])('%s=%s is a ConfigError naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
