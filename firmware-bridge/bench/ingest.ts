@@ -1,7 +1,9 @@
 // `npm run bench:ingest`: the ceiling (broker → a subscriber that only parses and discards) and
 // the end-to-end committed rate through the real bridge, in the same run and alternating rounds;
 // then p50/p99 publish→commit latency at a fixed 5k msg/s, bridge RSS, bytes per sample on disk,
-// lost and duplicated samples. Prints progress; the last line is one JSON object.
+// lost and duplicated samples. With --retention-rows N, N samples older than the raw horizon are
+// stored first and a second paced phase runs the retention job in the bridge while it ingests.
+// Prints progress; the last line is one JSON object.
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { openRaw } from '../../core/db/client.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
 import { serialKey } from '../../schemas/devices.ts';
+import { prefillOldRows } from './retention-prefill.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     'latency-rate': { type: 'string', default: '5000' },
     'latency-seconds': { type: 'string', default: '10' },
     'latency-warmup': { type: 'string', default: '2' },
+    'retention-rows': { type: 'string', default: '0' },
   },
 });
 const CHAIRS = Number(values.chairs);
@@ -38,6 +42,8 @@ for (const [k, v] of Object.entries({ CHAIRS, MESSAGES, ROUNDS, LAT_RATE, LAT_SE
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${k.toLowerCase()} must be a positive number`);
 }
 if (!Number.isFinite(LAT_WARMUP) || LAT_WARMUP < 0) throw new Error('--latency-warmup must be 0 or more seconds');
+const RETENTION_ROWS = Number(values['retention-rows']);
+if (!Number.isInteger(RETENTION_ROWS) || RETENTION_ROWS < 0) throw new Error('--retention-rows must be a whole number, 0 for none');
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const workerPath = path.join(import.meta.dirname, 'worker.ts');
@@ -109,6 +115,7 @@ async function main() {
   const chairs = Array.from({ length: CHAIRS }, (_, i) => ({ deviceId: `benchchair${String(i).padStart(6, '0')}`, secret: generateDeviceSecret() }));
   const insert = raw.prepare(`INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, status, mqttSecretHash, updatedAt) VALUES (?, ?, ?, 'benchmodel00', 'benchcentre0', 'in_use', ?, 0)`);
   raw.transaction(() => chairs.forEach((c, i) => insert.run(c.deviceId, `BENCH-${i}`, serialKey(`BENCH-${i}`), hashDeviceSecret(c.secret))))();
+  const oldRows = RETENTION_ROWS > 0 ? prefillOldRows(raw, chairs.map((c) => c.deviceId), RETENTION_ROWS, log) : 0;
   raw.pragma('wal_checkpoint(TRUNCATE)');
   const sizeBefore = fs.statSync(config.databaseFile).size;
   const chairsJson = JSON.stringify(chairs);
@@ -119,8 +126,8 @@ async function main() {
     const { port } = await broker.next<{ port: number }>('ready');
     return { broker, url: `mqtt://127.0.0.1:${port}` };
   };
-  const startBridge = async (url: string, warmupS = 0) => {
-    const bridge = start('bridge', url, config.databaseFile, String(warmupS * 1000));
+  const startBridge = async (url: string, warmupS = 0, retention = false) => {
+    const bridge = start('bridge', url, config.databaseFile, String(warmupS * 1000), retention ? 'retention' : '');
     bridge.child.on('message', (m: { type: string; rss?: number }) => {
       if (m.type === 'count' && m.rss) rss = Math.max(rss, m.rss);
     });
@@ -164,10 +171,27 @@ async function main() {
   bridge.child.send({ type: 'latencies' });
   const { values: latencies } = await bridge.next<{ values: number[] }>('latencies');
 
-  const totalExpected = [...expected.values()].reduce((a, b) => a + b, 0);
+  const totalExpected = [...expected.values()].reduce((a, b) => a + b, 0) + oldRows;
   await waitStored(raw, totalExpected, 'final');
   await bridge.stop();
   await broker.stop();
+
+  let retention: Record<string, number> | null = null;
+  if (oldRows > 0) {
+    log(`latency with retention: ${LAT_RATE} msg/s while the bridge deletes ${oldRows} old samples in batches`);
+    const b2 = await startBroker();
+    const bridge2 = await startBridge(b2.url, LAT_WARMUP, true);
+    const done = bridge2.next<{ deleted: number; batches: number; ms: number }>('retention');
+    const lat2 = await measure(bridge2, b2.url, chairsJson, LAT_RATE * (LAT_WARMUP + LAT_SECONDS), LAT_RATE, 'paced+retention');
+    lat2.seqs.forEach((n, i) => expected.set(`${chairs[i]!.deviceId}:${lat2.bootId}`, n));
+    bridge2.child.send({ type: 'latencies' });
+    const { values: during } = await bridge2.next<{ values: number[] }>('latencies');
+    const run = await done;
+    await bridge2.stop();
+    await b2.broker.stop();
+    retention = { oldRows, deleted: run.deleted, batches: run.batches, runMs: run.ms, phaseS: LAT_SECONDS, p50Ms: pct(during, 50), p99Ms: pct(during, 99) };
+    log(`  retention deleted ${run.deleted} rows in ${run.batches} batches, ${run.ms} ms · p99 ${retention.p99Ms} ms with, ${pct(latencies, 99)} ms without`);
+  }
 
   // Every produced (chair, boot, seq) must be there exactly once.
   const rows = raw
@@ -212,6 +236,7 @@ async function main() {
     bridgeRssMB: Math.round(rss / 1024 / 1024),
     bytesPerSample: Number(bytesPerSample.toFixed(1)),
     samples,
+    retention,
     targets: { ratio: 0.65, lost: 0, duplicated: 0, p99Ms: 250, bridgeRssMB: 200, bytesPerSample: 80 },
   };
   log(`ceiling ${result.ceilingMsgPerS} msg/s · committed ${result.committedMsgPerS} msg/s · ratio ${result.ratio} · lost ${lost} · duplicated ${duplicated} · p50 ${result.p50Ms} ms · p99 ${result.p99Ms} ms · RSS ${result.bridgeRssMB} MB · ${result.bytesPerSample} B/sample`);

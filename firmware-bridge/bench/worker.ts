@@ -8,6 +8,8 @@ import { startEmbeddedBroker } from '../src/broker/embedded-broker.ts';
 import { IngestPipeline } from '../src/bridge/ingest-pipeline.ts';
 import { startMqttBridge } from '../src/bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import { rawHorizon, RETENTION, runRetention } from '../../core/telemetry/retention.ts';
+import { SqliteRawPruner } from '../../core/telemetry/sqlite-retention.ts';
 
 const [role, ...args] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
@@ -46,8 +48,12 @@ async function sink(url: string) {
   setInterval(() => send({ type: 'count', n, at: Date.now() }), 100);
 }
 
-/** `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept. */
-async function bridge(url: string, dbFile: string, warmupMs: number) {
+/**
+ * `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept.
+ * `retention`: after the warm-up, the retention run deletes old raw rows on this connection, as
+ * the job does in the bridge process.
+ */
+async function bridge(url: string, dbFile: string, warmupMs: number, retention: boolean) {
   const raw = openRaw(dbFile);
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw);
@@ -69,6 +75,11 @@ async function bridge(url: string, dbFile: string, warmupMs: number) {
   const b = startMqttBridge({ url, ...BRIDGE, clientId: 'bench-bridge', prefix: 'atensi', sharedGroup: null, protocolVersion: 4, pipeline, store, ackIntervalMs: 2000 });
   await b.ready;
   send({ type: 'ready' });
+  if (retention) {
+    setTimeout(() => {
+      void runRetention(new SqliteRawPruner(raw), { horizon: rawHorizon(Date.now(), RETENTION.rawDays) }).then((r) => send({ type: 'retention', ...r }));
+    }, warmupMs);
+  }
   setInterval(() => send({ type: 'count', n: stored, at: Date.now(), rss: process.memoryUsage().rss }), 100);
   process.on('message', (m: { type: string }) => {
     if (m.type === 'latencies') {
@@ -134,7 +145,7 @@ async function load(url: string, chairsJson: string, total: string, rate: string
 const roles: Record<string, (...a: string[]) => Promise<void>> = {
   broker: (f) => broker(f!),
   sink: (u) => sink(u!),
-  bridge: (u, f, w) => bridge(u!, f!, Number(w ?? 0)),
+  bridge: (u, f, w, r) => bridge(u!, f!, Number(w ?? 0), r === 'retention'),
   load: (u, c, t, r) => load(u!, c!, t!, r!),
 };
 roles[role!]!(...args).catch((err: unknown) => {
