@@ -17,7 +17,7 @@ export interface RetentionJobOptions {
 export interface RetentionJob {
   /** Runs now, or joins the run already going (never two at once in one process). */
   run(): Promise<RetentionRunResult>;
-  /** Stops the timer and waits for a run in progress. */
+  /** Stops the timer, and a run in progress after its current batch. */
   stop(): Promise<void>;
 }
 
@@ -25,14 +25,15 @@ export function startRetentionJob(o: RetentionJobOptions): RetentionJob {
   let current: Promise<RetentionRunResult> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const abort = new AbortController();
 
   const run = () => {
     current ??= (async () => {
       const horizon = rawHorizon(o.now(), o.rawDays);
       o.log.info('telemetry_retention_start', { horizon: new Date(horizon).toISOString(), rawDays: o.rawDays });
       try {
-        const r = await runRetention(o.pruner, { horizon, batchRows: o.batchRows, pauseMs: o.pauseMs });
-        o.log.info('telemetry_retention_done', { deleted: r.deleted, batches: r.batches, ms: r.ms, busyRetries: r.busyRetries });
+        const r = await runRetention(o.pruner, { horizon, batchRows: o.batchRows, pauseMs: o.pauseMs, signal: abort.signal });
+        o.log.info('telemetry_retention_done', { deleted: r.deleted, batches: r.batches, ms: r.ms, busyRetries: r.busyRetries, stopped: r.stopped });
         return r;
       } finally {
         current = undefined;
@@ -57,6 +58,7 @@ export function startRetentionJob(o: RetentionJobOptions): RetentionJob {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      abort.abort();
       await current?.catch(() => undefined);
     },
   };

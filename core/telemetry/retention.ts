@@ -53,6 +53,8 @@ export interface RetentionRunOptions {
   busyRetries?: number;
   /** Called after each batch (progress). */
   onBatch?(batch: RawPruneBatch & { index: number }): void;
+  /** Stops the run between batches (the process is shutting down); the next run goes on from the start. */
+  signal?: AbortSignal;
 }
 
 export interface RetentionRunResult {
@@ -62,6 +64,8 @@ export interface RetentionRunResult {
   ms: number;
   /** Batches refused for a busy database that were retried. */
   busyRetries: number;
+  /** Stopped by the signal before the end. */
+  stopped: boolean;
 }
 
 const isBusy = (err: unknown) => ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((err as { code?: string }).code ?? '');
@@ -75,10 +79,14 @@ export async function runRetention(pruner: RawPruner, o: RetentionRunOptions): P
   const limit = o.batchRows ?? RETENTION.batchRows;
   const pauseMs = o.pauseMs ?? RETENTION.pauseMs;
   const maxRetries = o.busyRetries ?? RETENTION.busyRetries;
-  const result: RetentionRunResult = { horizon: o.horizon, deleted: 0, batches: 0, ms: 0, busyRetries: 0 };
+  const result: RetentionRunResult = { horizon: o.horizon, deleted: 0, batches: 0, ms: 0, busyRetries: 0, stopped: false };
   let fromId: number | null = 0;
   let retries = 0;
   while (fromId !== null) {
+    if (o.signal?.aborted) {
+      result.stopped = true;
+      break;
+    }
     let batch: RawPruneBatch;
     try {
       batch = await pruner.pruneBatch(o.horizon, fromId, limit);

@@ -158,4 +158,21 @@ describe('SQLite retention', () => {
     expect(store.capacitySeries(key, NOW - 100 * DAY)).toHaveLength(100 * 24);
     expect(head.samples).toBe(100 * 24);
   });
+
+  it('stops between batches when the job is stopped, and the next run goes on', async () => {
+    const horizon = rawHorizon(NOW, 5);
+    const old = allRaw('<', horizon);
+    expect(old).toBe(2 * 20 * 24);
+    const job = () => startRetentionJob({ pruner: new SqliteRawPruner(h.db.raw), rawDays: 5, now: () => NOW, log: createLogger('silent'), batchRows: 10, pauseMs: 5, firstRunMs: 3_600_000 });
+    const stopping = job();
+    const run = stopping.run();
+    await stopping.stop();
+    const stopped = await run;
+    expect(stopped).toMatchObject({ stopped: true, batches: 1 });
+    expect(allRaw('<', horizon)).toBe(old - stopped.deleted);
+    const next = job();
+    expect(await next.run()).toMatchObject({ stopped: false, deleted: old - stopped.deleted });
+    await next.stop();
+    expect(allRaw('<', horizon)).toBe(0);
+  });
 });
