@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
 import { TELEMETRY_LIMITS } from '../../schemas/devices.ts';
+import { databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -14,6 +15,8 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 /** Settings both the API and the bridge read: where the data lives, how much to log. */
 export const baseEnv = {
   DATA_DIR: z.string().min(1).default('./data'),
+  // Unset or file: → SQLite in DATA_DIR; postgresql:// → PostgreSQL (core/db/target.ts).
+  DATABASE_URL: z.string().regex(databaseUrlPattern, databaseUrlHint).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // One window for refused sign-ins (API) and refused chair connections (broker).
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -48,7 +51,10 @@ const telemetrySchema = z.object({ ...baseEnv, ...telemetryEnv });
 /** What the bridge needs: the shared settings plus broker, bridge and rules settings. */
 export interface TelemetryConfig {
   dataDir: string;
+  /** The SQLite file (with SQLite: the database itself; with PostgreSQL: unused by the data). */
   databaseFile: string;
+  /** The engine and where its data is, from DATABASE_URL. */
+  database: DatabaseTarget;
   logLevel: LogLevel;
   loginWindowMinutes: number;
   /** Days raw telemetry samples are kept (core/telemetry/retention.ts). */
@@ -94,9 +100,11 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
     throw new ConfigError('Invalid configuration:\n  MQTT_PASSWORD: required with MQTT_URL (the bridge\'s own credential)');
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const database = databaseTarget(e.DATABASE_URL, dataDir, cwd);
   return {
     dataDir,
-    databaseFile: path.join(dataDir, 'atensi.db'),
+    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, 'atensi.db'),
+    database,
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     telemetryRawDays: e.TELEMETRY_RAW_DAYS,

@@ -1,23 +1,27 @@
-// Applies the committed Prisma migrations at start. Prisma's own `migrate deploy` (the JavaScript
-// schema engine) does the work; it is only spawned when a migration is pending, so restarts stay fast.
+// Applies the committed migrations at start, for the engine DATABASE_URL names. SQLite: Prisma's own
+// `migrate deploy` (the JavaScript schema engine) does the work, only spawned when a migration is
+// pending, so restarts stay fast. PostgreSQL: core/db/pg-migrate.ts (prisma/postgres/migrations).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRaw } from './client.ts';
+import { migratePostgres, pendingPostgresMigrations } from './pg-migrate.ts';
+import type { DatabaseTarget } from './target.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
+export const postgresMigrationsDir = path.join(projectRoot, 'prisma', 'postgres', 'migrations');
 
-export function committedMigrations(): string[] {
+export function committedMigrations(dir = migrationsDir): string[] {
   return fs
-    .readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(migrationsDir, d.name, 'migration.sql')))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort();
 }
 
-/** Names of committed migrations not yet recorded as finished in the database. */
+/** Names of committed migrations not yet recorded as finished in the SQLite file. */
 export function pendingMigrations(databaseFile: string): string[] {
   const committed = committedMigrations();
   if (!fs.existsSync(databaseFile)) return committed;
@@ -39,7 +43,7 @@ export function pendingMigrations(databaseFile: string): string[] {
 
 export class MigrationError extends Error {}
 
-/** Brings the database file up to date with the committed migrations. Returns what was applied. */
+/** Brings the SQLite file up to date with the committed migrations. Returns what was applied. */
 export function migrate(dataDir: string, databaseFile: string): string[] {
   const pending = pendingMigrations(databaseFile);
   if (pending.length === 0) return [];
@@ -47,11 +51,25 @@ export function migrate(dataDir: string, databaseFile: string): string[] {
   const cli = path.join(projectRoot, 'node_modules', 'prisma', 'build', 'index.js');
   const result = spawnSync(process.execPath, [cli, 'migrate', 'deploy'], {
     cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    // The file is named outright, so prisma.config.ts picks SQLite whatever this process's environment says.
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${databaseFile}`, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     encoding: 'utf8',
   });
   if (result.status !== 0) {
     throw new MigrationError(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
   }
   return pending;
+}
+
+/** Pending migrations of either engine. */
+export async function pendingMigrationsOf(target: DatabaseTarget): Promise<string[]> {
+  if (target.engine === 'sqlite') return pendingMigrations(target.file);
+  return pendingPostgresMigrations(target.url, committedMigrations(postgresMigrationsDir));
+}
+
+/** Brings either engine up to date with its committed migrations. Returns what was applied. */
+export async function migrateDatabase(config: { dataDir: string; database: DatabaseTarget }): Promise<string[]> {
+  const { database } = config;
+  if (database.engine === 'sqlite') return migrate(config.dataDir, database.file);
+  return migratePostgres(database.url, postgresMigrationsDir, committedMigrations(postgresMigrationsDir));
 }

@@ -11,6 +11,10 @@ import { startTelemetry } from './telemetry-service.ts';
 async function main() {
   const config = loadBridgeConfig();
   const log = createLogger(config.logLevel);
+  if (config.database.engine === 'postgres') {
+    process.stderr.write('DATABASE_URL names PostgreSQL: the bridge does not run on PostgreSQL yet (docs/architecture.md, "PostgreSQL status").\n');
+    process.exit(2);
+  }
   const pending = pendingMigrations(config.databaseFile);
   if (pending.length) {
     process.stderr.write(`The database at ${config.databaseFile} is not ready (${pending.length} migrations pending): start the server once first, it applies them.\n`);

@@ -10,7 +10,7 @@ import { createAuditService } from '../../../core/audit/audit.service.ts';
 import { systemClock } from '../../../core/clock.ts';
 import { openDatabase } from '../../../core/db/client.ts';
 import { createLogger } from '../../../core/log/logger.ts';
-import { migrate } from '../../../core/db/migrate.ts';
+import { migrateDatabase } from '../../../core/db/migrate.ts';
 import { createUser } from '../users/users.service.ts';
 
 const usage = 'usage: npm run admin:create -- --email ADDRESS [--name "Full Name"] [--password-stdin]';
@@ -49,8 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig();
-  migrate(config.dataDir, config.databaseFile);
-  const db = openDatabase(config.databaseFile);
+  await migrateDatabase(config);
+  const db = openDatabase(config.database);
   try {
     if (await db.prisma.user.findUnique({ where: { email: args.data.email } })) {
       process.stderr.write(`an account with ${args.data.email} already exists\n`);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../server/src/config.ts';
+import { describeTarget } from '../../../core/db/target.ts';
 
 describe('parseConfig', () => {
   it('gives working defaults for an empty environment', () => {
@@ -125,5 +126,30 @@ describe('empty variables', () => {
     const { ConfigError, parseConfig } = await import('../../../server/src/config.ts');
     expect(() => parseConfig({ MQTT_URL: 'mqtt://broker.example:1883' })).toThrow(ConfigError);
     expect(parseConfig({ MQTT_URL: 'mqtt://broker.example:1883', MQTT_PASSWORD: 'x' }).mqtt.url).toBe('mqtt://broker.example:1883');
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('unset means SQLite in DATA_DIR', () => {
+    expect(parseConfig({ DATA_DIR: '/srv/d' }).database).toEqual({ engine: 'sqlite', file: '/srv/d/atensi.db' });
+    expect(parseConfig({ DATA_DIR: '/srv/d', DATABASE_URL: 'file:' }).database).toEqual({ engine: 'sqlite', file: '/srv/d/atensi.db' });
+  });
+
+  it('file:PATH names the SQLite file, relative to the working directory', () => {
+    const config = parseConfig({ DATA_DIR: '/srv/d', DATABASE_URL: 'file:db/main.db' }, '/opt/atensi');
+    expect(config.database).toEqual({ engine: 'sqlite', file: '/opt/atensi/db/main.db' });
+    expect(config.databaseFile).toBe('/opt/atensi/db/main.db');
+  });
+
+  it.each(['postgresql://atensi:secret@db:5432/atensi', 'postgres://db/atensi?sslmode=require'])('%s means PostgreSQL', (url) => {
+    expect(parseConfig({ DATABASE_URL: url }).database).toEqual({ engine: 'postgres', url });
+  });
+
+  it.each(['mysql://db/atensi', 'sqlite:///x.db', 'postgresql://', 'db.example:5432'])('refuses %s, naming the accepted forms', (url) => {
+    expect(() => parseConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL: use postgresql:\/\/user:password@host:port\/database .*file:/);
+  });
+
+  it('keeps the password out of descriptions', () => {
+    expect(describeTarget({ engine: 'postgres', url: 'postgresql://atensi:s3cret@db:5432/atensi' })).toBe('postgresql://atensi:***@db:5432/atensi');
   });
 });
