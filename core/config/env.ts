@@ -3,7 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
 import { TELEMETRY_LIMITS } from '../../schemas/devices.ts';
-import { databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+import { DATABASE_FILE, databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+
+export { DATABASE_FILE };
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -11,6 +13,8 @@ export class ConfigError extends Error {}
 export const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** The SQLite database's file name inside DATA_DIR. */
 
 /** Settings both the API and the bridge read: where the data lives, how much to log. */
 export const baseEnv = {
@@ -103,7 +107,7 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
   const database = databaseTarget(e.DATABASE_URL, dataDir, cwd);
   return {
     dataDir,
-    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, 'atensi.db'),
+    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, DATABASE_FILE),
     database,
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
