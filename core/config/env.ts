@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
-import { databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+import { TELEMETRY_LIMITS } from '../../schemas/devices.ts';
+import { DATABASE_FILE, databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+
+export { DATABASE_FILE };
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -10,6 +13,8 @@ export class ConfigError extends Error {}
 export const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** The SQLite database's file name inside DATA_DIR. */
 
 /** Settings both the API and the bridge read: where the data lives, how much to log. */
 export const baseEnv = {
@@ -19,6 +24,11 @@ export const baseEnv = {
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // One window for refused sign-ins (API) and refused chair connections (broker).
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Unset: no /metrics at all (404). Printable, no spaces, long enough not to be guessed.
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16 to 200 printable characters without spaces').optional(),
+  // Raw telemetry samples are kept this many days (the bridge removes older ones; the API answers
+  // raw reads past it from hourly rollups, which are kept for good).
+  TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(TELEMETRY_LIMITS.rawDaysDefault),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */
@@ -29,7 +39,7 @@ export const telemetryEnv = {
   MQTT_USERNAME: z.string().min(1).max(64).default('atensi-bridge'),
   MQTT_PASSWORD: z.string().min(1).max(200).optional(),
   MQTT_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _').default('atensi'),
-  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('atensi-bridge-1'),
+  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   BRIDGE_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('atensi-bridge'),
   ACK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CONSENT_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -53,6 +63,10 @@ export interface TelemetryConfig {
   database: DatabaseTarget;
   logLevel: LogLevel;
   loginWindowMinutes: number;
+  /** The Bearer token /metrics asks for; undefined: /metrics is off (docs/operations.md). */
+  metricsToken: string | undefined;
+  /** Days raw telemetry samples are kept (core/telemetry/retention.ts). */
+  telemetryRawDays: number;
   mqtt: {
     /** Port of the embedded broker; ignored when `url` names an external broker. */
     port: number;
@@ -60,7 +74,8 @@ export interface TelemetryConfig {
     username: string;
     password: string | undefined;
     prefix: string;
-    clientId: string;
+    /** Unset: the bridge takes `atensi-bridge-<host>-<n>` (firmware-bridge/src/bridge/client-id.ts). */
+    clientId: string | undefined;
     sharedGroup: string;
     ackIntervalMs: number;
     /** How often the bridge re-reads a chair's telemetry consent from the database. */
@@ -97,10 +112,12 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
   const database = databaseTarget(e.DATABASE_URL, dataDir, cwd);
   return {
     dataDir,
-    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, 'atensi.db'),
+    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, DATABASE_FILE),
     database,
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    metricsToken: e.METRICS_TOKEN,
+    telemetryRawDays: e.TELEMETRY_RAW_DAYS,
     mqtt: {
       port: e.MQTT_PORT,
       url: e.MQTT_URL,

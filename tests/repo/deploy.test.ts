@@ -8,10 +8,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { baseEnv, telemetryEnv } from '../../core/config/env.ts';
 import { httpEnv } from '../../server/src/config.ts';
+import { bridgeEnv } from '../../firmware-bridge/src/config.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(repo, file), 'utf8');
-const known = new Set([...Object.keys(baseEnv), ...Object.keys(telemetryEnv), ...Object.keys(httpEnv)]);
+const known = new Set([...Object.keys(baseEnv), ...Object.keys(telemetryEnv), ...Object.keys(httpEnv), ...Object.keys(bridgeEnv)]);
 const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
 interface Service {
@@ -46,7 +47,12 @@ describe('compose.yaml', () => {
     // Each bridge keeps its own persistent session: distinct client ids, one shared subscription.
     const ids = bridges.map(([, b]) => b.environment?.BRIDGE_CLIENT_ID);
     expect(new Set(ids).size).toBe(2);
-    for (const [, b] of bridges) expect(b.environment?.MQTT_URL).toBe('mqtt://mosquitto:1883');
+    // Bridges use the bridges' listener that mosquitto:config writes (--bridge-port), chairs the other.
+    const config = compose.services['mosquitto-config']!.command!;
+    const bridgePort = config[config.indexOf('--bridge-port') + 1];
+    expect(bridgePort).toBe('1884');
+    for (const [, b] of bridges) expect(b.environment?.MQTT_URL).toBe(`mqtt://mosquitto:${bridgePort}`);
+    expect(compose.services.mosquitto?.ports).toEqual(['1883:1883']);
   });
 
   it('gives the app only variables the processes read, PostgreSQL for data, and the metrics token', () => {
