@@ -64,6 +64,6 @@ describe('fleet_change', () => {
     const model = await h.db.prisma.deviceModel.findFirstOrThrow({ where: { kind: 'manual_adaptive' } });
     const d = await h.db.prisma.device.create({ data: { serial: 'GONE-1', serialKey: 'GONE-1', modelId: model.id, centreId: chair.centreId } });
     expect(await stamped(() => h.db.prisma.device.delete({ where: { id: d.id } }))).toEqual([d.id]);
-    expect(store.fleetList({ centreId: null, deviceIds: [d.id] }, { hideClinicalAlerts: false })).toEqual([]);
+    expect(await store.fleetList({ centreId: null, deviceIds: [d.id] }, { hideClinicalAlerts: false })).toEqual([]);
   });
 });
