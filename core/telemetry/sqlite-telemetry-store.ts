@@ -55,7 +55,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
   locateDevice: FleetReadModel['locateDevice'] = (id) => this.fleet.locateDevice(id);
 
   rulesTelemetry: RulesTelemetryReader['rulesTelemetry'] = (deviceId, q) => this.rules.rulesTelemetry(deviceId, q);
-  dischargeSince: RulesTelemetryReader['dischargeSince'] = (head, cursor) => this.rules.dischargeSince(head, cursor);
+  dischargeSince: RulesTelemetryReader['dischargeSince'] = (key, head, cursor) => this.rules.dischargeSince(key, head, cursor);
   dischargeAfter: RulesTelemetryReader['dischargeAfter'] = (key, head, from) => this.rules.dischargeAfter(key, head, from);
 
   close() {

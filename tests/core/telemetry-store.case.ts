@@ -210,11 +210,11 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
       const after = store.dischargeAfter(key(w.free), cursor, at(10) + 1);
       expect(after.map((s) => [s.ts, s.socPct, s.charging, s.receivedAt])).toEqual(range(11, 17).map((i) => [at(i), 90 - i, false, at(i) + 5000]));
       expect(store.dischargeAfter(key(w.free), cursor, NOW + HOUR)).toEqual([]);
-      expect(store.dischargeSince(cursor, cursor)).toEqual([]);
+      expect(store.dischargeSince(key(w.free), cursor, cursor)).toEqual([]);
       // A late resend arrives after a newer sample: the order is the samples' time, not arrival.
       store.commit(batch([sample(w.free, 19), sample(w.free, 18)]));
       const head = store.rulesTelemetry(w.free, q).chair!.state.rawId!;
-      expect(store.dischargeSince(head, cursor).map((s) => [s.ts, s.socPct])).toEqual([[at(18), 72], [at(19), 71]]);
+      expect(store.dischargeSince(key(w.free), head, cursor).map((s) => [s.ts, s.socPct])).toEqual([[at(18), 72], [at(19), 71]]);
     });
   });
 }

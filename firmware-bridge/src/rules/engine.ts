@@ -150,7 +150,7 @@ export class RulesEngine {
     if (head !== null && key !== null && head !== cursor) {
       if (cursor === null) track = advance(emptyTrack(), this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), chair.t);
       else {
-        const fresh = this.series.dischargeSince(head, cursor);
+        const fresh = this.series.dischargeSince(key, head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
           const start = replayStart(track, oldest, chair.t.quietMinutes);
