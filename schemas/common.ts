@@ -1,5 +1,6 @@
 // Shared primitives: ids, roles, locales, paging and the one error shape of the API.
 import { z } from 'zod';
+import { ReadinessChecks } from './health.ts';
 
 export const roles = ['admin', 'manager', 'therapist', 'technician', 'family'] as const;
 export const Role = z.enum(roles);
@@ -90,6 +91,8 @@ export const ErrorCode = z.enum([
   'unsupported_media_type',
   'rate_limited',
   'internal',
+  /** 503: the service runs but cannot do its work now (a readiness check failed). */
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -105,6 +108,7 @@ export const errorCodeByStatus: Readonly<Partial<Record<number, ErrorCode>>> = {
   415: 'unsupported_media_type',
   422: 'invalid_input',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 /** The code for a status, any 5xx being `internal` and any other unlisted status `bad_request`. */
 export const errorCodeFor = (status: number): ErrorCode => errorCodeByStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request');
@@ -123,6 +127,8 @@ export const errorReasons = [
   'duplicate_nik',
   /** The NIK belongs to a person at another centre, whom the caller may not see. */
   'duplicate_nik_elsewhere',
+  /** 503 from a readiness probe: `checks` says which check failed. */
+  'not_ready',
 ] as const;
 export const ErrorReason = z.enum(errorReasons);
 export type ErrorReason = z.infer<typeof ErrorReason>;
@@ -133,6 +139,8 @@ export const ErrorDetails = z.object({
   openRequestId: Id.optional(),
   /** With possible_duplicate and duplicate_nik: the existing record to open instead. */
   beneficiaryId: Id.optional(),
+  /** With not_ready: each readiness check and whether it passed. */
+  checks: ReadinessChecks.optional(),
 });
 export type ErrorDetails = z.infer<typeof ErrorDetails>;
 

@@ -1,6 +1,6 @@
 // The audit log: who read or changed what (UU PDP 27/2022). Details carry ids and field names only.
 import type Database from 'better-sqlite3';
-import type { Db, Tx } from '../db/client.ts';
+import { type Db, isUniqueViolation, type Tx } from '../db/client.ts';
 import { newRowId, sqliteDateTime } from '../db/sqlite-values.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log/logger.ts';
@@ -31,7 +31,6 @@ export interface AggregateOptions {
   windowMs: number;
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: unknown })?.code === 'P2002';
 const INSERT_AUDIT = `INSERT INTO "AuditLog" (id, at, actorId, actorRole, action, entityType, entityId, centreId, requestId, details, count)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
 

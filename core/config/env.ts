@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
-import { databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+import { DATABASE_FILE, databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
+
+export { DATABASE_FILE };
 
 /** A configuration that cannot start a process; its message lists every bad variable. */
 export class ConfigError extends Error {}
@@ -10,6 +12,8 @@ export class ConfigError extends Error {}
 export const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** The SQLite database's file name inside DATA_DIR. */
 
 /** Settings both the API and the bridge read: where the data lives, how much to log. */
 export const baseEnv = {
@@ -19,6 +23,8 @@ export const baseEnv = {
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   // One window for refused sign-ins (API) and refused chair connections (broker).
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Unset: no /metrics at all (404). Printable, no spaces, long enough not to be guessed.
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16 to 200 printable characters without spaces').optional(),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */
@@ -29,7 +35,7 @@ export const telemetryEnv = {
   MQTT_USERNAME: z.string().min(1).max(64).default('atensi-bridge'),
   MQTT_PASSWORD: z.string().min(1).max(200).optional(),
   MQTT_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _').default('atensi'),
-  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('atensi-bridge-1'),
+  BRIDGE_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   BRIDGE_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('atensi-bridge'),
   ACK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CONSENT_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -53,6 +59,8 @@ export interface TelemetryConfig {
   database: DatabaseTarget;
   logLevel: LogLevel;
   loginWindowMinutes: number;
+  /** The Bearer token /metrics asks for; undefined: /metrics is off (docs/operations.md). */
+  metricsToken: string | undefined;
   mqtt: {
     /** Port of the embedded broker; ignored when `url` names an external broker. */
     port: number;
@@ -60,7 +68,8 @@ export interface TelemetryConfig {
     username: string;
     password: string | undefined;
     prefix: string;
-    clientId: string;
+    /** Unset: the bridge takes `atensi-bridge-<host>-<n>` (firmware-bridge/src/bridge/client-id.ts). */
+    clientId: string | undefined;
     sharedGroup: string;
     ackIntervalMs: number;
     /** How often the bridge re-reads a chair's telemetry consent from the database. */
@@ -97,10 +106,11 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
   const database = databaseTarget(e.DATABASE_URL, dataDir, cwd);
   return {
     dataDir,
-    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, 'atensi.db'),
+    databaseFile: database.engine === 'sqlite' ? database.file : path.join(dataDir, DATABASE_FILE),
     database,
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    metricsToken: e.METRICS_TOKEN,
     mqtt: {
       port: e.MQTT_PORT,
       url: e.MQTT_URL,

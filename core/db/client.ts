@@ -20,6 +20,18 @@ export type Tx = Prisma.TransactionClient;
 /** Runs `change` in one transaction; a route passes one that also writes the change's audit row. */
 export type Transact<T> = (change: (tx: Tx) => Promise<T>) => Promise<T>;
 
+/** Prisma's unique-constraint refusal (P2002), the same on SQLite and PostgreSQL. */
+export const isUniqueViolation = (err: unknown): boolean => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+
+/**
+ * Another connection's write got in the way of this transaction: SQLite's busy or stale-snapshot
+ * refusal, or PostgreSQL's write conflict (P2034). Trying again on fresh reads is the answer.
+ */
+export const isWriteConflict = (err: unknown): boolean => {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'P2034' || e?.code === 'P1008' || /SQLITE_BUSY|database is locked/.test(String(e?.message ?? ''));
+};
+
 export interface SqliteDatabase {
   engine: 'sqlite';
   prisma: PrismaClient;
@@ -41,8 +53,8 @@ export type OpenedDatabase = SqliteDatabase;
 export type AnyDatabase = SqliteDatabase | PostgresDatabase;
 
 /** Opens a raw connection with the pragmas every connection of ours uses. */
-export function openRaw(file: string, options: { readonly?: boolean } = {}): Database.Database {
-  const raw = new Database(file, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+export function openRaw(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  const raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, timeout: BUSY_TIMEOUT_MS });
   if (!options.readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');

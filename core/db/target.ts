@@ -2,6 +2,9 @@
 // postgresql:// or postgres:// is PostgreSQL. One definition for the processes and the Prisma CLI.
 import path from 'node:path';
 
+/** The SQLite file's name in DATA_DIR. */
+export const DATABASE_FILE = 'atensi.db';
+
 export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
 /** The URL schemes DATABASE_URL accepts, for the configuration check and its message. */
@@ -15,7 +18,7 @@ export const databaseUrlHint = 'use postgresql://user:password@host:port/databas
 export function databaseTarget(url: string | undefined, dataDir: string, cwd = process.cwd()): DatabaseTarget {
   if (url && /^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
   const file = url?.startsWith('file:') ? url.slice('file:'.length) : '';
-  return { engine: 'sqlite', file: file ? path.resolve(cwd, file) : path.join(dataDir, 'atensi.db') };
+  return { engine: 'sqlite', file: file ? path.resolve(cwd, file) : path.join(dataDir, DATABASE_FILE) };
 }
 
 /** The URL without its password, for logs and messages. */

@@ -66,7 +66,7 @@ export interface MoveInput {
   /** Ids and field names for the audit row, beside from and to. */
   details?: Record<string, unknown>;
   /** The chair's odometer now; read only when a finished service needs it. */
-  odometerM?: (deviceId: string) => number | null;
+  odometerM?: (deviceId: string) => Promise<number | null>;
 }
 
 export interface Moved {
@@ -132,17 +132,17 @@ async function compareAndSet(l: Lifecycle, id: string, from: WorkOrderStatus[], 
 }
 
 /** What finishing work of a kind records on its chair. */
-const chairAfterWork: Partial<Record<WorkOrderKind, (now: Date, odometerM: () => number | null) => Prisma.DeviceUpdateInput>> = {
+const chairAfterWork: Partial<Record<WorkOrderKind, (now: Date, odometerM: () => Promise<number | null>) => Promise<Prisma.DeviceUpdateInput>>> = {
   // The odometer at the service, from the latest state, so the next one is due a service interval from here.
-  preventive_service: (now, odometerM) => ({ lastServiceAt: now, lastServiceOdometerM: odometerM() }),
+  preventive_service: async (now, odometerM) => ({ lastServiceAt: now, lastServiceOdometerM: await odometerM() }),
   // A new battery starts its own life: capacity and cycle rules count from here.
-  battery_replacement: (now) => ({ batteryInstalledAt: now }),
+  battery_replacement: async (now) => ({ batteryInstalledAt: now }),
 };
 
-async function recordWorkOnChair(l: Lifecycle, deviceId: string, kind: WorkOrderKind, odometerM?: (deviceId: string) => number | null): Promise<string[]> {
+async function recordWorkOnChair(l: Lifecycle, deviceId: string, kind: WorkOrderKind, odometerM?: (deviceId: string) => Promise<number | null>): Promise<string[]> {
   const effect = chairAfterWork[kind];
   if (!effect) return [];
-  const data = effect(l.now, () => odometerM?.(deviceId) ?? null);
+  const data = await effect(l.now, async () => (await odometerM?.(deviceId)) ?? null);
   await l.tx.device.update({ where: { id: deviceId }, data });
   return Object.keys(data);
 }

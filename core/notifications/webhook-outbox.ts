@@ -60,3 +60,11 @@ export async function enqueueWebhookDeliveries(db: OutboxWriter, rows: NewNotifi
   if (data.length > 0) await db.webhookDelivery.createMany({ data });
   return data.length;
 }
+
+/**
+ * The outbox's depth for /metrics: deliveries neither delivered nor given up (`maxAttempts`), to
+ * enabled endpoints; what the dispatcher still has to send, due now or later.
+ */
+export function webhookQueueDepth(db: Pick<Prisma.TransactionClient, 'webhookDelivery'>, maxAttempts: number): Promise<number> {
+  return db.webhookDelivery.count({ where: { deliveredAt: null, attempts: { lt: maxAttempts }, endpoint: { enabled: true } } });
+}

@@ -33,6 +33,8 @@ export interface FleetRow {
   };
   /** Open alerts by severity (kinds the reader may not see are left out). */
   alerts: Partial<Record<AlertSeverity, number>>;
+  /** Open alerts of clinical kinds by severity, whoever reads (counted in `alerts` unless hidden). */
+  clinicalAlerts: Partial<Record<AlertSeverity, number>>;
   activeWorkOrders: number;
   /** Why the chair's telemetry is not kept (its user has no active telemetry consent), or null. */
   telemetryOff: TelemetryOff | null;
@@ -51,6 +53,8 @@ export interface FleetScope {
   centreId: string | null;
   /** Families: only chairs of these beneficiaries. */
   beneficiaryIds?: readonly string[];
+  /** Only these devices (a fleet cache refreshing the chairs that changed). */
+  deviceIds?: readonly string[];
 }
 
 export interface FleetFilter {
@@ -75,9 +79,21 @@ export interface DeviceLocation {
   chairKey: number | null;
 }
 
+/** What the fleet list reads changed since a version (fleet_change, stamped by database triggers). */
+export interface FleetChanges {
+  /** The newest version among the changes (the one asked about when nothing changed). */
+  version: number;
+  /** The devices changed after the version asked about, deleted ones included. */
+  deviceIds: string[];
+}
+
 export interface FleetReadModel {
-  fleetList(scope: FleetScope, filter: FleetFilter): FleetRow[];
-  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): FleetRow | undefined;
+  fleetList(scope: FleetScope, filter: FleetFilter): Promise<FleetRow[]>;
+  /** The newest change version: a cache loaded after reading it has seen every change up to it. */
+  fleetVersion(): Promise<number>;
+  /** The devices whose fleet row changed after `version`; one indexed read, empty when nothing did. */
+  fleetChangesSince(version: number): Promise<FleetChanges>;
+  fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): Promise<FleetRow | undefined>;
   /** Just enough to check access to a device and find its telemetry. */
-  locateDevice(id: string): DeviceLocation | undefined;
+  locateDevice(id: string): Promise<DeviceLocation | undefined>;
 }

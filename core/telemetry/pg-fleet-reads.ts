@@ -24,6 +24,7 @@ const PG_COLUMNS: Record<Column, string> = {
       THEN 'consent_withdrawn' ELSE 'no_consent' END`,
   openAlerts: `(SELECT string_agg(a.severity, ',') FROM "Alert" a
       WHERE a."deviceId" = d.id AND a."clearedAt" IS NULL AND (NOT $3::bool OR a.kind NOT IN (${list(CLINICAL_ALERT_KINDS)})))`,
+  clinicalAlerts: `(SELECT string_agg(a.severity, ',') FROM "Alert" a WHERE a."deviceId" = d.id AND a."clearedAt" IS NULL AND a.kind IN (${list(CLINICAL_ALERT_KINDS)}))`,
   wearForecast: `(SELECT (r.data::jsonb -> 'forecast')::text FROM "RuleState" r WHERE r."deviceId" = d.id AND r.rule = 'battery_wear')`,
   activeWorkOrders: `(SELECT count(*)::int FROM "WorkOrder" w WHERE w."deviceId" = d.id AND w.status IN (${list(activeStatuses)}))`,
 };

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { RawPoint } from '../../schemas/devices.ts';
 import type { RejectReason } from '../../schemas/telemetry.ts';
 import type { HourlyRollup } from './hourly.ts';
+import type { Synchronous } from './synchronous.ts';
 import { type CapacityReading, type ChairStateRow, foldHours, HOUR_MS, type RejectedRow, type SampleSpan, type TelemetryReader } from './telemetry-reader.ts';
 
 const STATE_COLUMNS = `key, deviceId, online, fw, lastTs, receivedAt, socPct, voltageV, currentA, tempC, charging, cycleCount,
@@ -22,7 +23,7 @@ function toState(row: Record<string, unknown>): ChairStateRow {
   return { ...(row as unknown as ChairStateRow), online: row.online === 1, charging: row.charging === null ? null : row.charging === 1 };
 }
 
-export function createSqliteChairReads(db: Database.Database): TelemetryReader {
+export function createSqliteChairReads(db: Database.Database): Synchronous<TelemetryReader> {
   const st = {
     state: db.prepare(`SELECT ${STATE_COLUMNS} FROM chair_state WHERE deviceId = ?`),
     chainBounds: db.prepare(

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { activeStatuses, type AlertSeverity } from '../../schemas/work-orders.ts';
 import { activeConsentSql, consentSqlParams } from '../consent/consent-rule.ts';
 import { CLINICAL_ALERT_KINDS, type DeviceLocation, type FleetReadModel, type FleetRow } from './fleet-read-model.ts';
+import type { Synchronous } from './synchronous.ts';
 
 /** Prisma's SQLite adapter writes DateTime as ISO 8601 text; SQLite's own defaults use "YYYY-MM-DD HH:MM:SS" (UTC). */
 export function sqliteDate(v: unknown): Date | null {
@@ -36,6 +37,7 @@ export const COLUMNS = {
       THEN 'consent_withdrawn' ELSE 'no_consent' END`,
   openAlerts: `(SELECT group_concat(a.severity) FROM "Alert" a
       WHERE a.deviceId = d.id AND a.clearedAt IS NULL AND (@hideClinical = 0 OR a.kind NOT IN (${clinicalKinds()})))`,
+  clinicalAlerts: `(SELECT group_concat(a.severity) FROM "Alert" a WHERE a.deviceId = d.id AND a.clearedAt IS NULL AND a.kind IN (${clinicalKinds()}))`,
   wearForecast: `(SELECT json_extract(r.data, '$.forecast') FROM "RuleState" r WHERE r.deviceId = d.id AND r.rule = 'battery_wear')`,
   activeWorkOrders: `(SELECT count(*) FROM "WorkOrder" w WHERE w.deviceId = d.id AND w.status IN (${activeStatuses.map((x) => `'${x}'`).join(', ')}))`,
 } as const;
@@ -60,12 +62,16 @@ const select = (detail: boolean) => `
   LEFT JOIN "Beneficiary" b ON b.id = d.beneficiaryId
   LEFT JOIN chair_state s ON s.deviceId = d.id AND m.kind = 'electric'`;
 
+/** Severities as group_concat lists them, counted. */
+function bySeverity(list: string | null): Partial<Record<AlertSeverity, number>> {
+  const out: Partial<Record<AlertSeverity, number>> = {};
+  if (list) for (const s of list.split(',') as AlertSeverity[]) out[s] = (out[s] ?? 0) + 1;
+  return out;
+}
+
 /** A statement's row (columns in COLUMNS order) as a FleetRow; booleans may be SQLite's 0/1 or PostgreSQL's. */
 export function toRow(r: unknown[]): FleetRow {
   const v = <T>(c: Column) => r[at[c]] as T;
-  const alerts: Partial<Record<AlertSeverity, number>> = {};
-  const open = v<string | null>('openAlerts');
-  if (open) for (const s of open.split(',') as AlertSeverity[]) alerts[s] = (alerts[s] ?? 0) + 1;
   const chairKey = v<number | null>('chairKey');
   const id = v<string>('id');
   const beneficiaryId = v<string | null>('beneficiaryId');
@@ -92,7 +98,8 @@ export function toRow(r: unknown[]): FleetRow {
       serviceIntervalMonths: v('serviceIntervalMonths'),
       thresholds: v('modelThresholds'),
     },
-    alerts,
+    alerts: bySeverity(v('openAlerts')),
+    clinicalAlerts: bySeverity(v('clinicalAlerts')),
     activeWorkOrders: v('activeWorkOrders'),
     telemetryOff: v('telemetryOff'),
     withheld: Number(v<number | null>('withheld') ?? 0),
@@ -126,7 +133,7 @@ export function toRow(r: unknown[]): FleetRow {
   };
 }
 
-export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
+export function createSqliteFleetReads(db: Database.Database): Synchronous<FleetReadModel> {
   // Statements by WHERE clause: a handful of shapes (scope × filters), each prepared once.
   const cache = new Map<string, Database.Statement>();
   const statement = (where: string[], detail = false) => {
@@ -135,6 +142,8 @@ export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
     if (!st) cache.set(sql, (st = db.prepare(sql).raw()));
     return st;
   };
+  const version = db.prepare('SELECT coalesce(max(version), 0) FROM fleet_change').pluck();
+  const changes = db.prepare('SELECT deviceId, version FROM fleet_change WHERE version > ?').raw();
   const locate = db.prepare(
     `SELECT d.id, d.centreId, d.beneficiaryId, ${TRANSIT_TO} AS transitToCentreId, s.key AS chairKey FROM "Device" d LEFT JOIN chair_state s ON s.deviceId = d.id WHERE d.id = ?`,
   );
@@ -150,6 +159,10 @@ export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
       if (scope.beneficiaryIds) {
         where.push('d.beneficiaryId IN (SELECT value FROM json_each(@beneficiaryIds))');
         params.beneficiaryIds = JSON.stringify(scope.beneficiaryIds);
+      }
+      if (scope.deviceIds) {
+        where.push('d.id IN (SELECT value FROM json_each(@deviceIds))');
+        params.deviceIds = JSON.stringify(scope.deviceIds);
       }
       if (f.status) {
         where.push('d.status = @status');
@@ -170,6 +183,20 @@ export function createSqliteFleetReads(db: Database.Database): FleetReadModel {
     fleetRow(id, hideClinicalAlerts, now = new Date()) {
       const r = statement(['d.id = @id'], true).get({ id, hideClinical: hideClinicalAlerts ? 1 : 0, ...consentSqlParams('telemetry', now) }) as unknown[] | undefined;
       return r ? toRow(r) : undefined;
+    },
+
+    fleetVersion() {
+      return Number(version.get());
+    },
+
+    fleetChangesSince(since) {
+      let newest = since;
+      const deviceIds: string[] = [];
+      for (const [id, v] of changes.all(since) as [string, number | bigint][]) {
+        deviceIds.push(id);
+        if (Number(v) > newest) newest = Number(v);
+      }
+      return { version: newest, deviceIds };
     },
 
     locateDevice(id) {

@@ -1,8 +1,11 @@
 // The SQLite store's ingest: one transaction per batch through prepared statements on the
 // better-sqlite3 connection. Dedupe uses per-chair, per-boot sequence state (a watermark plus the
 // few seqs stored above it) instead of a unique index, which costs ~8x insert throughput here
-// (docs/benchmarks.md). Memory mirrors the committed state and only changes after COMMIT.
+// (docs/benchmarks.md). The database is the authority: several bridges may commit the same chair,
+// so each batch reads its chairs' sequence state and chain head inside its own write transaction
+// (BEGIN IMMEDIATE: SQLite serialises writers), never from a copy another bridge has made stale.
 import type Database from 'better-sqlite3';
+import type { Synchronous } from './synchronous.ts';
 import type { AcceptedSample, Batch, CommitResult, TelemetryIngest } from './telemetry-store.ts';
 import { HourlyAggregator } from './hourly.ts';
 import { TelemetryConsentCache } from './consent-cache.ts';
@@ -16,6 +19,8 @@ interface ChairMem {
   lastRawId: number | null;
   lastTs: number | null;
 }
+
+type ChairHead = Omit<ChairMem, 'key'>;
 
 type BootMem = BootSequence;
 
@@ -32,24 +37,24 @@ export interface SqliteTelemetryStoreOptions {
 const HOUR_MS = 3_600_000;
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 
-export class SqliteIngest implements TelemetryIngest {
-  private readonly chairs = new Map<string, ChairMem>();
-  private readonly boots = new Map<string, BootMem>();
+export class SqliteIngest implements Omit<Synchronous<TelemetryIngest>, 'knownDevices'> {
+  /** Chair keys only (they never change); the rest of a chair's state is read in each transaction. */
+  private readonly chairs = new Map<string, number>();
   private readonly registry = new Map<string, { known: boolean; at: number }>();
   private readonly consent: TelemetryConsentCache;
   private readonly gapLimit: number;
   private readonly unknownTtlMs: number;
   private readonly now: () => number;
   private prunedAt = 0;
+  private readonly chairHead: Database.Statement;
 
   constructor(private readonly db: Database.Database, private readonly st: Statements, options: SqliteTelemetryStoreOptions = {}) {
     this.gapLimit = options.gapLimit ?? 512;
     this.unknownTtlMs = options.unknownTtlMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.consent = new TelemetryConsentCache(this.st.telemetryAllowed, this.now, options.consentTtlMs ?? 5000);
-    for (const row of this.st.allChairs.all() as { key: number; deviceId: string; lastRawId: number | null; lastTs: number | null }[]) {
-      this.chairs.set(row.deviceId, { key: row.key, lastRawId: row.lastRawId, lastTs: row.lastTs });
-    }
+    this.chairHead = db.prepare('SELECT lastRawId, lastTs FROM chair_state WHERE key = ?');
+    for (const row of this.st.allChairs.all() as { key: number; deviceId: string }[]) this.chairs.set(row.deviceId, row.key);
   }
 
   knowsDevice(deviceId: string): boolean {
@@ -65,38 +70,31 @@ export class SqliteIngest implements TelemetryIngest {
     this.st.markAllOffline.run();
   }
 
+  /** The committed watermark, read from the database: another bridge may have moved it. */
   watermark(deviceId: string, bootId: string): number {
-    const chair = this.chairs.get(deviceId);
-    if (!chair) return -1;
-    return this.boot(chair.key, bootId).watermark;
+    const key = this.chairs.get(deviceId) ?? (this.st.chairKey.get(deviceId) as { key: number } | undefined)?.key;
+    return key === undefined ? -1 : this.boot(key, bootId).watermark;
   }
 
-  private chair(deviceId: string): ChairMem {
-    let chair = this.chairs.get(deviceId);
-    if (!chair) {
+  private chair(deviceId: string): number {
+    let key = this.chairs.get(deviceId);
+    if (key === undefined) {
       // Creating the row outside the batch transaction is harmless if the batch later fails.
       this.st.ensureChair.run(deviceId);
-      const row = this.st.chairKey.get(deviceId) as { key: number };
-      chair = { key: row.key, lastRawId: null, lastTs: null };
-      this.chairs.set(deviceId, chair);
+      key = (this.st.chairKey.get(deviceId) as { key: number }).key;
+      this.chairs.set(deviceId, key);
     }
-    return chair;
+    return key;
   }
 
   private boot(chairKey: number, bootId: string): BootMem {
-    const id = `${chairKey}:${bootId}`;
-    let boot = this.boots.get(id);
-    if (!boot) {
-      const row = this.st.selectBoot.get(chairKey, bootId) as { watermark: number; above: string } | undefined;
-      boot = row ? { watermark: row.watermark, above: new Set(JSON.parse(row.above) as number[]) } : { watermark: -1, above: new Set() };
-      this.boots.set(id, boot);
-    }
-    return boot;
+    const row = this.st.selectBoot.get(chairKey, bootId) as { watermark: number; above: string } | undefined;
+    return row ? { watermark: row.watermark, above: new Set(JSON.parse(row.above) as number[]) } : { watermark: -1, above: new Set() };
   }
 
   commit(batch: Batch): CommitResult {
     // Registry rows first, outside the batch transaction: creating them is harmless if it fails.
-    for (const s of batch.samples) this.bootRowKey(this.chair(s.deviceId).key, s.sample.bootId);
+    for (const s of batch.samples) this.bootRowKey(this.chair(s.deviceId), s.sample.bootId);
     for (const s of batch.statuses) this.chair(s.deviceId);
     for (const r of batch.rejections) if (r.deviceId && r.slot) this.chair(r.deviceId);
 
@@ -120,14 +118,18 @@ export class SqliteIngest implements TelemetryIngest {
       return c;
     };
 
+    // Runs inside the write transaction: what it reads no other bridge can change until COMMIT.
     const stage = (deviceId: string, bootId: string) => {
-      const chair = stagedChairs.get(deviceId) ?? { ...this.chairs.get(deviceId)! };
-      stagedChairs.set(deviceId, chair);
+      let chair = stagedChairs.get(deviceId);
+      if (!chair) {
+        const key = this.chairs.get(deviceId)!;
+        chair = { key, ...(this.chairHead.get(key) as ChairHead) };
+        stagedChairs.set(deviceId, chair);
+      }
       const bootKey = `${chair.key}:${bootId}`;
       let staged = stagedBoots.get(bootKey);
       if (!staged) {
-        const mem = this.boot(chair.key, bootId);
-        staged = { chairKey: chair.key, bootId, mem: { watermark: mem.watermark, above: new Set(mem.above) } };
+        staged = { chairKey: chair.key, bootId, mem: this.boot(chair.key, bootId) };
         stagedBoots.set(bootKey, staged);
       }
       const ackKey = `${deviceId}\u0000${bootId}`;
@@ -203,15 +205,10 @@ export class SqliteIngest implements TelemetryIngest {
       }
       hourly.flush(this.st.upsertHourly);
     });
-    run();
+    run.immediate();
 
-    // Committed: now memory may follow.
-    for (const [deviceId, chair] of stagedChairs) this.chairs.set(deviceId, chair);
-    for (const [id, b] of stagedBoots) this.boots.set(id, b.mem);
-    for (const ack of acks.values()) {
-      const chair = this.chairs.get(ack.deviceId)!;
-      ack.seq = this.boots.get(`${chair.key}:${ack.bootId}`)!.watermark;
-    }
+    // Committed: the acks carry the watermarks this transaction read and moved.
+    for (const ack of acks.values()) ack.seq = stagedBoots.get(`${this.chairs.get(ack.deviceId)!}:${ack.bootId}`)!.mem.watermark;
     const touched = new Set<string>([...latest.keys(), ...batch.statuses.map((s) => s.deviceId).filter((id) => !withheldChairs.has(id))]);
     return { stored, duplicates, withheld, acks, touched };
   }

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { consentSqlParams } from '../consent/consent-rule.ts';
 import type { RulesTelemetryReader, SeriesSample } from './rules-reads.ts';
+import type { Synchronous } from './synchronous.ts';
 import type { TelemetryReader } from './telemetry-reader.ts';
 
 const HOUR = 3_600_000;
@@ -31,10 +32,10 @@ const byTs = (a: SeriesSample & { id: number }, b: SeriesSample & { id: number }
 export interface RulesReadsShared {
   /** The ingest's consent statement: `allowed` is 1 when the chair has no user or one with an active telemetry consent. */
   telemetryAllowed: Database.Statement;
-  capacitySeries: TelemetryReader['capacitySeries'];
+  capacitySeries: Synchronous<TelemetryReader>['capacitySeries'];
 }
 
-export function createSqliteRulesReads(db: Database.Database, { telemetryAllowed, capacitySeries }: RulesReadsShared): RulesTelemetryReader {
+export function createSqliteRulesReads(db: Database.Database, { telemetryAllowed, capacitySeries }: RulesReadsShared): Synchronous<RulesTelemetryReader> {
   const stateOf = db.prepare(
     'SELECT key, socPct, charging, tempC, cycleCount, fullChargeAh, odometerM, faults, receivedAt, lastTs, lastRawId FROM chair_state WHERE deviceId = ?',
   );

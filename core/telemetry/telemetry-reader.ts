@@ -60,17 +60,17 @@ export interface SampleSpan {
 }
 
 export interface TelemetryReader {
-  chairState(deviceId: string): ChairStateRow | undefined;
+  chairState(deviceId: string): Promise<ChairStateRow | undefined>;
   /** Raw samples with from ≤ ts ≤ to, oldest first, thinned to at most maxPoints (every stride-th). */
-  rawSeries(deviceKey: number, from: number, to: number, maxPoints: number): { points: RawPoint[]; stride: number };
+  rawSeries(deviceKey: number, from: number, to: number, maxPoints: number): Promise<{ points: RawPoint[]; stride: number }>;
   /** Hourly or daily (UTC) buckets overlapping [from, to], oldest first. */
-  aggregateSeries(deviceKey: number, from: number, to: number, bucket: 'hour' | 'day'): AggregatePoint[];
+  aggregateSeries(deviceKey: number, from: number, to: number, bucket: 'hour' | 'day'): Promise<AggregatePoint[]>;
   /** Samples of the hours overlapping [from, to]. */
-  sampleSpan(deviceKey: number, from: number, to: number): SampleSpan;
+  sampleSpan(deviceKey: number, from: number, to: number): Promise<SampleSpan>;
   /** Each hour's last capacity reading taken at or after `from`, oldest first. */
-  capacitySeries(deviceKey: number, from: number): CapacityReading[];
+  capacitySeries(deviceKey: number, from: number): Promise<CapacityReading[]>;
   /** A chair's refused messages, newest first, with counts by reason and of refused connections. */
-  rejectedMessages(deviceId: string, limit: number, offset: number): RejectedPage;
+  rejectedMessages(deviceId: string, limit: number, offset: number): Promise<RejectedPage>;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The telemetry store interface: every read and write of the telemetry tables (ingest, the API's
-// chair and fleet reads, the rules' reads), so that a PostgreSQL implementation can replace the
-// SQLite one behind the same contract suite (tests/core/telemetry-store.case.ts).
+// chair and fleet reads, the rules' reads), asynchronous so that a PostgreSQL implementation can
+// replace the SQLite one behind the same contract suite (tests/core/telemetry-store.case.ts).
 import type { RejectReason, TelemetryV1 } from '../../schemas/telemetry.ts';
 import type { FleetReadModel } from './fleet-read-model.ts';
 import type { RulesTelemetryReader } from './rules-reads.ts';
@@ -61,16 +61,22 @@ export interface CommitResult {
   touched: Set<string>;
 }
 
-/** The ingest side: what the bridge's pipeline writes and needs to acknowledge. */
+/**
+ * The ingest side: what the bridge's pipeline writes and needs to acknowledge. Reads here return
+ * committed state only: a watermark never counts samples of a commit that has not resolved, so an
+ * ack built from it never covers an uncommitted sample (the contract suite checks it).
+ */
 export interface TelemetryIngest {
-  /** Commits the whole batch in one transaction, or throws and changes nothing (memory included). */
-  commit(batch: Batch): CommitResult;
+  /** Commits the whole batch in one transaction, or rejects and changes nothing (memory included). */
+  commit(batch: Batch): Promise<CommitResult>;
   /** True if the id belongs to a registered electric chair. */
-  knowsDevice(deviceId: string): boolean;
+  knowsDevice(deviceId: string): Promise<boolean>;
+  /** Which of these ids belong to registered electric chairs: one call per batch, not per message. */
+  knownDevices(deviceIds: Iterable<string>): Promise<Set<string>>;
   /** Highest contiguous committed seq per boot for a chair, for acks after a reconnect. */
-  watermark(deviceId: string, bootId: string): number;
+  watermark(deviceId: string, bootId: string): Promise<number>;
   /** Marks every chair offline: at bridge start no chair is connected yet. */
-  markAllOffline(): void;
+  markAllOffline(): Promise<void>;
 }
 
 /**
@@ -78,5 +84,5 @@ export interface TelemetryIngest {
  * (TelemetryReader for the chair reads, FleetReadModel, RulesTelemetryReader).
  */
 export interface TelemetryStore extends TelemetryIngest, TelemetryReader, FleetReadModel, RulesTelemetryReader {
-  close(): void;
+  close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 // `npm run bench:ingest`: the ceiling (broker → a subscriber that only parses and discards) and
 // the end-to-end committed rate through the real bridge, in the same run and alternating rounds;
 // then p50/p99 publish→commit latency at a fixed 5k msg/s, bridge RSS, bytes per sample on disk,
-// lost and duplicated samples. Prints progress; the last line is one JSON object.
+// lost and duplicated samples. `--broker aedes|mosquitto` picks the broker (Mosquitto configured by
+// `mosquitto:config`), `--bridges N` runs N bridges sharing the subscription (and N ceiling
+// subscribers in the same shared group). Prints progress; the last line is one JSON object.
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { openRaw } from '../../core/db/client.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
 import { serialKey } from '../../schemas/devices.ts';
+import { type BenchBroker, startBenchMosquitto } from './bench-broker.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +24,17 @@ const { values } = parseArgs({
     'latency-rate': { type: 'string', default: '5000' },
     'latency-seconds': { type: 'string', default: '10' },
     'latency-warmup': { type: 'string', default: '2' },
+    broker: { type: 'string', default: 'aedes' },
+    bridges: { type: 'string', default: '1' },
   },
 });
+const BROKER = values.broker;
+if (BROKER !== 'aedes' && BROKER !== 'mosquitto') throw new Error('--broker must be aedes or mosquitto');
+const BRIDGES = Number(values.bridges);
+if (!Number.isInteger(BRIDGES) || BRIDGES < 1 || BRIDGES > 16) throw new Error('--bridges must be 1..16');
+if (BRIDGES > 1 && BROKER === 'aedes') throw new Error('--bridges above 1 needs --broker mosquitto (aedes has no shared subscriptions)');
+/** Several consumers share the subscription in this group ('-': none, one plain subscriber). */
+const GROUP = BRIDGES > 1 ? 'bench' : '-';
 const CHAIRS = Number(values.chairs);
 const MESSAGES = Number(values.messages);
 const ROUNDS = Number(values.rounds);
@@ -74,22 +86,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function measure(consumer: Worker, url: string, chairsJson: string, total: number, rate: number, label: string) {
-  const base = (consumer.latest('count')?.n as number | undefined) ?? 0;
+/** What the consumers (bridges or sinks) have counted together, and when the last of them counted. */
+function counted(consumers: Worker[]) {
+  const latest = consumers.map((c) => c.latest('count'));
+  return { n: latest.reduce((s, c) => s + ((c?.n as number | undefined) ?? 0), 0), at: Math.max(...latest.map((c) => (c?.at as number | undefined) ?? 0)) };
+}
+
+async function measure(consumers: Worker[], url: string, chairsJson: string, total: number, rate: number, label: string) {
+  const base = counted(consumers).n;
   const load = start('load', url, chairsJson, String(total), String(rate));
   await load.next('ready');
   const t0 = Date.now();
   let last = 0;
   for (;;) {
     await sleep(100);
-    const c = consumer.latest('count');
-    const n = ((c?.n as number) ?? 0) - base;
+    const c = counted(consumers);
+    const n = c.n - base;
     if (Date.now() - last > 2000) {
       last = Date.now();
       log(`  ${label}: ${n}/${total} (${Math.round((n / (Date.now() - t0)) * 1000)} msg/s)`);
     }
     if (n >= total) {
-      const done = (c!.at as number) - t0;
+      const done = c.at - t0;
       const finished = await load.next<{ seqs: number[]; bootId: string }>('done');
       await load.stop();
       return { rate: (total / done) * 1000, ms: done, seqs: finished.seqs, bootId: finished.bootId };
@@ -101,7 +119,7 @@ async function measure(consumer: Worker, url: string, chairsJson: string, total:
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-bench-'));
   const config = parseBridgeConfig({ DATA_DIR: dir });
-  log(`bench:ingest — ${CHAIRS} chairs, ${MESSAGES} messages per round, ${ROUNDS} rounds; data in ${dir}`);
+  log(`bench:ingest — ${BROKER}, ${BRIDGES} bridge(s), ${CHAIRS} chairs, ${MESSAGES} messages per round, ${ROUNDS} rounds; data in ${dir}`);
   migrate(config.dataDir, config.databaseFile);
   const raw = openRaw(config.databaseFile);
   raw.prepare(`INSERT INTO "Centre" (id, code, name, city, province, updatedAt) VALUES ('benchcentre0', 'BENCH', 'Bench', 'X', 'X', 0)`).run();
@@ -114,18 +132,24 @@ async function main() {
   const chairsJson = JSON.stringify(chairs);
 
   // Each phase gets a fresh broker process, so no phase pays for another's sessions or backlog.
-  const startBroker = async () => {
+  const startBroker = async (): Promise<BenchBroker> => {
+    if (BROKER === 'mosquitto') return startBenchMosquitto(raw);
     const broker = start('broker', config.databaseFile);
     const { port } = await broker.next<{ port: number }>('ready');
-    return { broker, url: `mqtt://127.0.0.1:${port}` };
+    return { url: `mqtt://127.0.0.1:${port}`, bridgeUrl: `mqtt://127.0.0.1:${port}`, stop: broker.stop };
   };
-  const startBridge = async (url: string, warmupS = 0) => {
-    const bridge = start('bridge', url, config.databaseFile, String(warmupS * 1000));
-    bridge.child.on('message', (m: { type: string; rss?: number }) => {
-      if (m.type === 'count' && m.rss) rss = Math.max(rss, m.rss);
-    });
-    await bridge.next('ready');
-    return bridge;
+  /** N consumers of a role ('sink' or 'bridge'), each with its own client id, ready. */
+  const startConsumers = async (role: 'sink' | 'bridge', url: string, warmupS = 0) => {
+    const consumers = Array.from({ length: BRIDGES }, (_, i) =>
+      role === 'sink' ? start('sink', url, `bench-sink-${i + 1}`, GROUP) : start('bridge', url, config.databaseFile, String(warmupS * 1000), `bench-bridge-${i + 1}`, GROUP),
+    );
+    for (const c of consumers) {
+      c.child.on('message', (m: { type: string; rss?: number }) => {
+        if (m.type === 'count' && m.rss) rss = Math.max(rss, m.rss);
+      });
+    }
+    await Promise.all(consumers.map((c) => c.next('ready')));
+    return { consumers, stop: () => Promise.all(consumers.map((c) => c.stop())) };
   };
 
   const ceilings: number[] = [];
@@ -135,38 +159,40 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     log(`round ${round}/${ROUNDS}: ceiling (broker → subscriber that parses and discards)`);
     {
-      const { broker, url } = await startBroker();
-      const sink = start('sink', url);
-      await sink.next('ready');
-      const c = await measure(sink, url, chairsJson, MESSAGES, 0, 'ceiling');
+      const broker = await startBroker();
+      const sinks = await startConsumers('sink', broker.bridgeUrl);
+      const c = await measure(sinks.consumers, broker.url, chairsJson, MESSAGES, 0, 'ceiling');
       ceilings.push(c.rate);
-      await sink.stop();
+      await sinks.stop();
       await broker.stop();
     }
     log(`round ${round}/${ROUNDS}: end to end (broker → bridge → SQLite commit)`);
     {
-      const { broker, url } = await startBroker();
-      const bridge = await startBridge(url);
-      const e = await measure(bridge, url, chairsJson, MESSAGES, 0, 'committed');
+      const broker = await startBroker();
+      const bridges = await startConsumers('bridge', broker.bridgeUrl);
+      const e = await measure(bridges.consumers, broker.url, chairsJson, MESSAGES, 0, 'committed');
       e.seqs.forEach((n, i) => expected.set(`${chairs[i]!.deviceId}:${e.bootId}`, n));
       committed.push(e.rate);
-      await bridge.stop();
+      await bridges.stop();
       await broker.stop();
     }
     log(`  ceiling ${Math.round(ceilings.at(-1)!)} msg/s, committed ${Math.round(committed.at(-1)!)} msg/s, ratio ${(committed.at(-1)! / ceilings.at(-1)!).toFixed(2)}`);
   }
 
   log(`latency: ${LAT_RATE} msg/s for ${LAT_WARMUP} s of warm-up (not counted), then ${LAT_SECONDS} s`);
-  const { broker, url } = await startBroker();
-  const bridge = await startBridge(url, LAT_WARMUP);
-  const lat = await measure(bridge, url, chairsJson, LAT_RATE * (LAT_WARMUP + LAT_SECONDS), LAT_RATE, 'paced');
+  const broker = await startBroker();
+  const bridges = await startConsumers('bridge', broker.bridgeUrl, LAT_WARMUP);
+  const lat = await measure(bridges.consumers, broker.url, chairsJson, LAT_RATE * (LAT_WARMUP + LAT_SECONDS), LAT_RATE, 'paced');
   lat.seqs.forEach((n, i) => expected.set(`${chairs[i]!.deviceId}:${lat.bootId}`, n));
-  bridge.child.send({ type: 'latencies' });
-  const { values: latencies } = await bridge.next<{ values: number[] }>('latencies');
+  const latencies: number[] = [];
+  for (const b of bridges.consumers) {
+    b.child.send({ type: 'latencies' });
+    latencies.push(...(await b.next<{ values: number[] }>('latencies')).values);
+  }
 
   const totalExpected = [...expected.values()].reduce((a, b) => a + b, 0);
   await waitStored(raw, totalExpected, 'final');
-  await bridge.stop();
+  await bridges.stop();
   await broker.stop();
 
   // Every produced (chair, boot, seq) must be there exactly once.
@@ -195,6 +221,8 @@ async function main() {
   const ceiling = median(ceilings);
   const e2e = median(committed);
   const result = {
+    broker: BROKER,
+    bridges: BRIDGES,
     chairs: CHAIRS,
     messagesPerRound: MESSAGES,
     rounds: ROUNDS,

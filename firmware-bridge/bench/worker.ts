@@ -1,6 +1,7 @@
 // One process of the ingest benchmark, by role: `broker` (embedded aedes), `sink` (a subscriber
 // that only parses and discards: the ceiling), `bridge` (the real pipeline into SQLite) or `load`
-// (chairs publishing QoS 1 telemetry). Talks to the orchestrator over IPC.
+// (chairs publishing QoS 1 telemetry). Sinks and bridges take a client id and, on Mosquitto, the
+// shared-subscription group ('-' for none). Talks to the orchestrator over IPC.
 import mqtt from 'mqtt';
 import { openRaw } from '../../core/db/client.ts';
 import { verifyDeviceSecret } from '../../core/devices/credentials.ts';
@@ -8,10 +9,11 @@ import { startEmbeddedBroker } from '../src/broker/embedded-broker.ts';
 import { IngestPipeline } from '../src/bridge/ingest-pipeline.ts';
 import { startMqttBridge } from '../src/bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import { BENCH_BRIDGE as BRIDGE } from './bench-broker.ts';
+import { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
 
 const [role, ...args] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
-const BRIDGE = { username: 'bench-bridge', password: 'bench-bridge-password' };
 
 async function broker(dbFile: string) {
   const raw = openRaw(dbFile, { readonly: true });
@@ -32,8 +34,10 @@ async function broker(dbFile: string) {
   send({ type: 'ready', port: b.port });
 }
 
-async function sink(url: string) {
-  const client = mqtt.connect(url, { ...BRIDGE, clientId: 'bench-sink', clean: false, protocolVersion: 4 });
+const group = (g: string | undefined) => (g && g !== '-' ? g : null);
+
+async function sink(url: string, clientId: string, sharedGroup: string | null) {
+  const client = mqtt.connect(url, { ...BRIDGE, clientId, clean: false, protocolVersion: sharedGroup ? 5 : 4 });
   let n = 0;
   client.handleMessage = (packet, cb) => {
     JSON.parse((packet.payload as Buffer).toString('utf8'));
@@ -41,13 +45,14 @@ async function sink(url: string) {
     cb();
   };
   client.on('connect', () => {
-    client.subscribe('atensi/chairs/+/telemetry', { qos: 1 }, () => send({ type: 'ready' }));
+    const topic = 'atensi/chairs/+/telemetry';
+    client.subscribe(sharedGroup ? `$share/${sharedGroup}/${topic}` : topic, { qos: 1 }, () => send({ type: 'ready' }));
   });
   setInterval(() => send({ type: 'count', n, at: Date.now() }), 100);
 }
 
 /** `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept. */
-async function bridge(url: string, dbFile: string, warmupMs: number) {
+async function bridge(url: string, dbFile: string, warmupMs: number, clientId: string, sharedGroup: string | null) {
   const raw = openRaw(dbFile);
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw);
@@ -57,6 +62,8 @@ async function bridge(url: string, dbFile: string, warmupMs: number) {
   const pipeline = new IngestPipeline({
     store,
     prefix: 'atensi',
+    // Counted as in the real bridge, so the figures include what /metrics costs the hot path.
+    metrics: new IngestMetrics(),
     onCommitted(result, batch) {
       stored += result.stored;
       const now = Date.now();
@@ -66,7 +73,7 @@ async function bridge(url: string, dbFile: string, warmupMs: number) {
       }
     },
   });
-  const b = startMqttBridge({ url, ...BRIDGE, clientId: 'bench-bridge', prefix: 'atensi', sharedGroup: null, protocolVersion: 4, pipeline, store, ackIntervalMs: 2000 });
+  const b = startMqttBridge({ url, ...BRIDGE, clientId, prefix: 'atensi', sharedGroup, protocolVersion: sharedGroup ? 5 : 4, pipeline, store, ackIntervalMs: 2000 });
   await b.ready;
   send({ type: 'ready' });
   setInterval(() => send({ type: 'count', n: stored, at: Date.now(), rss: process.memoryUsage().rss }), 100);
@@ -133,8 +140,8 @@ async function load(url: string, chairsJson: string, total: string, rate: string
 
 const roles: Record<string, (...a: string[]) => Promise<void>> = {
   broker: (f) => broker(f!),
-  sink: (u) => sink(u!),
-  bridge: (u, f, w) => bridge(u!, f!, Number(w ?? 0)),
+  sink: (u, id, g) => sink(u!, id ?? 'bench-sink', group(g)),
+  bridge: (u, f, w, id, g) => bridge(u!, f!, Number(w ?? 0), id ?? 'bench-bridge', group(g)),
   load: (u, c, t, r) => load(u!, c!, t!, r!),
 };
 roles[role!]!(...args).catch((err: unknown) => {

@@ -7,6 +7,12 @@ import { openDatabase } from '../../core/db/client.ts';
 import { pendingMigrations } from '../../core/db/migrate.ts';
 import { createLogger } from '../../core/log/logger.ts';
 import { startTelemetry } from './telemetry-service.ts';
+import { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
+import { createMetricsRegistry, exposeBroker, exposeIngest } from '../../core/metrics/registry.ts';
+import { exposeDatabase, sqliteStats } from '../../core/metrics/database-stats.ts';
+import { brokerReadiness, sqliteReadiness } from '../../core/health/readiness.ts';
+import { type OpsHttp, startOpsHttp } from './ops-http.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 async function main() {
   const config = loadBridgeConfig();
@@ -21,8 +27,20 @@ async function main() {
     process.exit(2);
   }
   const database = openDatabase(config.databaseFile);
-  const telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log });
-  process.stdout.write(`Atensi bridge is ready (MQTT: ${telemetry.brokerUrl}).\n`);
+  const ingest = new IngestMetrics();
+  const telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log, metrics: ingest });
+  let ops: OpsHttp | undefined;
+  if (config.opsHttp) {
+    const metrics = createMetricsRegistry({ version: pkg.version });
+    exposeIngest(metrics, ingest, () => telemetry.pipeline.pending);
+    exposeBroker(metrics, () => telemetry.bridge.subscribed);
+    exposeDatabase(metrics, sqliteStats(config.databaseFile));
+    ops = await startOpsHttp({
+      ...config.opsHttp, metrics, metricsToken: config.metricsToken, log,
+      readiness: [...sqliteReadiness(config.databaseFile, async () => database.raw.prepare('SELECT 1').get()), brokerReadiness(() => telemetry.bridge.subscribed)],
+    });
+  }
+  process.stdout.write(`Atensi bridge is ready (MQTT: ${telemetry.brokerUrl}, client id ${telemetry.clientId}${ops ? `; /metrics and /health on port ${ops.port}` : ''}).\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -33,6 +51,7 @@ async function main() {
     // Commits and acknowledges what it holds before the database closes.
     void telemetry
       .close()
+      .then(() => ops?.close())
       .then(() => database.close())
       .then(() => process.exit(0));
   };

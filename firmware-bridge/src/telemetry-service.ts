@@ -9,10 +9,12 @@ import { ConnectThrottle } from './broker/connect-throttle.ts';
 import { startEmbeddedBroker, type EmbeddedBroker, type EmbeddedBrokerOptions } from './broker/embedded-broker.ts';
 import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
+import { claimBridgeClientId, type ClaimedClientId } from './bridge/client-id.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
-import type { CommitResult, Batch } from '../../core/telemetry/telemetry-store.ts';
+import type { CommitResult, Batch, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
 import { RulesEngine } from './rules/engine.ts';
+import type { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
 
 export interface TelemetryServiceOptions {
   config: Config;
@@ -22,15 +24,19 @@ export interface TelemetryServiceOptions {
   log: Logger;
   now?: () => number;
   onCommitted?(result: CommitResult, batch: Batch): void;
+  /** The pipeline counts into it for /metrics (core/metrics/registry.ts exposeIngest). */
+  metrics?: IngestMetrics;
 }
 
 export interface TelemetryService {
   /** Where chairs connect: the embedded broker's URL, or the external one. */
   brokerUrl: string;
+  /** The bridge's MQTT client id (BRIDGE_CLIENT_ID, or the slot it took on this host). */
+  clientId: string;
   broker: EmbeddedBroker | null;
   bridge: MqttBridge;
   pipeline: IngestPipeline;
-  store: SqliteTelemetryStore;
+  store: TelemetryStore;
   rules: RulesEngine | null;
   /**
    * Embedded mode: closes the broker (every client is cut off) and starts a fresh one on the same
@@ -56,16 +62,26 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     store,
     prefix: config.mqtt.prefix,
     now,
+    metrics: o.metrics,
     onError: (err, attempt) => log.warn('telemetry_commit_retry', { attempt, code: (err as { code?: string }).code, message: err.message }),
     onCommitted(result, batch) {
       for (const ack of result.acks.values()) bridge?.acks.update(ack.deviceId, { bootId: ack.bootId, seq: ack.seq });
-      for (const s of batch.statuses) {
-        if (s.online && s.bootId) bridge?.acks.now(s.deviceId, { bootId: s.bootId, seq: store.watermark(s.deviceId, s.bootId) });
-      }
-      rules?.touch(result.touched);
-      o.onCommitted?.(result, batch);
+      const after = () => {
+        rules?.touch(result.touched);
+        o.onCommitted?.(result, batch);
+      };
+      const online = batch.statuses.filter((s) => s.online && s.bootId);
+      if (!online.length) return after();
+      // Only batches with a chair coming online wait here; the pipeline starts no commit meanwhile,
+      // so each watermark read is this commit's and the ack never runs ahead of what is stored.
+      return sendOnlineAcks(online).then(after);
     },
   });
+
+  async function sendOnlineAcks(online: Batch['statuses']) {
+    // The coalescer reads the database's watermark itself (the highest any bridge has committed).
+    for (const s of online) await bridge?.acks.now(s.deviceId, { bootId: s.bootId!, seq: -1 });
+  }
 
   let broker: EmbeddedBroker | null = null;
   let brokerOptions: EmbeddedBrokerOptions | undefined;
@@ -73,7 +89,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   let password = config.mqtt.password;
   if (!url) {
     // A fresh embedded broker has no clients yet: whatever the last run saw online is offline now.
-    store.markAllOffline();
+    await store.markAllOffline();
     password = randomBytes(24).toString('base64url');
     const secretOf = raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
     // Refused connections are throttled and counted in the same window as refused sign-ins.
@@ -91,11 +107,14 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     url = `mqtt://127.0.0.1:${broker.port}`;
   }
 
+  // Beside an external broker several bridges may run: each needs its own stable id.
+  const claimed: ClaimedClientId | null = config.mqtt.clientId || broker ? null : await claimBridgeClientId(config.dataDir);
+  const clientId = config.mqtt.clientId ?? claimed?.clientId ?? 'atensi-bridge-1';
   bridge = startMqttBridge({
     url,
     username: config.mqtt.username,
     password: password!,
-    clientId: config.mqtt.clientId,
+    clientId,
     prefix: config.mqtt.prefix,
     sharedGroup: broker ? null : config.mqtt.sharedGroup,
     protocolVersion: broker ? 4 : 5,
@@ -110,6 +129,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
 
   const service: TelemetryService = {
     brokerUrl: broker ? `mqtt://localhost:${broker.port}` : url,
+    clientId,
     broker,
     bridge: bridge,
     pipeline,
@@ -126,6 +146,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
       await bridge!.close();
       await rules?.stop();
       await broker?.close();
+      claimed?.release();
     },
   };
   return service;

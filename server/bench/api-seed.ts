@@ -1,7 +1,8 @@
-// Realistic volume for `npm run bench:api`: 41 centres × 50 chairs (40 electric in use, 10 manual),
+// Realistic volume for `npm run bench:api`: 41 centres × 60 chairs (50 electric in use, 10 manual),
 // 29 days of hourly rollups per electric chair plus the last day of raw samples (one a minute)
-// committed through the telemetry store with chairs interleaved as the bridge sees them, open and
-// historical alerts and work orders, and refused messages.
+// committed through the telemetry store with chairs interleaved as the bridge sees them (their users
+// have given telemetry consent, so the samples are kept), open and historical alerts and work
+// orders, and refused messages.
 import { randomUUID } from 'node:crypto';
 import type { OpenedDatabase } from '../../core/db/client.ts';
 import { sqliteDateTime } from '../../core/db/sqlite-values.ts';
@@ -48,6 +49,10 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
   const insertBeneficiary = raw.prepare(
     `INSERT INTO "Beneficiary" (id, centreId, fullName, birthDate, sex, address, diagnosis, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'female', 'Jl. Uji', 'cp', ?, ?)`,
   );
+  // Each adult user's own telemetry consent: without it the store acknowledges samples but keeps none.
+  const insertConsent = raw.prepare(
+    `INSERT INTO "Consent" (id, beneficiaryId, givenBy, purpose, method, givenAt, createdAt) VALUES (?, ?, 'beneficiary', 'telemetry', 'written', ?, ?)`,
+  );
   const insertDevice = raw.prepare(
     `INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, beneficiaryId, status, createdAt, updatedAt, batteryInstalledAt, mqttSecretHash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -66,6 +71,7 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
         const created = o.now - (100 + Math.floor(rand() * 600)) * DAY;
         const beneficiary = id();
         insertBeneficiary.run(beneficiary, centre.id, `Penerima Uji ${serial}`, dt(created - 20 * 365 * DAY), dt(created), dt(created));
+        insertConsent.run(id(), beneficiary, dt(created), dt(created));
         const serialText = `BEN-${serial++}`;
         insertDevice.run(id(), serialText, serialKey(serialText), model.id, centre.id, beneficiary, 'in_use', dt(created), dt(created), isElectric ? dt(created) : null, isElectric ? 'bench' : null);
       }
@@ -111,7 +117,7 @@ export async function seedVolume(db: OpenedDatabase, o: SeedOptions) {
         },
       };
     });
-    store.commit({ samples, rejections: [], statuses: [] });
+    await store.commit({ samples, rejections: [], statuses: [] });
     stored += samples.length;
     if (m % 120 === 119) o.log(`  ${stored.toLocaleString('en')} samples (${Math.round(stored / ((performance.now() - started) / 1000)).toLocaleString('en')}/s)`);
   }

@@ -24,7 +24,7 @@ for (let seq = 0; running; seq += 1) {
   };
   const t0 = performance.now();
   try {
-    out.stored += store.commit({ samples: [{ deviceId, sample, receivedAt: ts }], rejections: [], statuses: [] }).stored;
+    out.stored += (await store.commit({ samples: [{ deviceId, sample, receivedAt: ts }], rejections: [], statuses: [] })).stored;
     out.commits += 1;
   } catch (err) {
     out.refused += 1;
@@ -34,5 +34,5 @@ for (let seq = 0; running; seq += 1) {
   if (seq === 0) process.stdout.write('ready\n');
   await sleep(5);
 }
-store.close();
+await store.close();
 process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));

@@ -9,6 +9,7 @@ import { createAuditService } from '../../core/audit/audit.service.ts';
 import { accountRoutes } from './account/account.index.ts';
 import { authRoutes } from './auth/auth.index.ts';
 import { createLoginLimiters } from './sessions/login-limit.ts';
+import { sqliteLimiters } from './sessions/limiter-store.ts';
 import { createSessionService } from './sessions/sessions.service.ts';
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.index.ts';
 import { deviceRoutes } from './devices/devices.index.ts';
@@ -44,6 +45,12 @@ import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-stor
 import type { TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { withheldReadAudit } from './http/access.ts';
+import { healthRoutes } from './health/health.index.ts';
+import { httpMetrics, metricsEndpoint } from './http/metrics.ts';
+import { createMetricsRegistry, exposeQueueDepth, type MetricsRegistry } from '../../core/metrics/registry.ts';
+import { exposeDatabase, sqliteStats } from '../../core/metrics/database-stats.ts';
+import { type ReadinessCheck, sqliteReadiness } from '../../core/health/readiness.ts';
+import { webhookQueueDepth } from '../../core/notifications/webhook-outbox.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -56,11 +63,19 @@ export interface CreateAppOptions {
   log?: Logger;
   /** Told when a chair's MQTT secret changed; the entry point passes the embedded broker's disconnect. */
   onCredentialsIssued?: (deviceId: string) => void;
+  /** The process's metrics registry (the entry point adds the bridge's); by default a fresh one. */
+  metrics?: MetricsRegistry;
+  /** Readiness checks besides the database's own (the broker, where this process runs the bridge). */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel), onCredentialsIssued }: CreateAppOptions) {
+export function createApp(o: CreateAppOptions) {
+  const { db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel), onCredentialsIssued } = o;
+  const metrics = o.metrics ?? createMetricsRegistry({ version: pkg.version });
+  exposeDatabase(metrics, sqliteStats(config.databaseFile));
+  exposeQueueDepth(metrics, { webhook: () => webhookQueueDepth(db, config.webhook.maxAttempts) });
   const deps: Deps = {
     db,
     raw,
@@ -70,13 +85,16 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
     log,
     sessions: createSessionService({ db, raw, clock, ttlHours: config.sessionTtlHours }),
     audit: createAuditService(db, clock, log),
-    loginLimiters: createLoginLimiters(config.loginMaxAttempts, config.loginWindowMinutes),
+    // In the shared database, so N API processes limit sign-ins together.
+    loginLimiters: createLoginLimiters(sqliteLimiters(raw), config.loginMaxAttempts, config.loginWindowMinutes),
+    metrics,
+    readiness: [...sqliteReadiness(config.databaseFile, () => db.$queryRaw`SELECT 1`), ...(o.readiness ?? [])],
     onCredentialsIssued,
   };
 
   const app = new OpenAPIHono<AppEnv>();
   app.onError(makeErrorHandler(log));
-  app.use('*', requestId(), depsMiddleware(deps));
+  app.use('*', requestId(), depsMiddleware(deps), httpMetrics(metrics));
   // Before secureHeaders, so a printable export keeps its stricter CSP (privacy/privacy.index.ts).
   app.use('/api/beneficiaries/:id/export', exportDocumentCsp);
   app.use(
@@ -111,6 +129,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
   app.use('/api/*', csrf({ origin: ownOrigin }), crossSiteGuard(ownOrigin));
   app.use('/api/*', jsonOnly, sessionLoader, withheldReadAudit);
 
+  app.route('/', healthRoutes());
   app.route('/', authRoutes());
   app.route('/', accountRoutes());
   app.route('/', centreRoutes());
@@ -155,6 +174,7 @@ export function createApp({ db, raw, telemetry = new SqliteTelemetryStore(raw), 
     },
   });
   mountDocs(app);
+  app.get('/metrics', metricsEndpoint);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'no such API route');
   });

@@ -11,6 +11,10 @@ import { systemClock } from '../../core/clock.ts';
 import { createWebhookDispatcher } from './notifications/webhook-dispatcher.ts';
 import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
 import { startDemoFleet } from '../../firmware-bridge/src/demo-fleet.ts';
+import { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
+import { createMetricsRegistry, exposeBroker, exposeIngest } from '../../core/metrics/registry.ts';
+import { brokerReadiness } from '../../core/health/readiness.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 async function main() {
   const config = loadConfig();
@@ -34,15 +38,22 @@ async function main() {
     process.stdout.write('No accounts yet and demo mode is off: create the first admin with `npm run admin:create`.\n');
   }
 
+  const metrics = createMetricsRegistry({ version: pkg.version });
   let telemetry: TelemetryService | undefined;
   let fleet: Awaited<ReturnType<typeof startDemoFleet>> = null;
   if (config.telemetry === 'on') {
-    telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log });
+    const ingest = new IngestMetrics();
+    telemetry = await startTelemetry({ config, raw: database.raw, prisma: database.prisma, log, metrics: ingest });
+    const { pipeline, bridge } = telemetry;
+    exposeIngest(metrics, ingest, () => pipeline.pending);
+    exposeBroker(metrics, () => bridge.subscribed);
     if (config.demo !== false) fleet = await startDemoFleet({ config, raw: database.raw, url: telemetry.brokerUrl, log });
   }
 
   const app = createApp({
-    db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log,
+    db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log, metrics,
+    // Where this process runs the bridge, it is ready only while the bridge hears the broker.
+    readiness: telemetry ? [brokerReadiness(() => telemetry.bridge.subscribed)] : [],
     // A new secret ends the chair's open connection on the embedded broker (an external one reloads on SIGHUP).
     onCredentialsIssued: (deviceId) => telemetry?.broker?.disconnect(deviceId),
   });

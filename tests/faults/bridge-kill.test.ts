@@ -3,12 +3,12 @@
 // their own processes on one SQLite file, so the API keeps answering while the bridge dies. Every
 // sample must be stored exactly once, recovered through the chairs' ring buffers and the ack
 // protocol alone.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fleet, startFleet } from '../../firmware-bridge/src/simulator/fleet.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { root, type RunningServer, startServer } from '../helpers/process.ts';
+import { startBridgeProcess } from '../helpers/bridge-process.ts';
+import { type RunningServer, startServer } from '../helpers/process.ts';
 import { startMosquitto } from '../helpers/telemetry-fixture.ts';
 import { ledger, median, provisionChairs, report, sleep, startProbe } from './kit.ts';
 
@@ -21,30 +21,8 @@ let mosquitto: Awaited<ReturnType<typeof startMosquitto>>;
 let api: RunningServer;
 const bridgePassword = randomBytes(18).toString('base64url');
 
-/** Starts `npm run bridge` (node with tsx, so the signal reaches the bridge itself) and waits for ready. */
-function startBridge(mqttPort: number): Promise<{ child: ChildProcess; startMs: number; output: () => string }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'firmware-bridge/src/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: h.dir, LOG_LEVEL: 'warn',
-      MQTT_URL: `mqtt://127.0.0.1:${mqttPort}`, MQTT_PASSWORD: bridgePassword, ACK_INTERVAL_MS: '200',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bridge not ready in 60 s:\n${out}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`bridge exited with ${code}:\n${out}`)));
-    child.stdout!.on('data', () => {
-      if (!out.includes('Atensi bridge is ready')) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ child, startMs: performance.now() - started, output: () => out });
-    });
-  });
+function startBridge(mqttPort: number) {
+  return startBridgeProcess({ dataDir: h.dir, mqttPort, password: bridgePassword });
 }
 
 beforeAll(async () => {
@@ -65,7 +43,7 @@ let fleetChairs: ReturnType<typeof provisionChairs>;
 describe('fault: the bridge killed with SIGKILL during a steady stream', () => {
   it(`stores every sample exactly once across ${KILLS} kills of the bridge, and the API answers throughout`, async () => {
     const probe = await startProbe(h, `http://127.0.0.1:${api.port}`);
-    let bridge = await startBridge(mosquitto.port);
+    let bridge = await startBridge(mosquitto.bridgePort);
     let fleet: Fleet | undefined;
     const restartMs: number[] = [];
     const started = performance.now();
@@ -77,7 +55,7 @@ describe('fault: the bridge killed with SIGKILL during a steady stream', () => {
         bridge.child.kill('SIGKILL');
         await exited;
         await sleep(200); // the chairs keep producing into their ring buffers meanwhile
-        bridge = await startBridge(mosquitto.port);
+        bridge = await startBridge(mosquitto.bridgePort);
         restartMs.push(bridge.startMs);
         if ((kill + 1) % 5 === 0) console.log(`bridge-kill: ${kill + 1}/${KILLS} kills, ${fleet.stats().produced} samples produced`);
       }

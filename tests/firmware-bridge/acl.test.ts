@@ -62,17 +62,17 @@ const BRIDGE = { username: 'atensi-bridge', password: 'acl-test-bridge-password'
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A broker of each kind with the two seeded chairs registered; nothing else connected. */
-async function startBroker(kind: BrokerKind, h: Harness): Promise<{ url: string; stop(): Promise<unknown> }> {
+async function startBroker(kind: BrokerKind, h: Harness): Promise<{ url: string; bridgeUrl: string; stop(): Promise<unknown> }> {
   if (kind === 'mosquitto') {
     const m = await startMosquitto(h, BRIDGE.password);
-    return { url: `mqtt://127.0.0.1:${m.port}`, stop: m.stop };
+    return { url: `mqtt://127.0.0.1:${m.port}`, bridgeUrl: `mqtt://127.0.0.1:${m.bridgePort}`, stop: m.stop };
   }
   const secretOf = h.db.raw.prepare('SELECT mqttSecretHash AS hash FROM "Device" WHERE id = ?');
   const broker = await startEmbeddedBroker({
     port: 0, host: '127.0.0.1', prefix: 'atensi', bridge: BRIDGE, onRefusal: () => undefined,
     verifyDevice: (id, secret) => verifyDeviceSecret(secret, (secretOf.get(id) as { hash: string | null } | undefined)?.hash),
   });
-  return { url: `mqtt://127.0.0.1:${broker.port}`, stop: broker.close };
+  return { url: `mqtt://127.0.0.1:${broker.port}`, bridgeUrl: `mqtt://127.0.0.1:${broker.port}`, stop: broker.close };
 }
 
 for (const kind of ['aedes', 'mosquitto'] as const satisfies readonly BrokerKind[]) {
@@ -92,7 +92,7 @@ for (const kind of ['aedes', 'mosquitto'] as const satisfies readonly BrokerKind
       if (open?.client.connected) return open;
       const chair = who === 'chairB' ? h.creds.chairs[1]! : h.creds.chairs[0]!;
       const o: IClientOptions = { reconnectPeriod: 0, connectTimeout: 5_000, ...(who === 'bridge' ? { ...BRIDGE, clientId: BRIDGE.username } : { clientId: chair.deviceId, username: chair.deviceId, password: chair.secret }) };
-      const client = await mqtt.connectAsync(broker.url, o);
+      const client = await mqtt.connectAsync(who === 'bridge' ? broker.bridgeUrl : broker.url, o);
       client.on('error', () => undefined);
       const got: string[] = [];
       client.on('message', (topic, payload) => got.push(`${topic} ${payload.toString()}`));

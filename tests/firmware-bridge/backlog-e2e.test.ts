@@ -31,7 +31,7 @@ beforeAll(async () => {
   family = d.beneficiary!.familyLinks.map((l) => l.userId);
   centreCode = d.centre.code;
   // Its history until a day ago, received as it was measured.
-  commitSeries(fleetStore(h), chair.deviceId, {
+  await commitSeries(fleetStore(h), chair.deviceId, {
     bootId: 'boot-before', from: Date.now() - 48 * HOUR, to: Date.now() - 25 * HOUR, everyMs: 10 * MIN,
     at: (i) => ({ socPct: 85, odometerM: 10_000 + i * 10, motorSeconds: 5_000 + i * 5 }),
   });

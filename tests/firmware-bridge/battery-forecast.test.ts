@@ -31,7 +31,7 @@ const forecastOf = async () =>
 describe('battery wear forecast', () => {
   it('orders a battery the lead time before the forecast crosses the limit, while capacity is still fine', async () => {
     // 90 days falling 0.2 %/day to 78 % now: 70 % in 40 days, inside the 60-day lead time.
-    commitSeries(fleetStore(h), chair.id, {
+    await commitSeries(fleetStore(h), chair.id, {
       bootId: 'old-battery', from: now - 90 * DAY, to: now - 60_000, everyMs: DAY / 4,
       at: (i, ts) => ({ socPct: 80, fullChargeAh: (chair.ratedAh * (78 - (0.2 * (ts - now)) / DAY)) / 100, cycleCount: 200 + i, odometerM: i * 100, motorSeconds: i * 60 }),
     });
@@ -48,7 +48,7 @@ describe('battery wear forecast', () => {
   it('restarts with a new battery: the old points are ignored and it asks for more days', async () => {
     await h.db.prisma.workOrder.updateMany({ where: { deviceId: chair.id, rule: 'battery_wear' }, data: { status: 'resolved', resolvedAt: new Date(now) } });
     await h.db.prisma.device.update({ where: { id: chair.id }, data: { batteryInstalledAt: new Date(now) } });
-    commitSeries(fleetStore(h), chair.id, {
+    await commitSeries(fleetStore(h), chair.id, {
       bootId: 'new-battery', from: now + DAY / 4, to: now + 2 * DAY, everyMs: DAY / 4,
       at: (i) => ({ socPct: 90, fullChargeAh: chair.ratedAh * 0.99, cycleCount: 1 + i, odometerM: 100_000 + i * 100, motorSeconds: 100_000 + i * 60 }),
     });

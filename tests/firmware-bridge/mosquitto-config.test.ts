@@ -28,7 +28,9 @@ describe('npm run mosquitto:config', () => {
     made.push(parent);
     const out = path.join(parent, 'mosquitto');
     const port = await freePort();
-    const run = spawnSync('npx', ['tsx', 'firmware-bridge/src/broker/mosquitto-config.ts', '--out', out, '--port', String(port), '--bind', '127.0.0.1'], {
+    const bridgePort = await freePort();
+    const args = ['--out', out, '--port', String(port), '--bridge-port', String(bridgePort), '--bind', '127.0.0.1'];
+    const run = spawnSync('npx', ['tsx', 'firmware-bridge/src/broker/mosquitto-config.ts', ...args], {
       env: { ...process.env, DATA_DIR: dataDir, MQTT_PASSWORD: 'bridge-secret-for-test', ATENSI_DEMO: '0', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 120_000,
@@ -36,21 +38,30 @@ describe('npm run mosquitto:config', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`mosquitto -c ${path.join(out, 'mosquitto.conf')}`);
-    for (const f of ['passwd', 'acl']) expect(fs.statSync(path.join(out, f)).mode & 0o777, f).toBe(0o600);
+    for (const f of ['passwd', 'passwd-bridge', 'acl']) expect(fs.statSync(path.join(out, f)).mode & 0o777, f).toBe(0o600);
     const broker = spawn('/usr/sbin/mosquitto', ['-c', path.join(out, 'mosquitto.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     broker.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    try {
-      const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
-        username: 'atensi-bridge', password: 'bridge-secret-for-test', clientId: 'atensi-bridge', reconnectPeriod: 200, connectTimeout: 5_000,
-      });
-      const connected = await new Promise<boolean>((resolve) => {
+    // Two bridges on the bridges' listener, each with its own client id, both stay connected.
+    const bridge = (p: number, clientId: string) =>
+      mqtt.connect(`mqtt://127.0.0.1:${p}`, { username: 'atensi-bridge', password: 'bridge-secret-for-test', clientId, reconnectPeriod: 200, connectTimeout: 5_000 });
+    const connects = (client: mqtt.MqttClient) =>
+      new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), 20_000);
         client.once('connect', () => (clearTimeout(timer), resolve(true)));
       });
-      await client.endAsync(true);
-      expect(connected, log).toBe(true);
-      expect(log).not.toMatch(/Unable to open|Permission denied/);
+    try {
+      const clients = [bridge(bridgePort, 'atensi-bridge-a'), bridge(bridgePort, 'atensi-bridge-b')];
+      expect(await Promise.all(clients.map(connects)), log).toEqual([true, true]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(clients.map((c) => c.connected)).toEqual([true, true]);
+      await Promise.all(clients.map((c) => c.endAsync(true)));
+      // The bridge account is not one of the chairs' listener: it is refused there.
+      const refused = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+        username: 'atensi-bridge', password: 'bridge-secret-for-test', clientId: 'x', reconnectPeriod: 0, connectTimeout: 5_000,
+      }).then((c) => (c.end(true), false), () => true);
+      expect(refused).toBe(true);
+      expect(log).not.toMatch(/Unable to open|Permission denied|already connected/);
     } finally {
       broker.kill('SIGTERM');
     }

@@ -54,7 +54,7 @@ describe('database locked by another writer', () => {
     unlock();
     await f.waitFor(() => stored(id) === 5);
     await f.waitFor(async () => (await pendingForBridge()) === 0);
-    expect(f.svc.store.watermark(id, 'boot-a')).toBe(4);
+    expect(await f.svc.store.watermark(id, 'boot-a')).toBe(4);
     await chair.endAsync();
   });
 });
@@ -103,13 +103,37 @@ describe('ack coalescing', () => {
     acks.update('c1', { bootId: 'old', seq: 40 });
     acks.update('c1', { bootId: 'new', seq: 7 });
     acks.update('c2', { bootId: 'x', seq: 1 });
-    acks.tick();
+    await acks.tick();
     expect(sent).toEqual(['c1:old:40', 'c1:new:7', 'c2:x:1']);
     acks.update('c1', { bootId: 'new', seq: 7 });
-    acks.tick();
+    await acks.tick();
     expect(sent).toHaveLength(3);
-    acks.now('c1', { bootId: 'new', seq: 7 });
+    await acks.now('c1', { bootId: 'new', seq: 7 });
     expect(sent.at(-1)).toBe('c1:new:7');
-    acks.close();
+    await acks.close();
+  });
+
+  it('sends the database\'s watermark when another bridge has moved it further, and holds acks while offline', async () => {
+    const { AckCoalescer } = await import('../../firmware-bridge/src/bridge/ack-coalescer.ts');
+    const sent: string[] = [];
+    const committed = new Map([['c1:b', 12]]);
+    let online = false;
+    const acks = new AckCoalescer({
+      intervalMs: 60_000,
+      publish: (d, a) => sent.push(`${d}:${a.bootId}:${a.seq}`),
+      current: async (d, b) => committed.get(`${d}:${b}`) ?? -1,
+      canSend: () => online,
+    });
+    acks.update('c1', { bootId: 'b', seq: 9 }); // this bridge committed up to 9; another bridge up to 12
+    await acks.tick();
+    expect(sent).toEqual([]); // offline: nothing queued to go out late
+    online = true;
+    await acks.tick();
+    expect(sent).toEqual(['c1:b:12']);
+    committed.set('c1:b', 20);
+    acks.update('c1', { bootId: 'b', seq: 15 });
+    await acks.tick();
+    expect(sent).toEqual(['c1:b:12', 'c1:b:20']);
+    await acks.close();
   });
 });

@@ -23,14 +23,14 @@ afterAll(() => h.close());
 
 const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
-function send(battery: Partial<TelemetryV1['battery']> = {}, extra: Partial<TelemetryV1> = {}) {
+async function send(battery: Partial<TelemetryV1['battery']> = {}, extra: Partial<TelemetryV1> = {}) {
   const sample: TelemetryV1 = {
     v: 1, bootId: 'rules-boot', seq: seq++, ts: now,
     battery: { socPct: 70, voltageV: 25.5, currentA: -3, tempC: 31, charging: false, cycleCount: 300, fullChargeAh: 18.5, ...battery },
     usage: { odometerM: 200_000 + seq * 50, motorSeconds: 80_000 + seq * 40 },
     ...extra,
   };
-  store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
+  await store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
 }
 
 const openOrders = (rule: string) => h.db.prisma.workOrder.findMany({ where: { deviceId: chairId, rule, status: { notIn: ['resolved', 'cancelled'] } } });
@@ -38,7 +38,7 @@ const openAlerts = (kind: string) => h.db.prisma.alert.findMany({ where: { devic
 
 describe('rules engine', () => {
   it('a fault raises one repair work order and alert, however often it is evaluated, across a restart', async () => {
-    send({}, { faults: [{ code: 'VR2-8', active: true }] });
+    await send({}, { faults: [{ code: 'VR2-8', active: true }] });
     const first = await engine().evaluate([chairId]);
     expect(first.raised).toContainEqual({ deviceId: chairId, rule: 'controller_fault' });
     await engine().evaluate([chairId]);
@@ -58,30 +58,30 @@ describe('rules engine', () => {
     await engine().evaluate([chairId]);
     expect(await openOrders('controller_fault')).toHaveLength(0);
 
-    send({}, { faults: [{ code: 'VR2-8', active: false }] });
+    await send({}, { faults: [{ code: 'VR2-8', active: false }] });
     const cleared = await engine().evaluate([chairId]);
     expect(cleared.cleared).toContainEqual({ deviceId: chairId, rule: 'controller_fault' });
     expect(await openAlerts('controller_fault')).toHaveLength(0);
 
-    send({}, { faults: [{ code: 'VR2-5', active: true }] });
+    await send({}, { faults: [{ code: 'VR2-5', active: true }] });
     await engine().evaluate([chairId]);
     const again = await openOrders('controller_fault');
     expect(again).toHaveLength(1);
     expect(again[0]!.category).toBe('brake');
-    send({}, { faults: [] });
+    await send({}, { faults: [] });
     await engine().evaluate([chairId]);
   });
 
   it('deep discharge and over-temperature alert and clear with hysteresis', async () => {
-    send({ socPct: 15, tempC: 55 });
+    await send({ socPct: 15, tempC: 55 });
     await engine().evaluate([chairId]);
     expect(await openAlerts('deep_discharge')).toHaveLength(1);
     expect((await openAlerts('over_temperature'))[0]!.severity).toBe('critical');
-    send({ socPct: 25, tempC: 47 });
+    await send({ socPct: 25, tempC: 47 });
     await engine().evaluate([chairId]);
     expect(await openAlerts('deep_discharge')).toHaveLength(1);
     expect(await openAlerts('over_temperature')).toHaveLength(1);
-    send({ socPct: 60, tempC: 40 });
+    await send({ socPct: 60, tempC: 40 });
     await engine().evaluate([chairId]);
     expect(await openAlerts('deep_discharge')).toHaveLength(0);
     expect(await openAlerts('over_temperature')).toHaveLength(0);
@@ -90,9 +90,9 @@ describe('rules engine', () => {
   it('four deep discharges in a month order charging training', async () => {
     for (let i = 0; i < 3; i++) {
       now += 2 * DAY;
-      send({ socPct: 12 });
+      await send({ socPct: 12 });
       await engine().evaluate([chairId]);
-      send({ socPct: 80, charging: true });
+      await send({ socPct: 80, charging: true });
       await engine().evaluate([chairId]);
     }
     expect(await openOrders('charging_habits')).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('rules engine', () => {
   it('a worn battery gets a replacement order with a forecast from its capacity trend', async () => {
     for (let d = 0; d < 10; d++) {
       now += DAY;
-      send({ fullChargeAh: 15 - d * 0.2, cycleCount: 900 + d, socPct: 70 });
+      await send({ fullChargeAh: 15 - d * 0.2, cycleCount: 900 + d, socPct: 70 });
     }
     await engine().evaluate([chairId]);
     const [order] = await openOrders('battery_wear');
@@ -118,7 +118,7 @@ describe('rules engine', () => {
     await engine().evaluateAll();
     const [task] = await openOrders('silent_chair');
     expect(task).toMatchObject({ kind: 'check_in' });
-    send();
+    await send();
     await engine().evaluate([chairId]);
     expect(await openOrders('silent_chair')).toHaveLength(0);
     const done = await h.db.prisma.workOrder.findUniqueOrThrow({ where: { id: task!.id } });

@@ -40,13 +40,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function send(deviceId: string, socPct: number) {
+async function send(deviceId: string, socPct: number) {
   const sample: TelemetryV1 = {
     v: 1, bootId: 'model-boot', seq: seq++, ts: now,
     battery: { socPct, voltageV: 24, currentA: -3, tempC: 30, charging: false, cycleCount: 100, fullChargeAh: 19 },
     usage: { odometerM: 100_000 + seq * 50, motorSeconds: 50_000 + seq * 40 },
   };
-  store.commit({ samples: [{ deviceId, sample, receivedAt: now }], rejections: [], statuses: [] });
+  await store.commit({ samples: [{ deviceId, sample, receivedAt: now }], rejections: [], statuses: [] });
 }
 
 const deepDischarge = (deviceId: string) => h.db.prisma.alert.count({ where: { deviceId, kind: 'deep_discharge', clearedAt: null } });
@@ -55,9 +55,9 @@ const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, no
 describe('per-model thresholds', () => {
   it('deep discharge fires at the model\'s own threshold, not the default\'s', async () => {
     expect(defaultThresholds.deepDischargeSocPct).toBe(20);
-    send(early, 25);
-    send(plain, 25);
-    send(late, 15);
+    await send(early, 25);
+    await send(plain, 25);
+    await send(late, 15);
     const summary = await engine().evaluate([early, late, plain]);
     const raised = summary.raised.filter((r) => r.rule === 'deep_discharge').map((r) => r.deviceId);
     expect(raised).toEqual([early]);
@@ -67,28 +67,28 @@ describe('per-model thresholds', () => {
   });
 
   it('the hysteresis follows the model too: 35 % does not clear a model whose clear is 40 %', async () => {
-    send(early, 35);
+    await send(early, 35);
     await engine().evaluate([early]);
     expect(await deepDischarge(early)).toBe(1);
-    send(early, 45);
+    await send(early, 45);
     await engine().evaluate([early]);
     expect(await deepDischarge(early)).toBe(0);
   });
 
   it('a change to the model\'s thresholds applies at the next evaluation', async () => {
     const { modelId } = await h.db.prisma.device.findUniqueOrThrow({ where: { id: late } });
-    send(late, 15);
+    await send(late, 15);
     await engine().evaluate([late]);
     expect(await deepDischarge(late)).toBe(0);
     await h.db.prisma.deviceModel.update({ where: { id: modelId }, data: { thresholds: null } });
-    send(late, 14);
+    await send(late, 14);
     await engine().evaluate([late]);
     expect(await deepDischarge(late)).toBe(1);
   });
 
   it('the fleet health words use the model\'s thresholds: low charge at 25 % only for the early model', async () => {
-    send(early, 25);
-    send(plain, 25);
+    await send(early, 25);
+    await send(plain, 25);
     const admin = await quickSession(h, EMAIL.admin);
     const reasons = async (id: string) => (await expectJson(await admin.get(`/api/devices/${id}`))).riskReasons as string[];
     expect(await reasons(early)).toContain('low_charge');

@@ -33,14 +33,14 @@ afterAll(() => h.close());
 
 const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
-function send(socPct: number, charging = false, o: { ts?: number; bootId?: string; faults?: TelemetryV1['faults'] } = {}) {
+async function send(socPct: number, charging = false, o: { ts?: number; bootId?: string; faults?: TelemetryV1['faults'] } = {}) {
   const sample: TelemetryV1 = {
     v: 1, bootId: o.bootId ?? 'present-boot', seq: seq++, ts: o.ts ?? now,
     battery: { socPct, voltageV: 24, currentA: charging ? 5 : -3, tempC: 30, charging, cycleCount: 100, fullChargeAh: 18.5 },
     usage: { odometerM: 100_000 + seq * 50, motorSeconds: 50_000 + seq * 40 },
     ...(o.faults ? { faults: o.faults } : {}),
   };
-  store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
+  await store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
 }
 
 const ddAlerts = async () => {
@@ -58,7 +58,7 @@ const episodes = async () => {
 async function liveFor(minutes: number, socPct = 80, charging = false) {
   for (let i = 0; i < minutes; i++) {
     now += MIN;
-    send(socPct, charging);
+    await send(socPct, charging);
   }
   await engine().evaluate([chairId]);
 }
@@ -69,10 +69,10 @@ describe('reproduction 1: a replayed sample dated 60 days ago at 15 %', () => {
     const before = { ...(await ddAlerts()), notices: await notices() };
     expect(before.live).toHaveLength(0);
 
-    send(15, false, { ts: now - 60 * DAY, bootId: 'old-boot' });
+    await send(15, false, { ts: now - 60 * DAY, bootId: 'old-boot' });
     await engine().evaluate([chairId]);
     now += 2000;
-    send(80);
+    await send(80);
     await engine().evaluate([chairId]);
 
     const after = await ddAlerts();
@@ -91,12 +91,12 @@ describe('a backlog arriving in pieces', () => {
     // Between two live samples, and well past the quiet period after the episode before.
     const base = now - 5 * MIN - 30_000;
     const before = (await ddAlerts()).past.length;
-    send(19, false, { ts: base, bootId: 'pieces' }); // the start of the episode, and then the present
+    await send(19, false, { ts: base, bootId: 'pieces' }); // the start of the episode, and then the present
     await engine().evaluate([chairId]);
     now += 1000;
-    send(80);
+    await send(80);
     await engine().evaluate([chairId]);
-    send(12, false, { ts: base + 10_000, bootId: 'pieces' }); // the rest of it, resent later
+    await send(12, false, { ts: base + 10_000, bootId: 'pieces' }); // the rest of it, resent later
     await engine().evaluate([chairId]);
     const { past, open } = await ddAlerts();
     expect(past.length - before).toBe(1);
@@ -111,7 +111,7 @@ describe('reproduction 2: the charger flag flipping false/true/false/true/false 
     const before = { alerts: (await ddAlerts()).live.length, notices: await notices(), episodes: (await episodes()).length };
     for (const charging of [false, true, false, true, false]) {
       now += 6000;
-      send(18, charging);
+      await send(18, charging);
       await engine().evaluate([chairId]); // every sample evaluated on its own: the worst case
     }
     const after = await ddAlerts();
@@ -125,7 +125,7 @@ describe('reproduction 2: the charger flag flipping false/true/false/true/false 
     // Charging from the first of these samples on: minute 0, 1, … 10.
     for (let minute = 0; minute <= defaultThresholds.deepDischargeChargingClearMinutes; minute++) {
       now += MIN;
-      send(19, true);
+      await send(19, true);
       await engine().evaluate([chairId]);
       expect((await ddAlerts()).open).toHaveLength(minute < defaultThresholds.deepDischargeChargingClearMinutes ? 1 : 0);
     }
@@ -134,7 +134,7 @@ describe('reproduction 2: the charger flag flipping false/true/false/true/false 
   it('comes back within the quiet period as the same episode, its alert reopened', async () => {
     const before = { live: (await ddAlerts()).live.length, notices: await notices(), episodes: (await episodes()).length };
     now += 5 * MIN;
-    send(17);
+    await send(17);
     await engine().evaluate([chairId]);
     const after = await ddAlerts();
     expect(after.live).toHaveLength(before.live);
@@ -142,7 +142,7 @@ describe('reproduction 2: the charger flag flipping false/true/false/true/false 
     expect(await notices()).toBe(before.notices);
     expect(await episodes()).toHaveLength(before.episodes);
     now += MIN;
-    send(85, true);
+    await send(85, true);
     await engine().evaluate([chairId]);
   });
 });
@@ -153,10 +153,10 @@ describe('notices per chair and day', () => {
     const before = await notices();
     for (let i = 0; i < 5; i++) {
       now += 2 * 60 * MIN;
-      send(12);
+      await send(12);
       await engine().evaluate([chairId]);
       now += 10 * MIN;
-      send(90, true);
+      await send(90, true);
       await engine().evaluate([chairId]);
     }
     expect((await notices()) - before).toBe(defaultThresholds.familyNoticesPerDay * family.length);
@@ -169,7 +169,7 @@ describe('reproduction 3: a fault code going active/inactive/active', () => {
     const fault = (active: boolean) => [{ code: 'VR2-8', active }];
     for (const active of [true, false, true]) {
       now += MIN;
-      send(70, false, { faults: fault(active) });
+      await send(70, false, { faults: fault(active) });
       await engine().evaluate([chairId]);
     }
     const alerts = await h.db.prisma.alert.findMany({ where: { deviceId: chairId, kind: 'controller_fault' } });
@@ -178,22 +178,22 @@ describe('reproduction 3: a fault code going active/inactive/active', () => {
     expect(await h.db.prisma.workOrder.count({ where: { deviceId: chairId, rule: 'controller_fault' } })).toBe(1);
     // Gone for longer than the quiet period and back: a new episode, a new alert.
     now += MIN;
-    send(70, false, { faults: fault(false) });
+    await send(70, false, { faults: fault(false) });
     await engine().evaluate([chairId]);
     now += defaultThresholds.quietMinutes * MIN + MIN;
-    send(70, false, { faults: fault(true) });
+    await send(70, false, { faults: fault(true) });
     await engine().evaluate([chairId]);
     expect(await h.db.prisma.alert.count({ where: { deviceId: chairId, kind: 'controller_fault' } })).toBe(2);
   });
 
   it('a fault only in a stale sample raises nothing', async () => {
     now += MIN;
-    send(70, false, { faults: [] });
+    await send(70, false, { faults: [] });
     await engine().evaluate([chairId]);
     const before = await h.db.prisma.alert.count({ where: { deviceId: chairId, kind: 'controller_fault' } });
     const openBefore = await h.db.prisma.alert.count({ where: { deviceId: chairId, kind: 'controller_fault', clearedAt: null } });
     now += 2 * 60 * MIN;
-    send(70, false, { ts: now - 60 * MIN, faults: [{ code: 'VR2-5', active: true }] });
+    await send(70, false, { ts: now - 60 * MIN, faults: [{ code: 'VR2-5', active: true }] });
     await engine().evaluate([chairId]);
     expect(await h.db.prisma.alert.count({ where: { deviceId: chairId, kind: 'controller_fault' } })).toBe(before);
     expect(openBefore).toBe(0);

@@ -103,7 +103,7 @@ describe('rules engine, property-based', () => {
         let openBefore = { dd: 0, fault: 0 };
         let noticesBefore = 0;
 
-        const deliver = (samples: Sample[]) => {
+        const deliver = async (samples: Sample[]) => {
           const batch = samples.map((s) => ({
             deviceId: chairId,
             receivedAt: now,
@@ -114,7 +114,7 @@ describe('rules engine, property-based', () => {
               faults: [{ code: 'VR2-8', active: s.fault }],
             } satisfies TelemetryV1,
           }));
-          store.commit({ samples: batch, rejections: [], statuses: [] });
+          await store.commit({ samples: batch, rejections: [], statuses: [] });
           for (const s of samples) if (!delivered.has(`${s.boot}:${s.seq}`)) delivered.set(`${s.boot}:${s.seq}`, { ...s, receivedAt: now });
         };
 
@@ -151,18 +151,18 @@ describe('rules engine, property-based', () => {
           }
           now += s.lateMin * MIN;
           // Back online: the live sample first, then part of the backlog, out of order and repeated.
-          deliver([sample]);
+          await deliver([sample]);
           if (s.restart) engine = new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
           if (s.evaluate > 0) await check();
           if (!buffer.length) continue;
           let chunk = buffer.splice(0, s.chunk);
           if (s.reversed) chunk.reverse();
           if (s.duplicate) chunk = [...chunk, ...chunk.slice(0, 2)];
-          deliver(chunk);
+          await deliver(chunk);
           if (s.evaluate > 1) await check();
         }
         now += 5 * MIN;
-        if (buffer.length) deliver(buffer.reverse());
+        if (buffer.length) await deliver(buffer.reverse());
         if (delivered.size) await check();
         else return;
 

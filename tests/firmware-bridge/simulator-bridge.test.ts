@@ -52,7 +52,7 @@ describe('simulated chair against the bridge (embedded broker)', () => {
     expect(stored(chair)).toEqual(exactlyOnce(30));
     const rows = f.h.db.raw.prepare('SELECT seq, soc10, volt100, odo_m AS odo FROM telemetry_raw WHERE device_key = ? ORDER BY seq').all(deviceKey(chair));
     expect(rows).toEqual(samples.map((s) => ({ seq: s.seq, soc10: Math.round(s.battery.socPct * 10), volt100: Math.round(s.battery.voltageV * 100), odo: s.usage.odometerM })));
-    expect(f.svc.store.watermark(chair.deviceId, chair.bootId)).toBe(29);
+    expect(await f.svc.store.watermark(chair.deviceId, chair.bootId)).toBe(29);
     expect(online(chair)).toBe(1);
   });
 

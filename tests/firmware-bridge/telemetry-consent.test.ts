@@ -37,7 +37,7 @@ const refresh = () => sleep(250);
 async function publish(from: number, to: number) {
   for (let seq = from; seq <= to; seq++) await chair.publishAsync(`atensi/chairs/${deviceId}/telemetry`, sample(seq), { qos: 1 });
   // Acknowledged up to the last one, whether stored or withheld: the chair may drop its buffer.
-  await f.waitFor(() => f.svc.store.watermark(deviceId, 'boot-a') === to && acks.includes(to));
+  await f.waitFor(async () => (await f.svc.store.watermark(deviceId, 'boot-a')) === to && acks.includes(to));
 }
 
 async function consent(purposeBody: Record<string, unknown>) {

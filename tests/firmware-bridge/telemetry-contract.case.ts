@@ -25,7 +25,7 @@ export function runTelemetryContract(kind: BrokerKind) {
       const topic = `atensi/chairs/${f.chairs[0]!.deviceId}/telemetry`;
       for (let seq = 0; seq < 20; seq++) await chair.publishAsync(topic, sample(seq), { qos: 1 });
       // The broker's PUBACK to the chair says nothing about storage: wait for the commit.
-      await f.waitFor(() => watermark(0) === 19);
+      await f.waitFor(async () => (await watermark(0)) === 19);
       // A resend of what is already stored, as after a reconnect.
       for (let seq = 10; seq < 20; seq++) await chair.publishAsync(topic, sample(seq), { qos: 1 });
       await f.waitFor(() => f.count('SELECT duplicates AS n FROM chair_state WHERE deviceId = ?', f.chairs[0]!.deviceId) === 10);
@@ -49,11 +49,11 @@ export function runTelemetryContract(kind: BrokerKind) {
       const topic = `atensi/chairs/${f.chairs[1]!.deviceId}/telemetry`;
       for (const seq of [0, 1, 2, 5, 6]) await chair.publishAsync(topic, sample(seq), { qos: 1 });
       await f.waitFor(() => stored(1) === 5);
-      expect(watermark(1)).toBe(2);
+      expect(await watermark(1)).toBe(2);
       for (const seq of [4, 3]) await chair.publishAsync(topic, sample(seq), { qos: 1 });
-      await f.waitFor(() => watermark(1) === 6);
+      await f.waitFor(async () => (await watermark(1)) === 6);
       for (const seq of [0, 1]) await chair.publishAsync(topic, sample(seq, {}, 'boot-b'), { qos: 1 });
-      await f.waitFor(() => watermark(1, 'boot-b') === 1);
+      await f.waitFor(async () => (await watermark(1, 'boot-b')) === 1);
       expect(stored(1)).toBe(9);
       expect(f.count('SELECT count(DISTINCT boot_key) AS n FROM telemetry_raw WHERE device_key = ?', key(1))).toBe(2);
       await chair.endAsync();
@@ -81,7 +81,7 @@ export function runTelemetryContract(kind: BrokerKind) {
         await chair.publishAsync(topic, sample(seq++, {}, 'boot-c'), { qos: 1 });
         await chair.publishAsync(topic, payload, { qos: 1 });
       }
-      await f.waitFor(() => watermark(2, 'boot-c') === bad.length - 1);
+      await f.waitFor(async () => (await watermark(2, 'boot-c')) === bad.length - 1);
       await f.waitFor(() => rejected('future_timestamp') > before.future_timestamp!);
       // Refused samples whose boot id and seq are readable fill those slots (not bad JSON, not seq -1).
       const above = f.h.db.raw.prepare("SELECT b.above FROM chair_boot b JOIN chair_state s ON s.key = b.deviceKey WHERE s.deviceId = ? AND b.bootId = 'boot-bad'").get(f.chairs[2]!.deviceId) as { above: string };
@@ -102,13 +102,13 @@ export function runTelemetryContract(kind: BrokerKind) {
       const topic = `atensi/chairs/${id}/telemetry`;
       const broken = JSON.stringify({ ...JSON.parse(sample(2, {}, 'boot-r')), battery: { ...JSON.parse(sample(2)).battery, tempC: -55 } });
       for (const payload of [sample(0, {}, 'boot-r'), sample(1, {}, 'boot-r'), broken, sample(3, {}, 'boot-r')]) await chair.publishAsync(topic, payload, { qos: 1 });
-      await f.waitFor(() => watermark(4, 'boot-r') === 3);
+      await f.waitFor(async () => (await watermark(4, 'boot-r')) === 3);
       const rows = () => f.count("SELECT count(*) AS n FROM rejected_message WHERE device_id = ? AND reason = 'schema'", id);
       expect(rows()).toBe(1);
       // After a reconnect the chair might resend it: it is not recorded again.
       await chair.publishAsync(topic, broken, { qos: 1 });
       await chair.publishAsync(topic, sample(4, {}, 'boot-r'), { qos: 1 });
-      await f.waitFor(() => watermark(4, 'boot-r') === 4);
+      await f.waitFor(async () => (await watermark(4, 'boot-r')) === 4);
       expect(rows()).toBe(1);
       expect(stored(4)).toBe(4);
       await chair.endAsync();

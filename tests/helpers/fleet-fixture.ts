@@ -58,7 +58,7 @@ export function fleetStore(h: Harness): SqliteTelemetryStore {
 }
 
 /** Commits a regular series for one chair in batches; returns the samples written. */
-export function commitSeries(store: SqliteTelemetryStore, deviceId: string, o: SeriesOptions): TelemetryV1[] {
+export async function commitSeries(store: SqliteTelemetryStore, deviceId: string, o: SeriesOptions): Promise<TelemetryV1[]> {
   const bootId = o.bootId ?? 'boot-1';
   const samples: TelemetryV1[] = [];
   let i = 0;
@@ -68,7 +68,7 @@ export function commitSeries(store: SqliteTelemetryStore, deviceId: string, o: S
   }
   for (let k = 0; k < samples.length; k += 500) {
     const chunk = samples.slice(k, k + 500);
-    store.commit({
+    await store.commit({
       samples: chunk.map((sample) => ({ deviceId, sample, receivedAt: o.receivedAt?.(sample.ts) ?? sample.ts })),
       rejections: [],
       statuses: [],
@@ -77,8 +77,8 @@ export function commitSeries(store: SqliteTelemetryStore, deviceId: string, o: S
   return samples;
 }
 
-export function commitRejections(store: SqliteTelemetryStore, rejections: Rejection[]) {
-  store.commit({ samples: [], rejections, statuses: [] });
+export async function commitRejections(store: SqliteTelemetryStore, rejections: Rejection[]) {
+  await store.commit({ samples: [], rejections, statuses: [] });
 }
 
 /** The demo device assigned to a beneficiary (by name). */

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { parseConfig } from '../../server/src/config.ts';
-import { mosquittoFiles } from '../../firmware-bridge/src/broker/mosquitto-config.ts';
+import { mosquittoFiles, mosquittoFileSet } from '../../firmware-bridge/src/broker/mosquitto-config.ts';
 import { mosquittoAccount, writeMosquittoFiles } from '../../firmware-bridge/src/broker/mosquitto-files.ts';
 import { createLogger } from '../../core/log/logger.ts';
-import { startTelemetry, type TelemetryService } from '../../firmware-bridge/src/telemetry-service.ts';
+import { startTelemetry, type TelemetryService, type TelemetryServiceOptions } from '../../firmware-bridge/src/telemetry-service.ts';
 import { createHarness, type Harness } from './harness.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -54,21 +54,29 @@ async function waitForPort(port: number, timeoutMs = 10_000) {
 
 export async function startMosquitto(h: Harness, bridgePassword: string, prefix = 'atensi') {
   const port = await freePort();
+  const bridgePort = await freePort();
   // The files exactly as `npm run mosquitto:config` writes them (as root: owned by the user Mosquitto
   // drops to), in a folder of their own under the system's temporary folder, which that user can reach.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atensi-mosquitto-'));
   const owner = mosquittoAccount(dir, 'mosquitto');
-  const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port, bind: '127.0.0.1', user: owner?.name });
-  writeMosquittoFiles(dir, { passwd: files.passwd, acl: files.acl, 'mosquitto.conf': files.conf }, owner);
+  const files = mosquittoFiles(h.db.raw, { prefix, bridgeUsername: 'atensi-bridge', bridgePassword, dir, port, bridgePort, bind: '127.0.0.1', user: owner?.name });
+  writeMosquittoFiles(dir, mosquittoFileSet(files), owner);
+  let log = '';
   const launch = async () => {
-    const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+    const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr!.on('data', (d) => (log += d));
     await waitForPort(port);
+    await waitForPort(bridgePort);
     return child;
   };
   const stopped = (child: ChildProcess, signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill(signal))));
   const broker = {
     port,
+    /** Where bridges connect (chairs connect on `port`). */
+    bridgePort,
+    /** What Mosquitto has logged so far (its default log destination, stderr). */
+    log: () => log,
     child: await launch(),
     stop: async () => {
       await stopped(broker.child, 'SIGTERM');
@@ -89,6 +97,8 @@ export async function startTelemetryFixture(
   env: Record<string, string> = {},
   /** Runs on the fresh database before the broker starts (e.g. to register more chairs). */
   prepare?: (h: Harness) => void,
+  /** Passed to the telemetry service (e.g. `metrics` for the /metrics tests). */
+  options: Pick<TelemetryServiceOptions, 'metrics'> = {},
 ): Promise<TelemetryFixture> {
   const h = await createHarness();
   prepare?.(h);
@@ -98,11 +108,12 @@ export async function startTelemetryFixture(
     DATA_DIR: h.dir,
     MQTT_PORT: '0',
     ACK_INTERVAL_MS: '150',
-    ...(mosquitto ? { MQTT_URL: `mqtt://127.0.0.1:${mosquitto.port}`, MQTT_PASSWORD: bridgePassword } : {}),
+    ...(mosquitto ? { MQTT_URL: `mqtt://127.0.0.1:${mosquitto.bridgePort}`, MQTT_PASSWORD: bridgePassword } : {}),
     ...env,
   });
-  const svc = await startTelemetry({ config, raw: h.db.raw, log: createLogger('silent') });
-  const url = svc.brokerUrl;
+  const svc = await startTelemetry({ config, raw: h.db.raw, log: createLogger('silent'), ...options });
+  // Chairs connect on the chairs' listener; the bridge on its own (MQTT_URL).
+  const url = mosquitto ? `mqtt://127.0.0.1:${mosquitto.port}` : svc.brokerUrl;
   const clients: MqttClient[] = [];
   const fixture: TelemetryFixture = {
     kind,

@@ -37,13 +37,13 @@ const lastRejectedId = () => f.count('SELECT coalesce(max(id), 0) AS n FROM reje
 async function barrier() {
   const seq = controlSeq++;
   await control.publishAsync(`atensi/chairs/${deviceOf(CONTROL)}/telemetry`, sample(seq, {}, 'control-boot'), { qos: 1 });
-  await f.waitFor(() => f.svc.store.watermark(deviceOf(CONTROL), 'control-boot') === seq, 10_000);
+  await f.waitFor(async () => (await f.svc.store.watermark(deviceOf(CONTROL), 'control-boot')) === seq, 10_000);
 }
 
 async function victimPublishes() {
   const seq = victimSeq++;
   await victim.publishAsync(`atensi/chairs/${deviceOf(VICTIM)}/telemetry`, sample(seq, {}, 'victim-boot'), { qos: 1 });
-  await f.waitFor(() => f.svc.store.watermark(deviceOf(VICTIM), 'victim-boot') === seq, 10_000);
+  await f.waitFor(async () => (await f.svc.store.watermark(deviceOf(VICTIM), 'victim-boot')) === seq, 10_000);
 }
 
 /** Every message retained by the broker, by topic. */

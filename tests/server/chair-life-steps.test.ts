@@ -149,7 +149,7 @@ describe('a new battery', () => {
     const model = await h.db.prisma.deviceModel.findFirstOrThrow({ where: { kind: 'electric', ratedAh: { not: null } }, orderBy: { name: 'asc' } });
     const chair = await stockChair('electric', { modelId: model.id, status: 'in_use', beneficiaryId: world.beneficiaryOf.familyA2, mqttSecretHash: 'x', batteryInstalledAt: new Date(Date.now() - 400 * 86_400_000) });
     const worn = model.ratedAh! * 0.5;
-    commitSeries(fleetStore(h), chair.id, { from: Date.now() - 3 * HOUR, to: Date.now() - 60_000, everyMs: 20 * 60_000, at: () => ({ fullChargeAh: worn, cycleCount: 300 }) });
+    await commitSeries(fleetStore(h), chair.id, { from: Date.now() - 3 * HOUR, to: Date.now() - 60_000, everyMs: 20 * 60_000, at: () => ({ fullChargeAh: worn, cycleCount: 300 }) });
     const engine = new RulesEngine({ prisma: h.db.prisma, telemetry: fleetStore(h) });
     const openAlert = () => h.db.prisma.alert.findFirst({ where: { deviceId: chair.id, kind: 'battery_wear', clearedAt: null } });
     await engine.evaluate([chair.id]);

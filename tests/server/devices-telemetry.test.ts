@@ -31,14 +31,14 @@ beforeAll(async () => {
   spare = (await h.db.prisma.device.findFirstOrThrow({ where: { centreId: world.centreA, status: 'in_stock', model: { kind: 'electric' } } })).id;
   const store = fleetStore(h);
   // Fajar: one sample a minute for 30 hours; 10 m and 8 s of driving per minute; charging on the hour's last 15 minutes.
-  commitSeries(store, fajar, {
+  await commitSeries(store, fajar, {
     from: start,
     to: end - 60_000,
     everyMs: 60_000,
     at: (i) => ({ socPct: 90 - (i % 60) / 2, odometerM: 10_000 + i * 10, motorSeconds: 1_000 + i * 8, charging: i % 60 >= 45, tempC: 30 + (i % 7) }),
   });
   // Dimas: 48 hours at one sample every 30 s — more than the raw limit of 5000 points.
-  commitSeries(store, dimas, { from: end - 48 * HOUR + 30_000, to: end, everyMs: 30_000 });
+  await commitSeries(store, dimas, { from: end - 48 * HOUR + 30_000, to: end, everyMs: 30_000 });
 });
 afterAll(() => h.close());
 
@@ -104,10 +104,10 @@ describe('raw series', () => {
       batch.push({ deviceId: yusuf, sample: telemetrySample('y1', k, t0 + k * 60_000, { socPct: 50 + k }), receivedAt: t0 + k * 60_000 });
       batch.push({ deviceId: spare, sample: telemetrySample('x9', k, t0 + k * 60_000), receivedAt: t0 + k * 60_000 });
     }
-    store.commit({ samples: batch.filter((_, k) => k % 4 !== 0), rejections: [], statuses: [] });
+    await store.commit({ samples: batch.filter((_, k) => k % 4 !== 0), rejections: [], statuses: [] });
     // The held-back ones arrive later (out of order), one of them twice.
     const late = batch.filter((_, k) => k % 4 === 0 && batch[k]!.deviceId === yusuf);
-    store.commit({ samples: [...late, late[0]!], rejections: [], statuses: [] });
+    await store.commit({ samples: [...late, late[0]!], rejections: [], statuses: [] });
     const s = await expectJson(await tech.get(url(yusuf, { from: iso(t0), to: iso(t0 + HOUR), resolution: 'raw' })));
     expect(s.points.map((p: { t: number }) => p.t)).toEqual(Array.from({ length: 20 }, (_, k) => t0 + k * 60_000));
     expect(s.points.map((p: { socPct: number }) => p.socPct)).toEqual(Array.from({ length: 20 }, (_, k) => 50 + k));
@@ -150,10 +150,10 @@ describe('bounds and access', () => {
 });
 
 describe('rejected messages', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     const store = fleetStore(h);
     const base = { clientId: fajar, topic: `atensi/chairs/${fajar}/telemetry`, preview: '{"v":1' };
-    commitRejections(store, [
+    await commitRejections(store, [
       ...Array.from({ length: 5 }, (_, k) => ({ ...base, receivedAt: end - k * 1000, deviceId: fajar, reason: 'schema' as const, detail: `battery.socPct: too big ${k}`, size: 210 })),
       ...Array.from({ length: 2 }, (_, k) => ({ ...base, receivedAt: end - 10_000 - k, deviceId: fajar, reason: 'bad_json' as const, detail: 'Unexpected token', size: 12 })),
       { ...base, receivedAt: end, deviceId: dimas, clientId: dimas, reason: 'oversize' as const, detail: 'over 2048 bytes', size: 4000 },

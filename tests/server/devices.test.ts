@@ -26,14 +26,14 @@ beforeAll(async () => {
   ]);
   const store = fleetStore(h);
   // Fajar: every 5 minutes for the last 30 hours, battery falling to 59.5 %, now charging.
-  commitSeries(store, fajar.id, {
+  await commitSeries(store, fajar.id, {
     from: now - 30 * HOUR,
     to: now - 60_000,
     everyMs: 300_000,
     at: (i) => ({ socPct: 95 - i * 0.1, odometerM: 150_000 + i * 10, motorSeconds: 90_000 + i * 8, charging: i >= 355, fullChargeAh: 18.6 }),
   });
   // Dimas: low and not charging, worn battery (12 Ah of the model's rated Ah), last heard from 50 hours ago.
-  commitSeries(store, dimas.id, {
+  await commitSeries(store, dimas.id, {
     from: now - 52 * HOUR,
     to: now - 50 * HOUR,
     everyMs: 600_000,

@@ -31,20 +31,20 @@ afterAll(() => h.close());
 
 const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
-function send(socPct: number, charging = false) {
+async function send(socPct: number, charging = false) {
   const sample: TelemetryV1 = {
     v: 1, bootId: 'nudge-boot', seq: seq++, ts: now,
     battery: { socPct, voltageV: 24, currentA: charging ? 5 : -3, tempC: 30, charging, cycleCount: 100, fullChargeAh: 18.5 },
     usage: { odometerM: 100_000 + seq * 50, motorSeconds: 50_000 + seq * 40 },
   };
-  store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
+  await store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
 }
 
 const nudges = () => h.db.prisma.notification.findMany({ where: { kind: 'deep_discharge' }, orderBy: { createdAt: 'asc' } });
 
 describe('deep-discharge nudge', () => {
   it('tells the linked family to charge, with the battery %, once per episode', async () => {
-    send(15);
+    await send(15);
     await engine().evaluate([chairId]);
     const first = await nudges();
     expect(first.map((n) => n.userId).sort()).toEqual([...familyIds].sort());
@@ -53,7 +53,7 @@ describe('deep-discharge nudge', () => {
 
     // Still deep (and across a "restart": a new engine): no second nudge.
     now += 600_000;
-    send(12);
+    await send(12);
     await engine().evaluate([chairId]);
     await engine().evaluate([chairId]);
     expect(await nudges()).toHaveLength(familyIds.length);
@@ -82,11 +82,11 @@ describe('deep-discharge nudge', () => {
 
   it('a new episode after charging nudges again', async () => {
     now += 3_600_000;
-    send(80, true);
+    await send(80, true);
     await engine().evaluate([chairId]);
     expect(await nudges()).toHaveLength(familyIds.length);
     now += 86_400_000;
-    send(18);
+    await send(18);
     await engine().evaluate([chairId]);
     const all = await nudges();
     expect(all).toHaveLength(2 * familyIds.length);

@@ -23,9 +23,9 @@ const wo = { old: '', refurb: '', fresh: '' };
 
 type WorkOrderList = { items: { id: string }[] };
 const workOrderIds = async (c: Client) => (await expectJson<WorkOrderList>(await c.get('/api/work-orders?status=all&limit=100'))).items.map((w) => w.id);
-const reading = (socPct: number) => {
+const reading = async (socPct: number) => {
   const t = clock.now().getTime();
-  commitSeries(fleetStore(h), chairId, { bootId: `boot-${socPct}`, from: t, to: t, everyMs: MINUTE, at: () => ({ socPct }) });
+  await commitSeries(fleetStore(h), chairId, { bootId: `boot-${socPct}`, from: t, to: t, everyMs: MINUTE, at: () => ({ socPct }) });
 };
 const openRepair = async (description: string) =>
   (await expectJson<{ id: string }>(await tech.post('/api/work-orders', { deviceId: chairId, kind: 'repair', description }), 201)).id;
@@ -50,7 +50,7 @@ describe('the first family\'s time with the chair', () => {
     await lend(world.beneficiaryOf.familyA1);
     clock.advance(5 * MINUTE);
     wo.old = await openRepair('Joystick macet; keluarga Siti.');
-    reading(42);
+    await reading(42);
     expect(await workOrderIds(familyA1)).toContain(wo.old);
     expect((await expectJson(await familyA1.get(`/api/devices/${chairId}`))).state).toMatchObject({ socPct: 42 });
   });
@@ -97,7 +97,7 @@ describe('returned, refurbished and lent to another family', () => {
 
   it('shows the new family what happens from their own time on', async () => {
     clock.advance(MINUTE);
-    reading(77);
+    await reading(77);
     wo.fresh = await openRepair('Rem kiri longgar.');
     expect((await expectJson(await familyA2.get(`/api/devices/${chairId}`))).state).toMatchObject({ socPct: 77 });
     const ids = await workOrderIds(familyA2);

@@ -32,7 +32,7 @@ afterAll(() => h.close());
 
 const engine = () => new RulesEngine({ prisma: h.db.prisma, telemetry: store, now: () => now });
 
-function send(faults: TelemetryV1['faults'] = [], battery: Partial<TelemetryV1['battery']> = {}) {
+async function send(faults: TelemetryV1['faults'] = [], battery: Partial<TelemetryV1['battery']> = {}) {
   now += 60_000;
   const sample: TelemetryV1 = {
     v: 1, bootId: 'contract-boot', seq: seq++, ts: now,
@@ -40,7 +40,7 @@ function send(faults: TelemetryV1['faults'] = [], battery: Partial<TelemetryV1['
     usage: { odometerM: 200_000 + seq * 50, motorSeconds: 80_000 + seq * 40 },
     faults,
   };
-  store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
+  await store.commit({ samples: [{ deviceId: chairId, sample, receivedAt: now }], rejections: [], statuses: [] });
 }
 
 /** The queue and alert list exactly as the web app reads them: the shared schemas, strictly. */
@@ -84,14 +84,14 @@ describe('what the rules write, the shared schemas accept', () => {
   it('a chair reporting each known fault code, and an unknown one, leaves a queue the web app can read', async () => {
     const codes = [...Object.keys(faultCodeCategories), 'ZZ-404'];
     for (const code of codes) {
-      send([{ code, active: true }]);
+      await send([{ code, active: true }]);
       await engine().evaluate([chairId]);
       const items = await readBack();
       const open = items.find((w) => w.rule === 'controller_fault' && w.status === 'open');
       expect(open?.category).toBe(faultCategory(code));
       // Resolve it so the next code opens a fresh work order with its own category.
       await h.db.prisma.workOrder.update({ where: { id: open!.id }, data: { status: 'resolved', resolvedAt: new Date(now) } });
-      send([]);
+      await send([]);
       await engine().evaluate([chairId]);
     }
     const categories = new Set((await readBack()).filter((w) => w.rule === 'controller_fault').map((w) => w.category));

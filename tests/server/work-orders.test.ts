@@ -28,7 +28,7 @@ beforeAll(async () => {
   ]);
   const chairs = await Promise.all([deviceOf(h, 'Muhammad Fajar Nugroho'), deviceOf(h, 'Dimas Saputra'), deviceOf(h, 'Rizky Pratama')]);
   [fajar, dimas, rizky] = chairs.map((d) => d.id) as [string, string, string];
-  commitSeries(fleetStore(h), fajar, { from: Date.now() - 2 * HOUR, to: Date.now() - 60_000, everyMs: 600_000, at: (i) => ({ odometerM: 512_340 + i * 100 }) });
+  await commitSeries(fleetStore(h), fajar, { from: Date.now() - 2 * HOUR, to: Date.now() - 60_000, everyMs: 600_000, at: (i) => ({ odometerM: 512_340 + i * 100 }) });
   const a = world.centreA;
   wo.battery = (await ruleWorkOrder(h, {
     centreId: a, deviceId: fajar, rule: 'battery_wear', kind: 'battery_replacement', priority: 'high', createdAt: hoursAgo(3),

@@ -23,12 +23,12 @@ beforeAll(async () => {
   const now = Date.now();
   const store = fleetStore(h);
   // Fajar: capacity falling 0.2 %/day to 78 % today, so 70 % in 40 days.
-  commitSeries(store, fajar.id, {
+  await commitSeries(store, fajar.id, {
     bootId: 'forecast', from: now - 60 * DAY, to: now - 60_000, everyMs: DAY / 4,
     at: (i, ts) => ({ socPct: 80, fullChargeAh: (fajar.model.ratedAh! * (78 - (0.2 * (ts - now)) / DAY)) / 100, cycleCount: 300 + i, odometerM: i * 100, motorSeconds: i * 60 }),
   });
   // Dimas: the same decline, with points scattering ±4 % around it.
-  commitSeries(store, dimas.id, {
+  await commitSeries(store, dimas.id, {
     bootId: 'forecast', from: now - 60 * DAY, to: now - 60_000, everyMs: DAY / 4,
     at: (i, ts) => ({ socPct: 80, fullChargeAh: (dimas.model.ratedAh! * (80 - (0.2 * (ts - now)) / DAY + (Math.floor(i / 4) % 2 ? 4 : -4))) / 100, cycleCount: 300 + i, odometerM: i * 100, motorSeconds: i * 60 }),
   });

@@ -41,7 +41,7 @@ export async function openFamilyPhone(): Promise<FamilyPhone> {
   const fajar = await deviceOf(h, 'Muhammad Fajar Nugroho');
   const now = Date.now();
   // Nearly empty and not charging, last heard from about ten minutes ago.
-  commitSeries(fleetStore(h), fajar.id, {
+  await commitSeries(fleetStore(h), fajar.id, {
     from: now - 2 * 3_600_000,
     to: now - 600_000,
     everyMs: 600_000,

@@ -21,21 +21,21 @@ beforeAll(async () => {
   const now = Date.now();
   const store = fleetStore(h);
   // Fajar: a sample every 5 minutes for 30 hours, falling from 95 % to 59 %, charging in the last half hour.
-  commitSeries(store, fajar.id, {
+  await commitSeries(store, fajar.id, {
     from: now - 30 * HOUR,
     to: now - 60_000,
     everyMs: 300_000,
     at: (i) => ({ socPct: 95 - i * 0.1, odometerM: 150_000 + i * 10, motorSeconds: 90_000 + i * 8, charging: i >= 350 }),
   });
   // Dimas: nearly empty and not charging, a worn battery.
-  commitSeries(store, dimas.id, {
+  await commitSeries(store, dimas.id, {
     from: now - 3 * HOUR,
     to: now - 120_000,
     everyMs: 600_000,
     at: (i) => ({ socPct: 14 - i * 0.5, odometerM: 20_000 + i * 50, motorSeconds: 5_000 + i * 30, fullChargeAh: dimas.model.ratedAh! * 0.6 }),
   });
   // Someone tried 37 wrong secrets with Dimas's chair id: counted, not a row each (finding 4).
-  commitRejections(
+  await commitRejections(
     store,
     Array.from({ length: 37 }, (_, i) => ({
       receivedAt: now - 2 * HOUR + i * 1000, deviceId: dimas.id, clientId: dimas.id, topic: '', reason: 'auth_failed' as const,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   chairId = chair.id;
   const now = Date.now();
   // The chair reports a fault code that is in no code map, through the real store and rules.
-  fleetStore(h).commit({
+  await fleetStore(h).commit({
     samples: [{ deviceId: chair.id, sample: { ...telemetrySample('unknown-code', 0, now - 60_000), faults: [{ code: 'XK-77', active: true }] }, receivedAt: now - 60_000 }],
     rejections: [],
     statuses: [],

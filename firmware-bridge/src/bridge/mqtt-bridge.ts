@@ -48,6 +48,8 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
   const puback = new DeferredPuback(client);
   const acks = new AckCoalescer({
     intervalMs: o.ackIntervalMs,
+    current: (deviceId, bootId) => o.store.watermark(deviceId, bootId),
+    canSend: () => client.connected,
     publish(deviceId, ack) {
       client.publish(chairTopics(deviceId, o.prefix).ack, JSON.stringify({ v: 1, bootId: ack.bootId, seq: ack.seq }), { qos: 1, retain: true });
     },
@@ -113,8 +115,11 @@ export function startMqttBridge(o: MqttBridgeOptions): MqttBridge {
     },
     async close() {
       clearTimeout(retry);
+      // Leave the shared group first: the broker then deals the chairs' messages to the other
+      // bridges instead of queueing them in this bridge's session until it comes back.
+      if (client.connected) await client.unsubscribeAsync(topics).catch(() => undefined);
       await o.pipeline.close();
-      acks.close();
+      await acks.close();
       await client.endAsync(false);
     },
   };

@@ -23,13 +23,15 @@ export function createSnapshotLoader(prisma: PrismaClient, telemetry: RulesTelem
       where: { id: { in: deviceIds }, mqttSecretHash: { not: null } },
       include: { model: true, requests: { where: { deliveredAt: { not: null } }, orderBy: { deliveredAt: 'desc' }, take: 1 } },
     });
-    return devices.map((d) => {
+    // One chair after another: a PostgreSQL store's pool is not flooded by a sweep of every chair.
+    const out: ChairRegistryInfo[] = [];
+    for (const d of devices) {
       // The model row comes with the chair anyway: its thresholds cost no query (parsed once per model).
       const t = chairThresholds(d.model.thresholds, base);
       const deliveredAt = d.requests[0]?.deliveredAt?.getTime() ?? (d.status === 'in_use' ? d.createdAt.getTime() : null);
       const serviceSince = d.lastServiceAt?.getTime() ?? deliveredAt;
       const fromDay = Math.floor((now - t.lowUseDays * DAY) / DAY);
-      const { telemetryOff, chair } = telemetry.rulesTelemetry(d.id, {
+      const { telemetryOff, chair } = await telemetry.rulesTelemetry(d.id, {
         now,
         fromDay,
         // Battery life is per battery: the points of a replaced battery say nothing about this one.
@@ -59,7 +61,8 @@ export function createSnapshotLoader(prisma: PrismaClient, telemetry: RulesTelem
         dailyMotorSeconds,
         capacityPoints,
       };
-      return { snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId, deviceKey: chair?.key ?? null, t };
-    });
+      out.push({ snapshot, centreId: d.centreId, beneficiaryId: d.beneficiaryId, deviceKey: chair?.key ?? null, t });
+    }
+    return out;
   };
 }

@@ -1,6 +1,5 @@
 // The signed-in person's own account: their sessions (list, end one, sign out everywhere) and a
 // password change that ends their other sessions. Every write is audited.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { clearSessionCookie } from '../http/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
@@ -10,13 +9,10 @@ import { ApiError, invalid, notFound } from '../lib/errors.ts';
 import * as routes from './account.routes.ts';
 import { deviceOf } from './user-agent.ts';
 import { actorOf } from '../http/access.ts';
-
-/** Wrong current passwords per account before a pause: a stolen session must not become a way to guess it. */
-const PASSWORD_CHECKS = { points: 5, duration: 15 * 60 };
+import { take } from '../sessions/login-limit.ts';
 
 export function accountRoutes() {
   const app = createRouter();
-  const passwordChecks = new RateLimiterMemory(PASSWORD_CHECKS);
 
   app.openapi(routes.listSessions, async (c) => {
     const rows = await c.get('deps').sessions.listFor(actorOf(c).id);
@@ -61,14 +57,13 @@ export function accountRoutes() {
 
   app.openapi(routes.changePassword, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
-    const { db, sessions } = c.get('deps');
+    const { db, sessions, loginLimiters } = c.get('deps');
+    const { passwordChecks } = loginLimiters;
     const actor = actorOf(c);
     // Counted before the (slow) check, so parallel guesses cannot all pass the limit.
-    try {
-      await passwordChecks.consume(actor.id);
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      c.header('Retry-After', String(Math.ceil(e.msBeforeNext / 1000)));
+    const wait = await take(passwordChecks, actor.id);
+    if (wait !== null) {
+      c.header('Retry-After', String(wait));
       throw new ApiError(429, 'rate_limited', 'too many wrong passwords; try again later');
     }
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });

@@ -11,11 +11,7 @@ import { clearSessionCookie, writeSessionCookie } from '../http/cookies.ts';
 import { admitLogin, loginSucceeded } from '../sessions/login-limit.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import * as routes from './auth.routes.ts';
-import pkg from '../../../package.json' with { type: 'json' };
 import { actorOf } from '../http/access.ts';
-
-const startedAt = Date.now();
-const version = pkg.version;
 
 export async function loadMe(db: Db, userId: string): Promise<Me> {
   const u = await db.user.findUniqueOrThrow({
@@ -35,16 +31,6 @@ export async function loadMe(db: Db, userId: string): Promise<Me> {
 
 export function authRoutes() {
   const app = createRouter();
-
-  app.openapi(routes.health, async (c) => {
-    await c.get('deps').db.$queryRaw`SELECT 1`;
-    return c.json({ status: 'ok' as const }, 200);
-  });
-
-  app.openapi(routes.healthDetails, async (c) => {
-    await c.get('deps').db.$queryRaw`SELECT 1`;
-    return c.json({ status: 'ok' as const, version, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }, 200);
-  });
 
   app.openapi(routes.login, async (c) => {
     const { db, sessions, audit, loginLimiters, config } = c.get('deps');

@@ -21,7 +21,7 @@ async function step<B>(c: Context<AppEnv>, id: string, body: B, run: (ctx: StepC
   const ctx = stepContext(c);
   await run(ctx, await findChair(ctx.db, ctx.actor, id), body);
   const { telemetry, clock, config } = c.get('deps');
-  return toDetail(findVisibleFleetRow(telemetry, ctx.actor, id, clock.now()), ctx.actor, clock.now(), config.rules);
+  return toDetail(await findVisibleFleetRow(telemetry, ctx.actor, id, clock.now()), ctx.actor, clock.now(), config.rules);
 }
 
 export function chairLifeRoutes() {

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { Id } from '../../../schemas/common.ts';
 import { DateOrDateTime } from '../../../schemas/privacy.ts';
 import { fromInstant, toInstant } from '../audit/audit-query.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { type CliIo, runAsScript, stdIo } from './cli-io.ts';
 import { openDatabase } from '../../../core/db/client.ts';
 import { migrate } from '../../../core/db/migrate.ts';
 import { affectedCsv, findAffected } from '../privacy/breach-affected.ts';
@@ -25,13 +26,7 @@ export const BreachArgs = z
   })
   .refine((a) => fromInstant(a.from) <= toInstant(a.to), { path: ['from'], message: 'must not be after --to' });
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  now: () => Date;
-}
-
-export async function run(argv: string[], io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), now: () => new Date() }): Promise<number> {
+export async function run(argv: string[], io: CliIo = stdIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -69,13 +64,4 @@ export async function run(argv: string[], io: CliIo = { out: (s) => process.stdo
   }
 }
 
-// Run only as a script, so tests can import run().
-if (process.argv[1] && /breach-affected\.ts$/.test(process.argv[1])) {
-  run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `breach:affected failed: ${(err as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(/breach-affected\.ts$/, 'breach:affected', run);

@@ -31,15 +31,15 @@ export function storedForecast(json: string | null, capacityPct: number | null, 
 }
 
 /** A chair page's forecast, with the daily points of the current battery. */
-export function chairForecast(
+export async function chairForecast(
   telemetry: Pick<TelemetryReader, 'capacitySeries'>,
   chair: { key: number; ratedAh: number | null; batteryInstalledAt: Date | null; capacityPct: number | null },
   now: number,
-): BatteryForecast | null {
+): Promise<BatteryForecast | null> {
   if (!chair.ratedAh) return null;
   // Battery life is per battery: points from before the installation belong to the old one.
   const from = Math.max(now - WINDOW_MS, chair.batteryInstalledAt?.getTime() ?? 0);
-  const raw = telemetry.capacitySeries(chair.key, from);
+  const raw = await telemetry.capacitySeries(chair.key, from);
   const t = defaultThresholds;
   const f = forecastCrossing(
     raw.map((p) => ({ t: p.t, capacityPct: (p.ah / chair.ratedAh!) * 100 })),

@@ -7,7 +7,8 @@ import type { Actor } from '../access/actor.ts';
 import { invalid, notFound } from '../lib/errors.ts';
 import * as routes from './devices.routes.ts';
 import { chairForecast } from './battery-forecast.ts';
-import { findVisibleFleetRow, listFleet, toDetail } from './devices.service.ts';
+import { findVisibleFleetRow, toDetail } from './devices.service.ts';
+import { listFleet } from './fleet-list.ts';
 import type { FleetReadModel } from '../../../core/telemetry/fleet-read-model.ts';
 import { canSeeDevice } from '../access/scopes.ts';
 import { actorOf } from '../http/access.ts';
@@ -20,8 +21,8 @@ const aggregateUnits = ['t', 'socMin', 'socMax', 'socLast', 'voltMin', 'tempMax'
 const unitsOf = (keys: readonly (keyof typeof telemetryUnits)[]) => Object.fromEntries(keys.map((k) => [k, telemetryUnits[k]]));
 
 /** The device's chair key (null: it never reported), or 404 unless the actor may see the device. */
-function locateVisible(model: FleetReadModel, actor: Actor, id: string): number | null {
-  const d = model.locateDevice(id);
+async function locateVisible(model: FleetReadModel, actor: Actor, id: string): Promise<number | null> {
+  const d = await model.locateDevice(id);
   if (!d || !canSeeDevice(actor, d)) throw notFound('device');
   return d.chairKey;
 }
@@ -45,45 +46,45 @@ function telemetryRange(q: { from?: string; to?: string; resolution: TelemetrySe
 export function deviceRoutes() {
   const app = createRouter();
 
-  app.openapi(routes.list, (c) => {
+  app.openapi(routes.list, async (c) => {
     const { telemetry, clock, config } = c.get('deps');
-    return c.json(listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now(), config.rules), 200);
+    return c.json(await listFleet(telemetry, actorOf(c), c.req.valid('query'), clock.now(), config.rules), 200);
   });
 
-  app.openapi(routes.get, (c) => {
+  app.openapi(routes.get, async (c) => {
     const { telemetry, clock, config } = c.get('deps');
     const actor = actorOf(c);
-    const row = findVisibleFleetRow(telemetry, actor, c.req.valid('param').id, clock.now());
+    const row = await findVisibleFleetRow(telemetry, actor, c.req.valid('param').id, clock.now());
     const detail = toDetail(row, actor, clock.now(), config.rules);
     if (detail.batteryForecast !== undefined && row.state) {
       // The chair page fits the forecast afresh, with the points its chart draws.
       const chair = { key: row.state.key, ratedAh: row.model.ratedAh, batteryInstalledAt: row.batteryInstalledAt, capacityPct: detail.state?.capacityPct ?? null };
-      detail.batteryForecast = chairForecast(telemetry, chair, clock.now().getTime());
+      detail.batteryForecast = await chairForecast(telemetry, chair, clock.now().getTime());
     }
     return c.json(detail, 200);
   });
 
-  app.openapi(routes.telemetry, (c) => {
+  app.openapi(routes.telemetry, async (c) => {
     const { telemetry, clock } = c.get('deps');
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { from, to } = telemetryRange(q, clock.now().getTime());
-    const chairKey = locateVisible(telemetry, actorOf(c), id);
+    const chairKey = await locateVisible(telemetry, actorOf(c), id);
     const base = { deviceId: id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
     if (q.resolution === 'raw') {
-      const { points, stride } = chairKey === null ? { points: [], stride: 1 } : telemetry.rawSeries(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
+      const { points, stride } = chairKey === null ? { points: [], stride: 1 } : await telemetry.rawSeries(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
       return c.json({ ...base, resolution: 'raw' as const, units: unitsOf(rawUnits), stride, points }, 200);
     }
-    const points = chairKey === null ? [] : telemetry.aggregateSeries(chairKey, from, to, q.resolution);
+    const points = chairKey === null ? [] : await telemetry.aggregateSeries(chairKey, from, to, q.resolution);
     return c.json({ ...base, resolution: q.resolution, units: unitsOf(aggregateUnits), points }, 200);
   });
 
-  app.openapi(routes.rejected, (c) => {
+  app.openapi(routes.rejected, async (c) => {
     const { telemetry } = c.get('deps');
     const { id } = c.req.valid('param');
     const { limit, offset } = c.req.valid('query');
-    locateVisible(telemetry, actorOf(c), id);
-    const { items, byReason, refusedConnections } = telemetry.rejectedMessages(id, limit, offset);
+    await locateVisible(telemetry, actorOf(c), id);
+    const { items, byReason, refusedConnections } = await telemetry.rejectedMessages(id, limit, offset);
     return c.json(
       {
         items: items.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),

@@ -1,14 +1,13 @@
 // Devices: scoping, and the view of a chair each role may see (families: state, battery, last seen
-// and service due only). The fleet rows come from the fleet read model (one statement, no N+1).
-import type { Prisma } from '@prisma/client';
-import type { ChairState, ChairStateDetail, DeviceDetail, DeviceListQuery, DeviceSummary, Risk } from '../../../schemas/devices.ts';
+// and service due only). One chair comes from the fleet read model; the list from fleet-list.ts.
+import type { ChairState, ChairStateDetail, DeviceDetail, DeviceSummary } from '../../../schemas/devices.ts';
 import { canSeeClinical } from '../access/policy.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { notFound } from '../lib/errors.ts';
-import { CLINICAL_ALERT_KINDS, type FleetReadModel, type FleetRow, type FleetScope } from '../../../core/telemetry/fleet-read-model.ts';
+import type { FleetReadModel, FleetRow } from '../../../core/telemetry/fleet-read-model.ts';
 import { storedForecast } from './battery-forecast.ts';
-import { assessHealth, capacityPct, riskRank, serviceDue } from './fleet-health.ts';
+import { assessHealth, capacityPct, type HealthInput, serviceDue } from './fleet-health.ts';
 import { type HealthThresholds, healthThresholdsFor, type Thresholds } from '../../../schemas/maintenance-rules.ts';
 import { chairThresholds } from '../../../core/maintenance/model-thresholds.ts';
 import type { ChairStateRow } from '../../../core/telemetry/telemetry-reader.ts';
@@ -25,8 +24,8 @@ export async function findVisibleDevice(db: Db, actor: Actor, id: string) {
 }
 
 /** One fleet row as the actor may see it; 404 otherwise (whether missing or not theirs). */
-export function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): FleetRow {
-  const d = model.fleetRow(id, !canSeeClinical(actor), now);
+export async function findVisibleFleetRow(model: FleetReadModel, actor: Actor, id: string, now?: Date): Promise<FleetRow> {
+  const d = await model.fleetRow(id, !canSeeClinical(actor), now);
   if (!d || !canSeeDevice(actor, { centreId: d.centreId, beneficiaryId: d.beneficiary?.id ?? null, transitToCentreId: d.transitToCentreId })) throw notFound('device');
   return d;
 }
@@ -56,7 +55,7 @@ function service(d: FleetRow, now: Date) {
   });
 }
 
-type Health = ReturnType<typeof assessHealth>;
+export type Health = ReturnType<typeof assessHealth>;
 
 /** The latest state the pages may show: none while telemetry is off (what is left is stale). */
 const liveState = (d: FleetRow) => (d.model.kind === 'electric' && !d.telemetryOff ? d.state : undefined);
@@ -65,7 +64,7 @@ const liveState = (d: FleetRow) => (d.model.kind === 'electric' && !d.telemetryO
 export type RuleSettings = Readonly<Partial<Thresholds>>;
 
 /** The health words' limits for a chair: its effective thresholds (one decision with the rules engine). */
-function limitsOf(d: FleetRow, rules: RuleSettings, cache?: Map<string, HealthThresholds>): HealthThresholds {
+export function limitsOf(d: FleetRow, rules: RuleSettings, cache?: Map<string, HealthThresholds>): HealthThresholds {
   const key = d.model.thresholds ?? '';
   let limits = cache?.get(key);
   if (!limits) {
@@ -75,12 +74,15 @@ function limitsOf(d: FleetRow, rules: RuleSettings, cache?: Map<string, HealthTh
   return limits;
 }
 
-function healthOf(d: FleetRow, now: Date, limits: HealthThresholds): Health {
+/** What the health words are judged from, for a chair at an instant. */
+export function healthInputOf(d: FleetRow, now: number, limits: HealthThresholds): HealthInput {
   const electric = d.model.kind === 'electric';
   // A chair whose telemetry is off is silent on purpose: judged by its alerts and service alone.
   const inUse = d.status === 'in_use' && !d.telemetryOff;
-  return assessHealth({ electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now: now.getTime(), limits });
+  return { electric, inUse, state: liveState(d), ratedAh: d.model.ratedAh, alerts: d.alerts, now, limits };
 }
+
+const healthOf = (d: FleetRow, now: Date, limits: HealthThresholds): Health => assessHealth(healthInputOf(d, now.getTime(), limits));
 
 export function toSummary(d: FleetRow, actor: Actor, now: Date, rules: RuleSettings, due = service(d, now), entry?: { health: Health; limits: HealthThresholds }): DeviceSummary {
   const staff = !isFamily(actor);
@@ -152,70 +154,4 @@ export function toDetail(d: FleetRow, actor: Actor, now: Date, rules: RuleSettin
     batteryInstalledAt: d.batteryInstalledAt?.toISOString() ?? null,
     lastServiceOdometerM: d.lastServiceOdometerM,
   };
-}
-
-type SortKey = DeviceListQuery['sort'];
-const defaultOrder: Record<SortKey, 'asc' | 'desc'> = { risk: 'desc', battery: 'asc', lastSeen: 'asc', serial: 'asc' };
-
-export interface FleetEntry {
-  d: FleetRow;
-  health: Health | undefined;
-  limits?: HealthThresholds;
-}
-
-const openAlertCount = (d: FleetRow) => (d.alerts.critical ?? 0) + (d.alerts.warning ?? 0) + (d.alerts.info ?? 0);
-const bySerial = (a: FleetEntry, b: FleetEntry) => (a.d.serial < b.d.serial ? -1 : a.d.serial > b.d.serial ? 1 : 0);
-
-/** Sorts in place; chairs without the sorted value (manual, never reported) always come last. */
-export function sortFleet(entries: FleetEntry[], sort: SortKey, order = defaultOrder[sort]) {
-  const dir = order === 'asc' ? 1 : -1;
-  const electricState = (d: FleetRow) => (d.model.kind === 'electric' ? d.state : undefined);
-  const key = (e: FleetEntry): number | null => {
-    if (sort === 'risk') return e.health ? riskRank[e.health.risk] * 1000 + Math.min(999, openAlertCount(e.d)) : null;
-    if (sort === 'battery') return electricState(e.d)?.socPct ?? null;
-    return electricState(e.d)?.receivedAt ?? null;
-  };
-  entries.sort((a, b) => {
-    if (sort === 'serial') return bySerial(a, b) * dir;
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === null && kb !== null) return 1;
-    if (kb === null && ka !== null) return -1;
-    if (ka !== null && kb !== null && ka !== kb) return (ka - kb) * dir;
-    return bySerial(a, b);
-  });
-}
-
-/**
- * The fleet page: health is judged for every chair in scope (the risk filter, counts and order need
- * it), but the full view is built only for the chairs on the page asked for.
- */
-export function listFleet(model: FleetReadModel, actor: Actor, q: DeviceListQuery, now: Date, rules: RuleSettings) {
-  const staff = !isFamily(actor);
-  const scope: FleetScope =
-    actor.role === 'admin'
-      ? { centreId: q.centreId ?? null }
-      : actor.role === 'family'
-        ? { centreId: q.centreId ?? null, beneficiaryIds: actor.beneficiaryIds }
-        : { centreId: actor.centreId ?? '__none__' };
-  // Staff naming another centre get nothing, like any other filter that matches nothing.
-  const elsewhere = actor.role !== 'admin' && actor.role !== 'family' && q.centreId !== undefined && q.centreId !== actor.centreId;
-  const rows = elsewhere
-    ? []
-    : model.fleetList(scope, { status: q.status, kind: q.kind, q: q.q || undefined, searchNames: staff, hideClinicalAlerts: !canSeeClinical(actor), now });
-  const cache = new Map<string, HealthThresholds>();
-  let entries: FleetEntry[] = rows.map((d) => {
-    if (!staff) return { d, health: undefined };
-    const limits = limitsOf(d, rules, cache);
-    return { d, health: healthOf(d, now, limits), limits };
-  });
-  let riskCounts: Record<Risk, number> | undefined;
-  if (staff) {
-    riskCounts = { ok: 0, low: 0, medium: 0, high: 0 };
-    for (const e of entries) riskCounts[e.health!.risk] += 1;
-    if (q.risk) entries = entries.filter((e) => e.health!.risk === q.risk);
-  }
-  sortFleet(entries, q.sort, q.order);
-  const items = entries.slice(q.offset, q.offset + q.limit).map((e) => toSummary(e.d, actor, now, rules, undefined, e.health && e.limits ? { health: e.health, limits: e.limits } : undefined));
-  return { items, total: entries.length, ...(riskCounts ? { riskCounts } : {}) };
 }

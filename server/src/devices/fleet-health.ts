@@ -62,6 +62,18 @@ export function assessHealth(i: HealthInput): { risk: Risk; reasons: RiskReason[
   return { risk, reasons: [...levels.keys()] };
 }
 
+/**
+ * The instant from which the same input may be judged differently with time alone (silence grows),
+ * or Infinity: a cached judgement stays right until then or until the input changes.
+ */
+export function healthChangesAt(i: HealthInput): number {
+  const seen = i.state?.receivedAt ?? null;
+  if (!i.electric || !i.inUse || seen === null) return Infinity;
+  const limits = i.limits ?? healthThresholds;
+  const ahead = [limits.silentHours, limits.silentLongHours].map((h) => seen + h * 3_600_000).filter((at) => at > i.now);
+  return Math.min(Infinity, ...ahead);
+}
+
 export interface ServiceInput {
   createdAt: Date;
   lastServiceAt: Date | null;

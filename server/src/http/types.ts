@@ -10,6 +10,8 @@ import type { Db } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
 import type { Logger } from '../../../core/log/logger.ts';
 import type { TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
+import type { MetricsRegistry } from '../../../core/metrics/registry.ts';
+import type { ReadinessCheck } from '../../../core/health/readiness.ts';
 
 export interface Deps {
   db: Db;
@@ -23,6 +25,10 @@ export interface Deps {
   sessions: SessionService;
   audit: AuditService;
   loginLimiters: LoginLimiters;
+  /** This process's Prometheus registry (/metrics). */
+  metrics: MetricsRegistry;
+  /** What /api/health/ready checks. */
+  readiness: readonly ReadinessCheck[];
   /** Told when a chair's MQTT secret changed (the embedded broker then ends the chair's open connection). */
   onCredentialsIssued?: (deviceId: string) => void;
 }

@@ -1,6 +1,8 @@
 // Sends queued webhook deliveries in the background: polls due rows, POSTs them signed, and retries
 // failures with exponential backoff and jitter. All state is in WebhookDelivery, so a restart picks
 // up where the last process stopped; HTTP requests only ever write rows and never wait on this.
+// Every API process runs one: each row is claimed by a compare-and-set before it is sent, so two
+// dispatchers never send the same row, and a row whose claimer died is due again when its lease ends.
 import type { WebhookError, WebhookPayload } from '../../../schemas/notifications.ts';
 import type { Db } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
@@ -47,6 +49,8 @@ export interface WebhookDispatcher {
 }
 
 const PRIVATE = 'ATENSI_PRIVATE_TARGET';
+/** A claim outlives the attempt's timeout by this much, so no other dispatcher takes a row still in flight. */
+const LEASE_MARGIN_MS = 5_000;
 
 export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDispatcher {
   const timeoutMs = o.timeoutMs ?? 10_000;
@@ -74,12 +78,15 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
   async function attempt(d: { id: string; event: string; payload: string; attempts: number; nextAttemptAt: Date | null; endpoint: { url: string; secret: string } }) {
     const now = o.clock.now();
     const attempts = d.attempts + 1;
-    const retryAt = attempts >= maxAttempts ? null : new Date(now.getTime() + delayAfter(attempts));
-    // Claim the row first (a lease until the retry time), so an overlapping dispatcher, or this
-    // one after a crash mid-send, does not send it again before the backoff says so.
+    const delay = attempts >= maxAttempts ? null : delayAfter(attempts);
+    const retryAt = delay === null ? null : new Date(now.getTime() + delay);
+    // Claim the row first: a lease until the retry time, and never shorter than an attempt can last,
+    // so another dispatcher (another API process), or this one after a crash mid-send, does not send
+    // it again while it is in flight. Only one of several claiming at once matches the old values.
+    const leaseUntil = new Date(now.getTime() + Math.max(delay ?? 0, timeoutMs + LEASE_MARGIN_MS));
     const claimed = await o.db.webhookDelivery.updateMany({
       where: { id: d.id, deliveredAt: null, attempts: d.attempts, nextAttemptAt: d.nextAttemptAt },
-      data: { attempts, nextAttemptAt: retryAt },
+      data: { attempts, nextAttemptAt: leaseUntil },
     });
     if (claimed.count !== 1) return undefined;
     const body = bodyOf(d.payload);
@@ -114,7 +121,7 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
       await o.db.webhookDelivery.update({ where: { id: d.id }, data: { deliveredAt: o.clock.now(), nextAttemptAt: null, lastError: null } });
       return true;
     }
-    await o.db.webhookDelivery.update({ where: { id: d.id }, data: { lastError: error } });
+    await o.db.webhookDelivery.update({ where: { id: d.id }, data: { lastError: error, nextAttemptAt: retryAt } });
     // The URL may carry a gateway's API key in its query: log the delivery id and error only.
     o.log?.warn('webhook_delivery_failed', { deliveryId: d.id, attempts, error, giveUp: retryAt === null });
     return false;
@@ -123,7 +130,8 @@ export function createWebhookDispatcher(o: WebhookDispatcherOptions): WebhookDis
   async function poll(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { attempted: 0, delivered: 0, failed: 0 };
     const due = await o.db.webhookDelivery.findMany({
-      where: { deliveredAt: null, nextAttemptAt: { lte: o.clock.now() }, attempts: { lt: maxAttempts }, endpoint: { enabled: true } },
+      // A given-up row has no next attempt; one whose last claimer died mid-attempt is due again at its lease's end.
+      where: { deliveredAt: null, nextAttemptAt: { lte: o.clock.now() }, endpoint: { enabled: true } },
       select: { id: true, event: true, payload: true, attempts: true, nextAttemptAt: true, endpoint: { select: { url: true, secret: true } } },
       orderBy: { nextAttemptAt: 'asc' },
       take: o.batchSize ?? 20,

@@ -76,8 +76,8 @@ export async function collectExport(db: Db, reader: TelemetryReader, actor: Acto
   const recipients = await db.user.findMany({ where: { id: { in: [...new Set(notifications.map((n) => n.userId))] } }, select: { id: true, name: true, role: true } });
   const recipientOf = new Map(recipients.map((u) => [u.id, u]));
 
-  const telemetry = new Map<string, ReturnType<typeof telemetrySummary>>();
-  for (const d of ids.devices) if (d.from) telemetry.set(d.id, telemetrySummary(reader, d.id, d.from, now));
+  const telemetry = new Map<string, Awaited<ReturnType<typeof telemetrySummary>>>();
+  for (const d of ids.devices) if (d.from) telemetry.set(d.id, await telemetrySummary(reader, d.id, d.from, now));
 
   const { centre, cpProfile, hydroProfile, consents, familyLinks, referrals, assessments, followUps, ...row } = b;
   const { headCircumferences, ...hydro } = hydroProfile ?? { headCircumferences: [] };
@@ -120,11 +120,11 @@ function parseJson(s: string | null): unknown {
  * whole period and hourly ones for the last 31 days. Raw samples are the chair's technical log and
  * are not exported (they add nothing personal beyond the hourly rollups).
  */
-export function telemetrySummary(reader: TelemetryReader, deviceId: string, from: Date, now: Date) {
-  const state = reader.chairState(deviceId);
+export async function telemetrySummary(reader: TelemetryReader, deviceId: string, from: Date, now: Date) {
+  const state = await reader.chairState(deviceId);
   const window = { from: from.toISOString(), to: now.toISOString() };
   if (!state) return { window, samples: 0, firstSampleAt: null, lastSampleAt: null, daily: [], hourly: [] };
-  const span = reader.sampleSpan(state.key, from.getTime(), now.getTime());
+  const span = await reader.sampleSpan(state.key, from.getTime(), now.getTime());
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const hourlyFrom = Math.max(from.getTime(), now.getTime() - HOURLY_EXPORT_DAYS * DAY_MS);
   return {
@@ -132,7 +132,7 @@ export function telemetrySummary(reader: TelemetryReader, deviceId: string, from
     samples: span.samples,
     firstSampleAt: iso(span.firstTs),
     lastSampleAt: iso(span.lastTs),
-    daily: reader.aggregateSeries(state.key, from.getTime(), now.getTime(), 'day'),
-    hourly: reader.aggregateSeries(state.key, hourlyFrom, now.getTime(), 'hour'),
+    daily: await reader.aggregateSeries(state.key, from.getTime(), now.getTime(), 'day'),
+    hourly: await reader.aggregateSeries(state.key, hourlyFrom, now.getTime(), 'hour'),
   };
 }

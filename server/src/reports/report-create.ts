@@ -3,7 +3,7 @@
 // Idempotent on clientRequestId, so a phone that resends after a lost answer makes no second report.
 import { centreStaffRoles } from '../../../schemas/common.ts';
 import { isRedFlag, reportCategoriesFor, type CreateReportBody } from '../../../schemas/reports.ts';
-import type { Db, Transact } from '../../../core/db/client.ts';
+import { type Db, isUniqueViolation, type Transact } from '../../../core/db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../lib/errors.ts';
 import { centreStaff, familyOf, notify } from '../../../core/notifications/notify.ts';
@@ -27,8 +27,6 @@ async function replay(db: Db, actor: Actor, clientRequestId: string): Promise<Cr
   if (existing.reportedById !== actor.id) throw conflict('this clientRequestId belongs to another report; make a new one');
   return { id: existing.id, created: false, centreId: existing.beneficiary.centreId, redFlag: existing.redFlag };
 }
-
-const isP2002 = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
 
 /** `transact` runs the writes in one transaction with their audit row (the route's auditedChange); a replay writes nothing. */
 export async function createReport(db: Db, actor: Actor, body: CreateReportBody, now: Date, transact: Transact<CreateOutcome>): Promise<CreateOutcome> {
@@ -95,7 +93,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody,
     });
   } catch (err) {
     // Two resends racing: the unique clientRequestId lets one through; the other answers like a replay.
-    if (isP2002(err)) {
+    if (isUniqueViolation(err)) {
       const raced = await replay(db, actor, body.clientRequestId);
       if (raced) return raced;
     }

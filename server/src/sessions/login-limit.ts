@@ -1,29 +1,44 @@
 // The sign-in limit: one attempt is consumed atomically per e-mail and per address BEFORE the
 // password is checked, so a burst of parallel attempts cannot all pass a check made while the slow
 // hash runs. A success gives its points back; what stays counted are the attempts that failed.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// The counters live in the shared database (limiter-store.ts), so every API process counts together.
+import { createHash } from 'node:crypto';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { PER_ADDRESS_FACTOR } from '../../../schemas/refusals.ts';
+import type { LimiterFactory } from './limiter-store.ts';
 
 export interface LoginLimiters {
-  byEmail: RateLimiterMemory;
-  byAddress: RateLimiterMemory;
+  byEmail: RateLimiterAbstract;
+  byAddress: RateLimiterAbstract;
   /** Invitation links tried per address (the public invitation routes), as many as sign-ins. */
-  tokensByAddress: RateLimiterMemory;
+  tokensByAddress: RateLimiterAbstract;
+  /** Wrong current passwords per account (a password change): a stolen session must not become a way to guess it. */
+  passwordChecks: RateLimiterAbstract;
 }
+
+/** Wrong current passwords per account before a pause, and the pause. */
+export const PASSWORD_CHECKS = { points: 5, duration: 15 * 60 };
 
 export type LoginAdmission = { ok: true } | { ok: false; by: 'account' | 'address'; retryAfterSeconds: number };
 
-export function createLoginLimiters(maxAttempts: number, windowMinutes: number): LoginLimiters {
+export function createLoginLimiters(make: LimiterFactory, maxAttempts: number, windowMinutes: number): LoginLimiters {
   const duration = windowMinutes * 60;
   return {
-    byEmail: new RateLimiterMemory({ points: maxAttempts, duration }),
-    byAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
-    tokensByAddress: new RateLimiterMemory({ points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    byEmail: make({ keyPrefix: 'login-email', points: maxAttempts, duration }),
+    byAddress: make({ keyPrefix: 'login-address', points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    tokensByAddress: make({ keyPrefix: 'invitation-address', points: maxAttempts * PER_ADDRESS_FACTOR, duration }),
+    passwordChecks: make({ keyPrefix: 'password-check', ...PASSWORD_CHECKS }),
   };
 }
 
+/**
+ * What the counters are keyed by: a hash of the e-mail or address, so the shared table holds no
+ * e-mail addresses or IP addresses (docs/personal-data.md), only counts that run out with the window.
+ */
+const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 24);
+
 /** Consumes one point from `limiter`; the refusal's wait when the key has none left. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;
@@ -38,7 +53,8 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<number | n
  * nothing, and an attempt refused for the account gives the address its point back, so each counter
  * counts the attempts that were actually checked.
  */
-export async function admitLogin(l: LoginLimiters, email: string, address: string): Promise<LoginAdmission> {
+export async function admitLogin(l: LoginLimiters, emailAddress: string, ipAddress: string): Promise<LoginAdmission> {
+  const [email, address] = [keyOf(emailAddress), keyOf(ipAddress)];
   const addressWait = await take(l.byAddress, address);
   if (addressWait !== null) return { ok: false, by: 'address', retryAfterSeconds: addressWait };
   const accountWait = await take(l.byEmail, email);
@@ -51,7 +67,7 @@ export async function admitLogin(l: LoginLimiters, email: string, address: strin
 
 /** A successful sign-in clears the account's count and returns the address's point. */
 export async function loginSucceeded(l: LoginLimiters, email: string, address: string) {
-  await Promise.all([l.byEmail.delete(email), l.byAddress.reward(address, 1)]);
+  await Promise.all([l.byEmail.delete(keyOf(email)), l.byAddress.reward(keyOf(address), 1)]);
 }
 
 /**
@@ -60,9 +76,9 @@ export async function loginSucceeded(l: LoginLimiters, email: string, address: s
  * (`publicTokenChecked`), so what stays counted are unknown, used and expired links.
  */
 export function admitPublicToken(l: LoginLimiters, address: string): Promise<number | null> {
-  return take(l.tokensByAddress, address);
+  return take(l.tokensByAddress, keyOf(address));
 }
 
 export async function publicTokenChecked(l: LoginLimiters, address: string) {
-  await l.tokensByAddress.reward(address, 1);
+  await l.tokensByAddress.reward(keyOf(address), 1);
 }

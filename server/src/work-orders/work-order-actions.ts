@@ -91,7 +91,7 @@ export async function applyAction(ctx: ActionContext, w: WorkOrderRow, action: W
   return refusedAsConflict(() =>
     db.$transaction(async (tx) => {
       const moved = await moveWorkOrder({ tx, audit: ctx.audit, now }, w, {
-        action: action.action, data, details, odometerM: (deviceId) => ctx.reader.chairState(deviceId)?.odometerM ?? null,
+        action: action.action, data, details, odometerM: async (deviceId) => (await ctx.reader.chairState(deviceId))?.odometerM ?? null,
       });
       // The family's report follows the work made of it; the assignee is told.
       await syncWorkOrderMove(tx, { workOrder: w, action, to: moved.to, actor, now });

@@ -6,6 +6,7 @@ import { unique } from '../../helpers/fixtures.ts';
 // Columns:                                              admin mgrA therA techA famA1 anon
 export const authRows = [
   row('GET /api/health', 'none',                        '200   200  200   200   200   200'),
+  row('GET /api/health/ready', 'none',                  '200   200  200   200   200   200'),
   row('GET /api/health/details', 'none',                '200   403  403   403   403   401'),
   row('POST /api/auth/login', 'none',                   '200   200  200   200   200   200', {
     // A real sign-in, by any caller, to an account that is not an actor (with a cheap password hash).

@@ -46,6 +46,7 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'error.gone': 'This link no longer works. Ask your centre for a new one.',
   'error.rate_limited': 'Too many requests. Try again shortly.',
   'error.internal': 'Something went wrong on the server. Try again later.',
+  'error.unavailable': 'The service is starting or under maintenance. Try again in a moment.',
   'error.network': 'Cannot connect. Check your internet connection.',
   'error.invalid_response': 'The server’s answer could not be read. Reload the page.',
   'error.skippedRows': '{count} rows could not be shown because their data could not be read; the other rows are listed. Please tell an admin.',
@@ -121,6 +122,7 @@ export const commonEn: Record<keyof typeof commonId, string> = {
   'error.reason.possible_duplicate': 'Someone with the same name and birth date is already registered at this centre. Open that record, or register anyway if this is another person.',
   'error.reason.duplicate_nik': 'A person with this NIK is already registered.',
   'error.reason.duplicate_nik_elsewhere': 'A person with this NIK is already registered at another centre. Ask that centre or the national admin to transfer the record.',
+  'error.reason.not_ready': 'The service is not ready yet (starting or under maintenance). Try again in a moment.',
   'error.way.existingRecord': 'Open the existing record',
   'error.way.registerAnyway': 'This is another person: register anyway',
 };

@@ -44,6 +44,7 @@ export const commonId = {
   'error.gone': 'Tautan ini sudah tidak berlaku. Minta tautan baru ke balai Anda.',
   'error.rate_limited': 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
   'error.internal': 'Terjadi kesalahan di server. Coba lagi nanti.',
+  'error.unavailable': 'Layanan sedang dimulai atau dalam pemeliharaan. Coba lagi sebentar lagi.',
   'error.network': 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
   'error.invalid_response': 'Jawaban server tidak dapat dibaca. Muat ulang halaman.',
   'error.skippedRows': '{count} baris tidak dapat ditampilkan karena datanya tidak terbaca; baris lainnya tetap tampil. Laporkan ke admin.',
@@ -119,6 +120,7 @@ export const commonId = {
   'error.reason.possible_duplicate': 'Sudah ada orang dengan nama dan tanggal lahir yang sama di balai ini. Buka data itu, atau tetap daftarkan bila ini orang lain.',
   'error.reason.duplicate_nik': 'Orang dengan NIK ini sudah terdaftar.',
   'error.reason.duplicate_nik_elsewhere': 'Orang dengan NIK ini sudah terdaftar di balai lain. Minta balai itu atau admin pusat memindahkan datanya.',
+  'error.reason.not_ready': 'Layanan belum siap (sedang dimulai atau dalam pemeliharaan). Coba lagi sebentar lagi.',
   'error.way.existingRecord': 'Buka data yang sudah ada',
   'error.way.registerAnyway': 'Ini orang lain: tetap daftarkan',
 } as const;

@@ -17,7 +17,7 @@ export function errorMessageKey(error: unknown): MessageKey {
 /** Whether trying again could help: not for "not found" or "forbidden", which will not change. */
 export function isTransient(error: unknown): boolean {
   if (!isApiError(error)) return true;
-  return error.code === 'network' || error.code === 'internal' || error.code === 'rate_limited';
+  return error.code === 'network' || error.code === 'internal' || error.code === 'rate_limited' || error.code === 'unavailable';
 }
 
 /**
