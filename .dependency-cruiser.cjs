@@ -60,6 +60,13 @@ module.exports = {
       from: { path: '^(core/|server/src/(?!http/|app\\.ts|main\\.ts)[^/]+/.*\\.(service|view)\\.ts$|server/src/access/)' },
       to: { path: '^server/src/http/' },
     },
+    {
+      name: 'runtime-not-to-dev-dep',
+      severity: 'error',
+      comment: 'The production image installs only dependencies (Dockerfile: npm prune --omit=dev): code the API or the bridge runs must not need a devDependency.',
+      from: { path: '^(core|schemas|server/src|firmware-bridge/src)/' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -160,6 +160,8 @@ export const TELEMETRY_LIMITS = {
   rawMaxHours: 48,
   /** Raw series longer than this are thinned evenly (every k-th sample; `stride` says k). */
   maxPoints: 5000,
+  /** Days raw samples are kept unless TELEMETRY_RAW_DAYS says otherwise; hourly rollups are kept for good. */
+  rawDaysDefault: 90,
 } as const;
 
 export const TelemetryQuery = z.object({
@@ -223,6 +225,10 @@ const seriesBase = {
   from: z.string(),
   to: z.string(),
   units: z.record(z.string(), z.string()),
+  requested: TelemetryResolution.describe(
+    'the resolution asked for; `resolution` is the one served: a raw read starting before `rawSince` is answered from hourly rollups',
+  ),
+  rawSince: z.string().describe('raw samples are kept from this instant on (TELEMETRY_RAW_DAYS); hourly rollups are kept for good'),
 };
 
 export const TelemetrySeries = z.discriminatedUnion('resolution', [

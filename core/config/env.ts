@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultThresholds, type Thresholds } from '../../schemas/maintenance-rules.ts';
+import { TELEMETRY_LIMITS } from '../../schemas/devices.ts';
 import { DATABASE_FILE, databaseTarget, databaseUrlHint, databaseUrlPattern, type DatabaseTarget } from '../db/target.ts';
 
 export { DATABASE_FILE };
@@ -25,6 +26,9 @@ export const baseEnv = {
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // Unset: no /metrics at all (404). Printable, no spaces, long enough not to be guessed.
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16 to 200 printable characters without spaces').optional(),
+  // Raw telemetry samples are kept this many days (the bridge removes older ones; the API answers
+  // raw reads past it from hourly rollups, which are kept for good).
+  TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(36_500).default(TELEMETRY_LIMITS.rawDaysDefault),
 };
 
 /** Broker, bridge, rules and demo-fleet settings: the bridge's own, and the API's when it embeds the bridge. */
@@ -61,6 +65,8 @@ export interface TelemetryConfig {
   loginWindowMinutes: number;
   /** The Bearer token /metrics asks for; undefined: /metrics is off (docs/operations.md). */
   metricsToken: string | undefined;
+  /** Days raw telemetry samples are kept (core/telemetry/retention.ts). */
+  telemetryRawDays: number;
   mqtt: {
     /** Port of the embedded broker; ignored when `url` names an external broker. */
     port: number;
@@ -111,6 +117,7 @@ export function toTelemetryConfig(e: z.output<typeof telemetrySchema>, cwd: stri
     logLevel: e.LOG_LEVEL,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     metricsToken: e.METRICS_TOKEN,
+    telemetryRawDays: e.TELEMETRY_RAW_DAYS,
     mqtt: {
       port: e.MQTT_PORT,
       url: e.MQTT_URL,

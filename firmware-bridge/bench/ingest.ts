@@ -3,7 +3,9 @@
 // then p50/p99 publish→commit latency at a fixed 5k msg/s, bridge RSS, bytes per sample on disk,
 // lost and duplicated samples. `--broker aedes|mosquitto` picks the broker (Mosquitto configured by
 // `mosquitto:config`), `--bridges N` runs N bridges sharing the subscription (and N ceiling
-// subscribers in the same shared group). Prints progress; the last line is one JSON object.
+// subscribers in the same shared group). With --retention-rows N, N samples older than the raw
+// horizon are stored first and a second paced phase runs the retention job in the (first) bridge
+// while it ingests. Prints progress; the last line is one JSON object.
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { migrate } from '../../core/db/migrate.ts';
 import { generateDeviceSecret, hashDeviceSecret } from '../../core/devices/credentials.ts';
 import { serialKey } from '../../schemas/devices.ts';
 import { type BenchBroker, startBenchMosquitto } from './bench-broker.ts';
+import { prefillOldRows } from './retention-prefill.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'latency-warmup': { type: 'string', default: '2' },
     broker: { type: 'string', default: 'aedes' },
     bridges: { type: 'string', default: '1' },
+    'retention-rows': { type: 'string', default: '0' },
   },
 });
 const BROKER = values.broker;
@@ -50,6 +54,8 @@ for (const [k, v] of Object.entries({ CHAIRS, MESSAGES, ROUNDS, LAT_RATE, LAT_SE
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${k.toLowerCase()} must be a positive number`);
 }
 if (!Number.isFinite(LAT_WARMUP) || LAT_WARMUP < 0) throw new Error('--latency-warmup must be 0 or more seconds');
+const RETENTION_ROWS = Number(values['retention-rows']);
+if (!Number.isInteger(RETENTION_ROWS) || RETENTION_ROWS < 0) throw new Error('--retention-rows must be a whole number, 0 for none');
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const workerPath = path.join(import.meta.dirname, 'worker.ts');
@@ -127,6 +133,7 @@ async function main() {
   const chairs = Array.from({ length: CHAIRS }, (_, i) => ({ deviceId: `benchchair${String(i).padStart(6, '0')}`, secret: generateDeviceSecret() }));
   const insert = raw.prepare(`INSERT INTO "Device" (id, serial, serialKey, modelId, centreId, status, mqttSecretHash, updatedAt) VALUES (?, ?, ?, 'benchmodel00', 'benchcentre0', 'in_use', ?, 0)`);
   raw.transaction(() => chairs.forEach((c, i) => insert.run(c.deviceId, `BENCH-${i}`, serialKey(`BENCH-${i}`), hashDeviceSecret(c.secret))))();
+  const oldRows = RETENTION_ROWS > 0 ? prefillOldRows(raw, chairs.map((c) => c.deviceId), RETENTION_ROWS, log) : 0;
   raw.pragma('wal_checkpoint(TRUNCATE)');
   const sizeBefore = fs.statSync(config.databaseFile).size;
   const chairsJson = JSON.stringify(chairs);
@@ -139,9 +146,9 @@ async function main() {
     return { url: `mqtt://127.0.0.1:${port}`, bridgeUrl: `mqtt://127.0.0.1:${port}`, stop: broker.stop };
   };
   /** N consumers of a role ('sink' or 'bridge'), each with its own client id, ready. */
-  const startConsumers = async (role: 'sink' | 'bridge', url: string, warmupS = 0) => {
+  const startConsumers = async (role: 'sink' | 'bridge', url: string, warmupS = 0, retention = false) => {
     const consumers = Array.from({ length: BRIDGES }, (_, i) =>
-      role === 'sink' ? start('sink', url, `bench-sink-${i + 1}`, GROUP) : start('bridge', url, config.databaseFile, String(warmupS * 1000), `bench-bridge-${i + 1}`, GROUP),
+      role === 'sink' ? start('sink', url, `bench-sink-${i + 1}`, GROUP) : start('bridge', url, config.databaseFile, String(warmupS * 1000), `bench-bridge-${i + 1}`, GROUP, retention && i === 0 ? 'retention' : ''),
     );
     for (const c of consumers) {
       c.child.on('message', (m: { type: string; rss?: number }) => {
@@ -190,10 +197,30 @@ async function main() {
     latencies.push(...(await b.next<{ values: number[] }>('latencies')).values);
   }
 
-  const totalExpected = [...expected.values()].reduce((a, b) => a + b, 0);
+  const totalExpected = [...expected.values()].reduce((a, b) => a + b, 0) + oldRows;
   await waitStored(raw, totalExpected, 'final');
   await bridges.stop();
   await broker.stop();
+
+  let retention: Record<string, number> | null = null;
+  if (oldRows > 0) {
+    log(`latency with retention: ${LAT_RATE} msg/s while the bridge deletes ${oldRows} old samples in batches`);
+    const b2 = await startBroker();
+    const bridges2 = await startConsumers('bridge', b2.bridgeUrl, LAT_WARMUP, true);
+    const done = bridges2.consumers[0]!.next<{ deleted: number; batches: number; ms: number }>('retention');
+    const lat2 = await measure(bridges2.consumers, b2.url, chairsJson, LAT_RATE * (LAT_WARMUP + LAT_SECONDS), LAT_RATE, 'paced+retention');
+    lat2.seqs.forEach((n, i) => expected.set(`${chairs[i]!.deviceId}:${lat2.bootId}`, n));
+    const during: number[] = [];
+    for (const b of bridges2.consumers) {
+      b.child.send({ type: 'latencies' });
+      during.push(...(await b.next<{ values: number[] }>('latencies')).values);
+    }
+    const run = await done;
+    await bridges2.stop();
+    await b2.stop();
+    retention = { oldRows, deleted: run.deleted, batches: run.batches, runMs: run.ms, phaseS: LAT_SECONDS, p50Ms: pct(during, 50), p99Ms: pct(during, 99) };
+    log(`  retention deleted ${run.deleted} rows in ${run.batches} batches, ${run.ms} ms · p99 ${retention.p99Ms} ms with, ${pct(latencies, 99)} ms without`);
+  }
 
   // Every produced (chair, boot, seq) must be there exactly once.
   const rows = raw
@@ -240,6 +267,7 @@ async function main() {
     bridgeRssMB: Math.round(rss / 1024 / 1024),
     bytesPerSample: Number(bytesPerSample.toFixed(1)),
     samples,
+    retention,
     targets: { ratio: 0.65, lost: 0, duplicated: 0, p99Ms: 250, bridgeRssMB: 200, bytesPerSample: 80 },
   };
   log(`ceiling ${result.ceilingMsgPerS} msg/s · committed ${result.committedMsgPerS} msg/s · ratio ${result.ratio} · lost ${lost} · duplicated ${duplicated} · p50 ${result.p50Ms} ms · p99 ${result.p99Ms} ms · RSS ${result.bridgeRssMB} MB · ${result.bytesPerSample} B/sample`);

@@ -11,6 +11,8 @@ import { startMqttBridge } from '../src/bridge/mqtt-bridge.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
 import { BENCH_BRIDGE as BRIDGE } from './bench-broker.ts';
 import { IngestMetrics } from '../../core/metrics/ingest-metrics.ts';
+import { rawHorizon, RETENTION, runRetention } from '../../core/telemetry/retention.ts';
+import { SqliteRawPruner } from '../../core/telemetry/sqlite-retention.ts';
 
 const [role, ...args] = process.argv.slice(2);
 const send = (msg: unknown) => process.send?.(msg);
@@ -51,8 +53,12 @@ async function sink(url: string, clientId: string, sharedGroup: string | null) {
   setInterval(() => send({ type: 'count', n, at: Date.now() }), 100);
 }
 
-/** `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept. */
-async function bridge(url: string, dbFile: string, warmupMs: number, clientId: string, sharedGroup: string | null) {
+/**
+ * `warmupMs`: latencies of samples made in the first milliseconds of the phase are not kept.
+ * `retention`: after the warm-up, the retention run deletes old raw rows on this connection, as
+ * the job does in the bridge process.
+ */
+async function bridge(url: string, dbFile: string, warmupMs: number, clientId: string, sharedGroup: string | null, retention: boolean) {
   const raw = openRaw(dbFile);
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw);
@@ -76,6 +82,11 @@ async function bridge(url: string, dbFile: string, warmupMs: number, clientId: s
   const b = startMqttBridge({ url, ...BRIDGE, clientId, prefix: 'atensi', sharedGroup, protocolVersion: sharedGroup ? 5 : 4, pipeline, store, ackIntervalMs: 2000 });
   await b.ready;
   send({ type: 'ready' });
+  if (retention) {
+    setTimeout(() => {
+      void runRetention(new SqliteRawPruner(raw), { horizon: rawHorizon(Date.now(), RETENTION.rawDays) }).then((r) => send({ type: 'retention', ...r }));
+    }, warmupMs);
+  }
   setInterval(() => send({ type: 'count', n: stored, at: Date.now(), rss: process.memoryUsage().rss }), 100);
   process.on('message', (m: { type: string }) => {
     if (m.type === 'latencies') {
@@ -141,7 +152,7 @@ async function load(url: string, chairsJson: string, total: string, rate: string
 const roles: Record<string, (...a: string[]) => Promise<void>> = {
   broker: (f) => broker(f!),
   sink: (u, id, g) => sink(u!, id ?? 'bench-sink', group(g)),
-  bridge: (u, f, w, id, g) => bridge(u!, f!, Number(w ?? 0), id ?? 'bench-bridge', group(g)),
+  bridge: (u, f, w, id, g, r) => bridge(u!, f!, Number(w ?? 0), id ?? 'bench-bridge', group(g), r === 'retention'),
   load: (u, c, t, r) => load(u!, c!, t!, r!),
 };
 roles[role!]!(...args).catch((err: unknown) => {

@@ -5,7 +5,7 @@ import { baseEnv, parseEnv, telemetryEnv, toTelemetryConfig, type TelemetryConfi
 
 export { ConfigError } from '../../core/config/env.ts';
 
-const bridgeEnv = {
+export const bridgeEnv = {
   BRIDGE_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BRIDGE_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
 };

@@ -11,6 +11,8 @@ import { IngestPipeline } from './bridge/ingest-pipeline.ts';
 import { startMqttBridge, type MqttBridge } from './bridge/mqtt-bridge.ts';
 import { claimBridgeClientId, type ClaimedClientId } from './bridge/client-id.ts';
 import { SqliteTelemetryStore } from '../../core/telemetry/sqlite-telemetry-store.ts';
+import { SqliteRawPruner } from '../../core/telemetry/sqlite-retention.ts';
+import { startRetentionJob, type RetentionJob } from '../../core/telemetry/retention-job.ts';
 import type { CommitResult, Batch, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import type { PrismaClient } from '@prisma/client';
 import { RulesEngine } from './rules/engine.ts';
@@ -38,6 +40,8 @@ export interface TelemetryService {
   pipeline: IngestPipeline;
   store: TelemetryStore;
   rules: RulesEngine | null;
+  /** Removes raw samples older than TELEMETRY_RAW_DAYS, periodically (core/telemetry/retention.ts). */
+  retention: RetentionJob;
   /**
    * Embedded mode: closes the broker (every client is cut off) and starts a fresh one on the same
    * port, as after a broker crash. Chairs and the bridge reconnect by themselves; chairs wait until
@@ -56,7 +60,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   // keeps the batch (acks withheld) and retries with backoff instead.
   raw.pragma('busy_timeout = 50');
   const store = new SqliteTelemetryStore(raw, { now, consentTtlMs: config.mqtt.consentRefreshMs });
-  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, telemetry: store, now, log, thresholds: config.rules }) : null;
+  const rules = o.prisma ? new RulesEngine({ prisma: o.prisma, telemetry: store, now, log, thresholds: config.rules, rawDays: config.telemetryRawDays }) : null;
   let bridge: MqttBridge | undefined;
   const pipeline = new IngestPipeline({
     store,
@@ -125,6 +129,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
   });
   await bridge.ready;
   rules?.start();
+  const retention = startRetentionJob({ pruner: new SqliteRawPruner(raw), rawDays: config.telemetryRawDays, now, log });
   log.info('telemetry_ready', { broker: broker ? `embedded:${broker.port}` : 'external' });
 
   const service: TelemetryService = {
@@ -135,6 +140,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
     pipeline,
     store,
     rules,
+    retention,
     async restartBroker() {
       if (!broker || !brokerOptions) throw new Error('restartBroker: no embedded broker (MQTT_URL names an external one)');
       const port = broker.port;
@@ -143,6 +149,7 @@ export async function startTelemetry(o: TelemetryServiceOptions): Promise<Teleme
       service.broker = broker;
     },
     async close() {
+      await retention.stop();
       await bridge!.close();
       await rules?.stop();
       await broker?.close();

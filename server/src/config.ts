@@ -4,7 +4,7 @@ import { baseEnv, booleanFlag, parseEnv, telemetryEnv, toTelemetryConfig, type T
 
 export { ConfigError } from '../../core/config/env.ts';
 
-const httpEnv = {
+export const httpEnv = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   ATENSI_DEMO: booleanFlag.optional(),

@@ -56,6 +56,24 @@ describe('layers', () => {
     expect(found.map((v) => v.split(':')[0])).toContain(rule);
   });
 
+  it('runtime-not-to-dev-dep catches a devDependency imported by code the processes run', async () => {
+    const dir = path.join(tmp, 'dev-dep');
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    write('package.json', JSON.stringify({ name: 'x', dependencies: { prodonly: '1.0.0' }, devDependencies: { devonly: '1.0.0' } }));
+    for (const name of ['prodonly', 'devonly']) {
+      write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: '1.0.0', main: 'index.js' }));
+      write(`node_modules/${name}/index.js`, 'module.exports = 1;\n');
+    }
+    write('core/a.ts', "import x from 'devonly';\nexport const a = x;\n");
+    write('server/src/b.ts', "import y from 'prodonly';\nexport const b = y;\n");
+    write('server/bench/c.ts', "import z from 'devonly';\nexport const c = z;\n");
+    const found = await cruiseIn(dir, ['core', 'server']);
+    expect(found).toEqual(['runtime-not-to-dev-dep: core/a.ts -> node_modules/devonly/index.js']);
+  });
+
   it('lets the entry point start the embedded bridge and the simulator use schemas', async () => {
     const dir = tree('allowed', {
       'server/src/main.ts': ['firmware-bridge/src/telemetry-service.ts'],

@@ -16,6 +16,7 @@ import { remindLoans } from '../../../core/chair-life/loan-reminders.ts';
 import { applyEpisodes } from './discharge-apply.ts';
 import type { RulesTelemetryReader } from '../../../core/telemetry/rules-reads.ts';
 import { advance, type DischargeTrack, emptyTrack, replay, replayStart } from './discharge.ts';
+import { rawHorizon, RETENTION } from '../../../core/telemetry/retention.ts';
 import { defaultThresholds, isFresh, type Outcome, type RuleState, rules, type Thresholds } from './rules.ts';
 import { type ChairRegistryInfo, createSnapshotLoader } from './snapshot.ts';
 
@@ -32,6 +33,8 @@ export interface RulesEngineOptions {
   audit?: AuditWriter;
   /** This instance's name in the sweep's job lease (JobLease); by default one made from the pid. */
   holder?: string;
+  /** TELEMETRY_RAW_DAYS: a replay of deep-discharge episodes never reaches back past the raw horizon. */
+  rawDays?: number;
 }
 
 export interface EvaluationSummary {
@@ -206,7 +209,9 @@ export class RulesEngine {
         const fresh = await this.series.dischargeSince(key, head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
-          const start = replayStart(track, oldest, chair.t.quietMinutes);
+          // Raw samples before the horizon are gone (retention): episodes that began before it stay
+          // as judged, and the replay starts no earlier than the horizon.
+          const start = Math.max(replayStart(track, oldest, chair.t.quietMinutes), rawHorizon(now, this.o.rawDays ?? RETENTION.rawDays));
           track = replay(track, start, await this.series.dischargeAfter(key, head, start), chair.t);
         } else track = advance(track, fresh, chair.t);
       }

@@ -11,6 +11,7 @@ import { findVisibleFleetRow, toDetail } from './devices.service.ts';
 import { listFleet } from './fleet-list.ts';
 import type { FleetReadModel } from '../../../core/telemetry/fleet-read-model.ts';
 import { canSeeDevice } from '../access/scopes.ts';
+import { rawHorizon, servedResolution } from '../../../core/telemetry/retention.ts';
 import { actorOf } from '../http/access.ts';
 
 const HOUR = 3_600_000;
@@ -65,18 +66,23 @@ export function deviceRoutes() {
   });
 
   app.openapi(routes.telemetry, async (c) => {
-    const { telemetry, clock } = c.get('deps');
+    const { telemetry, clock, config } = c.get('deps');
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { from, to } = telemetryRange(q, clock.now().getTime());
+    const now = clock.now().getTime();
+    const { from, to } = telemetryRange(q, now);
     const chairKey = await locateVisible(telemetry, actorOf(c), id);
-    const base = { deviceId: id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    if (q.resolution === 'raw') {
+    // Raw samples older than the horizon are gone (TELEMETRY_RAW_DAYS): such a raw read is answered
+    // from the hourly rollups, and `resolution` says so.
+    const horizon = rawHorizon(now, config.telemetryRawDays);
+    const resolution = servedResolution(q.resolution, from, horizon);
+    const base = { deviceId: id, from: new Date(from).toISOString(), to: new Date(to).toISOString(), requested: q.resolution, rawSince: new Date(horizon).toISOString() };
+    if (resolution === 'raw') {
       const { points, stride } = chairKey === null ? { points: [], stride: 1 } : await telemetry.rawSeries(chairKey, from, to, TELEMETRY_LIMITS.maxPoints);
       return c.json({ ...base, resolution: 'raw' as const, units: unitsOf(rawUnits), stride, points }, 200);
     }
-    const points = chairKey === null ? [] : await telemetry.aggregateSeries(chairKey, from, to, q.resolution);
-    return c.json({ ...base, resolution: q.resolution, units: unitsOf(aggregateUnits), points }, 200);
+    const points = chairKey === null ? [] : await telemetry.aggregateSeries(chairKey, from, to, resolution);
+    return c.json({ ...base, resolution, units: unitsOf(aggregateUnits), points }, 200);
   });
 
   app.openapi(routes.rejected, async (c) => {

@@ -18,6 +18,7 @@ describe('parseConfig', () => {
       publicOrigin: undefined,
       loginMaxAttempts: 10,
       loginWindowMinutes: 15,
+      telemetryRawDays: 90,
     });
   });
 
@@ -34,6 +35,7 @@ describe('parseConfig', () => {
         PUBLIC_ORIGIN: 'https://atensi.example',
         LOGIN_MAX_ATTEMPTS: '5',
         LOGIN_WINDOW_MINUTES: '30',
+        TELEMETRY_RAW_DAYS: '400',
       },
       '/elsewhere',
     );
@@ -49,6 +51,7 @@ describe('parseConfig', () => {
       publicOrigin: 'https://atensi.example',
       loginMaxAttempts: 5,
       loginWindowMinutes: 30,
+      telemetryRawDays: 400,
     });
   });
 
@@ -77,6 +80,8 @@ describe('parseConfig', () => {
     ['SESSION_TTL_HOURS', '0'],
     ['LOGIN_MAX_ATTEMPTS', '0'],
     ['LOGIN_WINDOW_MINUTES', 'soon'],
+    ['TELEMETRY_RAW_DAYS', '0'],
+    ['TELEMETRY_RAW_DAYS', '7.5'],
   ])('%s=%s is a ConfigError naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

@@ -107,6 +107,7 @@ export const fleetEn: Record<keyof typeof fleetId, string> = {
   'fleet.chart.batterySummary': 'Battery went from {from} % to {to} %, lowest {min} %, highest {max} %; charging {charging} % of the time.',
   'fleet.chart.usageSummary': 'Travelled {km} km in {minutes} minutes of driving.',
   'fleet.chart.noData': 'No data for this time range yet.',
+  'fleet.chart.rawExpired': 'Single readings are kept for a limited time; this range shows hourly summaries.',
   'fleet.chart.table': 'Show the data as a table',
   'fleet.chart.tableCaption': 'Data per {bucket}',
   'fleet.chart.time': 'Time',

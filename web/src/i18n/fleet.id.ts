@@ -105,6 +105,7 @@ export const fleetId = {
   'fleet.chart.batterySummary': 'Baterai dari {from} % menjadi {to} %, terendah {min} %, tertinggi {max} %; mengisi daya {charging} % dari waktu.',
   'fleet.chart.usageSummary': 'Menempuh {km} km dengan {minutes} menit mengemudi.',
   'fleet.chart.noData': 'Belum ada data untuk rentang waktu ini.',
+  'fleet.chart.rawExpired': 'Data per pembacaan hanya disimpan untuk waktu terbatas; rentang ini menampilkan ringkasan per jam.',
   'fleet.chart.table': 'Tampilkan data sebagai tabel',
   'fleet.chart.tableCaption': 'Data per {bucket}',
   'fleet.chart.time': 'Waktu',

@@ -81,7 +81,9 @@ export class ChairPage extends LitElement {
         getTelemetry(id, { from, to, resolution: r.bucket }, signal),
         r.rawBattery ? getTelemetry(id, { from, to, resolution: 'raw' }, signal) : undefined,
       ]);
-      return { buckets: buckets.points as AggregatePoint[], raw: raw?.points as RawPoint[] | undefined, bucket: r.bucket };
+      // A raw read older than the raw horizon comes back as hourly rollups: the chart then draws the buckets and says why.
+      const rawServed = raw?.resolution === 'raw' ? (raw.points as RawPoint[]) : undefined;
+      return { buckets: buckets.points as AggregatePoint[], raw: rawServed, rawExpired: !!raw && !rawServed, bucket: r.bucket };
     },
     args: () => [this.deviceId, this.range] as const,
   });
@@ -186,6 +188,7 @@ export class ChairPage extends LitElement {
               <div class="chart">
                 <h3 id="battery-chart">${t('fleet.chart.battery')}</h3>
                 <p>${battery}</p>
+                ${data.rawExpired ? html`<p class="muted" data-raw-expired>${t('fleet.chart.rawExpired')}</p>` : nothing}
                 ${this.chartsReady ? html`<atensi-telemetry-chart kind="battery" .points=${data.raw?.length ? data.raw : buckets} summary=${battery}></atensi-telemetry-chart>` : nothing}
               </div>
               <div class="chart">
