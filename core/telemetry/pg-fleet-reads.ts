@@ -3,7 +3,7 @@
 import type { Pool } from 'pg';
 import { activeStatuses } from '../../schemas/work-orders.ts';
 import { activeConsentPgSql, consentSqlParams } from '../consent/consent-rule.ts';
-import { CLINICAL_ALERT_KINDS, type DeviceLocation, type FleetFilter, type FleetRow, type FleetScope } from './fleet-read-model.ts';
+import { CLINICAL_ALERT_KINDS, type DeviceLocation, type FleetChanges, type FleetFilter, type FleetRow, type FleetScope } from './fleet-read-model.ts';
 import { type Column, COLUMNS, DETAIL_ONLY, toRow } from './sqlite-fleet-reads.ts';
 
 const TRANSIT_TO = `(SELECT t."toCentreId" FROM "Transfer" t WHERE t."deviceId" = d.id AND t."receivedAt" IS NULL AND d.status = 'in_transit' ORDER BY t."sentAt" DESC LIMIT 1)`;
@@ -40,6 +40,8 @@ const select = (detail: boolean) => `
 export interface PgFleetReads {
   fleetList(scope: FleetScope, filter: FleetFilter): Promise<FleetRow[]>;
   fleetRow(id: string, hideClinicalAlerts: boolean, now?: Date): Promise<FleetRow | undefined>;
+  fleetVersion(): Promise<number>;
+  fleetChangesSince(version: number): Promise<FleetChanges>;
   locateDevice(id: string): Promise<DeviceLocation | undefined>;
 }
 
@@ -62,6 +64,7 @@ export function createPgFleetReads(pool: Pool): PgFleetReads {
         where.push(`(d."centreId" = ${c} OR ${TRANSIT_TO} = ${c})`);
       }
       if (scope.beneficiaryIds) where.push(`d."beneficiaryId" = ANY(${bind([...scope.beneficiaryIds])}::text[])`);
+      if (scope.deviceIds) where.push(`d.id = ANY(${bind([...scope.deviceIds])}::text[])`);
       if (f.status) where.push(`d.status = ${bind(f.status)}`);
       if (f.kind) where.push(`m.kind = ${bind(f.kind)}`);
       if (f.q) {
@@ -76,6 +79,20 @@ export function createPgFleetReads(pool: Pool): PgFleetReads {
       const params = base(hideClinicalAlerts, now);
       params.push(id);
       return (await run(['d.id = $4'], params, true))[0];
+    },
+
+    // fleet_change is stamped by triggers (migration 20261203214000_fleet_change_triggers) with
+    // versions from fleet_clock, whose row lock makes them commit in order.
+    async fleetVersion() {
+      const { rows } = await pool.query<{ version: string }>('SELECT version FROM fleet_clock');
+      return Number(rows[0]?.version ?? 0);
+    },
+
+    async fleetChangesSince(since) {
+      const { rows } = await pool.query<{ id: string; version: string }>('SELECT "deviceId" AS id, version FROM fleet_change WHERE version > $1', [since]);
+      let version = since;
+      for (const r of rows) version = Math.max(version, Number(r.version));
+      return { version, deviceIds: rows.map((r) => r.id) };
     },
 
     async locateDevice(id) {

@@ -145,7 +145,10 @@ export class PgIngest {
     const touchedKeys = new Set<number>();
     for (const s of batch.samples) touchedKeys.add(chairKey(s.deviceId));
     for (const r of batch.rejections) if (r.deviceId && r.slot) touchedKeys.add(chairKey(r.deviceId));
-    const locked = await client.query<{ key: number; lastTs: string | null; lastRawId: string | null }>(pgSql.lockChairs, [[...touchedKeys]]);
+    // Every chair row the batch writes (statuses and refusal counts too) is locked here, in key order,
+    // before the first write takes fleet_clock's lock (fleet_change triggers): no deadlock between bridges.
+    const alsoWritten = [...batch.statuses.map((st) => st.deviceId), ...batch.rejections.flatMap((r) => (r.deviceId ? [r.deviceId] : []))];
+    const locked = await client.query<{ key: number; lastTs: string | null; lastRawId: string | null }>(pgSql.lockChairs, [[...touchedKeys], alsoWritten]);
     const chairs = new Map(locked.rows.map((r) => [r.key, { lastTs: r.lastTs === null ? null : Number(r.lastTs), lastRawId: r.lastRawId === null ? null : Number(r.lastRawId) }]));
     const bootKeys = new Set<number>([...batch.samples.map((s) => bootKey(s.deviceId, s.sample.bootId))]);
     for (const r of batch.rejections) if (r.deviceId && r.slot) bootKeys.add(bootKey(r.deviceId, r.slot.bootId));

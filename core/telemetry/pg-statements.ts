@@ -13,7 +13,7 @@ export const pgSql = {
     FROM "Device" d LEFT JOIN "Beneficiary" b ON b.id = d."beneficiaryId" WHERE d.id = ANY($1::text[])`,
   // The batch's chairs, locked in key order (no deadlock between bridges): their sequence state
   // is read and written only under this lock, so two bridges committing one chair take turns.
-  lockChairs: 'SELECT key, "lastTs", "lastRawId" FROM chair_state WHERE key = ANY($1::int[]) ORDER BY key FOR UPDATE',
+  lockChairs: 'SELECT key, "lastTs", "lastRawId" FROM chair_state WHERE key = ANY($1::int[]) OR "deviceId" = ANY($2::text[]) ORDER BY key FOR UPDATE',
   boots: 'SELECT key, watermark, above FROM chair_boot WHERE key = ANY($1::int[])',
   watermark: `SELECT b.watermark FROM chair_boot b JOIN chair_state s ON s.key = b."deviceKey" WHERE s."deviceId" = $1 AND b."bootId" = $2`,
   nextIds: `SELECT nextval('telemetry_raw_id_seq') AS id FROM generate_series(1, $1::int)`,

@@ -5,11 +5,11 @@ import { createPgChairReads, type PgChairReads } from './pg-chair-reads.ts';
 import { createPgFleetReads, type PgFleetReads } from './pg-fleet-reads.ts';
 import { PgIngest, type PgTelemetryStoreOptions } from './pg-ingest.ts';
 import { createPgRulesReads, type PgRulesReads } from './pg-rules-reads.ts';
-import type { Batch, CommitResult } from './telemetry-store.ts';
+import type { Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
 
 export type { PgTelemetryStoreOptions };
 
-export class PgTelemetryStore {
+export class PgTelemetryStore implements TelemetryStore {
   private readonly ingest: PgIngest;
   private readonly chairs: PgChairReads;
   private readonly fleet: PgFleetReads;
@@ -61,6 +61,8 @@ export class PgTelemetryStore {
 
   fleetList: PgFleetReads['fleetList'] = (scope, filter) => this.fleet.fleetList(scope, filter);
   fleetRow: PgFleetReads['fleetRow'] = (id, hideClinicalAlerts, now) => this.fleet.fleetRow(id, hideClinicalAlerts, now);
+  fleetVersion: PgFleetReads['fleetVersion'] = () => this.fleet.fleetVersion();
+  fleetChangesSince: PgFleetReads['fleetChangesSince'] = (version) => this.fleet.fleetChangesSince(version);
   locateDevice: PgFleetReads['locateDevice'] = (id) => this.fleet.locateDevice(id);
 
   rulesTelemetry: PgRulesReads['rulesTelemetry'] = (deviceId, q) => this.rules.rulesTelemetry(deviceId, q);

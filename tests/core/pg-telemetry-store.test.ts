@@ -1,7 +1,7 @@
 // The PostgreSQL telemetry store on a real PostgreSQL: dedupe and the ack watermark, out-of-order
 // resends, duplicates across a restart (a new store on the same database), two stores committing
 // the same chair at once, the reads, and day partitions created ahead and dropped for retention.
-// (The shared contract suite, tests/core/telemetry-store.case.ts, joins when the interface is async.)
+// The shared contract runs on PostgreSQL in pg-telemetry-store-contract.test.ts; these are PostgreSQL's own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,6 @@ import { migrateDatabase } from '../../core/db/migrate.ts';
 import { PgTelemetryStore } from '../../core/telemetry/pg-telemetry-store.ts';
 import { parseConfig } from '../../server/src/config.ts';
 import { HOUR, telemetrySample } from '../helpers/fleet-fixture.ts';
-import type { Harness } from '../helpers/harness.ts';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres.ts';
 import { createStoreWorld, DAY, NOW, type StoreWorld } from './telemetry-store-world.ts';
 
@@ -37,7 +36,7 @@ beforeAll(async () => {
   const config = parseConfig({ DATA_DIR: dir, DATABASE_URL: await cluster.createDatabase(), LOG_LEVEL: 'silent' });
   await migrateDatabase(config);
   db = openDatabase(config.database) as PostgresDatabase;
-  w = await createStoreWorld({ db: { prisma: db.prisma } } as unknown as Harness);
+  w = await createStoreWorld(db.prisma);
   store = new PgTelemetryStore(db.pool, { now: () => NOW });
 }, 60_000);
 
@@ -130,6 +129,56 @@ describe('the PostgreSQL telemetry store', () => {
     const ids = await store.fleetList({ centreId: w.centreId }, { hideClinicalAlerts: true, now: new Date(NOW), q: 'ct-001' });
     expect(ids.map((r) => r.id)).toEqual([w.free]);
     expect(await store.locateDevice(w.free)).toMatchObject({ id: w.free, centreId: w.centreId, chairKey: (await store.chairState(w.free))!.key });
+  });
+
+  it('stamps fleet_change from PL/pgSQL triggers on the writes SQLite’s triggers stamp', async () => {
+    const p = db.prisma;
+    const stamped = async (write: () => Promise<unknown>) => {
+      const before = await store.fleetVersion();
+      await write();
+      const changes = await store.fleetChangesSince(before);
+      if (changes.deviceIds.length) expect(changes.version).toBe(before + 1);
+      expect(await store.fleetVersion()).toBe(changes.version);
+      return changes.deviceIds.sort();
+    };
+    const ids = async (where: Record<string, string>) => (await p.device.findMany({ where, select: { id: true } })).map((d) => d.id).sort();
+    const { modelId } = await p.device.findUniqueOrThrow({ where: { id: w.free } });
+    expect(await stamped(() => p.device.update({ where: { id: w.free }, data: { lastServiceAt: new Date(NOW) } }))).toEqual([w.free]);
+    expect(await stamped(() => p.workOrder.create({ data: { centreId: w.centreId, deviceId: w.free, kind: 'repair', priority: 'normal' } }))).toEqual([w.free]);
+    expect(await stamped(() => p.transfer.create({ data: { deviceId: w.manual, fromCentreId: w.centreId, toCentreId: w.centreId } }))).toEqual([w.manual]);
+    expect(await stamped(() => p.ruleState.create({ data: { deviceId: w.free, rule: 'battery_wear', data: '{}' } }))).toEqual([w.free]);
+    expect(await stamped(() => p.ruleState.create({ data: { deviceId: w.free, rule: 'silent_chair', data: '{}' } }))).toEqual([]);
+    const key = (await store.chairState(w.free))!.key;
+    expect(await stamped(() => db.pool.query('UPDATE chair_state SET samples = samples + 1, "lastRawId" = "lastRawId" WHERE key = $1', [key]))).toEqual([]);
+    expect(await stamped(() => db.pool.query('UPDATE chair_state SET online = NOT online WHERE key = $1', [key]))).toEqual([w.free]);
+    expect(await stamped(() => p.deviceModel.update({ where: { id: modelId }, data: { name: 'Contract E2' } }))).toEqual(await ids({ modelId }));
+    expect(await stamped(() => p.centre.update({ where: { id: w.centreId }, data: { name: 'Renamed centre' } }))).toEqual(await ids({ centreId: w.centreId }));
+    expect(await stamped(() => p.centre.update({ where: { id: w.centreId }, data: { city: 'Klaten' } }))).toEqual([]);
+    const mine = await ids({ beneficiaryId: w.consentedUser });
+    expect(await stamped(() => p.beneficiary.update({ where: { id: w.consentedUser }, data: { fullName: 'Contract A.' } }))).toEqual(mine);
+    expect(await stamped(() => p.consent.updateMany({ where: { beneficiaryId: w.consentedUser }, data: { method: 'paper' } }))).toEqual(mine);
+    const gone = await p.device.create({ data: { serial: 'GONE-1', serialKey: 'GONE-1', modelId, centreId: w.centreId } });
+    expect(await stamped(() => p.device.delete({ where: { id: gone.id } }))).toEqual([gone.id]);
+  });
+
+  it('commits fleet versions in order: a second writer waits for the first one’s clock', async () => {
+    const before = await store.fleetVersion();
+    const first = await db.pool.connect();
+    let secondDone = false;
+    try {
+      await first.query('BEGIN');
+      await first.query('UPDATE "Device" SET "lastServiceAt" = now() WHERE id = $1', [w.free]);
+      const second = db.pool.query('UPDATE "Device" SET "lastServiceAt" = now() WHERE id = $1', [w.consented]).then(() => (secondDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(secondDone).toBe(false);
+      expect(await store.fleetChangesSince(before)).toEqual({ version: before, deviceIds: [] });
+      await first.query('COMMIT');
+      await second;
+    } finally {
+      first.release();
+    }
+    const { rows } = await db.pool.query<{ id: string; v: string }>('SELECT "deviceId" AS id, version AS v FROM fleet_change WHERE version > $1 ORDER BY version', [before]);
+    expect(rows.map((r) => [r.id, Number(r.v)])).toEqual([[w.free, before + 1], [w.consented, before + 2]]);
   });
 
   it('creates day partitions ahead and drops whole days for retention', async () => {
