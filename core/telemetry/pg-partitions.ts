@@ -7,7 +7,7 @@ export const PARTITION_DAY_MS = 86_400_000;
 /** Advisory lock key for partition DDL (any fixed number; distinct from Prisma's migration lock). */
 const PARTITION_LOCK = 7_241_203_001;
 
-const partitionName = (day: number) => `telemetry_raw_d${day}`;
+export const partitionName = (day: number) => `telemetry_raw_d${day}`;
 
 export class RawPartitions {
   private readonly known = new Set<number>();

@@ -4,7 +4,9 @@ import type { Pool } from 'pg';
 import { createPgChairReads, type PgChairReads } from './pg-chair-reads.ts';
 import { createPgFleetReads, type PgFleetReads } from './pg-fleet-reads.ts';
 import { PgIngest, type PgTelemetryStoreOptions } from './pg-ingest.ts';
+import { PgRawPruner } from './pg-retention.ts';
 import { createPgRulesReads, type PgRulesReads } from './pg-rules-reads.ts';
+import type { RawPruner } from './retention.ts';
 import type { Batch, CommitResult, TelemetryStore } from './telemetry-store.ts';
 
 export type { PgTelemetryStoreOptions };
@@ -15,7 +17,10 @@ export class PgTelemetryStore implements TelemetryStore {
   private readonly fleet: PgFleetReads;
   private readonly rules: PgRulesReads;
 
-  constructor(pool: Pool, options: PgTelemetryStoreOptions = {}) {
+  constructor(
+    private readonly pool: Pool,
+    options: PgTelemetryStoreOptions = {},
+  ) {
     this.ingest = new PgIngest(pool, options);
     this.chairs = createPgChairReads(pool);
     this.fleet = createPgFleetReads(pool);
@@ -50,6 +55,11 @@ export class PgTelemetryStore implements TelemetryStore {
   /** Retention: drops the day partitions of raw samples taken wholly before `ts`; returns those days. */
   dropRawBefore(ts: number) {
     return this.ingest.partitions.dropBefore(ts);
+  }
+
+  /** The retention job's pruner (core/telemetry/retention-job.ts): drops day partitions. */
+  rawPruner(): RawPruner {
+    return new PgRawPruner(this.pool, this.ingest.partitions);
   }
 
   chairState: PgChairReads['chairState'] = (deviceId) => this.chairs.chairState(deviceId);

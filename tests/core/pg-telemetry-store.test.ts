@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type PostgresDatabase } from '../../core/db/client.ts';
 import { migrateDatabase } from '../../core/db/migrate.ts';
 import { PgTelemetryStore } from '../../core/telemetry/pg-telemetry-store.ts';
+import { rawHorizon, runRetention } from '../../core/telemetry/retention.ts';
 import { parseConfig } from '../../server/src/config.ts';
 import { HOUR, telemetrySample } from '../helpers/fleet-fixture.ts';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres.ts';
@@ -191,5 +192,18 @@ describe('the PostgreSQL telemetry store', () => {
     expect(await store.dropRawBefore(NOW - DAY)).toEqual([today - 3]);
     const key = (await store.chairState(w.consented))!.key;
     expect(await rawRows(key)).toEqual(range(0, 5));
+  });
+
+  it('takes part in retention: the shared run drops the days wholly before the horizon', async () => {
+    await store.commit(batch([sample(w.consented, 7, NOW - 5 * DAY), sample(w.consented, 8, NOW - 5 * DAY + HOUR)]));
+    const today = Math.floor(NOW / DAY);
+    await db.pool.query(`ANALYZE telemetry_raw_d${today - 5}`);
+    const horizon = rawHorizon(NOW, 2);
+    const r = await runRetention(store.rawPruner(), { horizon, pauseMs: 0 });
+    expect(r).toMatchObject({ horizon, deleted: 2, batches: 1, stopped: false });
+    const key = (await store.chairState(w.consented))!.key;
+    expect(await rawRows(key)).toEqual(range(0, 5));
+    expect((await store.aggregateSeries(key, NOW - 6 * DAY, NOW - 4 * DAY, 'day')).map((p) => p.n)).toEqual([2]);
+    expect((await runRetention(store.rawPruner(), { horizon, pauseMs: 0 })).deleted).toBe(0);
   });
 });
