@@ -16,6 +16,8 @@ import type { AcceptedSample, Batch, CommitResult } from './telemetry-store.ts';
 export type PgTelemetryStoreOptions = SqliteTelemetryStoreOptions;
 
 const HOUR_MS = 3_600_000;
+/** PostgreSQL's check violation, which is what an insert gets when no partition takes its row. */
+const NO_PARTITION = '23514';
 const scale = (v: number | undefined, f: number) => (v === undefined ? null : Math.round(v * f));
 const clampDelta = (d: number) => Math.max(-2_000_000_000, Math.min(2_000_000_000, d));
 
@@ -122,6 +124,18 @@ export class PgIngest {
   }
 
   async commit(batch: Batch): Promise<CommitResult> {
+    try {
+      return await this.commitOnce(batch);
+    } catch (err) {
+      if ((err as { code?: string }).code !== NO_PARTITION) throw err;
+      // Another process dropped a day partition this one had made or seen (retention): forget the
+      // partitions it knows and try once more, which creates the day again.
+      this.partitions.forget();
+      return this.commitOnce(batch);
+    }
+  }
+
+  private async commitOnce(batch: Batch): Promise<CommitResult> {
     await this.keys(batch);
     await this.partitions.ensureFor(batch.samples.map((s) => s.sample.ts));
     const withheldChairs = await this.refusedIn([...batch.samples, ...batch.statuses].map((m) => m.deviceId));

@@ -14,6 +14,11 @@ export class RawPartitions {
 
   constructor(private readonly pool: Pool) {}
 
+  /** Forgets the days known to have a partition (another process may have dropped some). */
+  forget(): void {
+    this.known.clear();
+  }
+
   /** Days (since the epoch) that have a partition, read from the catalogue. */
   async existing(): Promise<number[]> {
     const { rows } = await this.pool.query<{ name: string }>(

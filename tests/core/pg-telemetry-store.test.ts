@@ -1,6 +1,7 @@
 // The PostgreSQL telemetry store on a real PostgreSQL: dedupe and the ack watermark, out-of-order
 // resends, duplicates across a restart (a new store on the same database), two stores committing
-// the same chair at once, the reads, and day partitions created ahead and dropped for retention.
+// the same chair at once, the reads, the fleet_change triggers and their clock, and day partitions
+// created ahead, dropped for retention and made again after another process dropped one.
 // The shared contract runs on PostgreSQL in pg-telemetry-store-contract.test.ts; these are PostgreSQL's own.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -205,5 +206,15 @@ describe('the PostgreSQL telemetry store', () => {
     expect(await rawRows(key)).toEqual(range(0, 5));
     expect((await store.aggregateSeries(key, NOW - 6 * DAY, NOW - 4 * DAY, 'day')).map((p) => p.n)).toEqual([2]);
     expect((await runRetention(store.rawPruner(), { horizon, pauseMs: 0 })).deleted).toBe(0);
+  });
+
+  it('makes a day partition again when another process dropped it after this one made it', async () => {
+    const a = new PgTelemetryStore(db.pool, { now: () => NOW });
+    expect(await a.commit(batch([sample(w.consented, 9, NOW - 10 * DAY)]))).toMatchObject({ stored: 1 });
+    const today = Math.floor(NOW / DAY);
+    expect(await new PgTelemetryStore(db.pool, { now: () => NOW }).dropRawBefore(NOW - 9 * DAY)).toEqual([today - 10]);
+    expect(await a.commit(batch([sample(w.consented, 10, NOW - 10 * DAY + HOUR)]))).toMatchObject({ stored: 1 });
+    const key = (await store.chairState(w.consented))!.key;
+    expect(await rawRows(key)).toEqual([...range(0, 5), 10]);
   });
 });
