@@ -217,4 +217,13 @@ describe('the PostgreSQL telemetry store', () => {
     const key = (await store.chairState(w.consented))!.key;
     expect(await rawRows(key)).toEqual([...range(0, 5), 10]);
   });
+
+  it('never deadlocks when two stores write each other’s chairs’ samples and statuses at once', async () => {
+    const [a, b] = [new PgTelemetryStore(db.pool, { now: () => NOW }), new PgTelemetryStore(db.pool, { now: () => NOW })];
+    const mixed = (s: PgTelemetryStore, chair: string, other: string, seq: number) =>
+      s.commit({ samples: [sample(chair, seq, at(seq), 'b3')], rejections: [], statuses: [{ deviceId: other, online: seq % 2 === 0, at: at(seq) }] });
+    const results = await Promise.allSettled(range(0, 15).flatMap((i) => [mixed(a, w.free, w.unregistered, i), mixed(b, w.unregistered, w.free, i)]));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect([await store.watermark(w.free, 'b3'), await store.watermark(w.unregistered, 'b3')]).toEqual([15, 15]);
+  });
 });
