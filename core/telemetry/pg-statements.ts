@@ -26,7 +26,8 @@ export const pgSql = {
   addCounts: `UPDATE chair_state c SET samples = samples + u.s, duplicates = duplicates + u.d, rejected = rejected + u.r, withheld = withheld + u.w
     FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[]) AS u(id, s, d, r, w) WHERE c."deviceId" = u.id`,
   saveBoots: `UPDATE chair_boot b SET watermark = u.wm, above = u.above, "lastSeenAt" = $4 FROM unnest($1::int[], $2::bigint[], $3::text[]) AS u(k, wm, above) WHERE b.key = u.k`,
-  markAllOffline: 'UPDATE chair_state SET online = false WHERE online',
+  // Rows locked in key order, as the ingest locks them, so a bridge starting beside a committing one cannot deadlock with it.
+  markAllOffline: 'UPDATE chair_state SET online = false WHERE key IN (SELECT key FROM chair_state WHERE online ORDER BY key FOR UPDATE)',
   setStatus: 'UPDATE chair_state SET online = $1, "statusAt" = $2, fw = coalesce($3, fw), "bootId" = coalesce($4, "bootId") WHERE "deviceId" = $5',
   insertRejected: `INSERT INTO rejected_message (received_at, device_id, client_id, topic, reason, detail, size, preview)
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])`,
