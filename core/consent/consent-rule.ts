@@ -43,3 +43,12 @@ export function activeConsentSql(b: string): string {
 export function consentSqlParams(purpose: ConsentPurpose, now: Date) {
   return { consentPurpose: purpose, adultBornBy: adultBornBy(now).toISOString().slice(0, 10) };
 }
+
+/**
+ * activeConsentSql for PostgreSQL (quoted column names, positional parameters): `purpose` and
+ * `adultBornBy` name the parameters ($n) bound to consentSqlParams' consentPurpose and adultBornBy.
+ */
+export function activeConsentPgSql(b: string, purpose: string, adultBornBy: string): string {
+  return `EXISTS (SELECT 1 FROM "Consent" k WHERE k."beneficiaryId" = ${b}.id AND k.purpose = ${purpose} AND k."withdrawnAt" IS NULL
+    AND (k."givenBy" = 'guardian' OR ${b}."birthDate"::date <= ${adultBornBy}::date))`;
+}

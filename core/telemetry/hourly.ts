@@ -1,5 +1,4 @@
 // Folds a batch's samples into one rollup row per chair and hour before they are upserted.
-import type { Statement } from 'better-sqlite3';
 import type { TelemetryV1 } from '../../schemas/telemetry.ts';
 
 const HOUR = 3_600_000;
@@ -23,7 +22,7 @@ export interface HourlyRollup {
   cyclesLast: number | null;
 }
 
-interface Agg extends HourlyRollup {
+export interface HourlyRow extends HourlyRollup {
   deviceKey: number;
   firstId: number;
   lastId: number;
@@ -32,7 +31,7 @@ interface Agg extends HourlyRollup {
 }
 
 export class HourlyAggregator {
-  private readonly rows = new Map<string, Agg>();
+  private readonly rows = new Map<string, HourlyRow>();
 
   add(deviceKey: number, rawId: number, t: TelemetryV1) {
     const hour = Math.floor(t.ts / HOUR);
@@ -71,7 +70,8 @@ export class HourlyAggregator {
     a.motorLast = Math.max(a.motorLast, u.motorSeconds);
   }
 
-  flush(upsert: Statement) {
+  /** Hands each row to `upsert` (a prepared statement, or a collector for a multi-row write) and forgets them. */
+  flush(upsert: { run(row: HourlyRow): unknown }) {
     for (const a of this.rows.values()) upsert.run(a);
     this.rows.clear();
   }

@@ -1,6 +1,5 @@
 // Folds a batch's counted refusals (failed CONNECTs) into one row per key and window before they
 // are written, so a flood of refused connections costs one upsert per key, not a row each.
-import type Database from 'better-sqlite3';
 import type { Rejection } from './telemetry-store.ts';
 
 interface Count {
@@ -32,7 +31,7 @@ export class RefusalCounts {
   }
 
   /** Writes each key's count (inside the caller's transaction) and forgets them. */
-  flush(upsert: Database.Statement) {
+  flush(upsert: { run(...row: unknown[]): unknown }) {
     for (const [key, c] of this.rows) {
       const { r } = c;
       upsert.run(c.first, c.last, c.n, key, r.deviceId, r.clientId?.slice(0, 100) ?? null, r.topic.slice(0, 300), r.reason, r.detail.slice(0, 500), r.size);

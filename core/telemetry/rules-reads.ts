@@ -58,8 +58,8 @@ export interface RulesTelemetry {
 
 export interface RulesTelemetryReader {
   rulesTelemetry(deviceId: string, q: RulesTelemetryQuery): Promise<RulesTelemetry>;
-  /** Samples stored after row `cursor` (walking back from row `head`), sorted by ts then storage order. */
-  dischargeSince(head: number, cursor: number): Promise<SeriesSample[]>;
+  /** The chair's samples stored after row `cursor` up to row `head`, sorted by ts then storage order. */
+  dischargeSince(deviceKey: number, head: number, cursor: number): Promise<SeriesSample[]>;
   /** Every stored sample of the chair with ts after `from` (its chain ends at row `head`), sorted likewise. */
   dischargeAfter(deviceKey: number, head: number, from: number): Promise<SeriesSample[]>;
 }

@@ -11,6 +11,7 @@ import type { Synchronous } from './synchronous.ts';
 /** Prisma's SQLite adapter writes DateTime as ISO 8601 text; SQLite's own defaults use "YYYY-MM-DD HH:MM:SS" (UTC). */
 export function sqliteDate(v: unknown): Date | null {
   if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
   if (typeof v === 'number') return new Date(v);
   const s = String(v);
   return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(s) ? `${s.replace(' ', 'T')}Z` : s);
@@ -21,7 +22,7 @@ const TRANSIT_TO = `(SELECT t.toCentreId FROM "Transfer" t WHERE t.deviceId = d.
 
 // Column order of the statement; rows are read as arrays (.raw()), which costs half as much as
 // letting the driver build an object per row.
-const COLUMNS = {
+export const COLUMNS = {
   id: 'd.id', serial: 'd.serial', status: 'd.status', centreId: 'd.centreId', createdAt: 'd.createdAt', lastServiceAt: 'd.lastServiceAt',
   lastServiceOdometerM: 'd.lastServiceOdometerM', batteryInstalledAt: 'd.batteryInstalledAt', centreName: 'c.name',
   beneficiaryId: 'b.id', beneficiaryName: 'b.fullName', modelId: 'm.id', modelName: 'm.name', manufacturer: 'm.manufacturer',
@@ -40,7 +41,7 @@ const COLUMNS = {
   wearForecast: `(SELECT json_extract(r.data, '$.forecast') FROM "RuleState" r WHERE r.deviceId = d.id AND r.rule = 'battery_wear')`,
   activeWorkOrders: `(SELECT count(*) FROM "WorkOrder" w WHERE w.deviceId = d.id AND w.status IN (${activeStatuses.map((x) => `'${x}'`).join(', ')}))`,
 } as const;
-type Column = keyof typeof COLUMNS;
+export type Column = keyof typeof COLUMNS;
 const at = Object.fromEntries(Object.keys(COLUMNS).map((k, i) => [k, i])) as Record<Column, number>;
 
 function clinicalKinds() {
@@ -48,7 +49,7 @@ function clinicalKinds() {
 }
 
 /** Columns only one chair's page shows: the list reads NULL in their place (same positions, less work). */
-const DETAIL_ONLY = new Set<Column>([
+export const DETAIL_ONLY = new Set<Column>([
   'batteryInstalledAt', 'manufacturer', 'batteryChemistry', 'ratedCycles', 'fw', 'lastTs', 'cycleCount', 'motorSeconds',
   'seatTiltDeg', 'faults', 'samples', 'duplicates', 'rejected', 'withheld',
 ]);
@@ -68,7 +69,8 @@ function bySeverity(list: string | null): Partial<Record<AlertSeverity, number>>
   return out;
 }
 
-function toRow(r: unknown[]): FleetRow {
+/** A statement's row (columns in COLUMNS order) as a FleetRow; booleans may be SQLite's 0/1 or PostgreSQL's. */
+export function toRow(r: unknown[]): FleetRow {
   const v = <T>(c: Column) => r[at[c]] as T;
   const chairKey = v<number | null>('chairKey');
   const id = v<string>('id');
@@ -109,7 +111,7 @@ function toRow(r: unknown[]): FleetRow {
         : {
             key: chairKey,
             deviceId: id,
-            online: v('online') === 1,
+            online: v('online') === 1 || v('online') === true,
             fw: v('fw'),
             lastTs: v('lastTs'),
             receivedAt: v('receivedAt'),
@@ -117,7 +119,7 @@ function toRow(r: unknown[]): FleetRow {
             voltageV: v('voltageV'),
             currentA: v('currentA'),
             tempC: v('tempC'),
-            charging: v('charging') === null ? null : v('charging') === 1,
+            charging: v('charging') === null ? null : v('charging') === 1 || v('charging') === true,
             cycleCount: v('cycleCount'),
             fullChargeAh: v('fullChargeAh'),
             odometerM: v('odometerM'),

@@ -12,6 +12,7 @@ import { TelemetryConsentCache } from './consent-cache.ts';
 import { RefusalCounts } from './refusal-counts.ts';
 import { REFUSAL_RETENTION_MS } from '../../schemas/refusals.ts';
 import type { Statements } from './statements.ts';
+import { advanceSequence, type BootSequence } from './sequence.ts';
 
 interface ChairMem {
   key: number;
@@ -21,10 +22,7 @@ interface ChairMem {
 
 type ChairHead = Omit<ChairMem, 'key'>;
 
-interface BootMem {
-  watermark: number;
-  above: Set<number>;
-}
+type BootMem = BootSequence;
 
 export interface SqliteTelemetryStoreOptions {
   /** When more seqs than this wait above a gap, the gap is declared lost (the chair's ring buffer overflowed). */
@@ -278,15 +276,6 @@ export class SqliteIngest implements Omit<Synchronous<TelemetryIngest>, 'knownDe
   }
 
   private advance(boot: BootMem, seq: number) {
-    if (seq === boot.watermark + 1) {
-      boot.watermark = seq;
-    } else {
-      boot.above.add(seq);
-      if (boot.above.size > this.gapLimit) {
-        // The chair cannot fill this gap any more: acknowledge past it so its buffer drains.
-        boot.watermark = Math.min(...boot.above) - 1;
-      }
-    }
-    while (boot.above.delete(boot.watermark + 1)) boot.watermark++;
+    advanceSequence(boot, seq, this.gapLimit);
   }
 }

@@ -98,7 +98,8 @@ export function createSqliteRulesReads(db: Database.Database, { telemetryAllowed
       };
     },
 
-    dischargeSince(head, cursor) {
+    // The chain from the head is the chair's own: the SQLite side needs no key.
+    dischargeSince(_deviceKey, head, cursor) {
       return (since.all({ head, cursor }) as Row[]).map(toSample).sort(byTs);
     },
 

@@ -54,7 +54,7 @@ export class SqliteTelemetryStore implements TelemetryStore {
   fleetChangesSince: FleetReadModel['fleetChangesSince'] = async (version) => this.fleet.fleetChangesSince(version);
 
   rulesTelemetry: RulesTelemetryReader['rulesTelemetry'] = async (deviceId, q) => this.rules.rulesTelemetry(deviceId, q);
-  dischargeSince: RulesTelemetryReader['dischargeSince'] = async (head, cursor) => this.rules.dischargeSince(head, cursor);
+  dischargeSince: RulesTelemetryReader['dischargeSince'] = async (key, head, cursor) => this.rules.dischargeSince(key, head, cursor);
   dischargeAfter: RulesTelemetryReader['dischargeAfter'] = async (key, head, from) => this.rules.dischargeAfter(key, head, from);
 
   async close() {

@@ -2,36 +2,43 @@
 // store on the same database) and the ack watermark, which never counts what is not committed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptedSample, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
+import type { Db } from '../../core/db/client.ts';
 import { telemetrySample } from '../helpers/fleet-fixture.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
 import { createStoreWorld, NOW, type StoreWorld } from './telemetry-store-world.ts';
 
-export type OpenStore = (h: Harness, options: { now: () => number }) => TelemetryStore | Promise<TelemetryStore>;
+/** A fresh database of one engine: the registry is written through `prisma`, stores are opened on it. */
+export interface ContractDatabase {
+  prisma: Db;
+  open(options: { now: () => number }): TelemetryStore | Promise<TelemetryStore>;
+  close(): Promise<void>;
+}
+/** Makes a fresh database for each part of the contract: adding an engine is one of these. */
+export type OpenDatabase = () => Promise<ContractDatabase>;
 
 const at = (seq: number) => NOW - 3_600_000 + seq * 60_000;
 const sample = (deviceId: string, seq: number, bootId = 'r1'): AcceptedSample => ({ deviceId, sample: telemetrySample(bootId, seq, at(seq), { socPct: 90 - seq }), receivedAt: at(seq) + 1000 });
 const batch = (samples: AcceptedSample[]) => ({ samples, rejections: [], statuses: [] });
 
-export function runIngestContract(name: string, open: OpenStore) {
+export function runIngestContract(name: string, database: OpenDatabase) {
   describe(`telemetry store contract, ingest: ${name}`, () => {
-    let h: Harness;
+    let db: ContractDatabase;
     let w: StoreWorld;
     let store: TelemetryStore;
     const opened: TelemetryStore[] = [];
     const openStore = async () => {
-      const s = await open(h, { now: () => NOW });
+      const s = await db.open({ now: () => NOW });
       opened.push(s);
       return s;
     };
 
     beforeAll(async () => {
-      h = await createHarness();
-      w = await createStoreWorld(h);
+      db = await database();
+      w = await createStoreWorld(db.prisma);
       store = await openStore();
     });
     afterAll(async () => {
       for (const s of opened) await s.close();
-      await h.close();
+      await db?.close();
     });
 
     it('asks the registry for a whole batch of ids at once', async () => {

@@ -1,6 +1,6 @@
 // The registry the telemetry-store contract runs against, written through Prisma (not the store's
 // SQL) so that every implementation of the store finds the same chairs, users and consents.
-import type { Harness } from '../helpers/harness.ts';
+import type { Db } from '../../core/db/client.ts';
 
 export const DAY = 86_400_000;
 /** The contract's "now": a Friday noon UTC. */
@@ -21,8 +21,9 @@ export interface StoreWorld {
   consentedUser: string;
 }
 
-export async function createStoreWorld(h: Harness): Promise<StoreWorld> {
-  const db = h.db.prisma;
+/** Writes the registry through a Prisma client, or a harness's (SQLite) one. */
+export async function createStoreWorld(from: Db | { db: { prisma: Db } }): Promise<StoreWorld> {
+  const db = 'db' in from ? from.db.prisma : from;
   const centre = await db.centre.create({ data: { code: 'CONTRACT', name: 'Contract centre', city: 'Solo', province: 'Jawa Tengah' } });
   const electric = await db.deviceModel.create({
     data: { name: 'Contract E', manufacturer: 'Contract', kind: 'electric', isoCode: '12 23 06', ratedAh: 20, ratedCycles: 500, serviceIntervalKm: 500 },

@@ -1,13 +1,12 @@
 // The telemetry store contract: every method of TelemetryStore, run against each implementation
-// (SQLite today, PostgreSQL later) on the same registry (telemetry-store-world.ts).
+// (SQLite and PostgreSQL) on the same registry (telemetry-store-world.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rejection, TelemetryStore } from '../../core/telemetry/telemetry-store.ts';
 import { HOUR, telemetrySample } from '../helpers/fleet-fixture.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { runIngestContract, type OpenStore } from './telemetry-store-ingest.case.ts';
+import { type ContractDatabase, type OpenDatabase, runIngestContract } from './telemetry-store-ingest.case.ts';
 import { createStoreWorld, DAY, NOW, type StoreWorld } from './telemetry-store-world.ts';
 
-export type { OpenStore };
+export type { ContractDatabase, OpenDatabase };
 
 const MIN = 60_000;
 /** The free chair's series: 18 samples, one every 10 minutes from T0, over three whole hours. */
@@ -19,22 +18,22 @@ const batch = (samples: ReturnType<typeof sample>[], rejections: Rejection[] = [
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 /** The whole contract for one implementation: adding a store is one call of this. */
-export function runTelemetryStoreContract(name: string, open: OpenStore) {
-  runIngestContract(name, open);
+export function runTelemetryStoreContract(name: string, database: OpenDatabase) {
+  runIngestContract(name, database);
   describe(`telemetry store contract: ${name}`, () => {
-    let h: Harness;
+    let db: ContractDatabase;
     let w: StoreWorld;
     let store: TelemetryStore;
     const key = async (deviceId: string) => (await store.chairState(deviceId))!.key;
 
     beforeAll(async () => {
-      h = await createHarness();
-      w = await createStoreWorld(h);
-      store = await open(h, { now: () => NOW });
+      db = await database();
+      w = await createStoreWorld(db.prisma);
+      store = await db.open({ now: () => NOW });
     });
     afterAll(async () => {
-      await store.close();
-      await h.close();
+      await store?.close();
+      await db?.close();
     });
 
     it('knows registered chairs only', async () => {
@@ -141,16 +140,16 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
     });
 
     it('lists the fleet with state, consent, alerts, work orders and the stored wear forecast', async () => {
-      const db = h.db.prisma;
-      const alert = (kind: string, severity: string, clearedAt: Date | null = null) => db.alert.create({ data: { centreId: w.centreId, deviceId: w.consented, kind, severity, clearedAt } });
+      const prisma = db.prisma;
+      const alert = (kind: string, severity: string, clearedAt: Date | null = null) => prisma.alert.create({ data: { centreId: w.centreId, deviceId: w.consented, kind, severity, clearedAt } });
       await alert('over_temperature', 'warning');
       await alert('red_flag', 'critical');
       await alert('silent_chair', 'info', new Date(NOW));
-      const order = (status: string) => db.workOrder.create({ data: { centreId: w.centreId, deviceId: w.consented, kind: 'repair', priority: 'normal', status } });
+      const order = (status: string) => prisma.workOrder.create({ data: { centreId: w.centreId, deviceId: w.consented, kind: 'repair', priority: 'normal', status } });
       await order('open');
       await order('resolved');
       const forecast = { crossAt: '2027-03-01', thresholdPct: 70 };
-      await db.ruleState.create({ data: { deviceId: w.free, rule: 'battery_wear', data: JSON.stringify({ capacityPct: 90, forecast }) } });
+      await prisma.ruleState.create({ data: { deviceId: w.free, rule: 'battery_wear', data: JSON.stringify({ capacityPct: 90, forecast }) } });
 
       const now = new Date(NOW);
       const rows = await store.fleetList({ centreId: w.centreId }, { hideClinicalAlerts: true, now });
@@ -213,11 +212,11 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
       const after = await store.dischargeAfter((await key(w.free)), cursor, at(10) + 1);
       expect(after.map((s) => [s.ts, s.socPct, s.charging, s.receivedAt])).toEqual(range(11, 17).map((i) => [at(i), 90 - i, false, at(i) + 5000]));
       expect(await store.dischargeAfter((await key(w.free)), cursor, NOW + HOUR)).toEqual([]);
-      expect(await store.dischargeSince(cursor, cursor)).toEqual([]);
+      expect(await store.dischargeSince((await key(w.free)), cursor, cursor)).toEqual([]);
       // A late resend arrives after a newer sample: the order is the samples' time, not arrival.
       await store.commit(batch([sample(w.free, 19), sample(w.free, 18)]));
       const head = (await store.rulesTelemetry(w.free, q)).chair!.state.rawId!;
-      expect((await store.dischargeSince(head, cursor)).map((s) => [s.ts, s.socPct])).toEqual([[at(18), 72], [at(19), 71]]);
+      expect((await store.dischargeSince((await key(w.free)), head, cursor)).map((s) => [s.ts, s.socPct])).toEqual([[at(18), 72], [at(19), 71]]);
     });
 
     // Last: it commits a sample the earlier cases do not expect.
@@ -225,7 +224,7 @@ export function runTelemetryStoreContract(name: string, open: OpenStore) {
       const v0 = await store.fleetVersion();
       expect(await store.fleetChangesSince(v0)).toEqual({ version: v0, deviceIds: [] });
       await store.commit(batch([sample(w.free, 40, NOW - MIN)]));
-      await h.db.prisma.alert.create({ data: { centreId: w.centreId, deviceId: w.manual, kind: 'red_flag', severity: 'warning' } });
+      await db.prisma.alert.create({ data: { centreId: w.centreId, deviceId: w.manual, kind: 'red_flag', severity: 'warning' } });
       const changed = await store.fleetChangesSince(v0);
       expect(changed.deviceIds.sort()).toEqual([w.free, w.manual].sort());
       expect(changed.version).toBeGreaterThan(v0);

@@ -206,7 +206,7 @@ export class RulesEngine {
     if (head !== null && key !== null && head !== cursor) {
       if (cursor === null) track = advance(emptyTrack(), await this.series.dischargeAfter(key, head, now - FIRST_LOOK_MS), chair.t);
       else {
-        const fresh = await this.series.dischargeSince(head, cursor);
+        const fresh = await this.series.dischargeSince(key, head, cursor);
         const oldest = fresh[0]?.ts;
         if (oldest !== undefined && track.lastTs !== null && oldest < track.lastTs) {
           // Raw samples before the horizon are gone (retention): episodes that began before it stay
