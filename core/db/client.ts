@@ -52,6 +52,15 @@ export interface PostgresDatabase {
 export type OpenedDatabase = SqliteDatabase;
 export type AnyDatabase = SqliteDatabase | PostgresDatabase;
 
+/**
+ * The SQLite database, for a place that has no PostgreSQL path yet: on PostgreSQL it refuses
+ * plainly, naming what cannot run there, instead of failing later on a missing connection.
+ */
+export function requireSqlite(database: AnyDatabase, what: string): SqliteDatabase {
+  if (database.engine === 'sqlite') return database;
+  throw new Error(`${what} cannot run on PostgreSQL yet (docs/architecture.md, "PostgreSQL status")`);
+}
+
 /** Opens a raw connection with the pragmas every connection of ours uses. */
 export function openRaw(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
   const raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, timeout: BUSY_TIMEOUT_MS });

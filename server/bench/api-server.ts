@@ -9,6 +9,6 @@ import { createLogger } from '../../core/log/logger.ts';
 const config = parseConfig({ DATA_DIR: process.argv[2], LOG_LEVEL: 'silent' });
 const database = openDatabase(config.databaseFile);
 
-const app = createApp({ db: database.prisma, raw: database.raw, config, log: createLogger('silent') });
+const app = createApp({ database, config, log: createLogger('silent') });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));
 process.on('SIGTERM', () => void database.close().then(() => process.exit(0)));

@@ -37,7 +37,7 @@ const log = createLogger('info', (line) => {
     say(`  ${e.kind}: write lock held ${e.writeMs} ms`);
   }
 });
-const app = createApp({ db: db.prisma, raw: db.raw, config, log });
+const app = createApp({ database: db, config, log });
 
 const origin = 'http://localhost';
 const admin = creds.users.find((u) => u.role === 'admin')!;

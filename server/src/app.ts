@@ -1,6 +1,5 @@
 // Builds the whole HTTP application from its dependencies; the entry point only wires and serves.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type Database from 'better-sqlite3';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
@@ -30,7 +29,7 @@ import { auditRoutes } from './audit/audit.index.ts';
 import { homeRoutes } from './home/home.index.ts';
 import { exportDocumentCsp, privacyRoutes } from './privacy/privacy.index.ts';
 import type { Config } from './config.ts';
-import type { Db } from '../../core/db/client.ts';
+import { type AnyDatabase, requireSqlite } from '../../core/db/client.ts';
 import { accessLog, crossSiteGuard, depsMiddleware, jsonOnly, sessionLoader } from './http/middleware.ts';
 import { mountDocs, mountWeb } from './http/static.ts';
 import type { AppEnv, Deps } from './http/types.ts';
@@ -53,10 +52,9 @@ import { type ReadinessCheck, sqliteReadiness } from '../../core/health/readines
 import { webhookQueueDepth } from '../../core/notifications/webhook-outbox.ts';
 
 export interface CreateAppOptions {
-  db: Db;
-  /** The raw connection to the same SQLite file. */
-  raw: Database.Database;
-  /** The telemetry store; by default the SQLite one on `raw` (the embedded bridge passes its own). */
+  /** The opened database (either engine): its Prisma client and the engine's own connection. */
+  database: AnyDatabase;
+  /** The telemetry store; by default the SQLite one on the raw connection (the embedded bridge passes its own). */
   telemetry?: TelemetryStore;
   config: Config;
   clock?: Clock;
@@ -72,13 +70,16 @@ export interface CreateAppOptions {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(o: CreateAppOptions) {
-  const { db, raw, telemetry = new SqliteTelemetryStore(raw), config, clock = systemClock, log = createLogger(config.logLevel), onCredentialsIssued } = o;
+  const { database, config, clock = systemClock, log = createLogger(config.logLevel), onCredentialsIssued } = o;
+  const db = database.prisma;
+  const raw = requireSqlite(database, 'the API').raw;
+  const telemetry = o.telemetry ?? new SqliteTelemetryStore(raw);
   const metrics = o.metrics ?? createMetricsRegistry({ version: pkg.version });
   exposeDatabase(metrics, sqliteStats(config.databaseFile));
   exposeQueueDepth(metrics, { webhook: () => webhookQueueDepth(db, config.webhook.maxAttempts) });
   const deps: Deps = {
     db,
-    raw,
+    database,
     telemetry,
     config,
     clock,

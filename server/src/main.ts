@@ -51,7 +51,7 @@ async function main() {
   }
 
   const app = createApp({
-    db: database.prisma, raw: database.raw, telemetry: telemetry?.store, config, log, metrics,
+    database, telemetry: telemetry?.store, config, log, metrics,
     // Where this process runs the bridge, it is ready only while the bridge hears the broker.
     readiness: telemetry ? [brokerReadiness(() => telemetry.bridge.subscribed)] : [],
     // A new secret ends the chair's open connection on the embedded broker (an external one reloads on SIGHUP).

@@ -30,7 +30,7 @@ beforeAll(async () => {
     readiness: [...sqliteReadiness(f.h.config.databaseFile, async () => f.h.db.raw.prepare('SELECT 1').get()), broker],
   });
   // The API of a process that embeds the bridge, as server/src/main.ts wires it.
-  app = createApp({ db: f.h.db.prisma, raw: f.h.db.raw, telemetry: f.svc.store, config: f.h.config, log: createLogger('silent'), readiness: [broker] });
+  app = createApp({ database: f.h.db, telemetry: f.svc.store, config: f.h.config, log: createLogger('silent'), readiness: [broker] });
 });
 afterAll(async () => {
   await ops?.close();

@@ -67,7 +67,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
   fs.copyFileSync(inject('templateDb'), config.databaseFile);
   const creds = JSON.parse(fs.readFileSync(inject('demoCredentials'), 'utf8')) as DemoCredentials;
   const db = openDatabase(config.databaseFile);
-  const app = createApp({ db: db.prisma, raw: db.raw, config, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
+  const app = createApp({ database: db, config, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
 
   const client = (cookie: string | undefined) => makeClient((url, init) => app.request(url, init), ORIGIN, cookie);
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
   world = await loadWorld(fx.h);
   const db = fx.h.db.prisma;
   // The app as the entry point wires it: a new secret ends the chair's connection on the embedded broker.
-  app = createApp({ db, raw: fx.h.db.raw, telemetry: fx.svc.store, config: fx.h.config, onCredentialsIssued: (id) => fx.svc.broker?.disconnect(id) });
+  app = createApp({ database: fx.h.db, telemetry: fx.svc.store, config: fx.h.config, onCredentialsIssued: (id) => fx.svc.broker?.disconnect(id) });
   const inA = await db.device.findMany({ where: { centreId: world.centreA, mqttSecretHash: { not: null } }, select: { id: true } });
   chair = fx.chairs.find((c) => inA.some((d) => d.id === c.deviceId))!;
 });

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import type { AuditEntry, ChangeOptions } from '../../../core/audit/audit.service.ts';
-import type { Tx } from '../../../core/db/client.ts';
+import { requireSqlite, type Tx } from '../../../core/db/client.ts';
 import type { AuditWriter } from '../../../core/maintenance/maintenance.service.ts';
 import type { AppEnv } from './types.ts';
 
@@ -38,7 +38,8 @@ export function auditedChange<T>(
  * come before, so SQLite's write lock is held only for the writes (the bridge's busy timeout is 5 s).
  */
 export function auditedRawChange<T>(c: Context<AppEnv>, change: (raw: Database.Database) => T, entry: (result: T) => RouteAuditEntry | null): T {
-  const { audit, raw } = c.get('deps');
+  const { audit, database } = c.get('deps');
+  const { raw } = requireSqlite(database, 'bulk imports and stock intake');
   return audit.changeRaw(raw, () => change(raw), (result) => {
     const e = entry(result);
     return e ? withRequest(c, e) : null;

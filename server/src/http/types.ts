@@ -1,12 +1,11 @@
 // Types shared by every HTTP feature: the app's dependencies and the request's variables.
 import type { HttpBindings } from '@hono/node-server';
-import type Database from 'better-sqlite3';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../../../core/audit/audit.service.ts';
 import type { LoginLimiters } from '../sessions/login-limit.ts';
 import type { SessionService } from '../sessions/sessions.service.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../../../core/db/client.ts';
+import type { AnyDatabase, Db } from '../../../core/db/client.ts';
 import type { Clock } from '../../../core/clock.ts';
 import type { Logger } from '../../../core/log/logger.ts';
 import type { TelemetryStore } from '../../../core/telemetry/telemetry-store.ts';
@@ -15,8 +14,8 @@ import type { ReadinessCheck } from '../../../core/health/readiness.ts';
 
 export interface Deps {
   db: Db;
-  /** The better-sqlite3 connection to the same file (prepared statements on hot paths). */
-  raw: Database.Database;
+  /** The opened database: `prisma` is `db`; SQLite's `raw` connection or PostgreSQL's `pool` for SQL of our own. */
+  database: AnyDatabase;
   /** Every telemetry read goes through the store. */
   telemetry: TelemetryStore;
   config: Config;
